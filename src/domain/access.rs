@@ -1,0 +1,188 @@
+use super::Text;
+use jiff::Timestamp;
+use serde::{Deserialize, Serialize};
+
+/// What was done with the data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Action {
+    Viewed,
+    Created,
+    Changed,
+    /// Handed to another authority (e.g. Udbetaling Danmark).
+    Disclosed,
+    /// Taken out of the system (e.g. a file or a print).
+    Exported,
+}
+
+impl Action {
+    pub const ALL: [Action; 5] = [
+        Action::Viewed,
+        Action::Created,
+        Action::Changed,
+        Action::Disclosed,
+        Action::Exported,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Action::Viewed => "viewed",
+            Action::Created => "created",
+            Action::Changed => "changed",
+            Action::Disclosed => "disclosed",
+            Action::Exported => "exported",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<Action> {
+        Action::ALL.into_iter().find(|a| a.code() == s)
+    }
+}
+
+/// A batch run (bulk processing) grouped into one line of the log.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Batch {
+    /// The source system's id of the run.
+    pub run_id: String,
+    /// How many of the citizen's records the run touched.
+    pub records: u32,
+}
+
+/// One line of the access log: who looked at the citizen's data, when and why.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessEvent {
+    pub id: i64,
+    pub at: Timestamp,
+    pub organisation: Text,
+    pub unit: Text,
+    pub role: Text,
+    /// Shown only when the kiosk is configured to show employee names.
+    pub employee: Option<String>,
+    pub system: String,
+    pub area: String,
+    pub category: Text,
+    pub action: Action,
+    pub purpose: Text,
+    pub case_ref: Option<String>,
+    /// Set when the line stands for a batch run.
+    pub batch: Option<Batch>,
+    /// A deferred entry (e.g. during a police investigation) is not shown before this time.
+    pub hidden_until: Option<Timestamp>,
+    /// A reference the citizen can quote, e.g. in an "I don't recognise this" report.
+    pub reference: String,
+}
+
+/// Filters for an access-log page. All of them are optional and combine with AND.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessFilter {
+    /// Only entries at or after this time.
+    pub from: Option<Timestamp>,
+    /// Only entries before this time.
+    pub to: Option<Timestamp>,
+    /// An area code.
+    pub area: Option<String>,
+    /// An organisation id, as listed by the store.
+    pub organisation: Option<i64>,
+    pub action: Option<Action>,
+    /// Free text, matched case-insensitively against organisation, unit, role, purpose, data and case reference.
+    pub text: Option<String>,
+}
+
+impl AccessFilter {
+    pub fn is_empty(&self) -> bool {
+        *self == AccessFilter::default()
+    }
+}
+
+/// Where the next page starts: the last entry of the previous page (newest first).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessCursor {
+    pub at: Timestamp,
+    pub id: i64,
+}
+
+impl AccessCursor {
+    /// An opaque token for URLs: `<unix seconds>.<id>`.
+    pub fn encode(&self) -> String {
+        format!("{}.{}", self.at.as_second(), self.id)
+    }
+
+    pub fn decode(s: &str) -> Option<AccessCursor> {
+        let (secs, id) = s.split_once('.')?;
+        let at = Timestamp::from_second(secs.parse().ok()?).ok()?;
+        Some(AccessCursor {
+            at,
+            id: id.parse().ok()?,
+        })
+    }
+}
+
+/// One page of the access log, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessPage {
+    pub entries: Vec<AccessEvent>,
+    /// `None` on the last page.
+    pub next: Option<AccessCursor>,
+}
+
+/// The state of an "I don't recognise this" report.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReportStatus {
+    /// Filed; the data protection officer has not yet looked at it.
+    Received,
+    UnderReview,
+    Answered,
+}
+
+impl ReportStatus {
+    pub fn code(self) -> &'static str {
+        match self {
+            ReportStatus::Received => "received",
+            ReportStatus::UnderReview => "under_review",
+            ReportStatus::Answered => "answered",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<ReportStatus> {
+        match s {
+            "received" => Some(ReportStatus::Received),
+            "under_review" => Some(ReportStatus::UnderReview),
+            "answered" => Some(ReportStatus::Answered),
+            _ => None,
+        }
+    }
+}
+
+/// An "I don't recognise this" report on an access-log entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessReport {
+    /// The report's own reference, told to the citizen.
+    pub reference: String,
+    pub event_id: i64,
+    pub filed_at: Timestamp,
+    pub status: ReportStatus,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn cursor_round_trips() {
+        let c = AccessCursor {
+            at: Timestamp::from_second(1_700_000_000).unwrap(),
+            id: 42,
+        };
+        assert_eq!(AccessCursor::decode(&c.encode()), Some(c));
+        assert_eq!(AccessCursor::decode("x.1"), None);
+        assert_eq!(AccessCursor::decode("17"), None);
+    }
+
+    #[test]
+    fn action_codes_round_trip() {
+        for a in Action::ALL {
+            assert_eq!(Action::from_code(a.code()), Some(a));
+        }
+    }
+}

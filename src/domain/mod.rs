@@ -1,0 +1,38 @@
+//! The domain: what the municipality holds about a citizen, why, and who looked at it.
+//!
+//! Plain types with serde and no IO. Every text a citizen reads is bilingual ([`Text`]).
+
+mod access;
+mod category;
+mod citizen;
+mod consent;
+mod decision;
+mod text;
+
+pub use access::{AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, ReportStatus};
+pub use category::{Area, CategorySummary, DataCategory, FieldValue, LegalBasis, Lawfulness, Origin, OriginKind, Purpose, Retention};
+pub use citizen::{Citizen, CitizenId, Cpr, CitizenSummary};
+pub use consent::Consent;
+pub use decision::{DecisionSupport, Factor};
+pub use text::{Lang, Text};
+
+use serde::{Deserialize, Serialize};
+
+/// The counts on the overview screen, one per section.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Overview {
+    /// Data categories held about the citizen.
+    pub categories: u32,
+    /// Areas (departments) those categories belong to.
+    pub areas: u32,
+    /// Purposes the data is used for.
+    pub purposes: u32,
+    /// Visible access-log entries (deferred entries are not counted).
+    pub access_events: u32,
+    /// Consents that are in force (not withdrawn).
+    pub active_consents: u32,
+    /// All consents, withdrawn ones included.
+    pub consents: u32,
+    /// Uses of computer-assisted decision tools in the citizen's cases.
+    pub decision_support: u32,
+}

@@ -1,0 +1,8 @@
+//! Indsigt: a kiosk where citizens see what their municipality knows about them.
+//!
+//! The library holds everything; `src/main.rs` is a thin binary over it.
+//! See `README.md` for the architecture.
+
+pub mod domain;
+pub mod config;
+pub mod source;

@@ -1,0 +1,1 @@
+//! The embedded default: the kiosk reads the local SQLite store directly.
