@@ -6,3 +6,4 @@
 pub mod domain;
 pub mod config;
 pub mod source;
+pub mod i18n;
