@@ -7,3 +7,4 @@ pub mod domain;
 pub mod config;
 pub mod source;
 pub mod i18n;
+pub mod kiosk;

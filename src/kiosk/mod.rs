@@ -1,0 +1,18 @@
+//! The kiosk core: the model, msgs, the pure `update`, effects, and the keymap.
+//! It knows nothing of terminals, HTTP or SQL.
+
+pub mod access_log;
+pub mod effect;
+pub mod keymap;
+pub mod model;
+pub mod msg;
+pub mod route;
+pub mod update;
+pub mod url;
+
+pub use effect::{Effect, Request};
+pub use keymap::{Command, Key};
+pub use model::{Loadable, Model, Notice, Place, Session, Settings};
+pub use msg::{Loaded, Msg};
+pub use route::{Route, View};
+pub use update::update;

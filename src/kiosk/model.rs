@@ -1,0 +1,210 @@
+//! The kiosk's state. Only `update` changes it; the views only read it.
+
+use super::access_log::AccessLog;
+use super::route::{Helper, Route};
+use crate::domain::{
+    AccessEvent, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
+    DataCategory, DecisionSupport, Lang, Overview, Purpose,
+};
+use crate::source::{Principal, SourceError};
+use jiff::Timestamp;
+
+/// What the core needs from the configuration.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Settings {
+    pub municipality: String,
+    pub portal_url: String,
+    pub dpo_contact: String,
+    pub kiosk_id: String,
+    pub location: String,
+    pub default_lang: Lang,
+    pub show_employee_names: bool,
+    pub idle_timeout_secs: u64,
+    pub idle_warning_secs: u64,
+    pub session_max_secs: u64,
+    pub locked: bool,
+}
+
+impl Settings {
+    pub fn from_config(config: &crate::config::Config) -> Settings {
+        Settings {
+            municipality: config.municipality.name.clone(),
+            portal_url: config.municipality.portal_url.clone(),
+            dpo_contact: config.municipality.dpo_contact.clone(),
+            kiosk_id: config.kiosk.id.clone(),
+            location: config.kiosk.location.clone(),
+            default_lang: config.kiosk.default_language,
+            show_employee_names: config.kiosk.show_employee_names,
+            idle_timeout_secs: config.kiosk.idle_timeout_secs,
+            idle_warning_secs: config.kiosk.idle_warning_secs,
+            session_max_secs: config.kiosk.session_max_secs,
+            locked: config.kiosk.locked,
+        }
+    }
+}
+
+/// Data that is fetched from the source.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub enum Loadable<T> {
+    #[default]
+    NotAsked,
+    Loading,
+    Ready(T),
+    Failed(SourceError),
+}
+
+impl<T> Loadable<T> {
+    pub fn ready(&self) -> Option<&T> {
+        match self {
+            Loadable::Ready(t) => Some(t),
+            _ => None,
+        }
+    }
+
+    pub fn is_loading(&self) -> bool {
+        matches!(self, Loadable::Loading)
+    }
+
+    pub fn from_result(result: Result<T, SourceError>) -> Loadable<T> {
+        match result {
+            Ok(t) => Loadable::Ready(t),
+            Err(e) => Loadable::Failed(e),
+        }
+    }
+}
+
+/// A place in the navigation stack: the screen and where the citizen is on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Place {
+    pub route: Route,
+    /// The selected item of the screen's list (0-based).
+    pub selected: usize,
+    /// Lines scrolled down, on screens of text.
+    pub scroll: u16,
+}
+
+impl Place {
+    pub fn new(route: Route) -> Place {
+        Place {
+            route,
+            selected: 0,
+            scroll: 0,
+        }
+    }
+}
+
+/// A notice shown on top of the current screen until the next key (a confirmation, an error).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// A report was filed; tells what happens next.
+    Reported(AccessReport),
+    /// A consent was withdrawn (or the withdrawal is on its way).
+    Withdrawn { pending: bool },
+    /// A call to the source failed.
+    Error(SourceError),
+}
+
+/// Everything about the signed-in citizen. Dropped whole at sign-out; the personal texts inside are
+/// zeroized on drop by their own types.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Session {
+    pub principal: Principal,
+    pub helper: Helper,
+    pub started_at: Timestamp,
+    pub citizen: Loadable<Citizen>,
+    pub overview: Loadable<Overview>,
+    pub areas: Loadable<Vec<Area>>,
+    /// The categories of the area on screen.
+    pub categories: Loadable<(String, Vec<CategorySummary>)>,
+    /// The category on screen.
+    pub category: Loadable<DataCategory>,
+    pub purposes: Loadable<Vec<Purpose>>,
+    pub log: AccessLog,
+    /// The access-log entry on screen.
+    pub entry: Loadable<AccessEvent>,
+    pub reports: Vec<AccessReport>,
+    pub consents: Loadable<Vec<Consent>>,
+    pub decisions: Loadable<Vec<DecisionSupport>>,
+}
+
+impl Session {
+    pub fn new(principal: Principal, helper: Helper, started_at: Timestamp) -> Session {
+        Session {
+            principal,
+            helper,
+            started_at,
+            citizen: Loadable::Loading,
+            overview: Loadable::Loading,
+            areas: Loadable::NotAsked,
+            categories: Loadable::NotAsked,
+            category: Loadable::NotAsked,
+            purposes: Loadable::NotAsked,
+            log: AccessLog::default(),
+            entry: Loadable::NotAsked,
+            reports: Vec::new(),
+            consents: Loadable::NotAsked,
+            decisions: Loadable::NotAsked,
+        }
+    }
+}
+
+/// The whole kiosk.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Model {
+    pub settings: Settings,
+    pub lang: Lang,
+    /// The latest time a msg brought in.
+    pub now: Timestamp,
+    /// The navigation stack; never empty (the attract screen is at the bottom).
+    pub stack: Vec<Place>,
+    /// The demo citizens for demo sign-in.
+    pub demo_citizens: Loadable<Vec<CitizenSummary>>,
+    pub session: Option<Session>,
+    /// Bumped at every sign-in and sign-out; results of an older generation are dropped.
+    pub generation: u64,
+    pub notice: Option<Notice>,
+    /// The text being typed on the search screen.
+    pub search_input: String,
+    /// The program should end (only when not locked).
+    pub quit: bool,
+}
+
+impl Model {
+    pub fn new(settings: Settings, now: Timestamp) -> Model {
+        let lang = settings.default_lang;
+        Model {
+            settings,
+            lang,
+            now,
+            stack: vec![Place::new(Route::Attract)],
+            demo_citizens: Loadable::NotAsked,
+            session: None,
+            generation: 0,
+            notice: None,
+            search_input: String::new(),
+            quit: false,
+        }
+    }
+
+    pub fn place(&self) -> &Place {
+        // The stack is never empty: `update` keeps the attract screen at the bottom.
+        match self.stack.last() {
+            Some(p) => p,
+            None => &ATTRACT,
+        }
+    }
+
+    pub fn route(&self) -> &Route {
+        &self.place().route
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.session.is_some()
+    }
+}
+
+static ATTRACT: Place = Place {
+    route: Route::Attract,
+    selected: 0,
+    scroll: 0,
+};

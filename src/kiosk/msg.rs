@@ -1,0 +1,44 @@
+//! What comes into `update`: keys, taps, time, and the results of effects.
+
+use super::keymap::{Command, Key};
+use crate::domain::{
+    AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenSummary,
+    Consent, DataCategory, DecisionSupport, Overview, Purpose,
+};
+use crate::source::{Organisation, SourceResult};
+use jiff::Timestamp;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Msg {
+    /// A key, at a time.
+    Key(Key, Timestamp),
+    /// A tap or click that the view's hit map turned into a command (`None`: a tap on nothing).
+    Tap(Option<Command>, Timestamp),
+    /// The clock, once a second.
+    Tick(Timestamp),
+    /// The terminal changed size.
+    Resize(u16, u16),
+    /// An effect finished. `generation` is the session generation it was started in.
+    Loaded { generation: u64, result: Loaded },
+}
+
+/// The result of a source call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Loaded {
+    DemoCitizens(SourceResult<Vec<CitizenSummary>>),
+    Citizen(SourceResult<Citizen>),
+    Overview(SourceResult<Overview>),
+    Areas(SourceResult<Vec<Area>>),
+    Categories(String, SourceResult<Vec<CategorySummary>>),
+    Category(SourceResult<DataCategory>),
+    Purposes(SourceResult<Vec<Purpose>>),
+    Organisations(SourceResult<Vec<Organisation>>),
+    AccessPage(usize, SourceResult<AccessPage>),
+    AccessEntry(SourceResult<AccessEvent>),
+    Reported(SourceResult<AccessReport>),
+    Reports(SourceResult<Vec<AccessReport>>),
+    Consents(SourceResult<Vec<Consent>>),
+    Withdrawn(SourceResult<Consent>),
+    Decisions(SourceResult<Vec<DecisionSupport>>),
+    VisitRecorded(SourceResult<()>),
+}

@@ -1,0 +1,171 @@
+//! The screens of the kiosk, as places in a navigation stack.
+
+use super::keymap::Command;
+
+/// Who helps the citizen, as asked at sign-in.
+pub use crate::source::Helper;
+
+/// A screen. The model keeps a stack of them; `Esc` pops.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Route {
+    /// The municipality's name, one line on the kiosk, and the language choice.
+    Attract,
+    /// Demo sign-in: the demo citizens.
+    SignIn,
+    /// "Is someone helping you today?", after the citizen is chosen.
+    Helper { citizen: usize },
+    Overview,
+    /// The areas of the citizen's data.
+    Areas,
+    /// The categories in one area.
+    Categories { area: String },
+    /// One category with every field.
+    Category { id: i64 },
+    Purposes,
+    AccessLog,
+    /// The access-log filters.
+    AccessFilter,
+    /// Typing a search text for the access log.
+    AccessSearch,
+    /// One access-log entry.
+    AccessEntry { id: i64 },
+    /// "Do you want to report this entry?"
+    ConfirmReport { id: i64 },
+    Consents,
+    /// "Do you want to withdraw this consent?"
+    ConfirmWithdraw { id: i64 },
+    /// The computer-assisted decisions, one tool per item.
+    Decisions,
+    /// One decision-support use in detail.
+    Decision { index: usize },
+    Rights,
+    /// The QR code to continue on the portal, for the view it was opened from.
+    Online { view: View },
+    Help,
+}
+
+/// A view of the portal that "continue online" links to. It names a section, never a record.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum View {
+    Start,
+    Overview,
+    Data,
+    Purposes,
+    AccessLog,
+    Consents,
+    Decisions,
+    Rights,
+}
+
+impl View {
+    /// The `view=` value in the portal URL.
+    pub fn code(self) -> &'static str {
+        match self {
+            View::Start => "start",
+            View::Overview => "overview",
+            View::Data => "data",
+            View::Purposes => "purposes",
+            View::AccessLog => "access-log",
+            View::Consents => "consents",
+            View::Decisions => "decisions",
+            View::Rights => "rights",
+        }
+    }
+}
+
+impl Route {
+    /// The portal view that matches this screen.
+    pub fn view(&self) -> View {
+        match self {
+            Route::Attract | Route::SignIn | Route::Helper { .. } | Route::Help => View::Start,
+            Route::Overview => View::Overview,
+            Route::Areas | Route::Categories { .. } | Route::Category { .. } => View::Data,
+            Route::Purposes => View::Purposes,
+            Route::AccessLog
+            | Route::AccessFilter
+            | Route::AccessSearch
+            | Route::AccessEntry { .. }
+            | Route::ConfirmReport { .. } => View::AccessLog,
+            Route::Consents | Route::ConfirmWithdraw { .. } => View::Consents,
+            Route::Decisions | Route::Decision { .. } => View::Decisions,
+            Route::Rights => View::Rights,
+            Route::Online { view } => *view,
+        }
+    }
+
+    /// A short name for logs (no personal data).
+    pub fn name(&self) -> &'static str {
+        match self {
+            Route::Attract => "attract",
+            Route::SignIn => "sign-in",
+            Route::Helper { .. } => "helper",
+            Route::Overview => "overview",
+            Route::Areas => "areas",
+            Route::Categories { .. } => "categories",
+            Route::Category { .. } => "category",
+            Route::Purposes => "purposes",
+            Route::AccessLog => "access-log",
+            Route::AccessFilter => "access-filter",
+            Route::AccessSearch => "access-search",
+            Route::AccessEntry { .. } => "access-entry",
+            Route::ConfirmReport { .. } => "confirm-report",
+            Route::Consents => "consents",
+            Route::ConfirmWithdraw { .. } => "confirm-withdraw",
+            Route::Decisions => "decisions",
+            Route::Decision { .. } => "decision",
+            Route::Rights => "rights",
+            Route::Online { .. } => "online",
+            Route::Help => "help",
+        }
+    }
+
+    /// Whether the screen shows a list or menu that arrows, digits and Enter work on.
+    pub fn has_list(&self) -> bool {
+        !matches!(
+            self,
+            Route::Category { .. }
+                | Route::Rights
+                | Route::Online { .. }
+                | Route::Help
+                | Route::AccessSearch
+                | Route::AccessEntry { .. }
+                | Route::Decision { .. }
+        )
+    }
+
+    /// Whether a command applies here (for the footer; `update` ignores the rest).
+    pub fn allows(&self, command: Command) -> bool {
+        match command {
+            Command::Back => !matches!(self, Route::Attract | Route::Overview),
+            Command::ContinueOnline => !matches!(self, Route::Online { .. } | Route::AccessSearch),
+            Command::Help => !matches!(self, Route::Help | Route::AccessSearch),
+            _ => true,
+        }
+    }
+
+    /// Every kind of route, for tests that must cover them all.
+    pub fn all_for_tests() -> Vec<Route> {
+        vec![
+            Route::Attract,
+            Route::SignIn,
+            Route::Helper { citizen: 0 },
+            Route::Overview,
+            Route::Areas,
+            Route::Categories { area: "health".into() },
+            Route::Category { id: 1 },
+            Route::Purposes,
+            Route::AccessLog,
+            Route::AccessFilter,
+            Route::AccessSearch,
+            Route::AccessEntry { id: 1 },
+            Route::ConfirmReport { id: 1 },
+            Route::Consents,
+            Route::ConfirmWithdraw { id: 1 },
+            Route::Decisions,
+            Route::Decision { index: 0 },
+            Route::Rights,
+            Route::Online { view: View::Data },
+            Route::Help,
+        ]
+    }
+}

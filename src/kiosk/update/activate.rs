@@ -1,0 +1,326 @@
+//! What picking an item does on each screen.
+
+use super::super::access_log::Period;
+use super::super::effect::{Effect, Request};
+use super::super::model::{Loadable, Model, Session};
+use super::super::route::{Helper, Route, View};
+use super::navigate::{list_len, needs_fetch};
+use super::{fetch, push};
+use crate::domain::Lang;
+use crate::source::{KioskVisit, Principal};
+
+/// Items on the access-log filter screen.
+pub const FILTER_ITEMS: usize = 7;
+
+pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
+    if index >= list_len(model) {
+        return Vec::new();
+    }
+    match model.route().clone() {
+        Route::Attract => {
+            model.lang = if index == 0 { Lang::Da } else { Lang::En };
+            push(model, Route::SignIn);
+            if needs_fetch(&model.demo_citizens) {
+                model.demo_citizens = Loadable::Loading;
+                vec![fetch(model, Request::DemoCitizens)]
+            } else {
+                Vec::new()
+            }
+        }
+        Route::SignIn => {
+            push(model, Route::Helper { citizen: index });
+            Vec::new()
+        }
+        Route::Helper { citizen } => sign_in(model, citizen, index),
+        Route::Overview => open_section(model, index),
+        Route::Areas => {
+            let Some(area) = model
+                .session
+                .as_ref()
+                .and_then(|s| s.areas.ready())
+                .and_then(|a| a.get(index))
+                .map(|a| a.code.clone())
+            else {
+                return Vec::new();
+            };
+            push(model, Route::Categories { area: area.clone() });
+            if let Some(s) = model.session.as_mut() {
+                s.categories = Loadable::Loading;
+            }
+            vec![fetch(model, Request::Categories(area))]
+        }
+        Route::Categories { .. } => {
+            let Some(id) = model
+                .session
+                .as_ref()
+                .and_then(|s| s.categories.ready())
+                .and_then(|(_, c)| c.get(index))
+                .map(|c| c.id)
+            else {
+                return Vec::new();
+            };
+            push(model, Route::Category { id });
+            if let Some(s) = model.session.as_mut() {
+                s.category = Loadable::Loading;
+            }
+            vec![fetch(model, Request::Category(id))]
+        }
+        Route::AccessLog => {
+            let Some(entry) = model
+                .session
+                .as_ref()
+                .and_then(|s| s.log.entry(index))
+                .cloned()
+            else {
+                return Vec::new();
+            };
+            let id = entry.id;
+            if let Some(s) = model.session.as_mut() {
+                s.entry = Loadable::Ready(entry);
+            }
+            push(model, Route::AccessEntry { id });
+            vec![fetch(model, Request::Reports)]
+        }
+        Route::AccessFilter => filter_item(model, index),
+        Route::ConfirmReport { id } => {
+            model.stack.pop();
+            if index == 0 {
+                vec![fetch(model, Request::Report(id))]
+            } else {
+                Vec::new()
+            }
+        }
+        Route::Consents => {
+            ask_withdraw(model);
+            Vec::new()
+        }
+        Route::ConfirmWithdraw { id } => {
+            model.stack.pop();
+            if index != 0 {
+                return Vec::new();
+            }
+            if let Some(c) = model
+                .session
+                .as_mut()
+                .and_then(|s| match &mut s.consents {
+                    Loadable::Ready(list) => list.iter_mut().find(|c| c.id == id),
+                    _ => None,
+                })
+            {
+                c.withdrawal_pending = true;
+            }
+            vec![fetch(model, Request::Withdraw(id))]
+        }
+        Route::Decisions => {
+            push(model, Route::Decision { index });
+            Vec::new()
+        }
+        Route::Purposes => Vec::new(),
+        Route::Category { .. }
+        | Route::AccessSearch
+        | Route::AccessEntry { .. }
+        | Route::Decision { .. }
+        | Route::Rights
+        | Route::Online { .. }
+        | Route::Help => Vec::new(),
+    }
+}
+
+fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
+    let Some(id) = model
+        .demo_citizens
+        .ready()
+        .and_then(|list| list.get(citizen))
+        .map(|c| c.citizen.id.clone())
+    else {
+        return Vec::new();
+    };
+    let helper = match answer {
+        0 => Helper::NoOne,
+        1 => Helper::Staff,
+        _ => Helper::Volunteer,
+    };
+    model.generation += 1;
+    model.session = Some(Session::new(Principal::Demo(id), helper, model.now));
+    model.stack = vec![super::super::model::Place::new(Route::Overview)];
+    let visit = KioskVisit {
+        kiosk_id: model.settings.kiosk_id.clone(),
+        location: model.settings.location.clone(),
+        started_at: model.now,
+        helper,
+    };
+    vec![
+        fetch(model, Request::Citizen),
+        fetch(model, Request::Overview),
+        fetch(model, Request::RecordVisit(visit)),
+    ]
+}
+
+/// The overview's numbered sections.
+fn open_section(model: &mut Model, index: usize) -> Vec<Effect> {
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    let (route, request) = match index {
+        0 => (Route::Areas, refresh(&mut session.areas, Request::Areas)),
+        1 => (
+            Route::Purposes,
+            refresh(&mut session.purposes, Request::Purposes),
+        ),
+        2 => {
+            let first = session.log.is_fresh().then(|| session.log.restart()).flatten();
+            push(model, Route::AccessLog);
+            return first.map(|r| vec![page_fetch(model, r)]).unwrap_or_default();
+        }
+        3 => (
+            Route::Consents,
+            refresh(&mut session.consents, Request::Consents),
+        ),
+        4 => (
+            Route::Decisions,
+            refresh(&mut session.decisions, Request::Decisions),
+        ),
+        5 => (Route::Rights, None),
+        _ => (
+            Route::Online {
+                view: View::Overview,
+            },
+            None,
+        ),
+    };
+    push(model, route);
+    request.map(|r| vec![fetch(model, r)]).unwrap_or_default()
+}
+
+/// Marks a loadable as loading and gives the request, unless it is already there.
+fn refresh<T>(l: &mut Loadable<T>, request: Request) -> Option<Request> {
+    if needs_fetch(l) {
+        *l = Loadable::Loading;
+        Some(request)
+    } else {
+        None
+    }
+}
+
+fn page_fetch(model: &Model, r: super::super::access_log::PageRequest) -> Effect {
+    fetch(
+        model,
+        Request::AccessPage {
+            page: r.page,
+            filter: r.filter,
+            after: r.after,
+            limit: r.limit,
+        },
+    )
+}
+
+/// Starts the access log over with the current filter.
+pub fn restart_log(model: &mut Model) -> Vec<Effect> {
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    session.log.filter.from = session.log.period.from(model.now);
+    let request = session.log.restart();
+    if let Some(place) = model.stack.iter_mut().find(|p| p.route == Route::AccessLog) {
+        place.selected = 0;
+    }
+    request.map(|r| vec![page_fetch(model, r)]).unwrap_or_default()
+}
+
+pub fn open_filters(model: &mut Model) -> Vec<Effect> {
+    push(model, Route::AccessFilter);
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    let mut requests = Vec::new();
+    if let Some(r) = refresh(&mut session.log.organisations, Request::Organisations) {
+        requests.push(r);
+    }
+    if let Some(r) = refresh(&mut session.areas, Request::Areas) {
+        requests.push(r);
+    }
+    requests.into_iter().map(|r| fetch(model, r)).collect()
+}
+
+pub fn open_search(model: &mut Model) {
+    model.search_input = model
+        .session
+        .as_ref()
+        .and_then(|s| s.log.filter.text.clone())
+        .unwrap_or_default();
+    push(model, Route::AccessSearch);
+}
+
+pub fn clear_filters(model: &mut Model) -> Vec<Effect> {
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    session.log.period = Period::All;
+    session.log.filter = Default::default();
+    restart_log(model)
+}
+
+/// The filter screen: 1 period, 2 area, 3 organisation, 4 action, 5 search, 6 clear, 7 show.
+fn filter_item(model: &mut Model, index: usize) -> Vec<Effect> {
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    let log = &mut session.log;
+    match index {
+        0 => log.period = log.period.next(),
+        1 => {
+            let codes: Vec<String> = session
+                .areas
+                .ready()
+                .map(|a| a.iter().map(|a| a.code.clone()).collect())
+                .unwrap_or_default();
+            log.filter.area = cycle(&codes, log.filter.area.as_ref());
+        }
+        2 => {
+            let ids: Vec<i64> = log
+                .organisations
+                .ready()
+                .map(|o| o.iter().map(|o| o.id).collect())
+                .unwrap_or_default();
+            log.filter.organisation = cycle(&ids, log.filter.organisation.as_ref());
+        }
+        3 => log.cycle_action(),
+        4 => {
+            open_search(model);
+            return Vec::new();
+        }
+        5 => return clear_filters(model),
+        _ => {
+            model.stack.pop();
+            return Vec::new();
+        }
+    }
+    restart_log(model)
+}
+
+/// None → first → … → last → None.
+fn cycle<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
+    match current {
+        None => all.first().cloned(),
+        Some(c) => {
+            let i = all.iter().position(|x| x == c)?;
+            all.get(i + 1).cloned()
+        }
+    }
+}
+
+/// Asks to confirm the withdrawal of the selected consent, if it is in force.
+pub fn ask_withdraw(model: &mut Model) {
+    let index = model.place().selected;
+    let Some(id) = model
+        .session
+        .as_ref()
+        .and_then(|s| s.consents.ready())
+        .and_then(|c| c.get(index))
+        .filter(|c| c.is_active() && !c.withdrawal_pending)
+        .map(|c| c.id)
+    else {
+        return;
+    };
+    push(model, Route::ConfirmWithdraw { id });
+}

@@ -1,0 +1,77 @@
+//! Taking in the results of source calls.
+
+use super::super::effect::{Effect, Request};
+use super::super::model::{Loadable, Model, Notice};
+use super::super::msg::Loaded;
+use super::fetch;
+use crate::source::SourceError;
+
+pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
+    if let Loaded::DemoCitizens(r) = result {
+        model.demo_citizens = Loadable::from_result(r);
+        return Vec::new();
+    }
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    match result {
+        Loaded::DemoCitizens(_) => {}
+        Loaded::Citizen(r) => {
+            if let Err(e) = &r {
+                if matches!(e, SourceError::Unauthorized | SourceError::UnknownCitizen) {
+                    model.notice = Some(Notice::Error(e.clone()));
+                }
+            }
+            session.citizen = Loadable::from_result(r);
+        }
+        Loaded::Overview(r) => session.overview = Loadable::from_result(r),
+        Loaded::Areas(r) => session.areas = Loadable::from_result(r),
+        Loaded::Categories(area, r) => {
+            session.categories = Loadable::from_result(r.map(|list| (area, list)));
+        }
+        Loaded::Category(r) => session.category = Loadable::from_result(r),
+        Loaded::Purposes(r) => session.purposes = Loadable::from_result(r),
+        Loaded::Organisations(r) => session.log.set_organisations(r),
+        Loaded::AccessPage(page, r) => session.log.receive(page, r),
+        Loaded::AccessEntry(r) => session.entry = Loadable::from_result(r),
+        Loaded::Reported(r) => match r {
+            Ok(report) => {
+                session.reports.retain(|x| x.event_id != report.event_id);
+                session.reports.push(report.clone());
+                model.notice = Some(Notice::Reported(report));
+            }
+            Err(e) => model.notice = Some(Notice::Error(e)),
+        },
+        Loaded::Reports(r) => {
+            if let Ok(list) = r {
+                session.reports = list;
+            }
+        }
+        Loaded::Consents(r) => session.consents = Loadable::from_result(r),
+        Loaded::Withdrawn(r) => match r {
+            Ok(consent) => {
+                let pending = consent.withdrawal_pending;
+                if let Loadable::Ready(list) = &mut session.consents {
+                    if let Some(c) = list.iter_mut().find(|c| c.id == consent.id) {
+                        *c = consent;
+                    }
+                }
+                model.notice = Some(Notice::Withdrawn { pending });
+                return vec![fetch(model, Request::Overview)];
+            }
+            Err(e) => {
+                if let Loadable::Ready(list) = &mut session.consents {
+                    list.iter_mut().for_each(|c| c.withdrawal_pending = false);
+                }
+                model.notice = Some(Notice::Error(e));
+            }
+        },
+        Loaded::Decisions(r) => session.decisions = Loadable::from_result(r),
+        Loaded::VisitRecorded(r) => {
+            if let Err(e) = r {
+                tracing::warn!(error = %e, "the kiosk visit was not recorded");
+            }
+        }
+    }
+    Vec::new()
+}

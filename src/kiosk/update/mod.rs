@@ -1,0 +1,186 @@
+//! The pure heart of the kiosk: `update(&mut Model, Msg) -> Vec<Effect>`. No IO, no clock: time comes in
+//! with the msgs.
+
+mod activate;
+mod loaded;
+mod navigate;
+
+use super::effect::{Effect, Request};
+use super::keymap::{self, Command, Key};
+use super::model::{Model, Place};
+use super::msg::Msg;
+use super::route::Route;
+
+/// The most characters the search text takes.
+pub const SEARCH_MAX_CHARS: usize = 60;
+
+pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
+    match msg {
+        Msg::Tick(now) => {
+            model.now = now;
+            Vec::new()
+        }
+        Msg::Resize(_, _) => Vec::new(),
+        Msg::Key(key, at) => {
+            model.now = at;
+            key_pressed(model, key)
+        }
+        Msg::Tap(command, at) => {
+            model.now = at;
+            if model.notice.take().is_some() {
+                return Vec::new();
+            }
+            match command {
+                Some(command) => run(model, command),
+                None => Vec::new(),
+            }
+        }
+        Msg::Loaded { generation, result } => {
+            if generation != model.generation {
+                // A late answer for a session that has ended: drop it unread.
+                return Vec::new();
+            }
+            loaded::apply(model, result)
+        }
+    }
+}
+
+fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
+    if key == Key::Ctrl('c') && !model.settings.locked {
+        return quit(model);
+    }
+    if model.notice.is_some() {
+        // Any key closes a notice; the key does nothing else, so nothing happens by surprise.
+        model.notice = None;
+        return Vec::new();
+    }
+    if *model.route() == Route::AccessSearch {
+        return navigate::search_key(model, key);
+    }
+    match keymap::lookup(key, model.route(), model.signed_in()) {
+        Some(command) => run(model, command),
+        None => Vec::new(),
+    }
+}
+
+/// Carries out a command on the current screen. Commands that do not apply do nothing.
+pub fn run(model: &mut Model, command: Command) -> Vec<Effect> {
+    if !model.route().allows(command) {
+        return Vec::new();
+    }
+    match command {
+        Command::Language => {
+            model.lang = model.lang.other();
+            Vec::new()
+        }
+        Command::Help => {
+            push(model, Route::Help);
+            Vec::new()
+        }
+        Command::ContinueOnline => {
+            let view = model.route().view();
+            push(model, Route::Online { view });
+            Vec::new()
+        }
+        Command::Back => {
+            navigate::back(model);
+            Vec::new()
+        }
+        Command::SignOut => sign_out(model),
+        Command::Quit => quit(model),
+        Command::Up => navigate::move_by(model, -1),
+        Command::Down => navigate::move_by(model, 1),
+        Command::PageUp => navigate::move_by(model, -(navigate::PAGE_STEP as isize)),
+        Command::PageDown => navigate::move_by(model, navigate::PAGE_STEP as isize),
+        Command::Home => navigate::move_by(model, isize::MIN / 2),
+        Command::End => navigate::move_by(model, isize::MAX / 2),
+        Command::Pick(n) => pick(model, usize::from(n.saturating_sub(1))),
+        Command::Item(index) => pick(model, index),
+        Command::Open => {
+            let index = model.place().selected;
+            activate::activate(model, index)
+        }
+        Command::Filter => activate::open_filters(model),
+        Command::Search => {
+            activate::open_search(model);
+            Vec::new()
+        }
+        Command::ClearFilters => activate::clear_filters(model),
+        Command::Report => {
+            if let Route::AccessEntry { id } = *model.route() {
+                push(model, Route::ConfirmReport { id });
+            }
+            Vec::new()
+        }
+        Command::Withdraw => {
+            activate::ask_withdraw(model);
+            Vec::new()
+        }
+    }
+}
+
+/// Selects item `index` and opens it.
+fn pick(model: &mut Model, index: usize) -> Vec<Effect> {
+    if index >= navigate::list_len(model) {
+        return Vec::new();
+    }
+    let on_log = *model.route() == Route::AccessLog;
+    if let (true, Some(session)) = (on_log, model.session.as_mut()) {
+        if session.log.entry(index).is_none() {
+            return Vec::new();
+        }
+        session.log.selected = index;
+    }
+    set_selected(model, index);
+    activate::activate(model, index)
+}
+
+/// Ends the session: drops all of the citizen's data, ignores whatever is still on its way, purges the
+/// screen, and returns to the attract screen in the default language.
+pub fn sign_out(model: &mut Model) -> Vec<Effect> {
+    model.session = None;
+    model.generation += 1;
+    model.notice = None;
+    model.search_input.clear();
+    model.lang = model.settings.default_lang;
+    model.stack = vec![attract_place(model)];
+    vec![Effect::PurgeScreen]
+}
+
+fn quit(model: &mut Model) -> Vec<Effect> {
+    if model.settings.locked {
+        return Vec::new();
+    }
+    model.session = None;
+    model.quit = true;
+    vec![Effect::PurgeScreen, Effect::Quit]
+}
+
+/// The attract screen, with the default language selected.
+pub fn attract_place(model: &Model) -> Place {
+    let mut place = Place::new(Route::Attract);
+    place.selected = match model.settings.default_lang {
+        crate::domain::Lang::Da => 0,
+        crate::domain::Lang::En => 1,
+    };
+    place
+}
+
+pub(crate) fn push(model: &mut Model, route: Route) {
+    model.stack.push(Place::new(route));
+}
+
+pub(crate) fn set_selected(model: &mut Model, index: usize) {
+    if let Some(place) = model.stack.last_mut() {
+        place.selected = index;
+    }
+}
+
+/// A source call for the signed-in citizen (or for no one, before sign-in).
+pub(crate) fn fetch(model: &Model, request: Request) -> Effect {
+    Effect::Fetch {
+        generation: model.generation,
+        principal: model.session.as_ref().map(|s| s.principal.clone()),
+        request,
+    }
+}

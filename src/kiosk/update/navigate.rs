@@ -1,0 +1,122 @@
+//! Moving around: back, selection and scrolling, list lengths, and typing a search.
+
+use super::super::effect::{Effect, Request};
+use super::super::keymap::Key;
+use super::super::model::{Loadable, Model};
+use super::super::route::Route;
+use super::{SEARCH_MAX_CHARS, fetch};
+
+/// Rows moved by Page Up / Page Down.
+pub const PAGE_STEP: usize = 10;
+/// The most lines a text screen scrolls.
+const MAX_SCROLL: u16 = 400;
+
+/// Goes back one screen. The bottom of the stack (attract, or the overview in a session) stays.
+pub fn back(model: &mut Model) {
+    if model.stack.len() > 1 {
+        model.stack.pop();
+    }
+}
+
+/// The number of items in the current screen's list.
+pub fn list_len(model: &Model) -> usize {
+    let session = model.session.as_ref();
+    let len_of = |n: Option<usize>| n.unwrap_or(0);
+    match model.route() {
+        Route::Attract => 2,
+        Route::SignIn => len_of(model.demo_citizens.ready().map(Vec::len)),
+        Route::Helper { .. } => 3,
+        Route::Overview => 7,
+        Route::Areas => len_of(session.and_then(|s| s.areas.ready()).map(Vec::len)),
+        Route::Categories { .. } => {
+            len_of(session.and_then(|s| s.categories.ready()).map(|(_, c)| c.len()))
+        }
+        Route::Purposes => len_of(session.and_then(|s| s.purposes.ready()).map(Vec::len)),
+        Route::AccessLog => len_of(session.map(|s| s.log.held().end)),
+        Route::AccessFilter => super::activate::FILTER_ITEMS,
+        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => 2,
+        Route::Consents => len_of(session.and_then(|s| s.consents.ready()).map(Vec::len)),
+        Route::Decisions => len_of(session.and_then(|s| s.decisions.ready()).map(Vec::len)),
+        Route::Category { .. }
+        | Route::AccessSearch
+        | Route::AccessEntry { .. }
+        | Route::Decision { .. }
+        | Route::Rights
+        | Route::Online { .. }
+        | Route::Help => 0,
+    }
+}
+
+/// Moves the selection of a list, or scrolls a screen of text.
+pub fn move_by(model: &mut Model, delta: isize) -> Vec<Effect> {
+    if *model.route() == Route::AccessLog {
+        let Some(session) = model.session.as_mut() else {
+            return Vec::new();
+        };
+        let request = session.log.move_by(delta);
+        let selected = session.log.selected;
+        super::set_selected(model, selected);
+        return request
+            .map(|r| {
+                vec![fetch(
+                    model,
+                    Request::AccessPage {
+                        page: r.page,
+                        filter: r.filter,
+                        after: r.after,
+                        limit: r.limit,
+                    },
+                )]
+            })
+            .unwrap_or_default();
+    }
+    let len = list_len(model);
+    let Some(place) = model.stack.last_mut() else {
+        return Vec::new();
+    };
+    if place.route.has_list() {
+        if len > 0 {
+            let target = (place.selected as isize).saturating_add(delta);
+            place.selected = target.clamp(0, len as isize - 1) as usize;
+        }
+    } else {
+        let target = (place.scroll as isize).saturating_add(delta);
+        place.scroll = target.clamp(0, MAX_SCROLL as isize) as u16;
+    }
+    Vec::new()
+}
+
+/// Keys on the search screen: letters are typed, Enter searches, Esc leaves the text as it was.
+pub fn search_key(model: &mut Model, key: Key) -> Vec<Effect> {
+    match key {
+        Key::Char(c) if !c.is_control() => {
+            if model.search_input.chars().count() < SEARCH_MAX_CHARS {
+                model.search_input.push(c);
+            }
+            Vec::new()
+        }
+        Key::Backspace => {
+            model.search_input.pop();
+            Vec::new()
+        }
+        Key::Esc => {
+            back(model);
+            Vec::new()
+        }
+        Key::Enter => {
+            back(model);
+            let text = model.search_input.trim().to_owned();
+            let Some(session) = model.session.as_mut() else {
+                return Vec::new();
+            };
+            session.log.filter.text = (!text.is_empty()).then_some(text);
+            super::activate::restart_log(model)
+        }
+        _ => Vec::new(),
+    }
+}
+
+/// Whether a loadable should be (re)fetched when its screen opens.
+pub fn needs_fetch<T>(l: &Loadable<T>) -> bool {
+    matches!(l, Loadable::NotAsked | Loadable::Failed(_))
+}
