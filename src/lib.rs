@@ -8,3 +8,4 @@ pub mod config;
 pub mod source;
 pub mod i18n;
 pub mod kiosk;
+pub mod ui;

@@ -1,0 +1,106 @@
+//! The views. They read the model and never change it: `impl Widget for &T` throughout.
+//!
+//! [`KioskView`] draws the whole screen: the header, the current screen's body, the footer (from the
+//! keymap) and any notice on top. Below 80×24 it asks for a bigger window instead. [`hit_test`] maps a tap
+//! to a command with the same layout functions the views draw with.
+
+pub mod screens;
+pub mod theme;
+pub mod widgets;
+
+use crate::kiosk::{Command, Model, Route};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::widgets::Widget;
+pub use theme::Theme;
+
+/// The smallest screen the kiosk draws on.
+pub const MIN_WIDTH: u16 = 80;
+pub const MIN_HEIGHT: u16 = 24;
+
+/// The whole kiosk screen.
+pub struct KioskView<'a> {
+    pub model: &'a Model,
+    pub theme: &'a Theme,
+}
+
+/// The three bands of every screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Chrome {
+    pub header: Rect,
+    pub body: Rect,
+    pub footer: Rect,
+}
+
+/// Splits the screen into header, body and footer. The footer grows to fit the hints.
+pub fn chrome(model: &Model, area: Rect) -> Chrome {
+    let footer_h = widgets::footer::height(model, area.width).min(area.height / 3);
+    let header_h = 2.min(area.height);
+    let body_h = area.height.saturating_sub(header_h + footer_h);
+    Chrome {
+        header: Rect::new(area.x, area.y, area.width, header_h),
+        body: Rect::new(area.x, area.y + header_h, area.width, body_h),
+        footer: Rect::new(area.x, area.y + header_h + body_h, area.width, footer_h),
+    }
+}
+
+pub fn too_small(area: Rect) -> bool {
+    area.width < MIN_WIDTH || area.height < MIN_HEIGHT
+}
+
+impl Widget for &KioskView<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let (model, theme) = (self.model, self.theme);
+        buf.set_style(area, theme.base());
+        if too_small(area) {
+            widgets::too_small::render(model.lang, theme, area, buf);
+            return;
+        }
+        let c = chrome(model, area);
+        widgets::header::render(model, theme, c.header, buf);
+        screens::render(model, theme, c.body, buf);
+        widgets::footer::render(model, theme, c.footer, buf);
+        if let Some(notice) = &model.notice {
+            widgets::notice::render(model, theme, notice, c.body, buf);
+        }
+    }
+}
+
+/// The command a tap at (`col`, `row`) gives on a screen of size `area`, if any.
+pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command> {
+    if too_small(area) {
+        return None;
+    }
+    let pos = Position::new(col, row);
+    if model.notice.is_some() {
+        // A tap anywhere closes a notice (update does that for any tap).
+        return None;
+    }
+    let c = chrome(model, area);
+    if c.footer.contains(pos) {
+        return widgets::footer::hit(model, c.footer, pos);
+    }
+    if c.body.contains(pos) {
+        return screens::hit(model, c.body, pos);
+    }
+    None
+}
+
+/// The route's title, for the header.
+pub fn title_id(route: &Route) -> &'static str {
+    match route {
+        Route::Attract => "title-attract",
+        Route::SignIn => "title-sign-in",
+        Route::Helper { .. } => "title-helper",
+        Route::Overview => "title-overview",
+        Route::Areas | Route::Categories { .. } | Route::Category { .. } => "title-data",
+        Route::Purposes => "title-purposes",
+        Route::AccessLog | Route::AccessEntry { .. } | Route::ConfirmReport { .. } => "title-access-log",
+        Route::AccessFilter | Route::AccessSearch => "title-access-filter",
+        Route::Consents | Route::ConfirmWithdraw { .. } => "title-consents",
+        Route::Decisions | Route::Decision { .. } => "title-decisions",
+        Route::Rights => "title-rights",
+        Route::Online { .. } => "title-online",
+        Route::Help => "title-help",
+    }
+}

@@ -1,0 +1,68 @@
+//! One access-log entry, with "I don't recognise this".
+
+use super::{Ctx, count, placeholder};
+use crate::i18n::{format_datetime, format_day, t, tr};
+use crate::ui::widgets::doc::Doc;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::widgets::Widget;
+
+pub struct Entry<'a>(pub Ctx<'a>);
+
+impl Widget for &Entry<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let c = self.0;
+        let lang = c.lang();
+        let Some(session) = c.model.session.as_ref() else {
+            return;
+        };
+        if placeholder(c, &session.entry, area, buf) {
+            return;
+        }
+        let Some(e) = session.entry.ready() else {
+            return;
+        };
+        let mut d = Doc::new(c.theme);
+        let action = t(lang, &format!("action-{}", e.action.code()));
+        d.heading(format!("{} · {}", format_datetime(lang, e.at), action));
+        d.muted(t(lang, &format!("action-{}-explain", e.action.code())));
+        d.heading(c.t("entry-who"));
+        d.field(c.t("entry-organisation"), e.organisation.get(lang));
+        d.field(c.t("entry-unit"), e.unit.get(lang));
+        d.field(c.t("entry-role"), e.role.get(lang));
+        match (&e.employee, c.model.settings.show_employee_names) {
+            (Some(name), true) => d.field(c.t("entry-employee"), name.clone()),
+            _ => d.muted(c.t("entry-employee-hidden")),
+        };
+        d.heading(c.t("entry-what"));
+        d.field(c.t("entry-data"), e.category.get(lang));
+        d.field(c.t("entry-system"), e.system.clone());
+        if let Some(b) = &e.batch {
+            d.para(tr(lang, "entry-batch", &[("records", count(lang, b.records).into())]));
+        }
+        d.heading(c.t("entry-why"));
+        d.para(e.purpose.get(lang));
+        if let Some(case) = &e.case_ref {
+            d.field(c.t("entry-case"), case.clone());
+        }
+        d.field(c.t("entry-reference"), e.reference.clone());
+        d.heading(c.t("entry-recognise"));
+        match session.reports.iter().find(|r| r.event_id == e.id) {
+            Some(r) => {
+                d.para(tr(
+                    lang,
+                    "entry-reported",
+                    &[
+                        ("date", format_day(lang, r.filed_at).into()),
+                        ("reference", r.reference.clone().into()),
+                    ],
+                ));
+                d.field(c.t("entry-report-status"), t(lang, &format!("report-status-{}", r.status.code())));
+            }
+            None => {
+                d.para(c.t("entry-report-explain"));
+            }
+        }
+        d.render(area, buf, c.model.place().scroll);
+    }
+}

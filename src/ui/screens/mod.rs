@@ -1,0 +1,196 @@
+//! One file per screen. Each is a view struct with `impl Widget for &T`; menu screens also say where
+//! their menu is, so a tap can be mapped to an item.
+
+mod access_entry;
+mod access_filter;
+mod access_log;
+mod access_search;
+mod areas;
+mod attract;
+mod categories;
+mod category;
+mod confirm;
+mod consents;
+mod decision;
+mod decisions;
+mod help;
+mod helper;
+mod online;
+mod overview;
+mod purposes;
+mod rights;
+mod sign_in;
+
+use crate::domain::Lang;
+use crate::i18n::t;
+use crate::kiosk::{Command, Loadable, Model, Route};
+use crate::source::SourceError;
+use crate::ui::Theme;
+use crate::ui::widgets::menu::{self, Menu, MenuItem};
+use ratatui::buffer::Buffer;
+use ratatui::layout::{Position, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::Widget;
+
+/// What every screen view holds: the model to read and the theme to draw with.
+#[derive(Clone, Copy)]
+pub struct Ctx<'a> {
+    pub model: &'a Model,
+    pub theme: &'a Theme,
+}
+
+impl Ctx<'_> {
+    pub fn lang(&self) -> Lang {
+        self.model.lang
+    }
+
+    pub fn t(&self, id: &str) -> String {
+        t(self.model.lang, id)
+    }
+}
+
+macro_rules! render_screen {
+    ($ty:path, $ctx:expr, $area:expr, $buf:expr) => {
+        (&$ty($ctx)).render($area, $buf)
+    };
+}
+
+/// Draws the current screen's body.
+pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
+    let c = Ctx { model, theme };
+    match model.route() {
+        Route::Attract => render_screen!(attract::Attract, c, area, buf),
+        Route::SignIn => render_screen!(sign_in::SignIn, c, area, buf),
+        Route::Helper { .. } => render_screen!(helper::HelperQuestion, c, area, buf),
+        Route::Overview => render_screen!(overview::OverviewScreen, c, area, buf),
+        Route::Areas => render_screen!(areas::Areas, c, area, buf),
+        Route::Categories { .. } => render_screen!(categories::Categories, c, area, buf),
+        Route::Category { .. } => render_screen!(category::CategoryDetail, c, area, buf),
+        Route::Purposes => render_screen!(purposes::Purposes, c, area, buf),
+        Route::AccessLog => render_screen!(access_log::AccessLogScreen, c, area, buf),
+        Route::AccessFilter => render_screen!(access_filter::Filters, c, area, buf),
+        Route::AccessSearch => render_screen!(access_search::Search, c, area, buf),
+        Route::AccessEntry { .. } => render_screen!(access_entry::Entry, c, area, buf),
+        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => {
+            render_screen!(confirm::Confirm, c, area, buf)
+        }
+        Route::Consents => render_screen!(consents::Consents, c, area, buf),
+        Route::Decisions => render_screen!(decisions::Decisions, c, area, buf),
+        Route::Decision { .. } => render_screen!(decision::DecisionDetail, c, area, buf),
+        Route::Rights => render_screen!(rights::Rights, c, area, buf),
+        Route::Online { .. } => render_screen!(online::Online, c, area, buf),
+        Route::Help => render_screen!(help::Help, c, area, buf),
+    }
+}
+
+/// The menu of the current screen, if it has one: where it is drawn and its items.
+fn menu_of(model: &Model, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
+    let c = Ctx {
+        model,
+        theme: &Theme::NORMAL,
+    };
+    match model.route() {
+        Route::Attract => Some(attract::menu(c, area)),
+        Route::SignIn => sign_in::menu(c, area),
+        Route::Helper { .. } => Some(helper::menu(c, area)),
+        Route::Overview => Some(overview::menu(c, area)),
+        Route::Areas => areas::menu(c, area),
+        Route::Categories { .. } => categories::menu(c, area),
+        Route::Purposes => purposes::menu(c, area),
+        Route::AccessFilter => Some(access_filter::menu(c, area)),
+        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => Some(confirm::menu(c, area)),
+        Route::Consents => consents::menu(c, area),
+        Route::Decisions => decisions::menu(c, area),
+        _ => None,
+    }
+}
+
+/// The command of a tap in the body.
+pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Command> {
+    if *model.route() == Route::AccessLog {
+        return access_log::hit(model, area, pos).map(Command::Item);
+    }
+    let (menu_area, items) = menu_of(model, area)?;
+    menu::hit(menu_area, items.len(), model.place().selected, pos).map(Command::Item)
+}
+
+/// Draws a menu of items in `area`, with the current selection.
+pub fn draw_menu(c: Ctx, area: Rect, items: &[MenuItem], buf: &mut Buffer) {
+    (&Menu {
+        items,
+        selected: c.model.place().selected,
+        theme: c.theme,
+    })
+        .render(area, buf);
+}
+
+/// Splits off `rows` rows of introduction above a menu, with a blank line between.
+pub fn split(area: Rect, rows: u16) -> (Rect, Rect) {
+    let rows = rows.min(area.height);
+    let gap = u16::from(area.height > rows);
+    let intro = Rect::new(area.x, area.y, area.width, rows);
+    let rest = Rect::new(
+        area.x,
+        area.y + rows + gap,
+        area.width,
+        area.height.saturating_sub(rows + gap),
+    );
+    (intro, rest)
+}
+
+/// What to draw instead of data that is not there: a spinner, or the error in words.
+pub fn placeholder<T>(c: Ctx, l: &Loadable<T>, area: Rect, buf: &mut Buffer) -> bool {
+    let line = match l {
+        Loadable::Ready(_) => return false,
+        Loadable::NotAsked | Loadable::Loading => Line::styled(
+            format!(
+                " {} {}",
+                crate::ui::widgets::spinner(c.model.now),
+                c.t("loading")
+            ),
+            c.theme.muted(),
+        ),
+        Loadable::Failed(e) => {
+            error_lines(c, e, area, buf);
+            return true;
+        }
+    };
+    line.render(area, buf);
+    true
+}
+
+/// An error: what happened and what the citizen can do.
+pub fn error_lines(c: Ctx, e: &SourceError, area: Rect, buf: &mut Buffer) {
+    let mut doc = crate::ui::widgets::doc::Doc::new(c.theme);
+    doc.error(c.t(e.message_id())).blank().para(c.t("error-what-to-do"));
+    doc.render(area, buf, 0);
+}
+
+/// Formats a count with the language's thousands separator: 100.000 / 100,000.
+pub fn count(lang: Lang, n: impl Into<u64>) -> String {
+    let digits = n.into().to_string();
+    let sep = match lang {
+        Lang::Da => '.',
+        Lang::En => ',',
+    };
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(sep);
+        }
+        out.push(ch);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn counts_group_thousands() {
+        assert_eq!(count(Lang::Da, 100_000u32), "100.000");
+        assert_eq!(count(Lang::En, 1_234_567u32), "1,234,567");
+        assert_eq!(count(Lang::En, 12u32), "12");
+    }
+}

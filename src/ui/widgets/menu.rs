@@ -1,0 +1,121 @@
+//! A menu of numbered items, each a touch target three rows high. Items are laid out in one or two
+//! columns to fit, and the page with the selected item is shown.
+
+use crate::ui::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Widget;
+
+/// Rows per item: the title, a detail line, and a gap.
+pub const ITEM_HEIGHT: u16 = 3;
+
+/// One item of a menu.
+#[derive(Debug, Clone, Default)]
+pub struct MenuItem {
+    pub title: String,
+    pub detail: Option<String>,
+    /// A label shown after the title (e.g. "Voluntary").
+    pub badge: Option<Span<'static>>,
+}
+
+impl MenuItem {
+    pub fn new(title: impl Into<String>) -> MenuItem {
+        MenuItem {
+            title: title.into(),
+            ..MenuItem::default()
+        }
+    }
+
+    pub fn detail(mut self, d: impl Into<String>) -> MenuItem {
+        self.detail = Some(d.into());
+        self
+    }
+
+    pub fn badge(mut self, b: Span<'static>) -> MenuItem {
+        self.badge = Some(b);
+        self
+    }
+}
+
+pub struct Menu<'a> {
+    pub items: &'a [MenuItem],
+    pub selected: usize,
+    pub theme: &'a Theme,
+}
+
+/// The number of columns used for `n` items in `area`.
+fn columns(area: Rect, n: usize) -> usize {
+    let rows = (area.height / ITEM_HEIGHT).max(1) as usize;
+    if n > rows && area.width >= 76 { 2 } else { 1 }
+}
+
+/// Where each visible item goes: `(index, rect)`, for the page that holds `selected`.
+pub fn layout(area: Rect, n: usize, selected: usize) -> Vec<(usize, Rect)> {
+    let rows = (area.height / ITEM_HEIGHT).max(1) as usize;
+    if area.height < ITEM_HEIGHT || n == 0 {
+        return Vec::new();
+    }
+    let cols = columns(area, n);
+    let per_page = rows * cols;
+    let first = (selected.min(n - 1) / per_page) * per_page;
+    let col_w = area.width / cols as u16;
+    (first..n.min(first + per_page))
+        .map(|i| {
+            let k = i - first;
+            let (col, row) = (k / rows, k % rows);
+            let rect = Rect::new(
+                area.x + col as u16 * col_w,
+                area.y + row as u16 * ITEM_HEIGHT,
+                col_w.saturating_sub(1),
+                ITEM_HEIGHT,
+            );
+            (i, rect)
+        })
+        .collect()
+}
+
+impl Widget for &Menu<'_> {
+    fn render(self, area: Rect, buf: &mut Buffer) {
+        let theme = self.theme;
+        for (i, rect) in layout(area, self.items.len(), self.selected) {
+            let item = &self.items[i];
+            let focused = i == self.selected;
+            let style = if focused { theme.focus() } else { theme.base() };
+            let band = Rect::new(rect.x, rect.y, rect.width, 2);
+            buf.set_style(band, style);
+            let marker = if focused { "▶" } else { " " };
+            let number = if i < 9 {
+                format!(" {} ", i + 1)
+            } else {
+                "   ".to_owned()
+            };
+            let mut spans = vec![
+                Span::styled(marker, style),
+                Span::styled(number, if focused { style } else { theme.key() }),
+                Span::styled(" ", style),
+                Span::styled(item.title.clone(), style),
+            ];
+            if let Some(b) = &item.badge {
+                spans.push(Span::styled("  ", style));
+                spans.push(b.clone());
+            }
+            Line::from(spans).render(Rect::new(rect.x, rect.y, rect.width, 1), buf);
+            if let Some(d) = &item.detail {
+                let dstyle = if focused { style } else { theme.muted() };
+                Line::styled(format!("     {d}"), dstyle).render(
+                    Rect::new(rect.x, rect.y + 1, rect.width, 1),
+                    buf,
+                );
+            }
+        }
+    }
+}
+
+/// The index of the item under a tap.
+pub fn hit(area: Rect, n: usize, selected: usize, pos: ratatui::layout::Position) -> Option<usize> {
+    layout(area, n, selected)
+        .into_iter()
+        .find(|(_, r)| r.contains(pos))
+        .map(|(i, _)| i)
+}

@@ -1,0 +1,75 @@
+//! A notice on top of the screen: a confirmation in words, or an error sentence. Any key closes it.
+
+use crate::i18n::{format_day, t, tr};
+use crate::kiosk::{Model, Notice};
+use crate::ui::Theme;
+use ratatui::buffer::Buffer;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Text};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
+
+/// The sentences of a notice.
+pub fn lines(model: &Model, notice: &Notice) -> (String, Vec<String>) {
+    let lang = model.lang;
+    match notice {
+        Notice::Reported(report) => (
+            t(lang, "report-filed-title"),
+            vec![
+                tr(
+                    lang,
+                    "report-filed-reference",
+                    &[("reference", report.reference.clone().into())],
+                ),
+                t(lang, "report-filed-next"),
+                tr(
+                    lang,
+                    "report-filed-date",
+                    &[("date", format_day(lang, report.filed_at).into())],
+                ),
+            ],
+        ),
+        Notice::Withdrawn { pending: false } => (
+            t(lang, "withdrawn-title"),
+            vec![t(lang, "withdrawn-done"), t(lang, "withdrawn-next")],
+        ),
+        Notice::Withdrawn { pending: true } => (
+            t(lang, "withdrawn-title"),
+            vec![t(lang, "withdrawn-pending"), t(lang, "withdrawn-next")],
+        ),
+        Notice::Error(e) => (t(lang, "error-title"), vec![t(lang, e.message_id())]),
+    }
+}
+
+pub fn render(model: &Model, theme: &Theme, notice: &Notice, body: Rect, buf: &mut Buffer) {
+    let (title, sentences) = lines(model, notice);
+    let width = body.width.saturating_sub(8).min(70);
+    let mut text: Vec<Line> = Vec::new();
+    for s in sentences {
+        text.push(Line::raw(s));
+        text.push(Line::default());
+    }
+    text.push(Line::styled(t(model.lang, "notice-continue"), theme.notice()));
+    let height = (text.len() as u16 + 6).min(body.height);
+    let area = Rect::new(
+        body.x + (body.width.saturating_sub(width)) / 2,
+        body.y + (body.height.saturating_sub(height)) / 2,
+        width,
+        height,
+    );
+    Clear.render(area, buf);
+    let style = if matches!(notice, Notice::Error(_)) {
+        theme.notice().add_modifier(ratatui::style::Modifier::BOLD)
+    } else {
+        theme.notice()
+    };
+    Paragraph::new(Text::from(text))
+        .style(style)
+        .wrap(Wrap { trim: true })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(format!(" {title} "))
+                .style(style),
+        )
+        .render(area, buf);
+}
