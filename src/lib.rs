@@ -7,3 +7,5 @@ pub mod domain;
 pub mod config;
 pub mod source;
 pub mod i18n;
+pub mod app;
+pub mod cli;
