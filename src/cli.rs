@@ -80,7 +80,11 @@ impl CliError {
             CliError::Config(errors) => errors.localized(lang),
             CliError::App(e) => vec![e.to_string()],
             CliError::NotAvailable { command } => {
-                vec![tr(lang, "cli-not-available", &[("command", (*command).into())])]
+                vec![tr(
+                    lang,
+                    "cli-not-available",
+                    &[("command", (*command).into())],
+                )]
             }
         }
     }
@@ -125,7 +129,9 @@ fn check_config(file: Option<&Path>, lang: Lang) -> Result<(), CliError> {
 // ---------------------------------------------------------------------------------------------------------
 fn demo_data(args: &DemoDataArgs) -> Result<(), CliError> {
     let _ = args;
-    Err(CliError::NotAvailable { command: "demo-data" })
+    Err(CliError::NotAvailable {
+        command: "demo-data",
+    })
 }
 
 #[cfg(test)]

@@ -5,14 +5,18 @@
 //! An invalid fixture states what it must produce in its header:
 //! `# expect: KIND KEY` (one line per problem; `-` for no key), `# suggest: KEY`, `# line: N`.
 
-use indsigt::config::{Config, ConfigError, schema};
+use indsigt::config::{Config, ConfigError};
 use indsigt::domain::Lang;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+
+mod common;
+use common::{indsigt, text};
 
 fn fixtures(dir: &str) -> Vec<PathBuf> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests").join(dir);
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests")
+        .join(dir);
     let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
         .unwrap()
         .map(|e| e.unwrap().path())
@@ -32,31 +36,23 @@ fn header(path: &Path, tag: &str) -> Vec<String> {
         .collect()
 }
 
-/// The real binary with a clean environment: no `INDSIGT_` variables and the language set.
-fn indsigt(lang: &str, args: &[&str], env: &[(&str, &str)]) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_indsigt"));
-    for (name, _) in std::env::vars_os() {
-        if name.to_string_lossy().starts_with("INDSIGT_") {
-            cmd.env_remove(name);
-        }
-    }
-    cmd.env_remove("LC_ALL").env_remove("LC_MESSAGES").env("LANG", lang);
-    cmd.args(args).envs(env.iter().copied());
-    cmd.output().unwrap()
-}
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
-
 #[test]
 fn every_valid_fixture_loads() {
     for path in fixtures("valid_configs") {
         if let Err(errors) = Config::load_with_env(Some(&path), &[]) {
             panic!("{} should load, but:\n{errors}", path.display());
         }
-        let out = indsigt("da_DK.UTF-8", &["check-config", "--config", path.to_str().unwrap()], &[]);
-        assert!(out.status.success(), "{}: {}", path.display(), text(&out.stderr));
+        let out = indsigt(
+            "da_DK.UTF-8",
+            &["check-config", "--config", path.to_str().unwrap()],
+            &[],
+        );
+        assert!(
+            out.status.success(),
+            "{}: {}",
+            path.display(),
+            text(&out.stderr)
+        );
         assert!(text(&out.stdout).starts_with("OK"), "{}", text(&out.stdout));
     }
 }
@@ -84,7 +80,11 @@ fn every_invalid_fixture_gives_exactly_its_expected_problems() {
                 (kind.to_owned(), key.to_owned())
             })
             .collect();
-        assert!(!expected.is_empty(), "{} has no `# expect:` line", path.display());
+        assert!(
+            !expected.is_empty(),
+            "{} has no `# expect:` line",
+            path.display()
+        );
         let errors = match Config::load_with_env(Some(&path), &[]) {
             Ok(_) => panic!("{} should not load", path.display()),
             Err(errors) => errors,
@@ -97,17 +97,24 @@ fn every_invalid_fixture_gives_exactly_its_expected_problems() {
 
         for suggestion in header(&path, "suggest") {
             let suggested = errors.iter().any(|e| match e {
-                ConfigError::UnknownKey { suggestion: s, .. } | ConfigError::UnknownSection { suggestion: s, .. } => {
+                ConfigError::UnknownKey { suggestion: s, .. }
+                | ConfigError::UnknownSection { suggestion: s, .. } => {
                     s.as_deref() == Some(suggestion.as_str())
                 }
                 _ => false,
             });
-            assert!(suggested, "{}: no suggestion `{suggestion}` in\n{errors}", path.display());
+            assert!(
+                suggested,
+                "{}: no suggestion `{suggestion}` in\n{errors}",
+                path.display()
+            );
         }
         for line in header(&path, "line") {
             let line: usize = line.parse().unwrap();
             assert!(
-                errors.iter().any(|e| matches!(e, ConfigError::Syntax { line: l, .. } if *l == line)),
+                errors
+                    .iter()
+                    .any(|e| matches!(e, ConfigError::Syntax { line: l, .. } if *l == line)),
                 "{}: no syntax error on line {line}: {errors}",
                 path.display()
             );
@@ -123,18 +130,31 @@ fn check_config_names_the_file_and_the_key_and_exits_1() {
             let out = indsigt(lang, &["check-config", "--config", file], &[]);
             let stderr = text(&out.stderr);
             assert_eq!(out.status.code(), Some(1), "{file} ({lang}): {stderr}");
-            assert!(stderr.contains(file), "{file} ({lang}) is not named in:\n{stderr}");
+            assert!(
+                stderr.contains(file),
+                "{file} ({lang}) is not named in:\n{stderr}"
+            );
             for expect in header(&path, "expect") {
                 let key = expect.split_once(' ').unwrap().1;
                 if key != "-" {
-                    assert!(stderr.contains(key), "{file} ({lang}): `{key}` is not named in:\n{stderr}");
+                    assert!(
+                        stderr.contains(key),
+                        "{file} ({lang}): `{key}` is not named in:\n{stderr}"
+                    );
                 }
             }
             for suggestion in header(&path, "suggest") {
-                assert!(stderr.contains(&suggestion), "{file}: no suggestion in:\n{stderr}");
+                assert!(
+                    stderr.contains(&suggestion),
+                    "{file}: no suggestion in:\n{stderr}"
+                );
             }
             // One line per problem, plus the count.
-            assert_eq!(stderr.lines().count(), header(&path, "expect").len() + 1, "{stderr}");
+            assert_eq!(
+                stderr.lines().count(),
+                header(&path, "expect").len() + 1,
+                "{stderr}"
+            );
         }
     }
 }
@@ -156,9 +176,15 @@ fn messages_follow_the_language_of_the_environment() {
 fn env_overrides_the_file_and_the_defaults() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/valid_configs/partial_kiosk.toml");
     let vars = [
-        ("INDSIGT_KIOSK_IDLE_TIMEOUT_SECS".to_owned(), "90".to_owned()),
+        (
+            "INDSIGT_KIOSK_IDLE_TIMEOUT_SECS".to_owned(),
+            "90".to_owned(),
+        ),
         ("INDSIGT_KIOSK_LOCKED".to_owned(), "false".to_owned()),
-        ("INDSIGT_MUNICIPALITY_NAME".to_owned(), "Testby Kommune".to_owned()),
+        (
+            "INDSIGT_MUNICIPALITY_NAME".to_owned(),
+            "Testby Kommune".to_owned(),
+        ),
         ("INDSIGT_CONFIG".to_owned(), "ignored-here.toml".to_owned()),
         ("PATH".to_owned(), "/bin".to_owned()),
     ];
@@ -170,7 +196,10 @@ fn env_overrides_the_file_and_the_defaults() {
     let out = indsigt(
         "en",
         &["check-config", "--config", path.to_str().unwrap()],
-        &[("INDSIGT_KIOSK_IDLE_TIMEOUT_SECS", "90"), ("INDSIGT_MUNICIPALITY_NAME", "Testby Kommune")],
+        &[
+            ("INDSIGT_KIOSK_IDLE_TIMEOUT_SECS", "90"),
+            ("INDSIGT_MUNICIPALITY_NAME", "Testby Kommune"),
+        ],
     );
     let stdout = text(&out.stdout);
     assert!(out.status.success(), "{}", text(&out.stderr));
@@ -188,7 +217,10 @@ fn empty_env_value_unsets_an_optional_key() {
 #[test]
 fn a_bad_env_value_names_the_variable() {
     let vars = [
-        ("INDSIGT_KIOSK_IDLE_TIMEOUT_SECS".to_owned(), "abc".to_owned()),
+        (
+            "INDSIGT_KIOSK_IDLE_TIMEOUT_SECS".to_owned(),
+            "abc".to_owned(),
+        ),
         ("INDSIGT_KIOSK_LOCKED".to_owned(), "maybe".to_owned()),
         ("INDSIGT_KIOSK_IDLE_TIMOUT_SECS".to_owned(), "60".to_owned()),
     ];
@@ -203,10 +235,17 @@ fn a_bad_env_value_names_the_variable() {
         ]
     );
 
-    let out = indsigt("en", &["check-config"], &[("INDSIGT_KIOSK_IDLE_TIMEOUT_SECS", "abc")]);
+    let out = indsigt(
+        "en",
+        &["check-config"],
+        &[("INDSIGT_KIOSK_IDLE_TIMEOUT_SECS", "abc")],
+    );
     let stderr = text(&out.stderr);
     assert_eq!(out.status.code(), Some(1), "{stderr}");
-    assert!(stderr.contains("INDSIGT_KIOSK_IDLE_TIMEOUT_SECS"), "{stderr}");
+    assert!(
+        stderr.contains("INDSIGT_KIOSK_IDLE_TIMEOUT_SECS"),
+        "{stderr}"
+    );
     assert!(stderr.contains("kiosk.idle_timeout_secs"), "{stderr}");
     assert!(stderr.contains("\"abc\""), "{stderr}");
 }
@@ -216,22 +255,42 @@ fn env_values_are_checked_like_file_values() {
     let vars = [("INDSIGT_SOURCE_KIND".to_owned(), "http".to_owned())];
     let errors = Config::load_with_env(None, &vars).unwrap_err();
     let kinds: BTreeSet<&str> = errors.iter().map(|e| e.kind()).collect();
-    assert_eq!(kinds, BTreeSet::from(["required-when", "demo-auth-with-http-source"]));
+    assert_eq!(
+        kinds,
+        BTreeSet::from(["required-when", "demo-auth-with-http-source"])
+    );
     let out = indsigt("da", &["check-config"], &[("INDSIGT_SOURCE_KIND", "http")]);
-    assert!(text(&out.stderr).contains("INDSIGT_SOURCE_KIND"), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stderr).contains("INDSIGT_SOURCE_KIND"),
+        "{}",
+        text(&out.stderr)
+    );
 }
 
 #[test]
 fn config_path_can_come_from_indsigt_config() {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/invalid_configs/wrong_type.toml");
-    let out = indsigt("en", &["check-config"], &[("INDSIGT_CONFIG", path.to_str().unwrap())]);
+    let out = indsigt(
+        "en",
+        &["check-config"],
+        &[("INDSIGT_CONFIG", path.to_str().unwrap())],
+    );
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn usage_errors_exit_2_and_an_unreadable_file_exits_1() {
-    assert_eq!(indsigt("en", &["check-config", "--bogus"], &[]).status.code(), Some(2));
-    let out = indsigt("en", &["check-config", "--config", "/no/such/file.toml"], &[]);
+    assert_eq!(
+        indsigt("en", &["check-config", "--bogus"], &[])
+            .status
+            .code(),
+        Some(2)
+    );
+    let out = indsigt(
+        "en",
+        &["check-config", "--config", "/no/such/file.toml"],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert!(text(&out.stderr).contains("/no/such/file.toml"));
 }
@@ -241,82 +300,6 @@ fn demo_data_is_not_wired_yet_and_exits_2() {
     let out = indsigt("en", &["demo-data", "--out", "/tmp/never-written.db"], &[]);
     assert_eq!(out.status.code(), Some(2));
     assert!(text(&out.stderr).contains("demo-data"));
-}
-
-/// Every key line of a shipped profile (and every commented example of a key) has a comment line above it.
-fn assert_documented(file: &str, must_list_every_key: bool) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
-    let source = std::fs::read_to_string(&path).unwrap();
-    let lines: Vec<&str> = source.lines().collect();
-    let mut section = String::new();
-    let mut seen = BTreeSet::new();
-    for (i, line) in lines.iter().enumerate() {
-        let line = line.trim();
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name.to_owned();
-            continue;
-        }
-        let (commented, body) = match line.strip_prefix("# ") {
-            Some(body) => (true, body),
-            None => (false, line),
-        };
-        let Some((key, _)) = body.split_once(" = ") else {
-            continue;
-        };
-        let known = schema::section(&section).and_then(|s| s.key(key)).is_some();
-        if commented && !known {
-            continue;
-        }
-        assert!(known, "{file}:{}: `{section}.{key}` is not in the schema", i + 1);
-        let above = i.checked_sub(1).map(|j| lines[j].trim()).unwrap_or_default();
-        let above_is_example = above
-            .strip_prefix("# ")
-            .and_then(|b| b.split_once(" = "))
-            .is_some_and(|(k, _)| !k.contains(' '));
-        let documented = above.starts_with('#') && !above_is_example;
-        assert!(documented, "{file}:{}: `{section}.{key}` has no comment line above it", i + 1);
-        seen.insert(format!("{section}.{key}"));
-    }
-    if must_list_every_key {
-        for s in schema::SCHEMA {
-            for k in s.keys {
-                let key = format!("{}.{}", s.name, k.name);
-                assert!(seen.contains(&key), "{file} does not list `{key}`");
-            }
-        }
-    }
-}
-
-#[test]
-fn default_toml_documents_every_key() {
-    assert_documented("config/default.toml", true);
-}
-
-#[test]
-fn kiosk_example_documents_its_keys_and_passes_check_config() {
-    assert_documented("config/kiosk.example.toml", false);
-    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("config/kiosk.example.toml");
-    let config = Config::load_with_env(Some(&path), &[]).unwrap();
-    assert!(config.kiosk.locked);
-    let out = indsigt("da", &["check-config", "--config", path.to_str().unwrap()], &[]);
-    assert!(out.status.success(), "{}", text(&out.stderr));
-}
-
-#[test]
-fn defaults_are_the_demo_profile() {
-    let config = Config::demo().unwrap();
-    assert_eq!(config.municipality.name, "Eksempel Kommune");
-    assert_eq!(config.kiosk.id, "demo-1");
-    assert_eq!(config.kiosk.default_language, Lang::Da);
-    assert_eq!(config.kiosk.idle_timeout_secs, 120);
-    assert_eq!(config.kiosk.idle_warning_secs, 30);
-    assert_eq!(config.kiosk.session_max_secs, 1200);
-    assert!(!config.kiosk.locked);
-    assert!(!config.kiosk.show_employee_names);
-    assert_eq!(config.source.path, PathBuf::from("indsigt-demo.db"));
-    let out = indsigt("da", &["check-config"], &[]);
-    assert!(out.status.success());
-    assert!(text(&out.stdout).contains("Eksempel Kommune"));
 }
 
 #[test]

@@ -36,10 +36,17 @@ fn load(name: &str) -> Locale {
             None => assert!(!attributes.is_empty(), "{name}: `{id}` has no value"),
         }
         for attribute in attributes {
-            assert!(!is_empty(&attribute.value), "{name}: `{id}.{}` is empty", attribute.id.name);
+            assert!(
+                !is_empty(&attribute.value),
+                "{name}: `{id}.{}` is empty",
+                attribute.id.name
+            );
             pattern_vars(&attribute.value, &mut vars);
         }
-        assert!(messages.insert(id.clone(), vars).is_none(), "{name}: `{id}` is defined twice");
+        assert!(
+            messages.insert(id.clone(), vars).is_none(),
+            "{name}: `{id}` is defined twice"
+        );
     }
     Locale { messages }
 }
@@ -84,7 +91,10 @@ fn inline_vars(inline: &InlineExpression<&str>, vars: &mut Vars) {
                 inline_vars(&a.value, vars);
             }
         }
-        InlineExpression::TermReference { arguments: Some(arguments), .. } => {
+        InlineExpression::TermReference {
+            arguments: Some(arguments),
+            ..
+        } => {
             for a in &arguments.positional {
                 inline_vars(a, vars);
             }
@@ -116,10 +126,15 @@ fn danish_and_english_have_the_same_messages_and_variables() {
         .iter()
         .filter_map(|(id, da_vars)| {
             let en_vars = &en.messages[id];
-            (da_vars != en_vars).then(|| format!("`{id}`: da.ftl uses {da_vars:?}, en.ftl uses {en_vars:?}"))
+            (da_vars != en_vars)
+                .then(|| format!("`{id}`: da.ftl uses {da_vars:?}, en.ftl uses {en_vars:?}"))
         })
         .collect();
-    assert!(mismatched.is_empty(), "variables differ:\n{}", mismatched.join("\n"));
+    assert!(
+        mismatched.is_empty(),
+        "variables differ:\n{}",
+        mismatched.join("\n")
+    );
 }
 
 #[test]

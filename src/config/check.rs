@@ -29,22 +29,29 @@ pub fn check(layers: &Layers, errors: &mut Vec<ConfigError>) {
 fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> Option<ConfigError> {
     let key = key.to_owned();
     match (ty, value) {
-        (KeyType::Text { non_empty: true } | KeyType::Path | KeyType::Url | KeyType::PinHash, toml::Value::String(s))
-            if s.trim().is_empty() =>
-        {
-            Some(ConfigError::Empty { origin, key })
+        (
+            KeyType::Text { non_empty: true } | KeyType::Path | KeyType::Url | KeyType::PinHash,
+            toml::Value::String(s),
+        ) if s.trim().is_empty() => Some(ConfigError::Empty { origin, key }),
+        (KeyType::Url, toml::Value::String(s)) => {
+            check_url(s).err().map(|problem| ConfigError::BadUrl {
+                origin,
+                key,
+                value: s.clone(),
+                problem,
+            })
         }
-        (KeyType::Url, toml::Value::String(s)) => check_url(s).err().map(|problem| ConfigError::BadUrl {
-            origin,
-            key,
-            value: s.clone(),
-            problem,
-        }),
         (KeyType::PinHash, toml::Value::String(s)) if !is_phc_string(s) => {
             Some(ConfigError::BadPinHash { origin, key })
         }
         (KeyType::Integer { min, max }, toml::Value::Integer(n)) if *n < min || *n > max => {
-            Some(ConfigError::OutOfRange { origin, key, value: *n, min, max })
+            Some(ConfigError::OutOfRange {
+                origin,
+                key,
+                value: *n,
+                min,
+                max,
+            })
         }
         (KeyType::OneOf(allowed), toml::Value::String(s)) if !allowed.contains(&s.as_str()) => {
             Some(ConfigError::NotAllowed {
@@ -92,8 +99,14 @@ impl Rules<'_> {
             .unwrap_or(Origin::Default)
     }
 
-    fn less_than(&self, errors: &mut Vec<ConfigError>, (section, key): (&str, &str), (other_s, other_k): (&str, &str)) {
-        if let (Some(value), Some(other_value)) = (self.int(section, key), self.int(other_s, other_k))
+    fn less_than(
+        &self,
+        errors: &mut Vec<ConfigError>,
+        (section, key): (&str, &str),
+        (other_s, other_k): (&str, &str),
+    ) {
+        if let (Some(value), Some(other_value)) =
+            (self.int(section, key), self.int(other_s, other_k))
             && value >= other_value
         {
             errors.push(ConfigError::MustBeLess {
@@ -106,7 +119,13 @@ impl Rules<'_> {
         }
     }
 
-    fn required_when(&self, errors: &mut Vec<ConfigError>, (section, key): (&str, &str), when: (&str, &str), shown: &str) {
+    fn required_when(
+        &self,
+        errors: &mut Vec<ConfigError>,
+        (section, key): (&str, &str),
+        when: (&str, &str),
+        shown: &str,
+    ) {
         if !self.is_set(section, key) {
             errors.push(ConfigError::RequiredWhen {
                 origin: self.origin(&[when, (section, key)]),
@@ -118,12 +137,25 @@ impl Rules<'_> {
     }
 
     fn check(&self, errors: &mut Vec<ConfigError>) {
-        self.less_than(errors, ("kiosk", "idle_warning_secs"), ("kiosk", "idle_timeout_secs"));
-        self.less_than(errors, ("kiosk", "idle_timeout_secs"), ("kiosk", "session_max_secs"));
+        self.less_than(
+            errors,
+            ("kiosk", "idle_warning_secs"),
+            ("kiosk", "idle_timeout_secs"),
+        );
+        self.less_than(
+            errors,
+            ("kiosk", "idle_timeout_secs"),
+            ("kiosk", "session_max_secs"),
+        );
 
         let locked = self.get("kiosk", "locked").and_then(toml::Value::as_bool);
         if locked == Some(true) {
-            self.required_when(errors, ("kiosk", "operator_pin_hash"), ("kiosk", "locked"), "true");
+            self.required_when(
+                errors,
+                ("kiosk", "operator_pin_hash"),
+                ("kiosk", "locked"),
+                "true",
+            );
         }
 
         let source = self.str("source", "kind");
@@ -133,7 +165,12 @@ impl Rules<'_> {
         let auth = self.str("auth", "kind");
         if auth == Some("device") {
             self.required_when(errors, ("auth", "issuer"), ("auth", "kind"), "\"device\"");
-            self.required_when(errors, ("auth", "client_id"), ("auth", "kind"), "\"device\"");
+            self.required_when(
+                errors,
+                ("auth", "client_id"),
+                ("auth", "kind"),
+                "\"device\"",
+            );
         }
         if auth == Some("demo") && source == Some("http") {
             errors.push(ConfigError::DemoAuthWithHttpSource {

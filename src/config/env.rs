@@ -14,7 +14,8 @@ pub fn process_vars() -> Vec<(String, String)> {
     let mut vars: Vec<(String, String)> = std::env::vars_os()
         .filter_map(|(k, v)| {
             let k = k.into_string().ok()?;
-            k.starts_with(PREFIX).then(|| (k, v.to_string_lossy().into_owned()))
+            k.starts_with(PREFIX)
+                .then(|| (k, v.to_string_lossy().into_owned()))
         })
         .collect();
     vars.sort();
@@ -23,7 +24,11 @@ pub fn process_vars() -> Vec<(String, String)> {
 
 /// The variable that sets `section.key`.
 pub fn var_name(section: &str, key: &str) -> String {
-    format!("{PREFIX}{}_{}", section.to_ascii_uppercase(), key.to_ascii_uppercase())
+    format!(
+        "{PREFIX}{}_{}",
+        section.to_ascii_uppercase(),
+        key.to_ascii_uppercase()
+    )
 }
 
 /// Applies the variables over `layers`, adding a problem for each bad one.
@@ -44,8 +49,13 @@ pub fn apply(layers: &mut Layers, vars: &[(String, String)], errors: &mut Vec<Co
         let Some(spec) = section.key(key_name) else {
             errors.push(ConfigError::UnknownKey {
                 origin,
-                suggestion: schema::suggest(key_name, &section.key_names()).map(|k| var_name(section_name, &k)),
-                allowed: section.keys.iter().map(|k| var_name(section_name, k.name)).collect(),
+                suggestion: schema::suggest(key_name, &section.key_names())
+                    .map(|k| var_name(section_name, &k)),
+                allowed: section
+                    .keys
+                    .iter()
+                    .map(|k| var_name(section_name, k.name))
+                    .collect(),
                 key: path,
             });
             continue;

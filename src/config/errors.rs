@@ -42,37 +42,85 @@ pub enum ConfigError {
     Unreadable { file: PathBuf, reason: String },
 
     #[error("{}, line {line}, column {column}: TOML syntax error: {message}", file.display())]
-    Syntax { file: PathBuf, line: usize, column: usize, message: String },
+    Syntax {
+        file: PathBuf,
+        line: usize,
+        column: usize,
+        message: String,
+    },
 
     #[error("{origin}: unknown section [{section}]{}; allowed: {}", did_you_mean(suggestion), allowed.join(", "))]
-    UnknownSection { origin: Origin, section: String, suggestion: Option<String>, allowed: Vec<String> },
+    UnknownSection {
+        origin: Origin,
+        section: String,
+        suggestion: Option<String>,
+        allowed: Vec<String>,
+    },
 
     #[error("{origin}: unknown key `{key}`{}; allowed: {}", did_you_mean(suggestion), allowed.join(", "))]
-    UnknownKey { origin: Origin, key: String, suggestion: Option<String>, allowed: Vec<String> },
+    UnknownKey {
+        origin: Origin,
+        key: String,
+        suggestion: Option<String>,
+        allowed: Vec<String>,
+    },
 
     #[error("{origin}: `{key}` must be a {expected}, found {found} {value}")]
-    WrongType { origin: Origin, key: String, expected: ValueType, found: ValueType, value: String },
+    WrongType {
+        origin: Origin,
+        key: String,
+        expected: ValueType,
+        found: ValueType,
+        value: String,
+    },
 
     #[error("{origin}: `{key}` cannot be {value}; allowed: {}", allowed.join(", "))]
-    NotAllowed { origin: Origin, key: String, value: String, allowed: Vec<String> },
+    NotAllowed {
+        origin: Origin,
+        key: String,
+        value: String,
+        allowed: Vec<String>,
+    },
 
     #[error("{origin}: `{key}` = {value} is out of range; allowed: {min} to {max}")]
-    OutOfRange { origin: Origin, key: String, value: i64, min: i64, max: i64 },
+    OutOfRange {
+        origin: Origin,
+        key: String,
+        value: i64,
+        min: i64,
+        max: i64,
+    },
 
     #[error("{origin}: `{key}` must not be empty")]
     Empty { origin: Origin, key: String },
 
     #[error("{origin}: `{key}` = \"{value}\" is not an allowed URL ({problem:?})")]
-    BadUrl { origin: Origin, key: String, value: String, problem: UrlProblem },
+    BadUrl {
+        origin: Origin,
+        key: String,
+        value: String,
+        problem: UrlProblem,
+    },
 
     #[error("{origin}: `{key}` is not a PIN hash in PHC format ($scheme$...)")]
     BadPinHash { origin: Origin, key: String },
 
     #[error("{origin}: `{key}` ({value}) must be less than `{other_key}` ({other_value})")]
-    MustBeLess { origin: Origin, key: String, value: i64, other_key: String, other_value: i64 },
+    MustBeLess {
+        origin: Origin,
+        key: String,
+        value: i64,
+        other_key: String,
+        other_value: i64,
+    },
 
     #[error("{origin}: `{key}` is required when `{when_key}` is {when_value}")]
-    RequiredWhen { origin: Origin, key: String, when_key: String, when_value: String },
+    RequiredWhen {
+        origin: Origin,
+        key: String,
+        when_key: String,
+        when_value: String,
+    },
 
     #[error("{origin}: `auth.kind` = \"demo\" cannot be used with `source.kind` = \"http\"")]
     DemoAuthWithHttpSource { origin: Origin },
@@ -112,7 +160,9 @@ impl ConfigError {
     /// The key path (`kiosk.idle_timeout_secs`) or section the problem is about, if any.
     pub fn key(&self) -> Option<&str> {
         match self {
-            ConfigError::Unreadable { .. } | ConfigError::Syntax { .. } | ConfigError::Invalid { .. } => None,
+            ConfigError::Unreadable { .. }
+            | ConfigError::Syntax { .. }
+            | ConfigError::Invalid { .. } => None,
             ConfigError::UnknownSection { section, .. } => Some(section),
             ConfigError::DemoAuthWithHttpSource { .. } => Some("auth.kind"),
             ConfigError::UnknownKey { key, .. }

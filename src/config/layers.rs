@@ -45,13 +45,21 @@ impl Layers {
 
     /// Merges a parsed file over what is there, key by key. Unknown sections and keys and values of the
     /// wrong type are reported and not merged.
-    pub fn apply_table(&mut self, table: toml::Table, origin: &Origin, errors: &mut Vec<ConfigError>) {
+    pub fn apply_table(
+        &mut self,
+        table: toml::Table,
+        origin: &Origin,
+        errors: &mut Vec<ConfigError>,
+    ) {
         for (section_name, section_value) in table {
             let Some(section) = schema::section(&section_name) else {
                 errors.push(ConfigError::UnknownSection {
                     origin: origin.clone(),
                     suggestion: schema::suggest(&section_name, &schema::section_names()),
-                    allowed: schema::section_names().iter().map(|s| s.to_string()).collect(),
+                    allowed: schema::section_names()
+                        .iter()
+                        .map(|s| s.to_string())
+                        .collect(),
                     section: section_name,
                 });
                 continue;

@@ -22,7 +22,10 @@ impl Config {
 
     /// Like [`Config::load`], with the environment given as `(name, value)` pairs (for tests).
     /// Pairs not starting with `INDSIGT_` are ignored.
-    pub fn load_with_env(path: Option<&Path>, vars: &[(String, String)]) -> Result<Config, ConfigErrors> {
+    pub fn load_with_env(
+        path: Option<&Path>,
+        vars: &[(String, String)],
+    ) -> Result<Config, ConfigErrors> {
         let mut errors = Vec::new();
         let mut layers = Layers::default();
         match parse(DEFAULT_TOML, Path::new(DEFAULT_FILE_NAME)) {
@@ -76,7 +79,13 @@ fn parse(text: &str, file: &Path) -> Result<toml::Table, ConfigError> {
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
-    let column = before.rsplit('\n').next().unwrap_or_default().chars().count() + 1;
+    let column = before
+        .rsplit('\n')
+        .next()
+        .unwrap_or_default()
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

@@ -32,9 +32,17 @@ impl ConfigError {
             ConfigError::Unreadable { file, reason } => tr(
                 lang,
                 "config-error-unreadable",
-                &[("file", s(&file.display().to_string())), ("reason", s(reason))],
+                &[
+                    ("file", s(&file.display().to_string())),
+                    ("reason", s(reason)),
+                ],
             ),
-            ConfigError::Syntax { file, line, column, message } => tr(
+            ConfigError::Syntax {
+                file,
+                line,
+                column,
+                message,
+            } => tr(
                 lang,
                 "config-error-syntax",
                 &[
@@ -44,26 +52,50 @@ impl ConfigError {
                     ("message", s(message)),
                 ],
             ),
-            ConfigError::UnknownSection { origin: o, section, suggestion, allowed } => {
+            ConfigError::UnknownSection {
+                origin: o,
+                section,
+                suggestion,
+                allowed,
+            } => {
                 let line = tr(
                     lang,
                     "config-error-unknown-section",
                     &[("origin", s(&origin(lang, o))), ("section", s(section))],
                 );
-                let allowed = tr(lang, "config-allowed-sections", &[("allowed", s(&list(allowed)))]);
+                let allowed = tr(
+                    lang,
+                    "config-allowed-sections",
+                    &[("allowed", s(&list(allowed)))],
+                );
                 with_suggestion(lang, line, suggestion, allowed)
             }
-            ConfigError::UnknownKey { origin: o, key, suggestion, allowed } => {
+            ConfigError::UnknownKey {
+                origin: o,
+                key,
+                suggestion,
+                allowed,
+            } => {
                 let allowed: Vec<String> = allowed.iter().map(|k| code(k)).collect();
                 let line = tr(
                     lang,
                     "config-error-unknown-key",
                     &[("origin", s(&origin(lang, o))), ("key", s(key))],
                 );
-                let allowed = tr(lang, "config-allowed-keys", &[("allowed", s(&list(&allowed)))]);
+                let allowed = tr(
+                    lang,
+                    "config-allowed-keys",
+                    &[("allowed", s(&list(&allowed)))],
+                );
                 with_suggestion(lang, line, suggestion, allowed)
             }
-            ConfigError::WrongType { origin: o, key, expected, found, value } => tr(
+            ConfigError::WrongType {
+                origin: o,
+                key,
+                expected,
+                found,
+                value,
+            } => tr(
                 lang,
                 "config-error-wrong-type",
                 &[
@@ -74,7 +106,12 @@ impl ConfigError {
                     ("value", s(value)),
                 ],
             ),
-            ConfigError::NotAllowed { origin: o, key, value, allowed } => tr(
+            ConfigError::NotAllowed {
+                origin: o,
+                key,
+                value,
+                allowed,
+            } => tr(
                 lang,
                 "config-error-not-allowed",
                 &[
@@ -84,7 +121,13 @@ impl ConfigError {
                     ("allowed", s(&list(allowed))),
                 ],
             ),
-            ConfigError::OutOfRange { origin: o, key, value, min, max } => tr(
+            ConfigError::OutOfRange {
+                origin: o,
+                key,
+                value,
+                min,
+                max,
+            } => tr(
                 lang,
                 "config-error-out-of-range",
                 &[
@@ -100,7 +143,12 @@ impl ConfigError {
                 "config-error-empty",
                 &[("origin", s(&origin(lang, o))), ("key", s(key))],
             ),
-            ConfigError::BadUrl { origin: o, key, value, problem } => {
+            ConfigError::BadUrl {
+                origin: o,
+                key,
+                value,
+                problem,
+            } => {
                 let id = match problem {
                     UrlProblem::NotHttps => "config-error-url-not-https",
                     UrlProblem::Malformed => "config-error-url-malformed",
@@ -108,7 +156,11 @@ impl ConfigError {
                 tr(
                     lang,
                     id,
-                    &[("origin", s(&origin(lang, o))), ("key", s(key)), ("value", s(value))],
+                    &[
+                        ("origin", s(&origin(lang, o))),
+                        ("key", s(key)),
+                        ("value", s(value)),
+                    ],
                 )
             }
             ConfigError::BadPinHash { origin: o, key } => tr(
@@ -116,7 +168,13 @@ impl ConfigError {
                 "config-error-pin-hash",
                 &[("origin", s(&origin(lang, o))), ("key", s(key))],
             ),
-            ConfigError::MustBeLess { origin: o, key, value, other_key, other_value } => tr(
+            ConfigError::MustBeLess {
+                origin: o,
+                key,
+                value,
+                other_key,
+                other_value,
+            } => tr(
                 lang,
                 "config-error-must-be-less",
                 &[
@@ -127,7 +185,12 @@ impl ConfigError {
                     ("other_value", s(&other_value.to_string())),
                 ],
             ),
-            ConfigError::RequiredWhen { origin: o, key, when_key, when_value } => tr(
+            ConfigError::RequiredWhen {
+                origin: o,
+                key,
+                when_key,
+                when_value,
+            } => tr(
                 lang,
                 "config-error-required-when",
                 &[
@@ -150,11 +213,20 @@ impl ConfigError {
 }
 
 /// The problem, then "did you mean" if there is a close match, then what is allowed.
-fn with_suggestion(lang: Lang, line: String, suggestion: &Option<String>, allowed: String) -> String {
+fn with_suggestion(
+    lang: Lang,
+    line: String,
+    suggestion: &Option<String>,
+    allowed: String,
+) -> String {
     match suggestion {
         Some(sug) => format!(
             "{line} {} {allowed}",
-            tr(lang, "config-did-you-mean", &[("suggestion", sug.clone().into())])
+            tr(
+                lang,
+                "config-did-you-mean",
+                &[("suggestion", sug.clone().into())]
+            )
         ),
         None => format!("{line} {allowed}"),
     }
@@ -164,7 +236,11 @@ impl ConfigErrors {
     /// Each problem as a line in `lang`, then a line with the count.
     pub fn localized(&self, lang: Lang) -> Vec<String> {
         let mut lines: Vec<String> = self.iter().map(|e| e.localized(lang)).collect();
-        lines.push(tr(lang, "config-check-failed", &[("count", self.len().into())]));
+        lines.push(tr(
+            lang,
+            "config-check-failed",
+            &[("count", self.len().into())],
+        ));
         lines
     }
 }

@@ -7,13 +7,18 @@
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum KeyType {
     /// Any string; `non_empty` refuses `""`.
-    Text { non_empty: bool },
+    Text {
+        non_empty: bool,
+    },
     /// An `https://` URL (`http://` only for loopback hosts).
     Url,
     /// A file path (a string).
     Path,
     /// An integer in `min..=max`.
-    Integer { min: i64, max: i64 },
+    Integer {
+        min: i64,
+        max: i64,
+    },
     Boolean,
     /// One of the listed strings.
     OneOf(&'static [&'static str]),
@@ -81,9 +86,11 @@ impl std::fmt::Display for ValueType {
 impl KeyType {
     pub fn value_type(self) -> ValueType {
         match self {
-            KeyType::Text { .. } | KeyType::Url | KeyType::Path | KeyType::OneOf(_) | KeyType::PinHash => {
-                ValueType::String
-            }
+            KeyType::Text { .. }
+            | KeyType::Url
+            | KeyType::Path
+            | KeyType::OneOf(_)
+            | KeyType::PinHash => ValueType::String,
             KeyType::Integer { .. } => ValueType::Integer,
             KeyType::Boolean => ValueType::Boolean,
         }
@@ -123,11 +130,21 @@ pub const SOURCE_KINDS: &[&str] = &["local", "http"];
 pub const AUTH_KINDS: &[&str] = &["demo", "device"];
 
 const fn key(name: &'static str, ty: KeyType, doc: &'static str) -> KeySpec {
-    KeySpec { name, ty, optional: false, doc }
+    KeySpec {
+        name,
+        ty,
+        optional: false,
+        doc,
+    }
 }
 
 const fn optional(name: &'static str, ty: KeyType, doc: &'static str) -> KeySpec {
-    KeySpec { name, ty, optional: true, doc }
+    KeySpec {
+        name,
+        ty,
+        optional: true,
+        doc,
+    }
 }
 
 const TEXT: KeyType = KeyType::Text { non_empty: true };
@@ -138,8 +155,16 @@ pub static SCHEMA: &[SectionSpec] = &[
         doc: "The municipality that runs the kiosk.",
         keys: &[
             key("name", TEXT, "Shown in big letters on the attract screen."),
-            key("portal_url", KeyType::Url, "The self-service portal that \"continue online\" links to."),
-            key("dpo_contact", TEXT, "How to reach the data protection officer."),
+            key(
+                "portal_url",
+                KeyType::Url,
+                "The self-service portal that \"continue online\" links to.",
+            ),
+            key(
+                "dpo_contact",
+                TEXT,
+                "How to reach the data protection officer.",
+            ),
         ],
     },
     SectionSpec {
@@ -148,7 +173,11 @@ pub static SCHEMA: &[SectionSpec] = &[
         keys: &[
             key("id", TEXT, "Names this kiosk in logs and reports."),
             key("location", TEXT, "Where the kiosk stands."),
-            key("default_language", KeyType::OneOf(LANGUAGES), "The language a visit starts in."),
+            key(
+                "default_language",
+                KeyType::OneOf(LANGUAGES),
+                "The language a visit starts in.",
+            ),
             key(
                 "idle_timeout_secs",
                 KeyType::Integer { min: 15, max: 3600 },
@@ -161,11 +190,22 @@ pub static SCHEMA: &[SectionSpec] = &[
             ),
             key(
                 "session_max_secs",
-                KeyType::Integer { min: 60, max: 14_400 },
+                KeyType::Integer {
+                    min: 60,
+                    max: 14_400,
+                },
                 "The longest a session may last, in seconds.",
             ),
-            key("locked", KeyType::Boolean, "A locked kiosk cannot be quit without the operator PIN."),
-            key("show_employee_names", KeyType::Boolean, "Show employee names in the access log."),
+            key(
+                "locked",
+                KeyType::Boolean,
+                "A locked kiosk cannot be quit without the operator PIN.",
+            ),
+            key(
+                "show_employee_names",
+                KeyType::Boolean,
+                "Show employee names in the access log.",
+            ),
             optional(
                 "operator_pin_hash",
                 KeyType::PinHash,
@@ -177,10 +217,22 @@ pub static SCHEMA: &[SectionSpec] = &[
         name: "source",
         doc: "Where the kiosk reads the citizen's data.",
         keys: &[
-            key("kind", KeyType::OneOf(SOURCE_KINDS), "local (embedded SQLite file) or http (an Indsigt server)."),
-            key("path", KeyType::Path, "The SQLite file for kind = local; relative to the working directory."),
+            key(
+                "kind",
+                KeyType::OneOf(SOURCE_KINDS),
+                "local (embedded SQLite file) or http (an Indsigt server).",
+            ),
+            key(
+                "path",
+                KeyType::Path,
+                "The SQLite file for kind = local; relative to the working directory.",
+            ),
             optional("url", KeyType::Url, "The Indsigt server for kind = http."),
-            optional("ca_file", KeyType::Path, "Extra CA certificates (PEM) to trust for the server."),
+            optional(
+                "ca_file",
+                KeyType::Path,
+                "Extra CA certificates (PEM) to trust for the server.",
+            ),
             optional(
                 "connect_timeout_secs",
                 KeyType::Integer { min: 1, max: 60 },
@@ -197,11 +249,27 @@ pub static SCHEMA: &[SectionSpec] = &[
         name: "auth",
         doc: "How citizens sign in.",
         keys: &[
-            key("kind", KeyType::OneOf(AUTH_KINDS), "demo (pick a demo citizen) or device (MitID on the phone)."),
+            key(
+                "kind",
+                KeyType::OneOf(AUTH_KINDS),
+                "demo (pick a demo citizen) or device (MitID on the phone).",
+            ),
             optional("issuer", KeyType::Url, "The OIDC issuer for kind = device."),
-            optional("client_id", TEXT, "The kiosk's client id at the issuer for kind = device."),
-            optional("scope", TEXT, "The scopes to ask for, space separated (default openid)."),
-            optional("audience", TEXT, "The audience of the access token, if the issuer needs one."),
+            optional(
+                "client_id",
+                TEXT,
+                "The kiosk's client id at the issuer for kind = device.",
+            ),
+            optional(
+                "scope",
+                TEXT,
+                "The scopes to ask for, space separated (default openid).",
+            ),
+            optional(
+                "audience",
+                TEXT,
+                "The audience of the access token, if the issuer needs one.",
+            ),
         ],
     },
 ];

@@ -59,9 +59,12 @@ fn is_loopback(host: &str) -> bool {
 pub fn is_phc_string(s: &str) -> bool {
     let mut parts = s.split('$');
     let starts_empty = parts.next() == Some("");
-    let scheme_ok = parts
-        .next()
-        .is_some_and(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-'));
+    let scheme_ok = parts.next().is_some_and(|id| {
+        !id.is_empty()
+            && id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    });
     let rest: Vec<&str> = parts.collect();
     starts_empty && scheme_ok && !rest.is_empty() && rest.iter().all(|p| !p.is_empty())
 }
@@ -81,13 +84,21 @@ mod tests {
         assert_eq!(check_url("example.dk"), Err(UrlProblem::NotHttps));
         assert_eq!(check_url("https://"), Err(UrlProblem::Malformed));
         assert_eq!(check_url("https://a b.dk"), Err(UrlProblem::Malformed));
-        assert_eq!(check_url("https://user:pw@example.dk"), Err(UrlProblem::Malformed));
-        assert_eq!(check_url("https://example.dk:99999"), Err(UrlProblem::Malformed));
+        assert_eq!(
+            check_url("https://user:pw@example.dk"),
+            Err(UrlProblem::Malformed)
+        );
+        assert_eq!(
+            check_url("https://example.dk:99999"),
+            Err(UrlProblem::Malformed)
+        );
     }
 
     #[test]
     fn phc_strings() {
-        assert!(is_phc_string("$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"));
+        assert!(is_phc_string(
+            "$argon2id$v=19$m=19456,t=2,p=1$c2FsdA$aGFzaA"
+        ));
         assert!(!is_phc_string("1234"));
         assert!(!is_phc_string("$argon2id"));
         assert!(!is_phc_string("$$x"));
