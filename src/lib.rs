@@ -3,9 +3,11 @@
 //! The library holds everything; `src/main.rs` is a thin binary over it.
 //! See `README.md` for the architecture.
 
-pub mod domain;
+pub mod app;
+pub mod cli;
 pub mod config;
-pub mod source;
+pub mod domain;
 pub mod i18n;
 pub mod kiosk;
+pub mod source;
 pub mod ui;

@@ -1,0 +1,174 @@
+//! The command line: `indsigt [kiosk]`, `indsigt demo-data`, `indsigt check-config`.
+//!
+//! `main.rs` parses [`Cli`], calls [`run`], and turns a [`CliError`] into its message and exit code.
+
+use crate::app::{self, AppError};
+use crate::config::{Config, ConfigErrors, summary};
+use crate::domain::Lang;
+use crate::i18n::tr;
+use clap::{Args, Parser, Subcommand};
+use std::path::{Path, PathBuf};
+
+/// Indsigt: see what your municipality knows about you.
+#[derive(Debug, Parser)]
+#[command(name = "indsigt", version, about)]
+pub struct Cli {
+    /// A TOML file merged over the built-in defaults (config/default.toml), key by key.
+    #[arg(long, global = true, value_name = "FILE", env = "INDSIGT_CONFIG")]
+    pub config: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run the kiosk (the default).
+    Kiosk,
+    /// Write a demo database with made-up citizens.
+    DemoData(DemoDataArgs),
+    /// Check the configuration and print every problem, or OK and a summary.
+    CheckConfig,
+}
+
+/// The arguments of `indsigt demo-data`.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct DemoDataArgs {
+    /// The SQLite file to write.
+    #[arg(long, value_name = "PATH")]
+    pub out: PathBuf,
+    /// How many demo citizens.
+    #[arg(long, default_value_t = 6)]
+    pub citizens: u32,
+    /// Access-log entries for the one citizen with a heavy log.
+    #[arg(long, default_value_t = 100_000)]
+    pub heavy_events: u64,
+    /// Access-log entries for each other citizen.
+    #[arg(long, default_value_t = 200)]
+    pub events_per_citizen: u32,
+    /// The seed of the generator; the same seed gives the same data.
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Overwrite PATH if it exists.
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// Why a command failed. Each has a localized message and an exit code.
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error("{0}")]
+    Config(#[from] ConfigErrors),
+    #[error(transparent)]
+    App(#[from] AppError),
+    #[error("the command {command} is not available in this version")]
+    NotAvailable { command: &'static str },
+}
+
+impl CliError {
+    /// 1 for a bad configuration or a failed run; 2 for what this build cannot do (and, from clap, usage).
+    pub fn exit_code(&self) -> u8 {
+        match self {
+            CliError::Config(_) | CliError::App(_) => 1,
+            CliError::NotAvailable { .. } => 2,
+        }
+    }
+
+    /// The lines to print on standard error, in `lang`.
+    pub fn localized(&self, lang: Lang) -> Vec<String> {
+        match self {
+            CliError::Config(errors) => errors.localized(lang),
+            CliError::App(e) => vec![e.to_string()],
+            CliError::NotAvailable { command } => {
+                vec![tr(
+                    lang,
+                    "cli-not-available",
+                    &[("command", (*command).into())],
+                )]
+            }
+        }
+    }
+}
+
+/// The language of messages on the command line, from `LC_ALL`, `LC_MESSAGES` or `LANG` (Danish if unset).
+pub fn terminal_lang() -> Lang {
+    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
+    var("LC_ALL")
+        .or_else(|| var("LC_MESSAGES"))
+        .or_else(|| var("LANG"))
+        .and_then(|v| Lang::parse(&v))
+        .unwrap_or_default()
+}
+
+/// Runs the parsed command.
+pub fn run(cli: Cli) -> Result<(), CliError> {
+    let config_file = cli.config.as_deref();
+    match cli.command.unwrap_or(Command::Kiosk) {
+        Command::Kiosk => {
+            let config = Config::load(config_file)?;
+            app::run_kiosk(config)?;
+            Ok(())
+        }
+        Command::DemoData(args) => demo_data(&args),
+        Command::CheckConfig => check_config(config_file, terminal_lang()),
+    }
+}
+
+fn check_config(file: Option<&Path>, lang: Lang) -> Result<(), CliError> {
+    let config = Config::load(file)?;
+    for line in summary(lang, &config, file) {
+        println!("{line}");
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------------------------------------------------
+// WIRED ON MERGE: `indsigt demo-data` calls `crate::store::demo::write_demo_database(&args.out,
+// &DemoOptions { citizens, heavy_events, events_per_citizen, seed })`, honouring `--force`. Until the store
+// branch lands, it says "not available" (exit code 2).
+// ---------------------------------------------------------------------------------------------------------
+fn demo_data(args: &DemoDataArgs) -> Result<(), CliError> {
+    let _ = args;
+    Err(CliError::NotAvailable {
+        command: "demo-data",
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_cli_is_well_formed() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn demo_data_defaults() {
+        let cli = Cli::parse_from(["indsigt", "demo-data", "--out", "x.db"]);
+        let Some(Command::DemoData(args)) = cli.command else {
+            panic!("expected demo-data");
+        };
+        assert_eq!(
+            args,
+            DemoDataArgs {
+                out: PathBuf::from("x.db"),
+                citizens: 6,
+                heavy_events: 100_000,
+                events_per_citizen: 200,
+                seed: 1,
+                force: false,
+            }
+        );
+    }
+
+    #[test]
+    fn config_is_global() {
+        let cli = Cli::parse_from(["indsigt", "check-config", "--config", "a.toml"]);
+        assert_eq!(cli.config, Some(PathBuf::from("a.toml")));
+        let cli = Cli::parse_from(["indsigt", "--config", "b.toml", "kiosk"]);
+        assert_eq!(cli.config, Some(PathBuf::from("b.toml")));
+        assert!(matches!(cli.command, Some(Command::Kiosk)));
+    }
+}

@@ -1,0 +1,181 @@
+//! The rules on values: ranges, allowed values, URLs, and the rules between keys.
+
+use super::errors::{ConfigError, Origin};
+use super::layers::Layers;
+use super::schema::{KeyType, SCHEMA};
+use super::url::{check_url, is_phc_string};
+use std::collections::BTreeSet;
+
+/// Checks every value against its key's rules, then the rules between keys.
+pub fn check(layers: &Layers, errors: &mut Vec<ConfigError>) {
+    let mut bad = BTreeSet::new();
+    for section in SCHEMA {
+        for spec in section.keys {
+            let Some(value) = layers.get(section.name, spec.name) else {
+                continue;
+            };
+            let origin = layers.origin(section.name, spec.name);
+            let key = format!("{}.{}", section.name, spec.name);
+            if let Some(problem) = check_value(spec.ty, value, origin, &key) {
+                errors.push(problem);
+                bad.insert(key);
+            }
+        }
+    }
+    let rules = Rules { layers, bad: &bad };
+    rules.check(errors);
+}
+
+fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> Option<ConfigError> {
+    let key = key.to_owned();
+    match (ty, value) {
+        (
+            KeyType::Text { non_empty: true } | KeyType::Path | KeyType::Url | KeyType::PinHash,
+            toml::Value::String(s),
+        ) if s.trim().is_empty() => Some(ConfigError::Empty { origin, key }),
+        (KeyType::Url, toml::Value::String(s)) => {
+            check_url(s).err().map(|problem| ConfigError::BadUrl {
+                origin,
+                key,
+                value: s.clone(),
+                problem,
+            })
+        }
+        (KeyType::PinHash, toml::Value::String(s)) if !is_phc_string(s) => {
+            Some(ConfigError::BadPinHash { origin, key })
+        }
+        (KeyType::Integer { min, max }, toml::Value::Integer(n)) if *n < min || *n > max => {
+            Some(ConfigError::OutOfRange {
+                origin,
+                key,
+                value: *n,
+                min,
+                max,
+            })
+        }
+        (KeyType::OneOf(allowed), toml::Value::String(s)) if !allowed.contains(&s.as_str()) => {
+            Some(ConfigError::NotAllowed {
+                origin,
+                key,
+                value: value.to_string(),
+                allowed: allowed.iter().map(|a| format!("\"{a}\"")).collect(),
+            })
+        }
+        _ => None,
+    }
+}
+
+struct Rules<'a> {
+    layers: &'a Layers,
+    bad: &'a BTreeSet<String>,
+}
+
+impl Rules<'_> {
+    /// A good value of `section.key` (`None` if unset or already reported).
+    fn get(&self, section: &str, key: &str) -> Option<&toml::Value> {
+        if self.bad.contains(&format!("{section}.{key}")) {
+            return None;
+        }
+        self.layers.get(section, key)
+    }
+
+    fn int(&self, section: &str, key: &str) -> Option<i64> {
+        self.get(section, key)?.as_integer()
+    }
+
+    fn str(&self, section: &str, key: &str) -> Option<&str> {
+        self.get(section, key)?.as_str()
+    }
+
+    fn is_set(&self, section: &str, key: &str) -> bool {
+        self.layers.get(section, key).is_some()
+    }
+
+    /// The origin to name for a rule between keys: the first of them not from the defaults.
+    fn origin(&self, keys: &[(&str, &str)]) -> Origin {
+        keys.iter()
+            .map(|(s, k)| self.layers.origin(s, k))
+            .find(|o| *o != Origin::Default)
+            .unwrap_or(Origin::Default)
+    }
+
+    fn less_than(
+        &self,
+        errors: &mut Vec<ConfigError>,
+        (section, key): (&str, &str),
+        (other_s, other_k): (&str, &str),
+    ) {
+        if let (Some(value), Some(other_value)) =
+            (self.int(section, key), self.int(other_s, other_k))
+            && value >= other_value
+        {
+            errors.push(ConfigError::MustBeLess {
+                origin: self.origin(&[(section, key), (other_s, other_k)]),
+                key: format!("{section}.{key}"),
+                value,
+                other_key: format!("{other_s}.{other_k}"),
+                other_value,
+            });
+        }
+    }
+
+    fn required_when(
+        &self,
+        errors: &mut Vec<ConfigError>,
+        (section, key): (&str, &str),
+        when: (&str, &str),
+        shown: &str,
+    ) {
+        if !self.is_set(section, key) {
+            errors.push(ConfigError::RequiredWhen {
+                origin: self.origin(&[when, (section, key)]),
+                key: format!("{section}.{key}"),
+                when_key: format!("{}.{}", when.0, when.1),
+                when_value: shown.to_owned(),
+            });
+        }
+    }
+
+    fn check(&self, errors: &mut Vec<ConfigError>) {
+        self.less_than(
+            errors,
+            ("kiosk", "idle_warning_secs"),
+            ("kiosk", "idle_timeout_secs"),
+        );
+        self.less_than(
+            errors,
+            ("kiosk", "idle_timeout_secs"),
+            ("kiosk", "session_max_secs"),
+        );
+
+        let locked = self.get("kiosk", "locked").and_then(toml::Value::as_bool);
+        if locked == Some(true) {
+            self.required_when(
+                errors,
+                ("kiosk", "operator_pin_hash"),
+                ("kiosk", "locked"),
+                "true",
+            );
+        }
+
+        let source = self.str("source", "kind");
+        if source == Some("http") {
+            self.required_when(errors, ("source", "url"), ("source", "kind"), "\"http\"");
+        }
+        let auth = self.str("auth", "kind");
+        if auth == Some("device") {
+            self.required_when(errors, ("auth", "issuer"), ("auth", "kind"), "\"device\"");
+            self.required_when(
+                errors,
+                ("auth", "client_id"),
+                ("auth", "kind"),
+                "\"device\"",
+            );
+        }
+        if auth == Some("demo") && source == Some("http") {
+            errors.push(ConfigError::DemoAuthWithHttpSource {
+                origin: self.origin(&[("auth", "kind"), ("source", "kind")]),
+            });
+        }
+    }
+}

@@ -1,0 +1,293 @@
+//! The explicit schema: sections → keys → expected type, allowed values and a doc line.
+//!
+//! `load.rs` walks a `toml::Value` against this table before anything is deserialized, so every
+//! problem can be reported with its key and what is allowed.
+
+/// The type a key expects, and the values it allows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum KeyType {
+    /// Any string; `non_empty` refuses `""`.
+    Text {
+        non_empty: bool,
+    },
+    /// An `https://` URL (`http://` only for loopback hosts).
+    Url,
+    /// A file path (a string).
+    Path,
+    /// An integer in `min..=max`.
+    Integer {
+        min: i64,
+        max: i64,
+    },
+    Boolean,
+    /// One of the listed strings.
+    OneOf(&'static [&'static str]),
+    /// An operator PIN hash in PHC string format (`$scheme$...`).
+    PinHash,
+}
+
+/// The basic TOML type a [`KeyType`] is written as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ValueType {
+    String,
+    Integer,
+    Float,
+    Boolean,
+    Datetime,
+    Array,
+    Table,
+}
+
+impl ValueType {
+    pub fn of(value: &toml::Value) -> ValueType {
+        match value {
+            toml::Value::String(_) => ValueType::String,
+            toml::Value::Integer(_) => ValueType::Integer,
+            toml::Value::Float(_) => ValueType::Float,
+            toml::Value::Boolean(_) => ValueType::Boolean,
+            toml::Value::Datetime(_) => ValueType::Datetime,
+            toml::Value::Array(_) => ValueType::Array,
+            toml::Value::Table(_) => ValueType::Table,
+        }
+    }
+
+    /// The Fluent message id naming this type.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            ValueType::String => "config-type-string",
+            ValueType::Integer => "config-type-integer",
+            ValueType::Float => "config-type-float",
+            ValueType::Boolean => "config-type-boolean",
+            ValueType::Datetime => "config-type-datetime",
+            ValueType::Array => "config-type-array",
+            ValueType::Table => "config-type-table",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            ValueType::String => "string",
+            ValueType::Integer => "integer",
+            ValueType::Float => "float",
+            ValueType::Boolean => "boolean",
+            ValueType::Datetime => "datetime",
+            ValueType::Array => "array",
+            ValueType::Table => "table",
+        }
+    }
+}
+
+impl std::fmt::Display for ValueType {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+impl KeyType {
+    pub fn value_type(self) -> ValueType {
+        match self {
+            KeyType::Text { .. }
+            | KeyType::Url
+            | KeyType::Path
+            | KeyType::OneOf(_)
+            | KeyType::PinHash => ValueType::String,
+            KeyType::Integer { .. } => ValueType::Integer,
+            KeyType::Boolean => ValueType::Boolean,
+        }
+    }
+}
+
+/// One key of a section.
+#[derive(Debug, Clone, Copy)]
+pub struct KeySpec {
+    pub name: &'static str,
+    pub ty: KeyType,
+    /// Optional keys may be left out; required ones come from the defaults when a file leaves them out.
+    pub optional: bool,
+    pub doc: &'static str,
+}
+
+/// One `[section]`.
+#[derive(Debug, Clone, Copy)]
+pub struct SectionSpec {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub keys: &'static [KeySpec],
+}
+
+impl SectionSpec {
+    pub fn key(&self, name: &str) -> Option<&'static KeySpec> {
+        self.keys.iter().find(|k| k.name == name)
+    }
+
+    pub fn key_names(&self) -> Vec<&'static str> {
+        self.keys.iter().map(|k| k.name).collect()
+    }
+}
+
+pub const LANGUAGES: &[&str] = &["da", "en"];
+pub const SOURCE_KINDS: &[&str] = &["local", "http"];
+pub const AUTH_KINDS: &[&str] = &["demo", "device"];
+
+const fn key(name: &'static str, ty: KeyType, doc: &'static str) -> KeySpec {
+    KeySpec {
+        name,
+        ty,
+        optional: false,
+        doc,
+    }
+}
+
+const fn optional(name: &'static str, ty: KeyType, doc: &'static str) -> KeySpec {
+    KeySpec {
+        name,
+        ty,
+        optional: true,
+        doc,
+    }
+}
+
+const TEXT: KeyType = KeyType::Text { non_empty: true };
+
+pub static SCHEMA: &[SectionSpec] = &[
+    SectionSpec {
+        name: "municipality",
+        doc: "The municipality that runs the kiosk.",
+        keys: &[
+            key("name", TEXT, "Shown in big letters on the attract screen."),
+            key(
+                "portal_url",
+                KeyType::Url,
+                "The self-service portal that \"continue online\" links to.",
+            ),
+            key(
+                "dpo_contact",
+                TEXT,
+                "How to reach the data protection officer.",
+            ),
+        ],
+    },
+    SectionSpec {
+        name: "kiosk",
+        doc: "This kiosk.",
+        keys: &[
+            key("id", TEXT, "Names this kiosk in logs and reports."),
+            key("location", TEXT, "Where the kiosk stands."),
+            key(
+                "default_language",
+                KeyType::OneOf(LANGUAGES),
+                "The language a visit starts in.",
+            ),
+            key(
+                "idle_timeout_secs",
+                KeyType::Integer { min: 15, max: 3600 },
+                "Seconds without input before the citizen is signed out.",
+            ),
+            key(
+                "idle_warning_secs",
+                KeyType::Integer { min: 5, max: 600 },
+                "Seconds before the idle sign-out that the warning shows.",
+            ),
+            key(
+                "session_max_secs",
+                KeyType::Integer {
+                    min: 60,
+                    max: 14_400,
+                },
+                "The longest a session may last, in seconds.",
+            ),
+            key(
+                "locked",
+                KeyType::Boolean,
+                "A locked kiosk cannot be quit without the operator PIN.",
+            ),
+            key(
+                "show_employee_names",
+                KeyType::Boolean,
+                "Show employee names in the access log.",
+            ),
+            optional(
+                "operator_pin_hash",
+                KeyType::PinHash,
+                "The hash of the operator PIN (PHC format). Required when locked = true.",
+            ),
+        ],
+    },
+    SectionSpec {
+        name: "source",
+        doc: "Where the kiosk reads the citizen's data.",
+        keys: &[
+            key(
+                "kind",
+                KeyType::OneOf(SOURCE_KINDS),
+                "local (embedded SQLite file) or http (an Indsigt server).",
+            ),
+            key(
+                "path",
+                KeyType::Path,
+                "The SQLite file for kind = local; relative to the working directory.",
+            ),
+            optional("url", KeyType::Url, "The Indsigt server for kind = http."),
+            optional(
+                "ca_file",
+                KeyType::Path,
+                "Extra CA certificates (PEM) to trust for the server.",
+            ),
+            optional(
+                "connect_timeout_secs",
+                KeyType::Integer { min: 1, max: 60 },
+                "Seconds to wait for a connection to the server.",
+            ),
+            optional(
+                "request_timeout_secs",
+                KeyType::Integer { min: 1, max: 300 },
+                "Seconds to wait for a whole request to the server.",
+            ),
+        ],
+    },
+    SectionSpec {
+        name: "auth",
+        doc: "How citizens sign in.",
+        keys: &[
+            key(
+                "kind",
+                KeyType::OneOf(AUTH_KINDS),
+                "demo (pick a demo citizen) or device (MitID on the phone).",
+            ),
+            optional("issuer", KeyType::Url, "The OIDC issuer for kind = device."),
+            optional(
+                "client_id",
+                TEXT,
+                "The kiosk's client id at the issuer for kind = device.",
+            ),
+            optional(
+                "scope",
+                TEXT,
+                "The scopes to ask for, space separated (default openid).",
+            ),
+            optional(
+                "audience",
+                TEXT,
+                "The audience of the access token, if the issuer needs one.",
+            ),
+        ],
+    },
+];
+
+pub fn section(name: &str) -> Option<&'static SectionSpec> {
+    SCHEMA.iter().find(|s| s.name == name)
+}
+
+pub fn section_names() -> Vec<&'static str> {
+    SCHEMA.iter().map(|s| s.name).collect()
+}
+
+/// The closest of `candidates` to `word`, if it is close enough to be a useful "did you mean".
+pub fn suggest(word: &str, candidates: &[&'static str]) -> Option<String> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c.to_owned())
+}

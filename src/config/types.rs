@@ -1,0 +1,132 @@
+//! The typed configuration. Loading and checking live in `load.rs`; the keys and their rules in `schema.rs`.
+//!
+//! Every field here has a row in `schema::SCHEMA` and a documented line in `config/default.toml`.
+
+use crate::domain::Lang;
+use serde::{Deserialize, Serialize};
+use std::path::PathBuf;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    pub municipality: Municipality,
+    pub kiosk: Kiosk,
+    pub source: Source,
+    pub auth: Auth,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Municipality {
+    /// Shown in big letters on the attract screen.
+    pub name: String,
+    /// The municipality's self-service portal; "continue online" links go here.
+    pub portal_url: String,
+    /// How to reach the data protection officer (DPO).
+    pub dpo_contact: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Kiosk {
+    /// Names this kiosk in logs and reports.
+    pub id: String,
+    /// Where the kiosk stands, in words a citizen knows.
+    pub location: String,
+    pub default_language: Lang,
+    /// Seconds without input before the kiosk warns and then signs the citizen out.
+    pub idle_timeout_secs: u64,
+    /// How many seconds before the idle sign-out the warning shows. Less than `idle_timeout_secs`.
+    pub idle_warning_secs: u64,
+    /// The longest a session may last, in seconds, even with activity.
+    pub session_max_secs: u64,
+    /// A locked kiosk cannot be quit without the operator PIN.
+    pub locked: bool,
+    /// Show the names of employees in the access log (off by default; see DESIGN §1.6).
+    pub show_employee_names: bool,
+    /// The hash of the operator PIN that unlocks a locked kiosk. Required when `locked = true`.
+    #[serde(default)]
+    pub operator_pin_hash: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SourceKind {
+    Local,
+    Http,
+}
+
+impl SourceKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceKind::Local => "local",
+            SourceKind::Http => "http",
+        }
+    }
+}
+
+/// Seconds to wait for a connection to the server, when none is configured.
+pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 5;
+/// Seconds to wait for a whole request to the server, when none is configured.
+pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 15;
+
+fn default_connect_timeout_secs() -> u64 {
+    DEFAULT_CONNECT_TIMEOUT_SECS
+}
+
+fn default_request_timeout_secs() -> u64 {
+    DEFAULT_REQUEST_TIMEOUT_SECS
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Source {
+    pub kind: SourceKind,
+    /// The SQLite file of the embedded store (`kind = "local"`). A relative path is relative to the
+    /// working directory.
+    pub path: PathBuf,
+    /// The Indsigt server (`kind = "http"`).
+    #[serde(default)]
+    pub url: Option<String>,
+    /// Extra CA certificates (PEM) to trust for the server, besides the system roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    #[serde(default = "default_connect_timeout_secs")]
+    pub connect_timeout_secs: u64,
+    #[serde(default = "default_request_timeout_secs")]
+    pub request_timeout_secs: u64,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AuthKind {
+    Demo,
+    Device,
+}
+
+impl AuthKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            AuthKind::Demo => "demo",
+            AuthKind::Device => "device",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Auth {
+    pub kind: AuthKind,
+    /// The OIDC issuer (broker for MitID) for the device flow (`kind = "device"`).
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// The kiosk's client id at the issuer (`kind = "device"`).
+    #[serde(default)]
+    pub client_id: Option<String>,
+    /// The scopes to ask for, space separated. `None` means `openid`.
+    #[serde(default)]
+    pub scope: Option<String>,
+    /// The audience of the access token, when the issuer needs one.
+    #[serde(default)]
+    pub audience: Option<String>,
+}
