@@ -56,3 +56,288 @@ config-summary-source-http = Data: serveren { $url }
 config-summary-auth-demo = Login: demo (kun til afprøvning)
 config-summary-auth-device = Login: MitID på telefonen via { $issuer }
 cli-not-available = Kommandoen { $command } findes ikke i denne version endnu.
+
+## Kiosken: generelt
+loading = Henter …
+too-small = Gør vinduet større.
+too-small-size = Skærmen skal være mindst { $width } tegn bred og { $height } linjer høj.
+error-title = Det gik galt
+error-what-to-do = Tryk Esc for at gå tilbage og prøv igen. Bliver det ved, så spørg en medarbejder.
+notice-continue = Tryk på en tast eller på skærmen for at fortsætte.
+badge-voluntary = Frivilligt
+badge-required = Krævet efter loven
+lawfulness-voluntary-explain = Du har sagt ja. Du kan trække dit ja tilbage.
+lawfulness-required-explain = Loven siger, at kommunen skal bruge disse data.
+
+## Fejl fra datakilden
+error-source-unreachable = Vi kan ikke få forbindelse til kommunens system lige nu.
+error-source-timeout = Kommunens system svarer ikke. Prøv igen om lidt.
+error-source-unauthorized = Du er ikke logget ind længere. Log ind igen.
+error-source-unknown-citizen = Vi har ingen data om dig.
+error-source-not-found = Vi kan ikke finde det, du bad om.
+error-source-malformed = Kommunens system sendte et svar, vi ikke kan læse.
+error-source-server = Der er en fejl i kommunens system.
+error-source-storage = Kioskens datalager virker ikke.
+error-source-unsupported = Det kan man ikke her på kiosken.
+
+## Programmet
+app-error-store = Datalageret kan ikke åbnes: { $detail }
+app-error-source-kind = Denne slags datakilde findes ikke endnu: { $kind }
+app-error-terminal = Terminalen kan ikke bruges: { $detail }
+
+## Overskrifter
+title-attract = Indsigt
+title-sign-in = Log ind
+title-helper = Log ind
+title-overview = Overblik
+title-data = Dine data
+title-purposes = Formål
+title-access-log = Hvem har set dine data
+title-access-filter = Filtre
+title-consents = Samtykker
+title-decisions = Computerstøttede afgørelser
+title-rights = Dine rettigheder
+title-online = Fortsæt online
+title-help = Hjælp
+
+## Taster
+key-page-up = Side op
+key-page-down = Side ned
+key-home = Home
+key-end = End
+hint-pick = Vælg
+hint-up = Op
+hint-down = Ned
+hint-page-up = Side op
+hint-page-down = Side ned
+hint-home = Første
+hint-end = Sidste
+hint-open = Åbn
+hint-filter = Filtre
+hint-search = Søg
+hint-clear = Nulstil
+hint-report = Jeg genkender det ikke
+hint-withdraw = Træk tilbage
+hint-back = Tilbage
+hint-online = Fortsæt online
+hint-help = Hjælp
+hint-language = English
+hint-sign-out = Log ud
+hint-quit = Afslut
+help-intro = Du kan bruge tasterne her. Du kan også trykke direkte på skærmen.
+help-pick = Vælg punktet med det tal.
+help-up = Gå et punkt op.
+help-down = Gå et punkt ned.
+help-page-up = Gå ti punkter op.
+help-page-down = Gå ti punkter ned.
+help-home = Gå til det første punkt.
+help-end = Gå til det sidste punkt, der er hentet.
+help-open = Åbn det valgte punkt.
+help-filter = Vælg periode, område, organisation eller handling i loggen.
+help-search = Søg efter et ord i loggen.
+help-clear = Fjern alle filtre i loggen.
+help-report = Sig til, hvis du ikke genkender et opslag. Så undersøger kommunen det.
+help-withdraw = Træk et samtykke tilbage.
+help-back = Gå tilbage til den forrige skærm.
+help-online = Vis en QR-kode, så du kan fortsætte på din egen telefon eller computer.
+help-help = Vis denne hjælp.
+help-language = Skift mellem dansk og engelsk. Du bliver på samme sted.
+help-sign-out = Log ud. Kiosken glemmer alt om dig.
+help-quit = Afslut programmet (kun i demo).
+help-touch = Tryk på et punkt for at vælge det. Tryk på en tast nederst for at bruge den.
+
+## Velkomst
+attract-tagline = Se hvad kommunen ved om dig, hvorfor, og hvem der har set det.
+attract-choose-language = Vælg sprog · Choose language
+
+## Log ind (demo)
+sign-in-demo-heading = Vælg en demoborger
+sign-in-demo-explain = Dette er en demo. Rigtige borgere logger ind med MitID på deres egen telefon.
+sign-in-no-citizens = Der er ingen demoborgere i datalageret.
+helper-question = Hjælper nogen dig i dag?
+helper-why = Vi skriver det i din log, så du selv kan se det bagefter.
+helper-privacy = Vi gemmer ikke noget om den, der hjælper dig.
+helper-no-one = Nej, jeg klarer det selv
+helper-staff = Ja, en medarbejder fra kommunen
+helper-volunteer = Ja, en frivillig
+
+## Overblik
+overview-heading = Dit overblik
+overview-greeting = Hej { $name }
+overview-cpr = CPR-nummer: { $cpr }
+section-data = Dine data
+section-purposes = Hvad bruger vi dem til
+section-access-log = Hvem har set dine data
+section-consents = Dine samtykker
+section-decisions = Computerstøttede afgørelser
+section-rights = Dine rettigheder
+section-online = Fortsæt online
+overview-data-count = { $categories } slags oplysninger i { $areas } områder
+overview-purposes-count = { $count } formål
+overview-access-count = { $count } opslag
+overview-consents-count = { $count } samtykker, { $active } gælder nu
+overview-decisions-count = Brugt { $count } gange i dine sager
+overview-rights-detail = Det kan du kræve af kommunen
+overview-online-detail = QR-kode til din telefon
+
+## Dine data
+areas-heading = Dine data
+areas-explain = Kommunen har data om dig i disse områder. Vælg et område.
+areas-count = { $count } slags oplysninger
+areas-none = Kommunen har ingen data om dig.
+categories-explain = Vælg en oplysning for at se, hvorfor kommunen har den.
+categories-updated = Opdateret { $date }
+categories-special = Følsom oplysning
+category-values = Det står der
+category-masked = (skjult af hensyn til dit privatliv)
+category-special-explain = Dette er følsomme oplysninger. Loven beskytter dem ekstra.
+category-purpose = Hvorfor kommunen har det
+category-legal-basis = Lovgrundlag
+category-retention = Hvor længe det gemmes
+category-delete-on = Slettes
+category-no-delete-date = Der er ingen slettedato. Loven siger, at det skal gemmes.
+category-origin = Hvor det kommer fra
+category-recipients = Hvem det deles med
+category-no-recipients = Det deles ikke med andre.
+category-system = Hvilket it-system
+category-updated = Senest opdateret
+origin-citizen = Fra dig selv
+origin-cpr = Fra CPR-registret
+origin-authority = Fra en anden myndighed: { $name }
+
+## Formål
+purposes-none = Der er ingen formål at vise.
+purpose-categories = Disse data bruges
+purpose-object = Sådan gør du indsigelse
+
+## Hvem har set dine data
+log-col-when = Hvornår · hvad
+log-col-who = Hvem
+log-col-what = Hvilke data
+log-col-why = Hvorfor
+log-count = { $count } opslag, nyeste først
+log-newest-first = Nyeste først
+log-empty = Der er ingen opslag, der passer.
+log-retry = Gå op eller ned for at prøve igen.
+log-batch = Samlet kørsel af { $records } poster
+action-viewed = Set
+action-created = Oprettet
+action-changed = Ændret
+action-disclosed = Videregivet
+action-exported = Udtrukket
+action-viewed-explain = En medarbejder så dine data.
+action-created-explain = En medarbejder skrev nye data om dig.
+action-changed-explain = En medarbejder ændrede dine data.
+action-disclosed-explain = Dine data blev sendt til en anden myndighed.
+action-exported-explain = Dine data blev taget ud af systemet, fx til en fil eller en udskrift.
+period-all = Alle
+period-30-days = Sidste 30 dage
+period-12-months = Sidste 12 måneder
+period-5-years = Sidste 5 år
+filter-all = Alle
+filter-period = Periode
+filter-area = Område
+filter-organisation = Organisation
+filter-action = Handling
+filter-search = Søg
+filter-no-search = intet søgeord
+filter-change = Tryk for at skifte
+filter-search-detail = Tryk for at skrive et søgeord
+filter-clear = Fjern alle filtre
+filter-show = Vis opslagene
+filter-explain = Vælg hvad loggen skal vise. Listen opdateres med det samme.
+search-heading = Søg i loggen
+search-explain = Skriv et ord, fx et navn på en afdeling eller et sagsnummer.
+search-keys = Enter søger. Esc fortryder.
+entry-who = Hvem
+entry-organisation = Organisation
+entry-unit = Afdeling
+entry-role = Rolle
+entry-employee = Medarbejder
+entry-employee-hidden = Medarbejderens navn vises ikke. Du har ret til at se hvornår og hvorfor, men ikke hvem.
+entry-what = Hvilke data
+entry-data = Data
+entry-system = It-system
+entry-batch = Det var en samlet kørsel. Den rørte { $records } af dine poster.
+entry-why = Hvorfor
+entry-case = Sagsnummer
+entry-reference = Reference
+entry-recognise = Genkender du ikke dette?
+entry-report-explain = Tryk R. Så undersøger kommunen, hvem der så dine data og hvorfor.
+entry-reported = Du meldte dette den { $date }. Din reference er { $reference }.
+entry-report-status = Status
+report-status-received = Modtaget
+report-status-under_review = Under behandling
+report-status-answered = Besvaret
+
+## Bekræft
+confirm-report-heading = Vil du melde, at du ikke genkender dette opslag?
+confirm-report-explain = Kommunens databeskyttelsesrådgiver får besked. Rådgiveren undersøger, om opslaget var i orden.
+confirm-report-yes = Ja, meld det
+confirm-no = Nej, gå tilbage
+confirm-withdraw-heading = Vil du trække dit samtykke tilbage?
+confirm-withdraw-scope = Samtykke: { $scope }
+confirm-withdraw-explain = Kommunen må så ikke længere bruge dine data til dette. Det, der allerede er sket, bliver ikke lavet om.
+confirm-withdraw-yes = Ja, træk det tilbage
+report-filed-title = Tak. Vi har fået din besked
+report-filed-reference = Din reference er { $reference }.
+report-filed-next = Kommunens databeskyttelsesrådgiver undersøger opslaget. Du får svar i din digitale post inden for 30 dage.
+report-filed-date = Meldt den { $date }.
+withdrawn-title = Dit samtykke er trukket tilbage
+withdrawn-done = Kommunen har registreret det.
+withdrawn-pending = Vi har gemt din besked. Den bliver sendt, så snart der er forbindelse til kommunen.
+withdrawn-next = Kommunen bruger ikke længere dine data til dette formål. Du får en bekræftelse i din digitale post.
+
+## Samtykker
+consents-none = Du har ikke givet nogen samtykker.
+consent-active = Gælder
+consent-pending = Tilbagetrækning sendt
+consent-withdrawn-on = Trukket tilbage den { $date }
+consent-recipient = Modtager
+consent-purpose = Formål
+consent-given = Givet den
+consent-status = Status
+consent-how-to-withdraw = Tryk W eller Enter for at trække samtykket tilbage.
+consent-pending-explain = Din tilbagetrækning er på vej til kommunen.
+consent-withdrawn-explain = Dette samtykke gælder ikke længere.
+
+## Computerstøttede afgørelser
+decisions-heading = Når en computer hjælper sagsbehandleren
+decisions-explain = Kommunen bruger nogle it-værktøjer i sager. Et menneske træffer altid afgørelsen. Her kan du se hvordan.
+decisions-none = Kommunen har ikke brugt sådanne værktøjer i dine sager.
+decisions-used-on = Brugt den { $date }
+decision-used-on = Brugt den
+decision-purpose = Hvad værktøjet er til
+decision-inputs = Disse af dine data blev brugt
+decision-helps = Sådan hjælper det sagsbehandleren
+decision-human = Et menneske bestemmer
+decision-result = Resultatet for dig
+decision-factors = Det havde betydning
+decision-object = Sådan gør du indsigelse
+
+## Dine rettigheder
+rights-intro = Databeskyttelsesforordningen (GDPR) giver dig disse rettigheder. De er gratis at bruge.
+right-access = Ret til indsigt
+right-access-explain = Du må se de data, kommunen har om dig. Du må også få at vide, hvorfor kommunen har dem, og hvem der har fået dem.
+right-rectification = Ret til at få rettet fejl
+right-rectification-explain = Er noget forkert, skal kommunen rette det.
+right-erasure = Ret til at blive slettet
+right-erasure-explain = Du kan bede om at få data slettet. Kommunen må ikke slette data, som loven siger, den skal gemme.
+right-restriction = Ret til begrænsning
+right-restriction-explain = Du kan bede kommunen om at holde pause med at bruge dine data, mens en fejl bliver undersøgt.
+right-objection = Ret til indsigelse
+right-objection-explain = Du kan sige nej til, at kommunen bruger dine data til noget, som loven ikke kræver.
+right-complaint = Ret til at klage
+right-complaint-explain = Er du utilfreds med, hvordan kommunen bruger dine data, kan du klage til Datatilsynet.
+rights-dpo = Kommunens databeskyttelsesrådgiver
+rights-dpo-contact = Skriv eller ring: { $contact }
+rights-datatilsynet = Datatilsynet
+rights-datatilsynet-contact = Carl Jacobsens Vej 35, 2500 Valby. Telefon 33 19 32 00. dt@datatilsynet.dk · datatilsynet.dk
+
+## Fortsæt online
+online-heading = Fortsæt på din egen telefon
+online-explain = Scan QR-koden med kameraet på din telefon. Du kommer til samme sted på kommunens hjemmeside. Du skal logge ind igen der.
+online-or-type = Eller skriv adressen:
+online-privacy = Koden indeholder ingen oplysninger om dig.
+online-qr-failed = QR-koden kunne ikke laves. Skriv adressen i stedet.
+online-too-small = Skærmen er for lille til QR-koden. Skriv adressen i stedet.

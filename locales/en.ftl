@@ -56,3 +56,288 @@ config-summary-source-http = Data: the server { $url }
 config-summary-auth-demo = Sign-in: demo (for testing only)
 config-summary-auth-device = Sign-in: MitID on the phone via { $issuer }
 cli-not-available = The command { $command } is not available in this version yet.
+
+## The kiosk: general
+loading = Loading …
+too-small = Please make the window bigger.
+too-small-size = The screen must be at least { $width } characters wide and { $height } lines high.
+error-title = Something went wrong
+error-what-to-do = Press Esc to go back and try again. If it keeps happening, ask a member of staff.
+notice-continue = Press any key or tap the screen to continue.
+badge-voluntary = Voluntary
+badge-required = Required by law
+lawfulness-voluntary-explain = You said yes. You can withdraw your yes.
+lawfulness-required-explain = The law says the municipality must use this data.
+
+## Errors from the data source
+error-source-unreachable = We cannot reach the municipality's system right now.
+error-source-timeout = The municipality's system is not answering. Please try again in a moment.
+error-source-unauthorized = You are no longer signed in. Please sign in again.
+error-source-unknown-citizen = We have no data about you.
+error-source-not-found = We cannot find what you asked for.
+error-source-malformed = The municipality's system sent an answer we cannot read.
+error-source-server = There is a fault in the municipality's system.
+error-source-storage = The kiosk's data store is not working.
+error-source-unsupported = That cannot be done here at the kiosk.
+
+## The program
+app-error-store = The data store cannot be opened: { $detail }
+app-error-source-kind = This kind of data source is not available yet: { $kind }
+app-error-terminal = The terminal cannot be used: { $detail }
+
+## Titles
+title-attract = Indsigt
+title-sign-in = Sign in
+title-helper = Sign in
+title-overview = Overview
+title-data = Your data
+title-purposes = Purposes
+title-access-log = Who has looked at your data
+title-access-filter = Filters
+title-consents = Consents
+title-decisions = Computer-assisted decisions
+title-rights = Your rights
+title-online = Continue online
+title-help = Help
+
+## Keys
+key-page-up = PgUp
+key-page-down = PgDn
+key-home = Home
+key-end = End
+hint-pick = Choose
+hint-up = Up
+hint-down = Down
+hint-page-up = Page up
+hint-page-down = Page down
+hint-home = First
+hint-end = Last
+hint-open = Open
+hint-filter = Filters
+hint-search = Search
+hint-clear = Clear
+hint-report = I don't recognise this
+hint-withdraw = Withdraw
+hint-back = Back
+hint-online = Continue online
+hint-help = Help
+hint-language = Dansk
+hint-sign-out = Sign out
+hint-quit = Quit
+help-intro = You can use these keys. You can also tap the screen directly.
+help-pick = Choose the item with that number.
+help-up = Go up one item.
+help-down = Go down one item.
+help-page-up = Go up ten items.
+help-page-down = Go down ten items.
+help-home = Go to the first item.
+help-end = Go to the last item loaded.
+help-open = Open the chosen item.
+help-filter = Choose a period, area, organisation or action in the log.
+help-search = Search for a word in the log.
+help-clear = Remove all filters from the log.
+help-report = Tell us if you don't recognise an entry. The municipality will look into it.
+help-withdraw = Withdraw a consent.
+help-back = Go back to the previous screen.
+help-online = Show a QR code, so you can continue on your own phone or computer.
+help-help = Show this help.
+help-language = Switch between Danish and English. You stay where you are.
+help-sign-out = Sign out. The kiosk forgets everything about you.
+help-quit = Quit the program (demo only).
+help-touch = Tap an item to choose it. Tap a key at the bottom to use it.
+
+## Welcome
+attract-tagline = See what the municipality knows about you, why, and who has looked at it.
+attract-choose-language = Vælg sprog · Choose language
+
+## Sign in (demo)
+sign-in-demo-heading = Choose a demo citizen
+sign-in-demo-explain = This is a demo. Real citizens sign in with MitID on their own phone.
+sign-in-no-citizens = There are no demo citizens in the data store.
+helper-question = Is someone helping you today?
+helper-why = We note it in your log, so you can see it yourself afterwards.
+helper-privacy = We keep nothing about the person who helps you.
+helper-no-one = No, I am on my own
+helper-staff = Yes, a member of the municipality's staff
+helper-volunteer = Yes, a volunteer
+
+## Overview
+overview-heading = Your overview
+overview-greeting = Hello { $name }
+overview-cpr = CPR number: { $cpr }
+section-data = Your data
+section-purposes = What we use it for
+section-access-log = Who has looked at your data
+section-consents = Your consents
+section-decisions = Computer-assisted decisions
+section-rights = Your rights
+section-online = Continue online
+overview-data-count = { $categories } kinds of information in { $areas } areas
+overview-purposes-count = { $count } purposes
+overview-access-count = { $count } entries
+overview-consents-count = { $count } consents, { $active } in force
+overview-decisions-count = Used { $count } times in your cases
+overview-rights-detail = What you can ask of the municipality
+overview-online-detail = A QR code for your phone
+
+## Your data
+areas-heading = Your data
+areas-explain = The municipality holds data about you in these areas. Choose an area.
+areas-count = { $count } kinds of information
+areas-none = The municipality holds no data about you.
+categories-explain = Choose an item to see why the municipality has it.
+categories-updated = Updated { $date }
+categories-special = Sensitive information
+category-values = What it says
+category-masked = (hidden to protect your privacy)
+category-special-explain = This is sensitive information. The law gives it extra protection.
+category-purpose = Why the municipality has it
+category-legal-basis = Legal basis
+category-retention = How long it is kept
+category-delete-on = Deleted on
+category-no-delete-date = There is no deletion date. The law says it must be kept.
+category-origin = Where it came from
+category-recipients = Who it is shared with
+category-no-recipients = It is not shared with anyone.
+category-system = Which IT system
+category-updated = Last updated
+origin-citizen = From you
+origin-cpr = From the CPR register
+origin-authority = From another authority: { $name }
+
+## Purposes
+purposes-none = There are no purposes to show.
+purpose-categories = This data is used
+purpose-object = How to object
+
+## Who has looked at your data
+log-col-when = When · what
+log-col-who = Who
+log-col-what = Which data
+log-col-why = Why
+log-count = { $count } entries, newest first
+log-newest-first = Newest first
+log-empty = No entries match.
+log-retry = Move up or down to try again.
+log-batch = Batch run of { $records } records
+action-viewed = Viewed
+action-created = Created
+action-changed = Changed
+action-disclosed = Disclosed
+action-exported = Exported
+action-viewed-explain = A member of staff looked at your data.
+action-created-explain = A member of staff wrote new data about you.
+action-changed-explain = A member of staff changed your data.
+action-disclosed-explain = Your data was sent to another authority.
+action-exported-explain = Your data was taken out of the system, for example to a file or a printout.
+period-all = All
+period-30-days = Last 30 days
+period-12-months = Last 12 months
+period-5-years = Last 5 years
+filter-all = All
+filter-period = Period
+filter-area = Area
+filter-organisation = Organisation
+filter-action = Action
+filter-search = Search
+filter-no-search = no search word
+filter-change = Tap to change
+filter-search-detail = Tap to type a search word
+filter-clear = Remove all filters
+filter-show = Show the entries
+filter-explain = Choose what the log shows. The list updates at once.
+search-heading = Search the log
+search-explain = Type a word, for example the name of a department or a case number.
+search-keys = Enter searches. Esc cancels.
+entry-who = Who
+entry-organisation = Organisation
+entry-unit = Department
+entry-role = Role
+entry-employee = Employee
+entry-employee-hidden = The employee's name is not shown. You have a right to know when and why, but not who.
+entry-what = Which data
+entry-data = Data
+entry-system = IT system
+entry-batch = This was a batch run. It touched { $records } of your records.
+entry-why = Why
+entry-case = Case number
+entry-reference = Reference
+entry-recognise = Don't recognise this?
+entry-report-explain = Press R. The municipality will then find out who looked at your data and why.
+entry-reported = You reported this on { $date }. Your reference is { $reference }.
+entry-report-status = Status
+report-status-received = Received
+report-status-under_review = Being looked into
+report-status-answered = Answered
+
+## Confirm
+confirm-report-heading = Do you want to report that you don't recognise this entry?
+confirm-report-explain = The municipality's data protection officer is told. The officer checks whether the entry was in order.
+confirm-report-yes = Yes, report it
+confirm-no = No, go back
+confirm-withdraw-heading = Do you want to withdraw your consent?
+confirm-withdraw-scope = Consent: { $scope }
+confirm-withdraw-explain = The municipality may then no longer use your data for this. What has already happened is not undone.
+confirm-withdraw-yes = Yes, withdraw it
+report-filed-title = Thank you. We have your report
+report-filed-reference = Your reference is { $reference }.
+report-filed-next = The municipality's data protection officer will look into the entry. You will get an answer in your digital post within 30 days.
+report-filed-date = Reported on { $date }.
+withdrawn-title = Your consent is withdrawn
+withdrawn-done = The municipality has registered it.
+withdrawn-pending = We have saved your request. It will be sent as soon as the kiosk can reach the municipality.
+withdrawn-next = The municipality no longer uses your data for this purpose. You will get a confirmation in your digital post.
+
+## Consents
+consents-none = You have not given any consents.
+consent-active = In force
+consent-pending = Withdrawal sent
+consent-withdrawn-on = Withdrawn on { $date }
+consent-recipient = Recipient
+consent-purpose = Purpose
+consent-given = Given on
+consent-status = Status
+consent-how-to-withdraw = Press W or Enter to withdraw the consent.
+consent-pending-explain = Your withdrawal is on its way to the municipality.
+consent-withdrawn-explain = This consent is no longer in force.
+
+## Computer-assisted decisions
+decisions-heading = When a computer helps the caseworker
+decisions-explain = The municipality uses some IT tools in cases. A person always makes the decision. Here you can see how.
+decisions-none = The municipality has not used such tools in your cases.
+decisions-used-on = Used on { $date }
+decision-used-on = Used on
+decision-purpose = What the tool is for
+decision-inputs = This of your data was used
+decision-helps = How it helps the caseworker
+decision-human = A person decides
+decision-result = The result for you
+decision-factors = What mattered
+decision-object = How to object
+
+## Your rights
+rights-intro = The General Data Protection Regulation (GDPR) gives you these rights. They are free to use.
+right-access = Right of access
+right-access-explain = You may see the data the municipality holds about you. You may also be told why it has it and who has received it.
+right-rectification = Right to have mistakes corrected
+right-rectification-explain = If something is wrong, the municipality must correct it.
+right-erasure = Right to be deleted
+right-erasure-explain = You can ask to have data deleted. The municipality may not delete data the law says it must keep.
+right-restriction = Right to restriction
+right-restriction-explain = You can ask the municipality to pause using your data while a mistake is looked into.
+right-objection = Right to object
+right-objection-explain = You can say no to the municipality using your data for something the law does not require.
+right-complaint = Right to complain
+right-complaint-explain = If you are unhappy with how the municipality uses your data, you can complain to Datatilsynet, the Danish Data Protection Agency.
+rights-dpo = The municipality's data protection officer
+rights-dpo-contact = Write or call: { $contact }
+rights-datatilsynet = Datatilsynet (the Danish Data Protection Agency)
+rights-datatilsynet-contact = Carl Jacobsens Vej 35, 2500 Valby. Phone +45 33 19 32 00. dt@datatilsynet.dk · datatilsynet.dk
+
+## Continue online
+online-heading = Continue on your own phone
+online-explain = Scan the QR code with your phone's camera. You will reach the same place on the municipality's website. You will sign in again there.
+online-or-type = Or type the address:
+online-privacy = The code holds no information about you.
+online-qr-failed = The QR code could not be made. Type the address instead.
+online-too-small = The screen is too small for the QR code. Type the address instead.

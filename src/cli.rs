@@ -78,7 +78,7 @@ impl CliError {
     pub fn localized(&self, lang: Lang) -> Vec<String> {
         match self {
             CliError::Config(errors) => errors.localized(lang),
-            CliError::App(e) => vec![e.to_string()],
+            CliError::App(e) => vec![e.localized(lang)],
             CliError::NotAvailable { command } => {
                 vec![tr(
                     lang,

@@ -129,8 +129,14 @@ mod tests {
         // Summer time: UTC+2.
         let summer: Timestamp = "2026-07-01T08:00:00Z".parse().unwrap();
         assert_eq!(format_datetime(Lang::Da, summer), "1. jul. 2026 kl. 10.00");
-        assert_eq!(format_date(Lang::En, Date::constant(2031, 5, 3)), "3 May 2031");
-        assert_eq!(format_date(Lang::Da, Date::constant(2031, 5, 3)), "3. maj 2031");
+        assert_eq!(
+            format_date(Lang::En, Date::constant(2031, 5, 3)),
+            "3 May 2031"
+        );
+        assert_eq!(
+            format_date(Lang::Da, Date::constant(2031, 5, 3)),
+            "3. maj 2031"
+        );
     }
 
     #[test]

@@ -9,9 +9,14 @@ mod consent;
 mod decision;
 mod text;
 
-pub use access::{AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, ReportStatus};
-pub use category::{Area, CategorySummary, DataCategory, FieldValue, LegalBasis, Lawfulness, Origin, OriginKind, Purpose, Retention};
-pub use citizen::{Citizen, CitizenId, Cpr, CitizenSummary};
+pub use access::{
+    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, ReportStatus,
+};
+pub use category::{
+    Area, CategorySummary, DataCategory, FieldValue, Lawfulness, LegalBasis, Origin, OriginKind,
+    Purpose, Retention,
+};
+pub use citizen::{Citizen, CitizenId, CitizenSummary, Cpr};
 pub use consent::Consent;
 pub use decision::{DecisionSupport, Factor};
 pub use text::{Lang, Text};

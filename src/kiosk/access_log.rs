@@ -210,7 +210,8 @@ impl AccessLog {
         self.selected = target.clamp(held.start, held.end - 1);
         if self.selected + PREFETCH_MARGIN >= held.end {
             let next = held.end / PAGE_SIZE as usize;
-            if self.last_page.is_none_or(|last| next <= last) && held.end % PAGE_SIZE as usize == 0 {
+            if self.last_page.is_none_or(|last| next <= last) && held.end % PAGE_SIZE as usize == 0
+            {
                 return self.request(next);
             }
         }

@@ -144,25 +144,177 @@ use Context as X;
 
 /// Every key of the kiosk. Order matters: it is the order of the footer and the help screen.
 pub const KEYMAP: &[Binding] = &[
-    b(Keys::Digits, C::Pick(0), X::List, "1–9", "hint-pick", "help-pick", true),
-    b(Keys::Two(Key::Up, Key::Char('k')), C::Up, X::List, "↑", "hint-up", "help-up", false),
-    b(Keys::Two(Key::Down, Key::Char('j')), C::Down, X::List, "↓", "hint-down", "help-down", false),
-    b(Keys::One(Key::PageUp), C::PageUp, X::List, "key-page-up", "hint-page-up", "help-page-up", false),
-    b(Keys::One(Key::PageDown), C::PageDown, X::List, "key-page-down", "hint-page-down", "help-page-down", false),
-    b(Keys::One(Key::Home), C::Home, X::List, "key-home", "hint-home", "help-home", false),
-    b(Keys::One(Key::End), C::End, X::List, "key-end", "hint-end", "help-end", false),
-    b(Keys::One(Key::Enter), C::Open, X::List, "Enter", "hint-open", "help-open", true),
-    b(Keys::One(Key::Char('f')), C::Filter, X::AccessLog, "F", "hint-filter", "help-filter", true),
-    b(Keys::One(Key::Char('/')), C::Search, X::AccessLog, "/", "hint-search", "help-search", true),
-    b(Keys::One(Key::Char('c')), C::ClearFilters, X::AccessLog, "C", "hint-clear", "help-clear", false),
-    b(Keys::One(Key::Char('r')), C::Report, X::AccessEntry, "R", "hint-report", "help-report", true),
-    b(Keys::One(Key::Char('w')), C::Withdraw, X::Consents, "W", "hint-withdraw", "help-withdraw", true),
-    b(Keys::One(Key::Esc), C::Back, X::Global, "Esc", "hint-back", "help-back", true),
-    b(Keys::One(Key::Char('o')), C::ContinueOnline, X::Global, "O", "hint-online", "help-online", true),
-    b(Keys::One(Key::Char('?')), C::Help, X::Global, "?", "hint-help", "help-help", true),
-    b(Keys::One(Key::Char('l')), C::Language, X::Global, "L", "hint-language", "help-language", true),
-    b(Keys::One(Key::Char('x')), C::SignOut, X::Session, "X", "hint-sign-out", "help-sign-out", true),
-    b(Keys::One(Key::Char('q')), C::Quit, X::Attract, "Q", "hint-quit", "help-quit", true),
+    b(
+        Keys::Digits,
+        C::Pick(0),
+        X::List,
+        "1–9",
+        "hint-pick",
+        "help-pick",
+        true,
+    ),
+    b(
+        Keys::Two(Key::Up, Key::Char('k')),
+        C::Up,
+        X::List,
+        "↑",
+        "hint-up",
+        "help-up",
+        false,
+    ),
+    b(
+        Keys::Two(Key::Down, Key::Char('j')),
+        C::Down,
+        X::List,
+        "↓",
+        "hint-down",
+        "help-down",
+        false,
+    ),
+    b(
+        Keys::One(Key::PageUp),
+        C::PageUp,
+        X::List,
+        "key-page-up",
+        "hint-page-up",
+        "help-page-up",
+        false,
+    ),
+    b(
+        Keys::One(Key::PageDown),
+        C::PageDown,
+        X::List,
+        "key-page-down",
+        "hint-page-down",
+        "help-page-down",
+        false,
+    ),
+    b(
+        Keys::One(Key::Home),
+        C::Home,
+        X::List,
+        "key-home",
+        "hint-home",
+        "help-home",
+        false,
+    ),
+    b(
+        Keys::One(Key::End),
+        C::End,
+        X::List,
+        "key-end",
+        "hint-end",
+        "help-end",
+        false,
+    ),
+    b(
+        Keys::One(Key::Enter),
+        C::Open,
+        X::List,
+        "Enter",
+        "hint-open",
+        "help-open",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('f')),
+        C::Filter,
+        X::AccessLog,
+        "F",
+        "hint-filter",
+        "help-filter",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('/')),
+        C::Search,
+        X::AccessLog,
+        "/",
+        "hint-search",
+        "help-search",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('c')),
+        C::ClearFilters,
+        X::AccessLog,
+        "C",
+        "hint-clear",
+        "help-clear",
+        false,
+    ),
+    b(
+        Keys::One(Key::Char('r')),
+        C::Report,
+        X::AccessEntry,
+        "R",
+        "hint-report",
+        "help-report",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('w')),
+        C::Withdraw,
+        X::Consents,
+        "W",
+        "hint-withdraw",
+        "help-withdraw",
+        true,
+    ),
+    b(
+        Keys::One(Key::Esc),
+        C::Back,
+        X::Global,
+        "Esc",
+        "hint-back",
+        "help-back",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('o')),
+        C::ContinueOnline,
+        X::Global,
+        "O",
+        "hint-online",
+        "help-online",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('?')),
+        C::Help,
+        X::Global,
+        "?",
+        "hint-help",
+        "help-help",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('l')),
+        C::Language,
+        X::Global,
+        "L",
+        "hint-language",
+        "help-language",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('x')),
+        C::SignOut,
+        X::Session,
+        "X",
+        "hint-sign-out",
+        "help-sign-out",
+        true,
+    ),
+    b(
+        Keys::One(Key::Char('q')),
+        C::Quit,
+        X::Attract,
+        "Q",
+        "hint-quit",
+        "help-quit",
+        true,
+    ),
 ];
 
 /// The contexts that are active on a route.
@@ -213,7 +365,10 @@ mod tests {
 
     #[test]
     fn digits_pick_their_number() {
-        assert_eq!(lookup(Key::Char('3'), &Route::Overview, true), Some(Command::Pick(3)));
+        assert_eq!(
+            lookup(Key::Char('3'), &Route::Overview, true),
+            Some(Command::Pick(3))
+        );
         assert_eq!(lookup(Key::Char('0'), &Route::Overview, true), None);
     }
 
@@ -222,7 +377,10 @@ mod tests {
         assert_eq!(lookup(Key::Char('r'), &Route::Overview, true), None);
         assert_eq!(lookup(Key::Char('x'), &Route::Attract, false), None);
         assert_eq!(lookup(Key::Char('q'), &Route::Overview, true), None);
-        assert_eq!(lookup(Key::Char('q'), &Route::Attract, false), Some(Command::Quit));
+        assert_eq!(
+            lookup(Key::Char('q'), &Route::Attract, false),
+            Some(Command::Quit)
+        );
     }
 
     #[test]
@@ -230,7 +388,11 @@ mod tests {
         for (i, a) in KEYMAP.iter().enumerate() {
             for b in &KEYMAP[i + 1..] {
                 if a.keys == b.keys {
-                    assert_ne!(a.context, b.context, "{:?} and {:?} clash", a.command, b.command);
+                    assert_ne!(
+                        a.context, b.context,
+                        "{:?} and {:?} clash",
+                        a.command, b.command
+                    );
                 }
             }
         }
@@ -240,7 +402,10 @@ mod tests {
     fn footer_always_has_language_and_sign_out_when_signed_in() {
         for route in Route::all_for_tests() {
             let f = footer(&route, true);
-            assert!(f.iter().any(|b| b.command == Command::Language), "{route:?}");
+            assert!(
+                f.iter().any(|b| b.command == Command::Language),
+                "{route:?}"
+            );
             assert!(f.iter().any(|b| b.command == Command::SignOut), "{route:?}");
         }
     }

@@ -84,6 +84,18 @@ pub struct Place {
 }
 
 impl Place {
+    /// The attract screen, with `lang` (the default language) selected, so Enter starts in it.
+    pub fn attract(lang: Lang) -> Place {
+        Place {
+            route: Route::Attract,
+            selected: match lang {
+                Lang::Da => 0,
+                Lang::En => 1,
+            },
+            scroll: 0,
+        }
+    }
+
     pub fn new(route: Route) -> Place {
         Place {
             route,
@@ -176,7 +188,7 @@ impl Model {
             settings,
             lang,
             now,
-            stack: vec![Place::new(Route::Attract)],
+            stack: vec![Place::attract(lang)],
             demo_citizens: Loadable::NotAsked,
             session: None,
             generation: 0,

@@ -2,8 +2,8 @@
 
 use super::keymap::{Command, Key};
 use crate::domain::{
-    AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenSummary,
-    Consent, DataCategory, DecisionSupport, Overview, Purpose,
+    AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
+    DataCategory, DecisionSupport, Overview, Purpose,
 };
 use crate::source::{Organisation, SourceResult};
 use jiff::Timestamp;

@@ -13,14 +13,20 @@ pub enum Route {
     /// Demo sign-in: the demo citizens.
     SignIn,
     /// "Is someone helping you today?", after the citizen is chosen.
-    Helper { citizen: usize },
+    Helper {
+        citizen: usize,
+    },
     Overview,
     /// The areas of the citizen's data.
     Areas,
     /// The categories in one area.
-    Categories { area: String },
+    Categories {
+        area: String,
+    },
     /// One category with every field.
-    Category { id: i64 },
+    Category {
+        id: i64,
+    },
     Purposes,
     AccessLog,
     /// The access-log filters.
@@ -28,19 +34,29 @@ pub enum Route {
     /// Typing a search text for the access log.
     AccessSearch,
     /// One access-log entry.
-    AccessEntry { id: i64 },
+    AccessEntry {
+        id: i64,
+    },
     /// "Do you want to report this entry?"
-    ConfirmReport { id: i64 },
+    ConfirmReport {
+        id: i64,
+    },
     Consents,
     /// "Do you want to withdraw this consent?"
-    ConfirmWithdraw { id: i64 },
+    ConfirmWithdraw {
+        id: i64,
+    },
     /// The computer-assisted decisions, one tool per item.
     Decisions,
     /// One decision-support use in detail.
-    Decision { index: usize },
+    Decision {
+        index: usize,
+    },
     Rights,
     /// The QR code to continue on the portal, for the view it was opened from.
-    Online { view: View },
+    Online {
+        view: View,
+    },
     Help,
 }
 
@@ -151,7 +167,9 @@ impl Route {
             Route::Helper { citizen: 0 },
             Route::Overview,
             Route::Areas,
-            Route::Categories { area: "health".into() },
+            Route::Categories {
+                area: "health".into(),
+            },
             Route::Category { id: 1 },
             Route::Purposes,
             Route::AccessLog,

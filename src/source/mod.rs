@@ -9,8 +9,9 @@ mod local;
 // pub use local::LocalSource; (store helper)
 
 use crate::domain::{
-    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary, Citizen,
-    CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose, Text,
+    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
+    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
+    Text,
 };
 use jiff::Timestamp;
 use std::fmt;

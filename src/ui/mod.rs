@@ -95,7 +95,9 @@ pub fn title_id(route: &Route) -> &'static str {
         Route::Overview => "title-overview",
         Route::Areas | Route::Categories { .. } | Route::Category { .. } => "title-data",
         Route::Purposes => "title-purposes",
-        Route::AccessLog | Route::AccessEntry { .. } | Route::ConfirmReport { .. } => "title-access-log",
+        Route::AccessLog | Route::AccessEntry { .. } | Route::ConfirmReport { .. } => {
+            "title-access-log"
+        }
         Route::AccessFilter | Route::AccessSearch => "title-access-filter",
         Route::Consents | Route::ConfirmWithdraw { .. } => "title-consents",
         Route::Decisions | Route::Decision { .. } => "title-decisions",

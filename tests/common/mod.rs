@@ -1,6 +1,8 @@
 //! Helpers shared by the integration tests.
 #![allow(dead_code)]
 
+pub mod fixtures;
+
 use std::process::{Command, Output};
 
 /// The real binary with a clean environment: no `INDSIGT_` variables and the language set.

@@ -99,14 +99,10 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             if index != 0 {
                 return Vec::new();
             }
-            if let Some(c) = model
-                .session
-                .as_mut()
-                .and_then(|s| match &mut s.consents {
-                    Loadable::Ready(list) => list.iter_mut().find(|c| c.id == id),
-                    _ => None,
-                })
-            {
+            if let Some(c) = model.session.as_mut().and_then(|s| match &mut s.consents {
+                Loadable::Ready(list) => list.iter_mut().find(|c| c.id == id),
+                _ => None,
+            }) {
                 c.withdrawal_pending = true;
             }
             vec![fetch(model, Request::Withdraw(id))]
@@ -168,9 +164,15 @@ fn open_section(model: &mut Model, index: usize) -> Vec<Effect> {
             refresh(&mut session.purposes, Request::Purposes),
         ),
         2 => {
-            let first = session.log.is_fresh().then(|| session.log.restart()).flatten();
+            let first = session
+                .log
+                .is_fresh()
+                .then(|| session.log.restart())
+                .flatten();
             push(model, Route::AccessLog);
-            return first.map(|r| vec![page_fetch(model, r)]).unwrap_or_default();
+            return first
+                .map(|r| vec![page_fetch(model, r)])
+                .unwrap_or_default();
         }
         3 => (
             Route::Consents,
@@ -224,7 +226,9 @@ pub fn restart_log(model: &mut Model) -> Vec<Effect> {
     if let Some(place) = model.stack.iter_mut().find(|p| p.route == Route::AccessLog) {
         place.selected = 0;
     }
-    request.map(|r| vec![page_fetch(model, r)]).unwrap_or_default()
+    request
+        .map(|r| vec![page_fetch(model, r)])
+        .unwrap_or_default()
 }
 
 pub fn open_filters(model: &mut Model) -> Vec<Effect> {

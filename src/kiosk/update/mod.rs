@@ -143,7 +143,7 @@ pub fn sign_out(model: &mut Model) -> Vec<Effect> {
     model.notice = None;
     model.search_input.clear();
     model.lang = model.settings.default_lang;
-    model.stack = vec![attract_place(model)];
+    model.stack = vec![Place::attract(model.settings.default_lang)];
     vec![Effect::PurgeScreen]
 }
 
@@ -154,16 +154,6 @@ fn quit(model: &mut Model) -> Vec<Effect> {
     model.session = None;
     model.quit = true;
     vec![Effect::PurgeScreen, Effect::Quit]
-}
-
-/// The attract screen, with the default language selected.
-pub fn attract_place(model: &Model) -> Place {
-    let mut place = Place::new(Route::Attract);
-    place.selected = match model.settings.default_lang {
-        crate::domain::Lang::Da => 0,
-        crate::domain::Lang::En => 1,
-    };
-    place
 }
 
 pub(crate) fn push(model: &mut Model, route: Route) {

@@ -28,9 +28,11 @@ pub fn list_len(model: &Model) -> usize {
         Route::Helper { .. } => 3,
         Route::Overview => 7,
         Route::Areas => len_of(session.and_then(|s| s.areas.ready()).map(Vec::len)),
-        Route::Categories { .. } => {
-            len_of(session.and_then(|s| s.categories.ready()).map(|(_, c)| c.len()))
-        }
+        Route::Categories { .. } => len_of(
+            session
+                .and_then(|s| s.categories.ready())
+                .map(|(_, c)| c.len()),
+        ),
         Route::Purposes => len_of(session.and_then(|s| s.purposes.ready()).map(Vec::len)),
         Route::AccessLog => len_of(session.map(|s| s.log.held().end)),
         Route::AccessFilter => super::activate::FILTER_ITEMS,

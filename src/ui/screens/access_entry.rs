@@ -38,7 +38,11 @@ impl Widget for &Entry<'_> {
         d.field(c.t("entry-data"), e.category.get(lang));
         d.field(c.t("entry-system"), e.system.clone());
         if let Some(b) = &e.batch {
-            d.para(tr(lang, "entry-batch", &[("records", count(lang, b.records).into())]));
+            d.para(tr(
+                lang,
+                "entry-batch",
+                &[("records", count(lang, b.records).into())],
+            ));
         }
         d.heading(c.t("entry-why"));
         d.para(e.purpose.get(lang));
@@ -57,7 +61,10 @@ impl Widget for &Entry<'_> {
                         ("reference", r.reference.clone().into()),
                     ],
                 ));
-                d.field(c.t("entry-report-status"), t(lang, &format!("report-status-{}", r.status.code())));
+                d.field(
+                    c.t("entry-report-status"),
+                    t(lang, &format!("report-status-{}", r.status.code())),
+                );
             }
             None => {
                 d.para(c.t("entry-report-explain"));

@@ -17,7 +17,9 @@ pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
     let all = c.t("filter-all");
     let session = c.model.session.as_ref();
     let log = session.map(|s| &s.log);
-    let period = log.map(|l| c.t(l.period.message_id())).unwrap_or(all.clone());
+    let period = log
+        .map(|l| c.t(l.period.message_id()))
+        .unwrap_or(all.clone());
     let area_name = log
         .and_then(|l| l.filter.area.as_ref())
         .and_then(|code| session?.areas.ready()?.iter().find(|a| &a.code == code))
@@ -43,7 +45,8 @@ pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
         MenuItem::new(format!("{}: {area_name}", c.t("filter-area"))).detail(change.clone()),
         MenuItem::new(format!("{}: {org}", c.t("filter-organisation"))).detail(change.clone()),
         MenuItem::new(format!("{}: {action}", c.t("filter-action"))).detail(change),
-        MenuItem::new(format!("{}: {text}", c.t("filter-search"))).detail(c.t("filter-search-detail")),
+        MenuItem::new(format!("{}: {text}", c.t("filter-search")))
+            .detail(c.t("filter-search-detail")),
         MenuItem::new(c.t("filter-clear")),
         MenuItem::new(c.t("filter-show")),
     ];

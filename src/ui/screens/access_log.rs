@@ -32,7 +32,12 @@ fn columns(width: u16) -> [(u16, u16); 4] {
     let who = rest * 2 / 5;
     let data = rest / 4;
     let why = rest.saturating_sub(who + data);
-    [(1, time), (1 + time, who), (1 + time + who, data), (1 + time + who + data, why)]
+    [
+        (1, time),
+        (1 + time, who),
+        (1 + time + who, data),
+        (1 + time + who + data, why),
+    ]
 }
 
 fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) {
@@ -97,9 +102,23 @@ fn entry_rows(c: Ctx, e: &AccessEvent, x: u16, y: u16, width: u16, style: Style,
     let lang = c.lang();
     let cols = columns(width);
     let action = t(lang, &format!("action-{}", e.action.code()));
-    put(buf, x + cols[0].0, y, cols[0].1, &format_datetime(lang, e.at), style);
+    put(
+        buf,
+        x + cols[0].0,
+        y,
+        cols[0].1,
+        &format_datetime(lang, e.at),
+        style,
+    );
     put(buf, x + cols[0].0, y + 1, cols[0].1, &action, style);
-    put(buf, x + cols[1].0, y, cols[1].1, e.organisation.get(lang), style);
+    put(
+        buf,
+        x + cols[1].0,
+        y,
+        cols[1].1,
+        e.organisation.get(lang),
+        style,
+    );
     let mut who = format!("{} · {}", e.unit.get(lang), e.role.get(lang));
     if c.model.settings.show_employee_names {
         if let Some(name) = &e.employee {
@@ -107,9 +126,20 @@ fn entry_rows(c: Ctx, e: &AccessEvent, x: u16, y: u16, width: u16, style: Style,
         }
     }
     put(buf, x + cols[1].0, y + 1, cols[1].1, &who, style);
-    put(buf, x + cols[2].0, y, cols[2].1, e.category.get(lang), style);
+    put(
+        buf,
+        x + cols[2].0,
+        y,
+        cols[2].1,
+        e.category.get(lang),
+        style,
+    );
     let second = match &e.batch {
-        Some(b) => tr(lang, "log-batch", &[("records", count(lang, b.records).into())]),
+        Some(b) => tr(
+            lang,
+            "log-batch",
+            &[("records", count(lang, b.records).into())],
+        ),
         None => e.case_ref.clone().unwrap_or_default(),
     };
     put(buf, x + cols[2].0, y + 1, cols[2].1, &second, style);
@@ -131,7 +161,12 @@ fn split_at_word(s: &str, width: usize) -> (&str, &str) {
         .filter(|(_, ch)| *ch == ' ')
         .map(|(i, _)| i)
         .last()
-        .unwrap_or_else(|| s.char_indices().nth(width).map(|(i, _)| i).unwrap_or(s.len()));
+        .unwrap_or_else(|| {
+            s.char_indices()
+                .nth(width)
+                .map(|(i, _)| i)
+                .unwrap_or(s.len())
+        });
     (&s[..cut], s[cut..].trim_start())
 }
 
@@ -143,16 +178,33 @@ impl Widget for &AccessLogScreen<'_> {
         };
         let log = &session.log;
         let lang = c.lang();
-        put(buf, area.x + 1, area.y, area.width.saturating_sub(1), &filter_line(c), c.theme.muted());
+        put(
+            buf,
+            area.x + 1,
+            area.y,
+            area.width.saturating_sub(1),
+            &filter_line(c),
+            c.theme.muted(),
+        );
         let status = if let Some(e) = &log.error {
-            Line::styled(format!(" {} {}", t(lang, e.message_id()), c.t("log-retry")), c.theme.error())
+            Line::styled(
+                format!(" {} {}", t(lang, e.message_id()), c.t("log-retry")),
+                c.theme.error(),
+            )
         } else if log.loading.is_some() {
-            Line::styled(format!(" {} {}", spinner(c.model.now), c.t("loading")), c.theme.muted())
+            Line::styled(
+                format!(" {} {}", spinner(c.model.now), c.t("loading")),
+                c.theme.muted(),
+            )
         } else if log.is_empty() {
             Line::styled(format!(" {}", c.t("log-empty")), c.theme.base())
         } else {
             let text = match log.total() {
-                Some(n) => tr(lang, "log-count", &[("count", count(lang, n as u64).into())]),
+                Some(n) => tr(
+                    lang,
+                    "log-count",
+                    &[("count", count(lang, n as u64).into())],
+                ),
                 None => c.t("log-newest-first"),
             };
             Line::styled(format!(" {text}"), c.theme.base())
@@ -161,7 +213,14 @@ impl Widget for &AccessLogScreen<'_> {
         let cols = columns(area.width);
         let heads = ["log-col-when", "log-col-who", "log-col-what", "log-col-why"];
         for (i, id) in heads.iter().enumerate() {
-            put(buf, area.x + cols[i].0, area.y + 2, cols[i].1, &c.t(id), c.theme.heading());
+            put(
+                buf,
+                area.x + cols[i].0,
+                area.y + 2,
+                cols[i].1,
+                &c.t(id),
+                c.theme.heading(),
+            );
         }
         let (first, visible) = window(c.model, area);
         for k in 0..visible {
@@ -172,12 +231,23 @@ impl Widget for &AccessLogScreen<'_> {
             }
             let Some(entry) = log.entry(index) else {
                 if log.total().is_none_or(|t| index < t) && log.loading.is_some() {
-                    put(buf, area.x + 1, y, area.width, &c.t("loading"), c.theme.muted());
+                    put(
+                        buf,
+                        area.x + 1,
+                        y,
+                        area.width,
+                        &c.t("loading"),
+                        c.theme.muted(),
+                    );
                 }
                 break;
             };
             let selected = index == log.selected;
-            let style = if selected { c.theme.focus() } else { c.theme.base() };
+            let style = if selected {
+                c.theme.focus()
+            } else {
+                c.theme.base()
+            };
             if selected {
                 buf.set_style(Rect::new(area.x, y, area.width, ENTRY_ROWS), style);
                 buf.set_string(area.x, y, "▶", style);
@@ -206,7 +276,10 @@ mod tests {
 
     #[test]
     fn splits_at_a_space() {
-        assert_eq!(split_at_word("Opfølgning på din jobplan", 14), ("Opfølgning på", "din jobplan"));
+        assert_eq!(
+            split_at_word("Opfølgning på din jobplan", 14),
+            ("Opfølgning på", "din jobplan")
+        );
         assert_eq!(split_at_word("kort", 10), ("kort", ""));
         assert_eq!(split_at_word("abcdefghij", 4), ("abcd", "efghij"));
     }

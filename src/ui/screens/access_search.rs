@@ -14,7 +14,11 @@ impl Widget for &Search<'_> {
         let c = self.0;
         let mut d = Doc::new(c.theme);
         d.heading(c.t("search-heading")).para(c.t("search-explain"));
-        d.render(Rect::new(area.x, area.y, area.width, 3.min(area.height)), buf, 0);
+        d.render(
+            Rect::new(area.x, area.y, area.width, 3.min(area.height)),
+            buf,
+            0,
+        );
         if area.height < 7 {
             return;
         }
@@ -29,9 +33,21 @@ impl Widget for &Search<'_> {
             Span::styled(c.model.search_input.clone(), c.theme.base()),
             Span::styled("▏", c.theme.heading()),
         ])
-        .render(Rect::new(input.x + 1, input.y + 1, input.width.saturating_sub(2), 1), buf);
+        .render(
+            Rect::new(input.x + 1, input.y + 1, input.width.saturating_sub(2), 1),
+            buf,
+        );
         let mut hint = Doc::new(c.theme);
         hint.muted(c.t("search-keys"));
-        hint.render(Rect::new(area.x, area.y + 8, area.width, 1.min(area.height.saturating_sub(8))), buf, 0);
+        hint.render(
+            Rect::new(
+                area.x,
+                area.y + 8,
+                area.width,
+                1.min(area.height.saturating_sub(8)),
+            ),
+            buf,
+            0,
+        );
     }
 }

@@ -22,7 +22,8 @@ pub fn menu(c: Ctx, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
                 "areas-count",
                 &[("count", count(c.lang(), a.categories).into())],
             );
-            MenuItem::new(a.name.get(c.lang())).detail(format!("{n} · {}", a.description.get(c.lang())))
+            MenuItem::new(a.name.get(c.lang()))
+                .detail(format!("{n} · {}", a.description.get(c.lang())))
         })
         .collect();
     Some((split(area, INTRO_ROWS).1, items))

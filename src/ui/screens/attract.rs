@@ -78,7 +78,11 @@ impl Widget for &Attract<'_> {
         };
         let lines = [c.t("attract-tagline"), c.t("attract-choose-language")];
         for (i, text) in lines.into_iter().enumerate() {
-            let style = if i == 0 { c.theme.base() } else { c.theme.muted() };
+            let style = if i == 0 {
+                c.theme.base()
+            } else {
+                c.theme.muted()
+            };
             let row = y + i as u16;
             if row < intro.bottom() {
                 Line::styled(text, style)

@@ -19,7 +19,8 @@ pub const MASK: &str = "••••••";
 pub fn doc(c: Ctx, cat: &DataCategory) -> Doc {
     let lang = c.lang();
     let mut d = Doc::new(c.theme);
-    d.heading(cat.name.get(lang)).para(cat.description.get(lang));
+    d.heading(cat.name.get(lang))
+        .para(cat.description.get(lang));
     d.blank().line(Line::from(vec![
         lawfulness_badge(lang, c.theme, cat.lawfulness),
         Span::styled(
@@ -53,16 +54,17 @@ pub fn doc(c: Ctx, cat: &DataCategory) -> Doc {
     }
 
     d.heading(c.t("category-legal-basis"));
-    d.para(format!("{} · {}", cat.legal_basis.law.get(lang), cat.legal_basis.gdpr.get(lang)));
+    d.para(format!(
+        "{} · {}",
+        cat.legal_basis.law.get(lang),
+        cat.legal_basis.gdpr.get(lang)
+    ));
     d.para(cat.legal_basis.plain.get(lang));
 
     d.heading(c.t("category-retention"));
     d.para(cat.retention.rule.get(lang));
     match cat.retention.delete_on {
-        Some(date) => d.field(
-            c.t("category-delete-on"),
-            format_date(lang, date),
-        ),
+        Some(date) => d.field(c.t("category-delete-on"), format_date(lang, date)),
         None => d.para(c.t("category-no-delete-date")),
     };
 

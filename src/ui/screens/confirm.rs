@@ -49,7 +49,11 @@ impl Widget for &Confirm<'_> {
                     .map(|x| x.scope.get(lang).to_owned())
                     .unwrap_or_default();
                 d.heading(c.t("confirm-withdraw-heading"));
-                d.para(tr(lang, "confirm-withdraw-scope", &[("scope", scope.into())]));
+                d.para(tr(
+                    lang,
+                    "confirm-withdraw-scope",
+                    &[("scope", scope.into())],
+                ));
                 d.para(c.t("confirm-withdraw-explain"));
             }
             _ => {

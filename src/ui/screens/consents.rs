@@ -15,7 +15,11 @@ pub struct Consents<'a>(pub Ctx<'a>);
 fn status(c: Ctx, x: &Consent) -> String {
     let lang = c.lang();
     match x.withdrawn_at {
-        Some(at) => tr(lang, "consent-withdrawn-on", &[("date", format_day(lang, at).into())]),
+        Some(at) => tr(
+            lang,
+            "consent-withdrawn-on",
+            &[("date", format_day(lang, at).into())],
+        ),
         None if x.withdrawal_pending => c.t("consent-pending"),
         None => c.t("consent-active"),
     }
@@ -69,7 +73,11 @@ impl Widget for &Consents<'_> {
         }
         draw_menu(c, left, &items, buf);
         let (_, right) = columns(area);
-        if let Some(x) = session.consents.ready().and_then(|l| l.get(c.model.place().selected)) {
+        if let Some(x) = session
+            .consents
+            .ready()
+            .and_then(|l| l.get(c.model.place().selected))
+        {
             detail(c, x).render(right, buf, 0);
         }
     }

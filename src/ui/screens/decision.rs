@@ -38,14 +38,17 @@ impl Widget for &DecisionDetail<'_> {
         for i in &x.inputs {
             d.bullet(i.get(lang));
         }
-        d.heading(c.t("decision-helps")).para(x.how_it_helps.get(lang));
-        d.heading(c.t("decision-human")).para(x.human_role.get(lang));
+        d.heading(c.t("decision-helps"))
+            .para(x.how_it_helps.get(lang));
+        d.heading(c.t("decision-human"))
+            .para(x.human_role.get(lang));
         d.heading(c.t("decision-result")).para(x.result.get(lang));
         d.heading(c.t("decision-factors"));
         for f in &x.factors {
             d.bullet(format!("{}: {}", f.name.get(lang), f.effect.get(lang)));
         }
-        d.heading(c.t("decision-object")).para(x.how_to_object.get(lang));
+        d.heading(c.t("decision-object"))
+            .para(x.how_to_object.get(lang));
         d.render(area, buf, c.model.place().scroll);
     }
 }

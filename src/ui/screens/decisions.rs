@@ -33,7 +33,8 @@ impl Widget for &Decisions<'_> {
         let c = self.0;
         let (intro, rest) = split(area, INTRO_ROWS);
         let mut d = Doc::new(c.theme);
-        d.heading(c.t("decisions-heading")).para(c.t("decisions-explain"));
+        d.heading(c.t("decisions-heading"))
+            .para(c.t("decisions-explain"));
         d.render(intro, buf, 0);
         let Some(session) = c.model.session.as_ref() else {
             return;

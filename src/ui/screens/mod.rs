@@ -162,7 +162,9 @@ pub fn placeholder<T>(c: Ctx, l: &Loadable<T>, area: Rect, buf: &mut Buffer) -> 
 /// An error: what happened and what the citizen can do.
 pub fn error_lines(c: Ctx, e: &SourceError, area: Rect, buf: &mut Buffer) {
     let mut doc = crate::ui::widgets::doc::Doc::new(c.theme);
-    doc.error(c.t(e.message_id())).blank().para(c.t("error-what-to-do"));
+    doc.error(c.t(e.message_id()))
+        .blank()
+        .para(c.t("error-what-to-do"));
     doc.render(area, buf, 0);
 }
 

@@ -15,7 +15,11 @@ pub struct Online<'a>(pub Ctx<'a>);
 /// The URL the QR code holds on this screen.
 pub fn url(c: Ctx) -> Option<String> {
     match c.model.route() {
-        Route::Online { view } => Some(continue_online(&c.model.settings.portal_url, *view, c.lang())),
+        Route::Online { view } => Some(continue_online(
+            &c.model.settings.portal_url,
+            *view,
+            c.lang(),
+        )),
         _ => None,
     }
 }

@@ -51,7 +51,11 @@ pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
             )
         })),
         MenuItem::new(c.t("section-decisions")).detail(with(&|o| {
-            detail(c, "overview-decisions-count", &[("count", n(o.decision_support))])
+            detail(
+                c,
+                "overview-decisions-count",
+                &[("count", n(o.decision_support))],
+            )
         })),
         MenuItem::new(c.t("section-rights")).detail(c.t("overview-rights-detail")),
         MenuItem::new(c.t("section-online")).detail(c.t("overview-online-detail")),

@@ -17,7 +17,12 @@ pub fn columns(area: Rect) -> (Rect, Rect) {
     let left = (area.width * 2 / 5).max(30).min(area.width);
     (
         Rect::new(area.x, area.y, left, area.height),
-        Rect::new(area.x + left + 1, area.y, area.width.saturating_sub(left + 1), area.height),
+        Rect::new(
+            area.x + left + 1,
+            area.y,
+            area.width.saturating_sub(left + 1),
+            area.height,
+        ),
     )
 }
 
@@ -25,7 +30,13 @@ pub fn menu(c: Ctx, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
     let list = c.model.session.as_ref()?.purposes.ready()?;
     let items = list
         .iter()
-        .map(|p| MenuItem::new(p.name.get(c.lang())).badge(lawfulness_badge(c.lang(), c.theme, p.lawfulness)))
+        .map(|p| {
+            MenuItem::new(p.name.get(c.lang())).badge(lawfulness_badge(
+                c.lang(),
+                c.theme,
+                p.lawfulness,
+            ))
+        })
         .collect();
     let (left, _) = columns(area);
     Some((left, items))
@@ -36,7 +47,11 @@ fn detail(c: Ctx, p: &Purpose) -> Doc {
     let mut d = Doc::new(c.theme);
     d.heading(p.name.get(lang)).para(p.description.get(lang));
     d.heading(c.t("category-legal-basis"));
-    d.para(format!("{} · {}", p.legal_basis.law.get(lang), p.legal_basis.gdpr.get(lang)));
+    d.para(format!(
+        "{} · {}",
+        p.legal_basis.law.get(lang),
+        p.legal_basis.gdpr.get(lang)
+    ));
     d.para(p.legal_basis.plain.get(lang));
     d.heading(c.t("purpose-categories"));
     for cat in &p.categories {

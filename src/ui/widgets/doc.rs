@@ -23,7 +23,8 @@ impl Doc {
         if !self.lines.is_empty() {
             self.lines.push(Line::default());
         }
-        self.lines.push(Line::styled(s.into(), self.theme.heading()));
+        self.lines
+            .push(Line::styled(s.into(), self.theme.heading()));
         self
     }
 
@@ -52,7 +53,8 @@ impl Doc {
     }
 
     pub fn bullet(&mut self, s: impl Into<String>) -> &mut Doc {
-        self.lines.push(Line::styled(format!("  • {}", s.into()), self.theme.base()));
+        self.lines
+            .push(Line::styled(format!("  • {}", s.into()), self.theme.base()));
         self
     }
 

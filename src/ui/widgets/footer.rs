@@ -61,7 +61,12 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     if area.height == 0 {
         return;
     }
-    buf.set_string(area.x, area.y, "─".repeat(area.width as usize), theme.muted());
+    buf.set_string(
+        area.x,
+        area.y,
+        "─".repeat(area.width as usize),
+        theme.muted(),
+    );
     for p in place(model, area.width) {
         let y = area.y + 1 + p.row;
         if y >= area.bottom() || p.x + p.width > area.width {

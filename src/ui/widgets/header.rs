@@ -15,7 +15,10 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
     let lang = model.lang;
     let left = Line::from(vec![
-        Span::styled(format!(" {} ", model.settings.municipality), theme.heading()),
+        Span::styled(
+            format!(" {} ", model.settings.municipality),
+            theme.heading(),
+        ),
         Span::styled("· ", theme.muted()),
         Span::styled(t(lang, title_id(model.route())), theme.base()),
     ]);
@@ -27,7 +30,11 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         if i > 0 {
             spans.push(Span::styled(" | ", theme.muted()));
         }
-        let style = if *l == lang { theme.heading() } else { theme.muted() };
+        let style = if *l == lang {
+            theme.heading()
+        } else {
+            theme.muted()
+        };
         spans.push(Span::styled(*name, style));
     }
     spans.push(Span::raw(" "));

@@ -103,10 +103,8 @@ impl Widget for &Menu<'_> {
             Line::from(spans).render(Rect::new(rect.x, rect.y, rect.width, 1), buf);
             if let Some(d) = &item.detail {
                 let dstyle = if focused { style } else { theme.muted() };
-                Line::styled(format!("     {d}"), dstyle).render(
-                    Rect::new(rect.x, rect.y + 1, rect.width, 1),
-                    buf,
-                );
+                Line::styled(format!("     {d}"), dstyle)
+                    .render(Rect::new(rect.x, rect.y + 1, rect.width, 1), buf);
             }
         }
     }

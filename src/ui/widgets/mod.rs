@@ -16,7 +16,10 @@ use ratatui::text::Span;
 /// The "Voluntary" / "Required by law" label, always in words.
 pub fn lawfulness_badge(lang: Lang, theme: &Theme, l: Lawfulness) -> Span<'static> {
     match l {
-        Lawfulness::Voluntary => Span::styled(format!(" {} ", t(lang, "badge-voluntary")), theme.voluntary()),
+        Lawfulness::Voluntary => Span::styled(
+            format!(" {} ", t(lang, "badge-voluntary")),
+            theme.voluntary(),
+        ),
         Lawfulness::RequiredByLaw => {
             Span::styled(format!(" {} ", t(lang, "badge-required")), theme.required())
         }

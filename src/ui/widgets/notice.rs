@@ -48,7 +48,10 @@ pub fn render(model: &Model, theme: &Theme, notice: &Notice, body: Rect, buf: &m
         text.push(Line::raw(s));
         text.push(Line::default());
     }
-    text.push(Line::styled(t(model.lang, "notice-continue"), theme.notice()));
+    text.push(Line::styled(
+        t(model.lang, "notice-continue"),
+        theme.notice(),
+    ));
     let height = (text.len() as u16 + 6).min(body.height);
     let area = Rect::new(
         body.x + (body.width.saturating_sub(width)) / 2,

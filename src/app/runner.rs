@@ -1,0 +1,95 @@
+//! The effect runner: each source call runs on tokio's blocking pool, and its answer comes back as a msg.
+
+use crate::kiosk::{Loaded, Msg, Request};
+use crate::source::{DataSource, Principal, SourceError};
+use std::sync::Arc;
+
+/// Carries out one source call. Blocking: call it from `spawn_blocking`.
+pub fn run_effect(
+    source: &dyn DataSource,
+    principal: Option<&Principal>,
+    request: Request,
+) -> Loaded {
+    let who = || principal.ok_or(SourceError::Unauthorized);
+    match request {
+        Request::DemoCitizens => Loaded::DemoCitizens(source.demo_citizens()),
+        Request::Citizen => Loaded::Citizen(who().and_then(|p| source.citizen(p))),
+        Request::Overview => Loaded::Overview(who().and_then(|p| source.overview(p))),
+        Request::Areas => Loaded::Areas(who().and_then(|p| source.areas(p))),
+        Request::Categories(area) => {
+            let r = who().and_then(|p| source.categories(p, &area));
+            Loaded::Categories(area, r)
+        }
+        Request::Category(id) => Loaded::Category(who().and_then(|p| source.category(p, id))),
+        Request::Purposes => Loaded::Purposes(who().and_then(|p| source.purposes(p))),
+        Request::Organisations => {
+            Loaded::Organisations(who().and_then(|p| source.organisations(p)))
+        }
+        Request::AccessPage {
+            page,
+            filter,
+            after,
+            limit,
+        } => Loaded::AccessPage(
+            page,
+            who().and_then(|p| source.access_page(p, &filter, after, limit)),
+        ),
+        Request::AccessEntry(id) => {
+            Loaded::AccessEntry(who().and_then(|p| source.access_event(p, id)))
+        }
+        Request::Report(id) => Loaded::Reported(who().and_then(|p| source.report_access(p, id))),
+        Request::Reports => Loaded::Reports(who().and_then(|p| source.access_reports(p))),
+        Request::Consents => Loaded::Consents(who().and_then(|p| source.consents(p))),
+        Request::Withdraw(id) => {
+            Loaded::Withdrawn(who().and_then(|p| source.withdraw_consent(p, id)))
+        }
+        Request::Decisions => Loaded::Decisions(who().and_then(|p| source.decision_support(p))),
+        Request::RecordVisit(visit) => {
+            Loaded::VisitRecorded(who().and_then(|p| source.record_visit(p, &visit)))
+        }
+    }
+}
+
+/// Starts a source call in the background; its answer is sent as `Msg::Loaded`.
+pub fn spawn(
+    source: Arc<dyn DataSource>,
+    generation: u64,
+    principal: Option<Principal>,
+    request: Request,
+    tx: tokio::sync::mpsc::UnboundedSender<Msg>,
+) {
+    let name = request_name(&request);
+    tokio::task::spawn_blocking(move || {
+        let started = std::time::Instant::now();
+        let result = run_effect(source.as_ref(), principal.as_ref(), request);
+        tracing::debug!(
+            request = name,
+            ms = started.elapsed().as_millis() as u64,
+            "source call done"
+        );
+        // The loop may have ended; then nobody needs the answer.
+        let _ = tx.send(Msg::Loaded { generation, result });
+    });
+}
+
+/// The request's name, for logs (never its arguments).
+fn request_name(r: &Request) -> &'static str {
+    match r {
+        Request::DemoCitizens => "demo_citizens",
+        Request::Citizen => "citizen",
+        Request::Overview => "overview",
+        Request::Areas => "areas",
+        Request::Categories(_) => "categories",
+        Request::Category(_) => "category",
+        Request::Purposes => "purposes",
+        Request::Organisations => "organisations",
+        Request::AccessPage { .. } => "access_page",
+        Request::AccessEntry(_) => "access_entry",
+        Request::Report(_) => "report",
+        Request::Reports => "reports",
+        Request::Consents => "consents",
+        Request::Withdraw(_) => "withdraw",
+        Request::Decisions => "decisions",
+        Request::RecordVisit(_) => "record_visit",
+    }
+}
