@@ -6,4 +6,5 @@
 pub mod domain;
 pub mod config;
 pub mod source;
+pub mod store;
 pub mod i18n;
