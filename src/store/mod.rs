@@ -69,10 +69,6 @@ impl Store {
         &self.conn
     }
 
-    pub(crate) fn connection_mut(&mut self) -> &mut Connection {
-        &mut self.conn
-    }
-
     /// The internal key of a citizen; [`StoreError::UnknownCitizen`] if there is none.
     fn citizen_key(&self, id: &CitizenId) -> StoreResult<i64> {
         let mut st = self.conn.prepare_cached("SELECT id FROM citizens WHERE public_id = ?1")?;
