@@ -341,3 +341,20 @@ online-or-type = Eller skriv adressen:
 online-privacy = Koden indeholder ingen oplysninger om dig.
 online-qr-failed = QR-koden kunne ikke laves. Skriv adressen i stedet.
 online-too-small = Skærmen er for lille til QR-koden. Skriv adressen i stedet.
+
+## Datalager og demodata
+error-store-not-sqlite = { $path } er ikke en SQLite-database. Filen er ikke ændret.
+error-store-newer-schema = Databasen er lavet af en nyere udgave af Indsigt (skemaversion { $found }). Denne udgave kan højst læse version { $supported }. Filen er ikke ændret.
+error-store-io = Filen kan ikke læses eller skrives: { $detail }
+error-store-sqlite = Databasen svarede med en fejl: { $detail }
+error-store-unknown-citizen = Borgeren findes ikke i datalageret.
+error-store-not-found = Det findes ikke.
+error-store-forbidden = Det er ikke tilladt.
+error-store-corrupt = Databasen indeholder en ugyldig værdi: { $detail }
+error-demo-citizens-range = --citizens skal være mellem { $min } og { $max }. Du skrev { $got }.
+error-demo-heavy-events-range = --heavy-events må højst være { $max }. Du skrev { $got }.
+error-demo-events-per-citizen-range = --events-per-citizen må højst være { $max }. Du skrev { $got }.
+error-demo-too-many-events = Det giver { $total } opslag i alt. Højst { $max } er tilladt.
+error-demo-out-exists = { $path } findes allerede. Vælg en anden sti, eller brug --force for at overskrive.
+error-demo-out-unwritable = Kan ikke skrive { $path }: { $detail }. Der er ikke efterladt nogen fil.
+demo-data-written = Skrev { $path }: { $citizens } borgere, { $categories } slags oplysninger, { $events } opslag ({ $deferred } udsatte), { $consents } samtykker, { $decisions } computerstøttede afgørelser. Borgeren med den store log: { $heavy }.

@@ -341,3 +341,20 @@ online-or-type = Or type the address:
 online-privacy = The code holds no information about you.
 online-qr-failed = The QR code could not be made. Type the address instead.
 online-too-small = The screen is too small for the QR code. Type the address instead.
+
+## Data store and demo data
+error-store-not-sqlite = { $path } is not an SQLite database. The file has not been changed.
+error-store-newer-schema = The database was made by a newer version of Indsigt (schema version { $found }). This version reads up to version { $supported }. The file has not been changed.
+error-store-io = The file cannot be read or written: { $detail }
+error-store-sqlite = The database answered with an error: { $detail }
+error-store-unknown-citizen = The citizen is not in the data store.
+error-store-not-found = It does not exist.
+error-store-forbidden = That is not allowed.
+error-store-corrupt = The database holds an invalid value: { $detail }
+error-demo-citizens-range = --citizens must be between { $min } and { $max }. You gave { $got }.
+error-demo-heavy-events-range = --heavy-events may be at most { $max }. You gave { $got }.
+error-demo-events-per-citizen-range = --events-per-citizen may be at most { $max }. You gave { $got }.
+error-demo-too-many-events = That makes { $total } entries in all. At most { $max } are allowed.
+error-demo-out-exists = { $path } already exists. Choose another path, or use --force to overwrite it.
+error-demo-out-unwritable = Cannot write { $path }: { $detail }. No file was left behind.
+demo-data-written = Wrote { $path }: { $citizens } citizens, { $categories } kinds of information, { $events } entries ({ $deferred } deferred), { $consents } consents, { $decisions } computer-assisted decisions. The citizen with the big log: { $heavy }.

@@ -6,6 +6,7 @@ use crate::app::{self, AppError};
 use crate::config::{Config, ConfigErrors, summary};
 use crate::domain::Lang;
 use crate::i18n::tr;
+use crate::store::demo::{DemoError, DemoOptions, write_demo_database};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
 
@@ -63,13 +64,15 @@ pub enum CliError {
     App(#[from] AppError),
     #[error("the command {command} is not available in this version")]
     NotAvailable { command: &'static str },
+    #[error(transparent)]
+    Demo(#[from] DemoError),
 }
 
 impl CliError {
     /// 1 for a bad configuration or a failed run; 2 for what this build cannot do (and, from clap, usage).
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Config(_) | CliError::App(_) => 1,
+            CliError::Config(_) | CliError::App(_) | CliError::Demo(_) => 1,
             CliError::NotAvailable { .. } => 2,
         }
     }
@@ -79,6 +82,7 @@ impl CliError {
         match self {
             CliError::Config(errors) => errors.localized(lang),
             CliError::App(e) => vec![e.localized(lang)],
+            CliError::Demo(e) => vec![e.localized(lang)],
             CliError::NotAvailable { command } => {
                 vec![tr(
                     lang,
@@ -122,16 +126,36 @@ fn check_config(file: Option<&Path>, lang: Lang) -> Result<(), CliError> {
     Ok(())
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// WIRED ON MERGE: `indsigt demo-data` calls `crate::store::demo::write_demo_database(&args.out,
-// &DemoOptions { citizens, heavy_events, events_per_citizen, seed })`, honouring `--force`. Until the store
-// branch lands, it says "not available" (exit code 2).
-// ---------------------------------------------------------------------------------------------------------
+/// `indsigt demo-data`: writes a demo database and prints what it holds.
 fn demo_data(args: &DemoDataArgs) -> Result<(), CliError> {
-    let _ = args;
-    Err(CliError::NotAvailable {
-        command: "demo-data",
-    })
+    let lang = terminal_lang();
+    let heavy_events = u32::try_from(args.heavy_events).unwrap_or(u32::MAX);
+    let opts = DemoOptions {
+        citizens: args.citizens,
+        heavy_events,
+        events_per_citizen: args.events_per_citizen,
+        seed: args.seed,
+        overwrite: args.force,
+    };
+    let summary = write_demo_database(&args.out, &opts)?;
+    println!(
+        "{}",
+        tr(
+            lang,
+            "demo-data-written",
+            &[
+                ("path", args.out.display().to_string().into()),
+                ("citizens", summary.citizens.to_string().into()),
+                ("events", summary.access_events.to_string().into()),
+                ("deferred", summary.deferred_events.to_string().into()),
+                ("categories", summary.categories.to_string().into()),
+                ("consents", summary.consents.to_string().into()),
+                ("decisions", summary.decision_support.to_string().into()),
+                ("heavy", summary.heavy_citizen.to_string().into()),
+            ],
+        )
+    );
+    Ok(())
 }
 
 #[cfg(test)]

@@ -10,4 +10,5 @@ pub mod domain;
 pub mod i18n;
 pub mod kiosk;
 pub mod source;
+pub mod store;
 pub mod ui;

@@ -6,9 +6,9 @@ mod terminal;
 
 use crate::config::{Config, SourceKind};
 use crate::domain::Lang;
-use crate::i18n::{t, tr};
+use crate::i18n::tr;
 use crate::kiosk::{Model, Settings};
-use crate::source::DataSource;
+use crate::source::{DataSource, LocalSource};
 use crate::ui::Theme;
 use std::sync::Arc;
 
@@ -50,8 +50,14 @@ impl AppError {
 pub fn open_source(config: &Config) -> Result<Arc<dyn DataSource>, AppError> {
     match config.source.kind {
         SourceKind::Local => {
-            let _ = t(Lang::Da, "x");
-            Err(AppError::SourceKind("local"))
+            let source = LocalSource::open_or_create_demo(&config.source.path).map_err(|e| {
+                AppError::Store(format!(
+                    "{}: {}",
+                    config.source.path.display(),
+                    e.localized(crate::cli::terminal_lang())
+                ))
+            })?;
+            Ok(Arc::new(source))
         }
         SourceKind::Http => Err(AppError::SourceKind("http")),
     }

@@ -1,1 +1,142 @@
 //! The embedded default: the kiosk reads the local SQLite store directly.
+
+use super::{DataSource, KioskVisit, Organisation, Principal, SourceError, SourceResult};
+use crate::domain::{
+    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenId,
+    CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
+};
+use crate::store::demo::{DemoError, DemoOptions, write_demo_database};
+use crate::store::{Store, StoreError};
+use jiff::Timestamp;
+use std::path::Path;
+use std::sync::{Mutex, MutexGuard};
+
+/// A [`DataSource`] over the local [`Store`]. Calls are serialized on one connection.
+#[derive(Debug)]
+pub struct LocalSource {
+    store: Mutex<Store>,
+}
+
+impl LocalSource {
+    pub fn new(store: Store) -> LocalSource {
+        LocalSource { store: Mutex::new(store) }
+    }
+
+    /// Opens the database at `path`.
+    pub fn open(path: &Path) -> Result<LocalSource, StoreError> {
+        Ok(LocalSource::new(Store::open(path)?))
+    }
+
+    /// Opens the database at `path`; if there is no file, first generates the default demo database there
+    /// (built in a temporary file beside it and renamed into place, so a crash never leaves half a database).
+    pub fn open_or_create_demo(path: &Path) -> Result<LocalSource, StoreError> {
+        if !path.exists() {
+            match write_demo_database(path, &DemoOptions::default()) {
+                Ok(_) => {}
+                // Another process created it meanwhile: use theirs.
+                Err(DemoError::OutExists { .. }) => {}
+                Err(DemoError::Store(e)) => return Err(e),
+                Err(DemoError::Unwritable { reason, .. }) => {
+                    return Err(StoreError::Io(std::io::Error::other(reason)));
+                }
+                Err(other) => return Err(StoreError::Sqlite(other.to_string())),
+            }
+        }
+        LocalSource::open(path)
+    }
+
+    fn store(&self) -> SourceResult<MutexGuard<'_, Store>> {
+        // A panic while holding the lock cannot leave the SQLite connection inconsistent: use it anyway.
+        Ok(self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+    }
+}
+
+fn id(who: &Principal) -> &CitizenId {
+    match who {
+        Principal::Demo(id) => id,
+    }
+}
+
+fn now() -> Timestamp {
+    Timestamp::now()
+}
+
+fn log<T>(op: &'static str, r: Result<T, StoreError>) -> SourceResult<T> {
+    r.map_err(|e| {
+        // The error text names no personal data (ids and SQLite messages only).
+        tracing::warn!(op, error = %e, "store call failed");
+        SourceError::from(e)
+    })
+}
+
+impl DataSource for LocalSource {
+    fn demo_citizens(&self) -> SourceResult<Vec<CitizenSummary>> {
+        log("demo_citizens", self.store()?.demo_citizens())
+    }
+
+    fn citizen(&self, who: &Principal) -> SourceResult<Citizen> {
+        log("citizen", self.store()?.citizen(id(who)))
+    }
+
+    fn overview(&self, who: &Principal) -> SourceResult<Overview> {
+        log("overview", self.store()?.overview(id(who), now()))
+    }
+
+    fn areas(&self, who: &Principal) -> SourceResult<Vec<Area>> {
+        log("areas", self.store()?.areas(id(who)))
+    }
+
+    fn categories(&self, who: &Principal, area: &str) -> SourceResult<Vec<CategorySummary>> {
+        log("categories", self.store()?.categories(id(who), area))
+    }
+
+    fn category(&self, who: &Principal, category: i64) -> SourceResult<DataCategory> {
+        log("category", self.store()?.category(id(who), category))
+    }
+
+    fn purposes(&self, who: &Principal) -> SourceResult<Vec<Purpose>> {
+        log("purposes", self.store()?.purposes(id(who)))
+    }
+
+    fn organisations(&self, who: &Principal) -> SourceResult<Vec<Organisation>> {
+        log("organisations", self.store()?.organisations(id(who), now()))
+    }
+
+    fn access_page(
+        &self,
+        who: &Principal,
+        filter: &AccessFilter,
+        after: Option<AccessCursor>,
+        limit: u32,
+    ) -> SourceResult<AccessPage> {
+        log("access_page", self.store()?.access_page(id(who), filter, after, limit, now()))
+    }
+
+    fn access_event(&self, who: &Principal, event: i64) -> SourceResult<AccessEvent> {
+        log("access_event", self.store()?.access_event(id(who), event, now()))
+    }
+
+    fn report_access(&self, who: &Principal, event: i64) -> SourceResult<AccessReport> {
+        log("report_access", self.store()?.report_access(id(who), event, now()))
+    }
+
+    fn access_reports(&self, who: &Principal) -> SourceResult<Vec<AccessReport>> {
+        log("access_reports", self.store()?.access_reports(id(who)))
+    }
+
+    fn consents(&self, who: &Principal) -> SourceResult<Vec<Consent>> {
+        log("consents", self.store()?.consents(id(who)))
+    }
+
+    fn withdraw_consent(&self, who: &Principal, consent: i64) -> SourceResult<Consent> {
+        log("withdraw_consent", self.store()?.withdraw_consent(id(who), consent, now()))
+    }
+
+    fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>> {
+        log("decision_support", self.store()?.decision_support(id(who)))
+    }
+
+    fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
+        log("record_visit", self.store()?.record_visit(id(who), visit).map(|_| ()))
+    }
+}

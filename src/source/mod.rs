@@ -6,7 +6,7 @@
 
 mod local;
 
-// pub use local::LocalSource; (store helper)
+pub use local::LocalSource;
 
 use crate::domain::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,

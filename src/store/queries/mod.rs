@@ -1,0 +1,7 @@
+//! Read queries, one file per area of the API. Every query is scoped by the citizen.
+
+pub(crate) mod categories;
+mod citizens;
+pub(crate) mod consents;
+mod decisions;
+mod overview;

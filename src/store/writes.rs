@@ -1,0 +1,193 @@
+//! Writes: "I don't recognise this" reports, consent withdrawal, and kiosk visits.
+
+use crate::domain::{AccessReport, CitizenId, Consent, LegalBasis, Lawfulness, ReportStatus, Text};
+use crate::source::{Helper, KioskVisit};
+use crate::store::dims::{self, NameTable, NewPurpose};
+use crate::store::queries::consents::{CONSENT_COLUMNS, row_to_consent};
+use crate::store::{Store, StoreError, StoreResult, access_log::action_code, ts};
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+
+/// The area code of Borgerservice, where kiosk visits are logged.
+pub(crate) const CITIZEN_SERVICE_AREA: &str = "citizen_service";
+
+pub(crate) fn row_to_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessReport> {
+    let status: String = r.get(3)?;
+    Ok(AccessReport {
+        reference: r.get(0)?,
+        event_id: r.get(1)?,
+        filed_at: ts(r.get(2)?)?,
+        status: ReportStatus::from_code(&status).ok_or_else(|| crate::store::queries::categories::bad_code(3))?,
+    })
+}
+
+/// The municipality's name as stored in `meta` (the demo writes it), for the Borgerservice organisation.
+pub(crate) fn citizen_service_org(conn: &rusqlite::Connection) -> StoreResult<Text> {
+    let da = dims::meta(conn, "municipality_da")?.unwrap_or_else(|| "Kommunen".into());
+    let en = dims::meta(conn, "municipality_en")?.unwrap_or_else(|| "The municipality".into());
+    Ok(Text::new(format!("Borgerservice, {da}"), format!("Citizen Service, {en}")))
+}
+
+fn kiosk_role(helper: Helper) -> Text {
+    match helper {
+        Helper::NoOne => Text::new("Selvbetjeningskiosk", "Self-service kiosk"),
+        Helper::Staff => Text::new(
+            "Selvbetjeningskiosk, med hjælp fra en medarbejder",
+            "Self-service kiosk, with help from staff",
+        ),
+        Helper::Volunteer => Text::new(
+            "Selvbetjeningskiosk, med hjælp fra en frivillig",
+            "Self-service kiosk, with help from a volunteer",
+        ),
+    }
+}
+
+fn helper_code(helper: Helper) -> &'static str {
+    match helper {
+        Helper::NoOne => "no_one",
+        Helper::Staff => "staff",
+        Helper::Volunteer => "volunteer",
+    }
+}
+
+impl Store {
+    /// Files "I don't recognise this" on a visible entry of the citizen's log. Filing twice on the same
+    /// entry returns the first report. Another citizen's entry, or a deferred one, is NotFound.
+    pub fn report_access(&mut self, who: &CitizenId, event_id: i64, now: Timestamp) -> StoreResult<AccessReport> {
+        let key = self.citizen_key(who)?;
+        self.visible_event(key, event_id, now)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let existing = tx
+            .prepare_cached(
+                "SELECT reference, event_id, filed_at, status FROM access_reports WHERE citizen_id = ?1 AND event_id = ?2",
+            )?
+            .query_row([key, event_id], row_to_report)
+            .optional()?;
+        if let Some(report) = existing {
+            return Ok(report);
+        }
+        let year = now.to_zoned_datetime(TimeZone::UTC).year();
+        tx.prepare_cached(
+            "INSERT INTO access_reports (citizen_id, event_id, reference, filed_at, status)
+             VALUES (?1, ?2, 'pending-' || ?2 || '-' || ?1, ?3, 'received')",
+        )?
+        .execute(params![key, event_id, now.as_second()])?;
+        let id = tx.last_insert_rowid();
+        let reference = format!("IND-{year}-{id:06}");
+        tx.prepare_cached("UPDATE access_reports SET reference = ?1 WHERE id = ?2")?
+            .execute(params![reference, id])?;
+        tx.commit()?;
+        tracing::info!(report = id, event = event_id, "access report filed");
+        Ok(AccessReport {
+            reference,
+            event_id,
+            filed_at: now,
+            status: ReportStatus::Received,
+        })
+    }
+
+    /// Withdraws one of the citizen's consents at `now`. Idempotent: an already withdrawn consent keeps its
+    /// first withdrawal time. Another citizen's consent is NotFound.
+    pub fn withdraw_consent(&mut self, who: &CitizenId, id: i64, now: Timestamp) -> StoreResult<Consent> {
+        let key = self.citizen_key(who)?;
+        let changed = self
+            .conn
+            .prepare_cached(
+                "UPDATE consents SET withdrawn_at = ?3, withdrawal_pending = 0
+                 WHERE id = ?1 AND citizen_id = ?2 AND withdrawn_at IS NULL",
+            )?
+            .execute(params![id, key, now.as_second()])?;
+        let sql = format!("SELECT {CONSENT_COLUMNS} FROM consents WHERE id = ?1 AND citizen_id = ?2");
+        let consent = self.conn.prepare_cached(&sql)?.query_row([id, key], row_to_consent)?;
+        if changed > 0 {
+            tracing::info!(consent = id, "consent withdrawn");
+        }
+        Ok(consent)
+    }
+
+    /// Records a kiosk visit: a `kiosk_visits` row and an entry in the citizen's own access log.
+    /// Returns the id of the log entry. Nothing about the helper is kept beyond staff/volunteer.
+    pub fn record_visit(&mut self, who: &CitizenId, visit: &KioskVisit) -> StoreResult<i64> {
+        let key = self.citizen_key(who)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let org = dims::name_id(&tx, NameTable::Organisations, &citizen_service_org(&tx)?)?;
+        let unit = dims::name_id(&tx, NameTable::Units, &Text::same(visit.location.clone()))?;
+        let role = dims::name_id(&tx, NameTable::Roles, &kiosk_role(visit.helper))?;
+        let kind = dims::name_id(&tx, NameTable::DataKinds, &Text::new("Dine data i Indsigt", "Your data in Indsigt"))?;
+        let system = dims::system_id(&tx, "Indsigt")?;
+        let area = dims::area_id(
+            &tx,
+            CITIZEN_SERVICE_AREA,
+            99,
+            &Text::new("Borgerservice", "Citizen Service"),
+            &Text::new("Pas, kørekort og hjælp til selvbetjening.", "Passports, driving licences and self-service help."),
+        )?;
+        let lb = dims::legal_basis_id(
+            &tx,
+            &LegalBasis {
+                gdpr: Text::new("GDPR art. 15", "GDPR Art. 15"),
+                law: Text::new("Databeskyttelsesforordningen art. 15", "General Data Protection Regulation Art. 15"),
+                plain: Text::new(
+                    "Du har ret til at se, hvad kommunen ved om dig.",
+                    "You have the right to see what the municipality knows about you.",
+                ),
+            },
+        )?;
+        let purpose = dims::purpose_id(
+            &tx,
+            &NewPurpose {
+                name: &Text::new("Din egen indsigt (GDPR art. 15)", "Your own access (GDPR art. 15)"),
+                description: &Text::new(
+                    "Du så dine egne data på en kiosk. Besøget står i din log, så alt er åbent.",
+                    "You looked at your own data at a kiosk. The visit is in your log, so everything is open.",
+                ),
+                legal_basis: lb,
+                lawfulness: Lawfulness::RequiredByLaw,
+                how_to_object: &Text::new(
+                    "Kontakt kommunens databeskyttelsesrådgiver, hvis du har spørgsmål.",
+                    "Contact the municipality's data protection officer if you have questions.",
+                ),
+            },
+        )?;
+        tx.prepare_cached(
+            "INSERT INTO access_events (citizen_id, at, organisation_id, unit_id, role_id, employee, system_id,
+                                        area_id, kind_id, action, purpose_id, case_ref, batch_run_id,
+                                        batch_records, hidden_until)
+             VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8, ?9, ?10, NULL, NULL, NULL, NULL)",
+        )?
+        .execute(params![
+            key,
+            visit.started_at.as_second(),
+            org,
+            unit,
+            role,
+            system,
+            area,
+            kind,
+            action_code(crate::domain::Action::Viewed),
+            purpose
+        ])?;
+        let event = tx.last_insert_rowid();
+        tx.prepare_cached(
+            "INSERT INTO kiosk_visits (citizen_id, kiosk_id, location, started_at, helper, event_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![key, visit.kiosk_id, visit.location, visit.started_at.as_second(), helper_code(visit.helper), event])?;
+        tx.commit()?;
+        tracing::info!(event, "kiosk visit recorded");
+        Ok(event)
+    }
+}
+
+impl From<StoreError> for crate::source::SourceError {
+    fn from(e: StoreError) -> Self {
+        use crate::source::SourceError;
+        match e {
+            StoreError::NotFound => SourceError::NotFound,
+            StoreError::UnknownCitizen => SourceError::UnknownCitizen,
+            StoreError::Forbidden => SourceError::Unauthorized,
+            other => SourceError::Storage(other.to_string()),
+        }
+    }
+}
