@@ -72,6 +72,8 @@ pub enum Context {
     Global,
     /// Screens with a list or menu.
     List,
+    /// Screens of text that scroll.
+    Scroll,
     /// The attract screen.
     Attract,
     /// The access log.
@@ -322,6 +324,8 @@ pub fn contexts(route: &Route, signed_in: bool) -> Vec<Context> {
     let mut out = vec![Context::Global];
     if route.has_list() {
         out.push(Context::List);
+    } else if route.scrolls() {
+        out.push(Context::Scroll);
     }
     match route {
         Route::Attract => out.push(Context::Attract),

@@ -149,6 +149,18 @@ impl Route {
         )
     }
 
+    /// Whether the screen is text that scrolls.
+    pub fn scrolls(&self) -> bool {
+        matches!(
+            self,
+            Route::Category { .. }
+                | Route::Rights
+                | Route::Help
+                | Route::AccessEntry { .. }
+                | Route::Decision { .. }
+        )
+    }
+
     /// Whether a command applies here (for the footer; `update` ignores the rest).
     pub fn allows(&self, command: Command) -> bool {
         match command {

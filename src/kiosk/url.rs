@@ -9,6 +9,14 @@ pub fn continue_online(portal_url: &str, view: View, lang: Lang) -> String {
         Some((b, f)) => (b, Some(f)),
         None => (portal_url, None),
     };
+    // `https://host` gets its root path, so the query reads `https://host/?view=…`.
+    let rooted;
+    let base = if base.matches('/').count() == 2 && !base.contains('?') {
+        rooted = format!("{base}/");
+        rooted.as_str()
+    } else {
+        base
+    };
     let sep = if base.contains('?') {
         if base.ends_with('?') || base.ends_with('&') {
             ""
@@ -32,6 +40,10 @@ mod tests {
 
     #[test]
     fn builds_the_query() {
+        assert_eq!(
+            continue_online("https://p.dk", View::Overview, Lang::En),
+            "https://p.dk/?view=overview&lang=en"
+        );
         assert_eq!(
             continue_online("https://p.dk/indsigt", View::AccessLog, Lang::Da),
             "https://p.dk/indsigt?view=access-log&lang=da"

@@ -2,8 +2,8 @@
 
 use super::{DataSource, KioskVisit, Organisation, Principal, SourceError, SourceResult};
 use crate::domain::{
-    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenId,
-    CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
+    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
+    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
 };
 use crate::store::demo::{DemoError, DemoOptions, write_demo_database};
 use crate::store::{Store, StoreError};
@@ -15,11 +15,23 @@ use std::sync::{Mutex, MutexGuard};
 #[derive(Debug)]
 pub struct LocalSource {
     store: Mutex<Store>,
+    /// The time used for deferred entries and for reports and withdrawals. The system clock, except in
+    /// tests and demos that need a fixed day.
+    clock: fn() -> Timestamp,
 }
 
 impl LocalSource {
     pub fn new(store: Store) -> LocalSource {
-        LocalSource { store: Mutex::new(store) }
+        LocalSource {
+            store: Mutex::new(store),
+            clock: Timestamp::now,
+        }
+    }
+
+    /// The same source with another clock (a fixed day for tests and reproducible demos).
+    pub fn with_clock(mut self, clock: fn() -> Timestamp) -> LocalSource {
+        self.clock = clock;
+        self
     }
 
     /// Opens the database at `path`.
@@ -47,7 +59,10 @@ impl LocalSource {
 
     fn store(&self) -> SourceResult<MutexGuard<'_, Store>> {
         // A panic while holding the lock cannot leave the SQLite connection inconsistent: use it anyway.
-        Ok(self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Ok(self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }
 
@@ -55,10 +70,6 @@ fn id(who: &Principal) -> &CitizenId {
     match who {
         Principal::Demo(id) => id,
     }
-}
-
-fn now() -> Timestamp {
-    Timestamp::now()
 }
 
 fn log<T>(op: &'static str, r: Result<T, StoreError>) -> SourceResult<T> {
@@ -79,7 +90,7 @@ impl DataSource for LocalSource {
     }
 
     fn overview(&self, who: &Principal) -> SourceResult<Overview> {
-        log("overview", self.store()?.overview(id(who), now()))
+        log("overview", self.store()?.overview(id(who), (self.clock)()))
     }
 
     fn areas(&self, who: &Principal) -> SourceResult<Vec<Area>> {
@@ -99,7 +110,10 @@ impl DataSource for LocalSource {
     }
 
     fn organisations(&self, who: &Principal) -> SourceResult<Vec<Organisation>> {
-        log("organisations", self.store()?.organisations(id(who), now()))
+        log(
+            "organisations",
+            self.store()?.organisations(id(who), (self.clock)()),
+        )
     }
 
     fn access_page(
@@ -109,15 +123,25 @@ impl DataSource for LocalSource {
         after: Option<AccessCursor>,
         limit: u32,
     ) -> SourceResult<AccessPage> {
-        log("access_page", self.store()?.access_page(id(who), filter, after, limit, now()))
+        log(
+            "access_page",
+            self.store()?
+                .access_page(id(who), filter, after, limit, (self.clock)()),
+        )
     }
 
     fn access_event(&self, who: &Principal, event: i64) -> SourceResult<AccessEvent> {
-        log("access_event", self.store()?.access_event(id(who), event, now()))
+        log(
+            "access_event",
+            self.store()?.access_event(id(who), event, (self.clock)()),
+        )
     }
 
     fn report_access(&self, who: &Principal, event: i64) -> SourceResult<AccessReport> {
-        log("report_access", self.store()?.report_access(id(who), event, now()))
+        log(
+            "report_access",
+            self.store()?.report_access(id(who), event, (self.clock)()),
+        )
     }
 
     fn access_reports(&self, who: &Principal) -> SourceResult<Vec<AccessReport>> {
@@ -129,7 +153,11 @@ impl DataSource for LocalSource {
     }
 
     fn withdraw_consent(&self, who: &Principal, consent: i64) -> SourceResult<Consent> {
-        log("withdraw_consent", self.store()?.withdraw_consent(id(who), consent, now()))
+        log(
+            "withdraw_consent",
+            self.store()?
+                .withdraw_consent(id(who), consent, (self.clock)()),
+        )
     }
 
     fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>> {
@@ -137,6 +165,9 @@ impl DataSource for LocalSource {
     }
 
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
-        log("record_visit", self.store()?.record_visit(id(who), visit).map(|_| ()))
+        log(
+            "record_visit",
+            self.store()?.record_visit(id(who), visit).map(|_| ()),
+        )
     }
 }

@@ -1,7 +1,10 @@
 //! Store and demo-generator errors as localized sentences.
 
 use super::StoreError;
-use super::demo::{DemoError, MAX_CITIZENS, MAX_EVENTS_PER_CITIZEN, MAX_HEAVY_EVENTS, MAX_TOTAL_EVENTS, MIN_CITIZENS};
+use super::demo::{
+    DemoError, MAX_CITIZENS, MAX_EVENTS_PER_CITIZEN, MAX_HEAVY_EVENTS, MAX_TOTAL_EVENTS,
+    MIN_CITIZENS,
+};
 use crate::domain::Lang;
 use crate::i18n::tr;
 use fluent_bundle::FluentValue;
@@ -11,13 +14,17 @@ impl StoreError {
     pub fn localized(&self, lang: Lang) -> String {
         let mut args: Vec<(&str, FluentValue)> = Vec::new();
         match self {
-            StoreError::NotSqlite { path } => args.push(("path", path.display().to_string().into())),
+            StoreError::NotSqlite { path } => {
+                args.push(("path", path.display().to_string().into()))
+            }
             StoreError::NewerSchema { found, supported } => {
                 args.push(("found", (*found).into()));
                 args.push(("supported", (*supported).into()));
             }
             StoreError::Io(e) => args.push(("detail", e.to_string().into())),
-            StoreError::Sqlite(d) | StoreError::Corrupt(d) => args.push(("detail", d.clone().into())),
+            StoreError::Sqlite(d) | StoreError::Corrupt(d) => {
+                args.push(("detail", d.clone().into()))
+            }
             StoreError::UnknownCitizen | StoreError::NotFound | StoreError::Forbidden => {}
         }
         tr(lang, self.message_id(), &args)

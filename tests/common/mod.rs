@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
 
 pub mod fixtures;
+pub mod kiosk;
 
 use std::process::{Command, Output};
 

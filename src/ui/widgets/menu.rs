@@ -57,6 +57,12 @@ pub fn layout(area: Rect, n: usize, selected: usize) -> Vec<(usize, Rect)> {
         return Vec::new();
     }
     let cols = columns(area, n);
+    // Two columns share the items evenly when they all fit.
+    let rows = if cols == 2 && n <= rows * 2 {
+        n.div_ceil(2)
+    } else {
+        rows
+    };
     let per_page = rows * cols;
     let first = (selected.min(n - 1) / per_page) * per_page;
     let col_w = area.width / cols as u16;
