@@ -296,13 +296,6 @@ fn usage_errors_exit_2_and_an_unreadable_file_exits_1() {
 }
 
 #[test]
-fn demo_data_is_not_wired_yet_and_exits_2() {
-    let out = indsigt("en", &["demo-data", "--out", "/tmp/never-written.db"], &[]);
-    assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("demo-data"));
-}
-
-#[test]
 fn every_problem_has_a_message_in_both_languages() {
     for path in fixtures("invalid_configs") {
         let errors = Config::load_with_env(Some(&path), &[]).unwrap_err();

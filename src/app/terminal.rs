@@ -14,6 +14,7 @@ use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
 /// What reaches the loop: a terminal event, or a msg from an effect.
+#[allow(clippy::large_enum_variant)] // a few per second, moved once
 enum Incoming {
     Terminal(Event),
     Msg(Msg),

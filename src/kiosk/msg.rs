@@ -9,6 +9,7 @@ use crate::source::{Organisation, SourceResult};
 use jiff::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(clippy::large_enum_variant)] // a few per second, moved once
 pub enum Msg {
     /// A key, at a time.
     Key(Key, Timestamp),

@@ -48,7 +48,7 @@ impl Default for DemoOptions {
             citizens: 50,
             heavy_events: 100_000,
             events_per_citizen: 200,
-            seed: 2026_11_01,
+            seed: 20_261_101,
             overwrite: false,
         }
     }

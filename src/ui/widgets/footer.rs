@@ -84,10 +84,9 @@ pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Command> {
         .find(|p| {
             pos.y == area.y + 1 + p.row && pos.x >= area.x + p.x && pos.x < area.x + p.x + p.width
         })
-        .map(|p| match p.command {
+        .and_then(|p| match p.command {
             // The digits hint is a legend, not a button.
             Command::Pick(_) => None,
             c => Some(c),
         })
-        .flatten()
 }
