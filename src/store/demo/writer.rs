@@ -332,7 +332,9 @@ fn write_events(
     let gap = (SPAN / regular.max(1) as i64).max(1);
     let mut t = BASE - SPAN;
     for _ in 0..regular {
-        t = (t + rng.below(2 * gap as u64 + 1) as i64).min(BASE - 60);
+        // Now and then two entries share a second (as in a batch run); the id orders them.
+        let step = if rng.chance(3) { 0 } else { rng.below(2 * gap as u64 + 1) as i64 };
+        t = (t + step).min(BASE - 60);
         // Pick a template by weight.
         let mut r = rng.below(total_weight.max(1));
         let mut chosen = candidates.first().copied();
