@@ -153,6 +153,7 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
             variant: rng.next_u64() % 1_000_000,
         };
         let key = insert_citizen(&mut st, def.id, def.subject, &person, Some(def.situation))?;
+        summary.citizens += 1;
         let cats = def.categories.iter().map(|k| categories::find(k).ok_or_else(|| missing("category", k)));
         let cats = cats.collect::<Result<Vec<_>, _>>()?;
         write_categories(conn, &mut st, &ids, key, &person, &cats, &mut rng, &mut summary)?;
@@ -185,6 +186,7 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
         let id = format!("c-{:08x}", n32.wrapping_mul(0x9E37_79B1) ^ (opts.seed as u32));
         let subject = format!("sub-{:08x}", n32.wrapping_mul(0x85EB_CA6B) ^ 0x5BD1_E995);
         let key = insert_citizen(&mut st, &id, &subject, &person, None)?;
+        summary.citizens += 1;
         let stage = match 2026 - born {
             ..26 => people::YOUNG,
             26..67 => people::ADULT,
