@@ -16,9 +16,15 @@ fn a_new_file_gets_the_current_schema_and_reopens() {
     drop(store);
     let store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), SUPPORTED_VERSION);
-    let mode: String = store.connection().query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
+    let mode: String = store
+        .connection()
+        .query_row("PRAGMA journal_mode", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(mode, "wal");
-    let fk: i64 = store.connection().query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
+    let fk: i64 = store
+        .connection()
+        .query_row("PRAGMA foreign_keys", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(fk, 1);
 }
 
@@ -32,7 +38,10 @@ fn a_file_that_is_not_sqlite_is_refused_and_left_alone() {
     assert!(matches!(err, StoreError::NotSqlite { .. }), "{err:?}");
     assert_eq!(err.message_id(), "error-store-not-sqlite");
     assert_eq!(std::fs::read(&path).unwrap(), content);
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "no -wal or -shm files: {names:?}");
 }
 
@@ -42,11 +51,14 @@ fn a_newer_schema_is_refused_and_nothing_is_written() {
     let path = dir.path().join("newer.db");
     {
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute_batch("CREATE TABLE future (x INTEGER); PRAGMA user_version = 99;").unwrap();
+        conn.execute_batch("CREATE TABLE future (x INTEGER); PRAGMA user_version = 99;")
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let err = Store::open(&path).unwrap_err();
-    assert!(matches!(err, StoreError::NewerSchema { found: 99, supported } if supported == SUPPORTED_VERSION));
+    assert!(
+        matches!(err, StoreError::NewerSchema { found: 99, supported } if supported == SUPPORTED_VERSION)
+    );
     assert_eq!(err.message_id(), "error-store-newer-schema");
     assert_eq!(std::fs::read(&path).unwrap(), before);
 }
@@ -63,7 +75,11 @@ fn an_older_schema_is_migrated_in_place() {
     assert_eq!(store.schema_version().unwrap(), SUPPORTED_VERSION);
     let tables: i64 = store
         .connection()
-        .query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'access_events'", [], |r| r.get(0))
+        .query_row(
+            "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'access_events'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert_eq!(tables, 1);
 }
@@ -77,12 +93,21 @@ fn citizens_are_found_by_id_and_subject_and_listed_for_demo_sign_in() {
     assert_eq!(c.cpr.masked(), "310441-••••");
     let by_sub = store.citizen_by_subject(&c.subject).unwrap();
     assert_eq!(by_sub.id, c.id);
-    assert!(matches!(store.citizen(&cid("c-nobody")), Err(StoreError::UnknownCitizen)));
-    assert!(matches!(store.citizen_by_subject("nope"), Err(StoreError::UnknownCitizen)));
+    assert!(matches!(
+        store.citizen(&cid("c-nobody")),
+        Err(StoreError::UnknownCitizen)
+    ));
+    assert!(matches!(
+        store.citizen_by_subject("nope"),
+        Err(StoreError::UnknownCitizen)
+    ));
     let list = store.demo_citizens().unwrap();
     let ids: Vec<_> = list.iter().map(|s| s.citizen.id.0.as_str()).collect();
     assert_eq!(ids, [ELDERLY, JOB_SEEKER, PARENT, STUDENT, SPARSE, HEAVY]);
-    assert!(list.iter().all(|s| !s.situation.da.is_empty() && !s.situation.en.is_empty()));
+    assert!(
+        list.iter()
+            .all(|s| !s.situation.da.is_empty() && !s.situation.en.is_empty())
+    );
 }
 
 #[test]
@@ -93,7 +118,10 @@ fn overview_counts_match_the_lists() {
     let o = store.overview(&who, now()).unwrap();
     let areas = store.areas(&who).unwrap();
     assert_eq!(o.areas as usize, areas.len());
-    assert_eq!(o.categories, areas.iter().map(|a| a.categories).sum::<u32>());
+    assert_eq!(
+        o.categories,
+        areas.iter().map(|a| a.categories).sum::<u32>()
+    );
     assert_eq!(o.purposes as usize, store.purposes(&who).unwrap().len());
     assert_eq!(o.consents, 2);
     assert_eq!(o.active_consents, 1);
@@ -133,7 +161,11 @@ fn areas_categories_and_category_detail() {
     let basic = store.category(&who, cpr[0].id).unwrap();
     assert_eq!(basic.origin.kind, OriginKind::CprRegister);
     assert!(basic.retention.delete_on.is_none());
-    let cpr_field = basic.fields.iter().find(|f| f.label.en == "CPR number").unwrap();
+    let cpr_field = basic
+        .fields
+        .iter()
+        .find(|f| f.label.en == "CPR number")
+        .unwrap();
     assert!(cpr_field.sensitive);
     assert_eq!(cpr_field.value.da, "310441-4822");
 }
@@ -143,11 +175,17 @@ fn purposes_list_the_categories_they_use() {
     let d = demo();
     let store = open(&d);
     let purposes = store.purposes(&cid(JOB_SEEKER)).unwrap();
-    let project = purposes.iter().find(|p| p.name.en.contains("job-training")).unwrap();
+    let project = purposes
+        .iter()
+        .find(|p| p.name.en.contains("job-training"))
+        .unwrap();
     assert_eq!(project.lawfulness, Lawfulness::Voluntary);
     assert_eq!(project.categories.len(), 1);
     assert_eq!(project.categories[0].en, "Job-training project");
-    let job = purposes.iter().find(|p| p.name.en == "Help to find work").unwrap();
+    let job = purposes
+        .iter()
+        .find(|p| p.name.en == "Help to find work")
+        .unwrap();
     assert!(job.legal_basis.law.da.contains("LAB-loven"));
     assert!(!job.how_to_object.da.is_empty());
 }
@@ -175,7 +213,10 @@ fn organisations_are_those_in_the_visible_log() {
     let d = demo();
     let store = open(&d);
     let orgs = store.organisations(&cid(ELDERLY), now()).unwrap();
-    assert!(orgs.iter().any(|o| o.name.da.starts_with("Sundhed og Omsorg")));
+    assert!(
+        orgs.iter()
+            .any(|o| o.name.da.starts_with("Sundhed og Omsorg"))
+    );
     // The police appear only through deferred entries.
     assert!(!orgs.iter().any(|o| o.name.da == "Politiet"));
     let later = jiff::Timestamp::from_second(indsigt::store::demo::DEFERRED_UNTIL + 1).unwrap();

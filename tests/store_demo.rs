@@ -55,7 +55,14 @@ fn the_same_seed_gives_the_same_content() {
     assert_eq!(a.summary, b.summary);
     let dir = tempfile::tempdir().unwrap();
     let other = dir.path().join("other.db");
-    write_demo_database(&other, &DemoOptions { seed: 8, ..small_options() }).unwrap();
+    write_demo_database(
+        &other,
+        &DemoOptions {
+            seed: 8,
+            ..small_options()
+        },
+    )
+    .unwrap();
     assert!(dump(&other) != da, "another seed should give other content");
 }
 
@@ -68,9 +75,17 @@ fn summary_counts_what_was_written() {
     assert_eq!(s.access_events, 4_653 + 240);
     assert_eq!(s.heavy_citizen.0, HEAVY);
     let conn = Connection::open(&d.path).unwrap();
-    let n: i64 = conn.query_row("SELECT count(*) FROM access_events", [], |r| r.get(0)).unwrap();
+    let n: i64 = conn
+        .query_row("SELECT count(*) FROM access_events", [], |r| r.get(0))
+        .unwrap();
     assert_eq!(n as u64, s.access_events);
-    let hidden: i64 = conn.query_row("SELECT count(*) FROM access_events WHERE hidden_until IS NOT NULL", [], |r| r.get(0)).unwrap();
+    let hidden: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM access_events WHERE hidden_until IS NOT NULL",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
     assert_eq!(hidden as u64, s.deferred_events);
     // Every citizen with events has a deferred one.
     let without: i64 = conn
@@ -88,7 +103,10 @@ fn summary_counts_what_was_written() {
         let cpr = cpr.unwrap();
         let (day, month): (i8, i8) = (cpr[0..2].parse().unwrap(), cpr[2..4].parse().unwrap());
         let year = 1900 + i16::from(cpr[4..6].parse::<i8>().unwrap());
-        assert!(jiff::civil::Date::new(year, month, day).is_err(), "{day}/{month} exists");
+        assert!(
+            jiff::civil::Date::new(year, month, day).is_err(),
+            "{day}/{month} exists"
+        );
         assert!(indsigt::domain::Cpr::parse(&cpr).is_some());
     }
 }
@@ -98,11 +116,42 @@ fn absurd_options_are_refused_with_message_ids() {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("x.db");
     let cases = [
-        (DemoOptions { citizens: 5, ..small_options() }, "error-demo-citizens-range"),
-        (DemoOptions { citizens: 1_000_001, ..small_options() }, "error-demo-citizens-range"),
-        (DemoOptions { heavy_events: 50_000_001, ..small_options() }, "error-demo-heavy-events-range"),
-        (DemoOptions { events_per_citizen: 100_001, ..small_options() }, "error-demo-events-per-citizen-range"),
-        (DemoOptions { citizens: 1_000_000, events_per_citizen: 100_000, ..small_options() }, "error-demo-too-many-events"),
+        (
+            DemoOptions {
+                citizens: 5,
+                ..small_options()
+            },
+            "error-demo-citizens-range",
+        ),
+        (
+            DemoOptions {
+                citizens: 1_000_001,
+                ..small_options()
+            },
+            "error-demo-citizens-range",
+        ),
+        (
+            DemoOptions {
+                heavy_events: 50_000_001,
+                ..small_options()
+            },
+            "error-demo-heavy-events-range",
+        ),
+        (
+            DemoOptions {
+                events_per_citizen: 100_001,
+                ..small_options()
+            },
+            "error-demo-events-per-citizen-range",
+        ),
+        (
+            DemoOptions {
+                citizens: 1_000_000,
+                events_per_citizen: 100_000,
+                ..small_options()
+            },
+            "error-demo-too-many-events",
+        ),
     ];
     for (opts, id) in cases {
         let err = write_demo_database(&out, &opts).unwrap_err();
@@ -119,8 +168,18 @@ fn an_existing_output_is_refused_unless_overwrite() {
     let err = write_demo_database(&out, &small_options()).unwrap_err();
     assert!(matches!(err, DemoError::OutExists { .. }));
     assert_eq!(std::fs::read(&out).unwrap(), b"mine");
-    write_demo_database(&out, &DemoOptions { overwrite: true, ..small_options() }).unwrap();
-    let names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    write_demo_database(
+        &out,
+        &DemoOptions {
+            overwrite: true,
+            ..small_options()
+        },
+    )
+    .unwrap();
+    let names: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
     assert_eq!(names.len(), 1, "no temp file left: {names:?}");
 }
 
@@ -146,16 +205,36 @@ fn local_source_creates_the_demo_once_and_serves_it() {
     let heavy = Principal::Demo(cid(HEAVY));
     let o = source.overview(&heavy).unwrap();
     assert!(o.access_events >= 99_990, "{}", o.access_events);
-    let page = source.access_page(&heavy, &AccessFilter::default(), None, 50).unwrap();
+    let page = source
+        .access_page(&heavy, &AccessFilter::default(), None, 50)
+        .unwrap();
     assert_eq!(page.entries.len(), 50);
     let nobody = Principal::Demo(cid("c-nobody"));
-    assert_eq!(source.overview(&nobody).unwrap_err(), SourceError::UnknownCitizen);
-    let other_event = source.access_page(&Principal::Demo(cid(ELDERLY)), &AccessFilter::default(), None, 1).unwrap();
-    assert_eq!(source.access_event(&heavy, other_event.entries[0].id).unwrap_err(), SourceError::NotFound);
+    assert_eq!(
+        source.overview(&nobody).unwrap_err(),
+        SourceError::UnknownCitizen
+    );
+    let other_event = source
+        .access_page(
+            &Principal::Demo(cid(ELDERLY)),
+            &AccessFilter::default(),
+            None,
+            1,
+        )
+        .unwrap();
+    assert_eq!(
+        source
+            .access_event(&heavy, other_event.entries[0].id)
+            .unwrap_err(),
+        SourceError::NotFound
+    );
     drop(source);
     // A second open reuses the file.
     let modified = std::fs::metadata(&path).unwrap().modified().unwrap();
     let again = LocalSource::open_or_create_demo(&path).unwrap();
     assert_eq!(again.demo_citizens().unwrap().len(), 6);
-    assert_eq!(std::fs::metadata(&path).unwrap().modified().unwrap(), modified);
+    assert_eq!(
+        std::fs::metadata(&path).unwrap().modified().unwrap(),
+        modified
+    );
 }

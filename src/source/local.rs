@@ -2,8 +2,8 @@
 
 use super::{DataSource, KioskVisit, Organisation, Principal, SourceError, SourceResult};
 use crate::domain::{
-    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenId,
-    CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
+    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
+    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
 };
 use crate::store::demo::{DemoError, DemoOptions, write_demo_database};
 use crate::store::{Store, StoreError};
@@ -19,7 +19,9 @@ pub struct LocalSource {
 
 impl LocalSource {
     pub fn new(store: Store) -> LocalSource {
-        LocalSource { store: Mutex::new(store) }
+        LocalSource {
+            store: Mutex::new(store),
+        }
     }
 
     /// Opens the database at `path`.
@@ -47,7 +49,10 @@ impl LocalSource {
 
     fn store(&self) -> SourceResult<MutexGuard<'_, Store>> {
         // A panic while holding the lock cannot leave the SQLite connection inconsistent: use it anyway.
-        Ok(self.store.lock().unwrap_or_else(|poisoned| poisoned.into_inner()))
+        Ok(self
+            .store
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner()))
     }
 }
 
@@ -109,15 +114,25 @@ impl DataSource for LocalSource {
         after: Option<AccessCursor>,
         limit: u32,
     ) -> SourceResult<AccessPage> {
-        log("access_page", self.store()?.access_page(id(who), filter, after, limit, now()))
+        log(
+            "access_page",
+            self.store()?
+                .access_page(id(who), filter, after, limit, now()),
+        )
     }
 
     fn access_event(&self, who: &Principal, event: i64) -> SourceResult<AccessEvent> {
-        log("access_event", self.store()?.access_event(id(who), event, now()))
+        log(
+            "access_event",
+            self.store()?.access_event(id(who), event, now()),
+        )
     }
 
     fn report_access(&self, who: &Principal, event: i64) -> SourceResult<AccessReport> {
-        log("report_access", self.store()?.report_access(id(who), event, now()))
+        log(
+            "report_access",
+            self.store()?.report_access(id(who), event, now()),
+        )
     }
 
     fn access_reports(&self, who: &Principal) -> SourceResult<Vec<AccessReport>> {
@@ -129,7 +144,10 @@ impl DataSource for LocalSource {
     }
 
     fn withdraw_consent(&self, who: &Principal, consent: i64) -> SourceResult<Consent> {
-        log("withdraw_consent", self.store()?.withdraw_consent(id(who), consent, now()))
+        log(
+            "withdraw_consent",
+            self.store()?.withdraw_consent(id(who), consent, now()),
+        )
     }
 
     fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>> {
@@ -137,6 +155,9 @@ impl DataSource for LocalSource {
     }
 
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
-        log("record_visit", self.store()?.record_visit(id(who), visit).map(|_| ()))
+        log(
+            "record_visit",
+            self.store()?.record_visit(id(who), visit).map(|_| ()),
+        )
     }
 }

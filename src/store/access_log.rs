@@ -6,7 +6,10 @@
 //! organisation filters each have an index `(citizen_id, <filter>, at)`. The events table is forced to be
 //! the outer loop (CROSS JOIN), so the small name tables are looked up by primary key per row.
 
-use crate::domain::{AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, CitizenId, Text};
+use crate::domain::{
+    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, CitizenId,
+    Text,
+};
 use crate::source::Organisation;
 use crate::store::{Store, StoreError, StoreResult, opt_ts, text, ts};
 use jiff::Timestamp;
@@ -15,7 +18,8 @@ use rusqlite::ToSql;
 /// The largest page the store returns, whatever the caller asks for.
 pub const MAX_PAGE: u32 = 200;
 
-const SELECT: &str = "SELECT e.id, e.at, o.name_da, o.name_en, u.name_da, u.name_en, r.name_da, r.name_en,
+const SELECT: &str =
+    "SELECT e.id, e.at, o.name_da, o.name_en, u.name_da, u.name_en, r.name_da, r.name_en,
        e.employee, s.name, a.code, k.name_da, k.name_en, e.action, p.name_da, p.name_en,
        e.case_ref, e.batch_run_id, e.batch_records, e.hidden_until
 FROM access_events e
@@ -143,11 +147,16 @@ impl Store {
         let area: Option<i64> = match &filter.area {
             None => None,
             Some(code) => {
-                let mut st = self.conn.prepare_cached("SELECT id FROM areas WHERE code = ?1")?;
+                let mut st = self
+                    .conn
+                    .prepare_cached("SELECT id FROM areas WHERE code = ?1")?;
                 match st.query_row([code], |r| r.get(0)) {
                     Ok(id) => Some(id),
                     Err(rusqlite::Error::QueryReturnedNoRows) => {
-                        return Ok(AccessPage { entries: Vec::new(), next: None });
+                        return Ok(AccessPage {
+                            entries: Vec::new(),
+                            next: None,
+                        });
                     }
                     Err(e) => return Err(e.into()),
                 }
@@ -160,7 +169,12 @@ impl Store {
         let fetch = i64::from(limit) + 1;
         let mut text_params: Vec<String> = Vec::new();
         if has_text(filter) {
-            let needle = filter.text.as_deref().unwrap_or_default().trim().to_lowercase();
+            let needle = filter
+                .text
+                .as_deref()
+                .unwrap_or_default()
+                .trim()
+                .to_lowercase();
             for table in ["organisations", "units", "roles", "purposes", "data_kinds"] {
                 text_params.push(matching_ids(self, table, &needle)?);
             }
@@ -169,7 +183,8 @@ impl Store {
         let cur_at = after.map(|c| c.at.as_second());
         let cur_id = after.map(|c| c.id);
 
-        let mut params: Vec<(&str, &dyn ToSql)> = vec![(":citizen", &key), (":now", &now_s), (":limit", &fetch)];
+        let mut params: Vec<(&str, &dyn ToSql)> =
+            vec![(":citizen", &key), (":now", &now_s), (":limit", &fetch)];
         if let Some(v) = &from {
             params.push((":from", v));
         }
@@ -185,7 +200,14 @@ impl Store {
         if let Some(v) = &action {
             params.push((":action", v));
         }
-        let names = [":orgs", ":units", ":roles", ":purposes", ":kinds", ":needle"];
+        let names = [
+            ":orgs",
+            ":units",
+            ":roles",
+            ":purposes",
+            ":kinds",
+            ":needle",
+        ];
         for (name, value) in names.iter().zip(text_params.iter()) {
             params.push((name, value));
         }
@@ -209,15 +231,26 @@ impl Store {
     }
 
     /// One visible entry of the citizen's log. Another citizen's entry, or a deferred one, is NotFound.
-    pub fn access_event(&self, who: &CitizenId, id: i64, now: Timestamp) -> StoreResult<AccessEvent> {
+    pub fn access_event(
+        &self,
+        who: &CitizenId,
+        id: i64,
+        now: Timestamp,
+    ) -> StoreResult<AccessEvent> {
         let key = self.citizen_key(who)?;
         self.visible_event(key, id, now)
     }
 
-    pub(crate) fn visible_event(&self, key: i64, id: i64, now: Timestamp) -> StoreResult<AccessEvent> {
+    pub(crate) fn visible_event(
+        &self,
+        key: i64,
+        id: i64,
+        now: Timestamp,
+    ) -> StoreResult<AccessEvent> {
         let sql = format!("{SELECT}\n  AND e.id = :id");
         let mut st = self.conn.prepare_cached(&sql)?;
-        let params: &[(&str, &dyn ToSql)] = &[(":citizen", &key), (":now", &now.as_second()), (":id", &id)];
+        let params: &[(&str, &dyn ToSql)] =
+            &[(":citizen", &key), (":now", &now.as_second()), (":id", &id)];
         Ok(st.query_row(params, row_to_event)?)
     }
 

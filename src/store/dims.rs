@@ -1,7 +1,7 @@
 //! Get-or-create for the small shared tables (names, systems, legal bases, purposes, areas).
 //! Used by the writes and by the demo generator.
 
-use crate::domain::{LegalBasis, Lawfulness, Text};
+use crate::domain::{Lawfulness, LegalBasis, Text};
 use crate::store::StoreResult;
 use rusqlite::{Connection, OptionalExtension, params};
 
@@ -30,15 +30,22 @@ impl NameTable {
 pub fn name_id(conn: &Connection, table: NameTable, name: &Text) -> StoreResult<i64> {
     let t = table.table();
     // The table name is one of our constants; the values are bound.
-    let insert = format!("INSERT INTO {t} (name_da, name_en) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
-    conn.prepare_cached(&insert)?.execute(params![name.da, name.en])?;
+    let insert =
+        format!("INSERT INTO {t} (name_da, name_en) VALUES (?1, ?2) ON CONFLICT DO NOTHING");
+    conn.prepare_cached(&insert)?
+        .execute(params![name.da, name.en])?;
     let select = format!("SELECT id FROM {t} WHERE name_da = ?1 AND name_en = ?2");
-    Ok(conn.prepare_cached(&select)?.query_row(params![name.da, name.en], |r| r.get(0))?)
+    Ok(conn
+        .prepare_cached(&select)?
+        .query_row(params![name.da, name.en], |r| r.get(0))?)
 }
 
 pub fn system_id(conn: &Connection, name: &str) -> StoreResult<i64> {
-    conn.prepare_cached("INSERT INTO systems (name) VALUES (?1) ON CONFLICT DO NOTHING")?.execute([name])?;
-    Ok(conn.prepare_cached("SELECT id FROM systems WHERE name = ?1")?.query_row([name], |r| r.get(0))?)
+    conn.prepare_cached("INSERT INTO systems (name) VALUES (?1) ON CONFLICT DO NOTHING")?
+        .execute([name])?;
+    Ok(conn
+        .prepare_cached("SELECT id FROM systems WHERE name = ?1")?
+        .query_row([name], |r| r.get(0))?)
 }
 
 pub fn legal_basis_id(conn: &Connection, lb: &LegalBasis) -> StoreResult<i64> {
@@ -46,7 +53,14 @@ pub fn legal_basis_id(conn: &Connection, lb: &LegalBasis) -> StoreResult<i64> {
         "INSERT INTO legal_bases (gdpr_da, gdpr_en, law_da, law_en, plain_da, plain_en)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6) ON CONFLICT DO NOTHING",
     )?
-    .execute(params![lb.gdpr.da, lb.gdpr.en, lb.law.da, lb.law.en, lb.plain.da, lb.plain.en])?;
+    .execute(params![
+        lb.gdpr.da,
+        lb.gdpr.en,
+        lb.law.da,
+        lb.law.en,
+        lb.plain.da,
+        lb.plain.en
+    ])?;
     Ok(conn
         .prepare_cached("SELECT id FROM legal_bases WHERE gdpr_da = ?1 AND law_da = ?2")?
         .query_row(params![lb.gdpr.da, lb.law.da], |r| r.get(0))?)
@@ -84,7 +98,13 @@ pub fn purpose_id(conn: &Connection, p: &NewPurpose<'_>) -> StoreResult<i64> {
 }
 
 /// An area by code, created (last in order) with these texts if it is not there.
-pub fn area_id(conn: &Connection, code: &str, sort: i64, name: &Text, description: &Text) -> StoreResult<i64> {
+pub fn area_id(
+    conn: &Connection,
+    code: &str,
+    sort: i64,
+    name: &Text,
+    description: &Text,
+) -> StoreResult<i64> {
     if let Some(id) = conn
         .prepare_cached("SELECT id FROM areas WHERE code = ?1")?
         .query_row([code], |r| r.get(0))
@@ -96,7 +116,14 @@ pub fn area_id(conn: &Connection, code: &str, sort: i64, name: &Text, descriptio
         "INSERT INTO areas (code, sort, name_da, name_en, description_da, description_en)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![code, sort, name.da, name.en, description.da, description.en])?;
+    .execute(params![
+        code,
+        sort,
+        name.da,
+        name.en,
+        description.da,
+        description.en
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -108,7 +135,9 @@ pub fn meta(conn: &Connection, key: &str) -> StoreResult<Option<String>> {
 }
 
 pub fn set_meta(conn: &Connection, key: &str, value: &str) -> StoreResult<()> {
-    conn.prepare_cached("INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2")?
-        .execute([key, value])?;
+    conn.prepare_cached(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2) ON CONFLICT (key) DO UPDATE SET value = ?2",
+    )?
+    .execute([key, value])?;
     Ok(())
 }

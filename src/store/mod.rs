@@ -40,15 +40,19 @@ impl Store {
     /// A file that is not SQLite gives [`StoreError::NotSqlite`], and one written by a newer program
     /// [`StoreError::NewerSchema`]; in both cases nothing is written to the file.
     pub fn open(path: &Path) -> StoreResult<Store> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags).map_err(|e| map_open_error(e, path))?;
         Store::from_connection(conn, path)
     }
 
     fn from_connection(mut conn: Connection, path: &Path) -> StoreResult<Store> {
         // Reading the schema is the first thing that touches the file: it fails on a non-SQLite file.
-        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get::<_, i64>(0))
-            .map_err(|e| map_open_error(e, path))?;
+        conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+            r.get::<_, i64>(0)
+        })
+        .map_err(|e| map_open_error(e, path))?;
         migrations::check_version(&conn)?;
         conn.busy_timeout(Duration::from_secs(5))?;
         conn.pragma_update(None, "foreign_keys", true)?;
@@ -71,7 +75,9 @@ impl Store {
 
     /// The internal key of a citizen; [`StoreError::UnknownCitizen`] if there is none.
     fn citizen_key(&self, id: &CitizenId) -> StoreResult<i64> {
-        let mut st = self.conn.prepare_cached("SELECT id FROM citizens WHERE public_id = ?1")?;
+        let mut st = self
+            .conn
+            .prepare_cached("SELECT id FROM citizens WHERE public_id = ?1")?;
         match st.query_row([&id.0], |r| r.get(0)) {
             Ok(k) => Ok(k),
             Err(rusqlite::Error::QueryReturnedNoRows) => Err(StoreError::UnknownCitizen),
@@ -91,7 +97,9 @@ fn map_open_error(e: rusqlite::Error, path: &Path) -> StoreError {
 
 /// Unix seconds as stored → a timestamp.
 pub(crate) fn ts(secs: i64) -> rusqlite::Result<Timestamp> {
-    Timestamp::from_second(secs).map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Integer, Box::new(e)))
+    Timestamp::from_second(secs).map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Integer, Box::new(e))
+    })
 }
 
 pub(crate) fn opt_ts(secs: Option<i64>) -> rusqlite::Result<Option<Timestamp>> {
@@ -100,13 +108,17 @@ pub(crate) fn opt_ts(secs: Option<i64>) -> rusqlite::Result<Option<Timestamp>> {
 
 pub(crate) fn date(s: Option<String>) -> rusqlite::Result<Option<Date>> {
     s.map(|s| {
-        s.parse::<Date>()
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e)))
+        s.parse::<Date>().map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(0, rusqlite::types::Type::Text, Box::new(e))
+        })
     })
     .transpose()
 }
 
 /// A bilingual text from two columns.
 pub(crate) fn text(r: &rusqlite::Row<'_>, da: usize) -> rusqlite::Result<crate::domain::Text> {
-    Ok(crate::domain::Text::new(r.get::<_, String>(da)?, r.get::<_, String>(da + 1)?))
+    Ok(crate::domain::Text::new(
+        r.get::<_, String>(da)?,
+        r.get::<_, String>(da + 1)?,
+    ))
 }

@@ -1,6 +1,6 @@
 //! Writes: "I don't recognise this" reports, consent withdrawal, and kiosk visits.
 
-use crate::domain::{AccessReport, CitizenId, Consent, LegalBasis, Lawfulness, ReportStatus, Text};
+use crate::domain::{AccessReport, CitizenId, Consent, Lawfulness, LegalBasis, ReportStatus, Text};
 use crate::source::{Helper, KioskVisit};
 use crate::store::dims::{self, NameTable, NewPurpose};
 use crate::store::queries::consents::{CONSENT_COLUMNS, row_to_consent};
@@ -18,7 +18,8 @@ pub(crate) fn row_to_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessRep
         reference: r.get(0)?,
         event_id: r.get(1)?,
         filed_at: ts(r.get(2)?)?,
-        status: ReportStatus::from_code(&status).ok_or_else(|| crate::store::queries::categories::bad_code(3))?,
+        status: ReportStatus::from_code(&status)
+            .ok_or_else(|| crate::store::queries::categories::bad_code(3))?,
     })
 }
 
@@ -26,7 +27,10 @@ pub(crate) fn row_to_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessRep
 pub(crate) fn citizen_service_org(conn: &rusqlite::Connection) -> StoreResult<Text> {
     let da = dims::meta(conn, "municipality_da")?.unwrap_or_else(|| "Kommunen".into());
     let en = dims::meta(conn, "municipality_en")?.unwrap_or_else(|| "The municipality".into());
-    Ok(Text::new(format!("Borgerservice, {da}"), format!("Citizen Service, {en}")))
+    Ok(Text::new(
+        format!("Borgerservice, {da}"),
+        format!("Citizen Service, {en}"),
+    ))
 }
 
 fn kiosk_role(helper: Helper) -> Text {
@@ -54,10 +58,17 @@ fn helper_code(helper: Helper) -> &'static str {
 impl Store {
     /// Files "I don't recognise this" on a visible entry of the citizen's log. Filing twice on the same
     /// entry returns the first report. Another citizen's entry, or a deferred one, is NotFound.
-    pub fn report_access(&mut self, who: &CitizenId, event_id: i64, now: Timestamp) -> StoreResult<AccessReport> {
+    pub fn report_access(
+        &mut self,
+        who: &CitizenId,
+        event_id: i64,
+        now: Timestamp,
+    ) -> StoreResult<AccessReport> {
         let key = self.citizen_key(who)?;
         self.visible_event(key, event_id, now)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let existing = tx
             .prepare_cached(
                 "SELECT reference, event_id, filed_at, status FROM access_reports WHERE citizen_id = ?1 AND event_id = ?2",
@@ -89,7 +100,12 @@ impl Store {
 
     /// Withdraws one of the citizen's consents at `now`. Idempotent: an already withdrawn consent keeps its
     /// first withdrawal time. Another citizen's consent is NotFound.
-    pub fn withdraw_consent(&mut self, who: &CitizenId, id: i64, now: Timestamp) -> StoreResult<Consent> {
+    pub fn withdraw_consent(
+        &mut self,
+        who: &CitizenId,
+        id: i64,
+        now: Timestamp,
+    ) -> StoreResult<Consent> {
         let key = self.citizen_key(who)?;
         let changed = self
             .conn
@@ -98,8 +114,12 @@ impl Store {
                  WHERE id = ?1 AND citizen_id = ?2 AND withdrawn_at IS NULL",
             )?
             .execute(params![id, key, now.as_second()])?;
-        let sql = format!("SELECT {CONSENT_COLUMNS} FROM consents WHERE id = ?1 AND citizen_id = ?2");
-        let consent = self.conn.prepare_cached(&sql)?.query_row([id, key], row_to_consent)?;
+        let sql =
+            format!("SELECT {CONSENT_COLUMNS} FROM consents WHERE id = ?1 AND citizen_id = ?2");
+        let consent = self
+            .conn
+            .prepare_cached(&sql)?
+            .query_row([id, key], row_to_consent)?;
         if changed > 0 {
             tracing::info!(consent = id, "consent withdrawn");
         }
@@ -110,24 +130,36 @@ impl Store {
     /// Returns the id of the log entry. Nothing about the helper is kept beyond staff/volunteer.
     pub fn record_visit(&mut self, who: &CitizenId, visit: &KioskVisit) -> StoreResult<i64> {
         let key = self.citizen_key(who)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let org = dims::name_id(&tx, NameTable::Organisations, &citizen_service_org(&tx)?)?;
         let unit = dims::name_id(&tx, NameTable::Units, &Text::same(visit.location.clone()))?;
         let role = dims::name_id(&tx, NameTable::Roles, &kiosk_role(visit.helper))?;
-        let kind = dims::name_id(&tx, NameTable::DataKinds, &Text::new("Dine data i Indsigt", "Your data in Indsigt"))?;
+        let kind = dims::name_id(
+            &tx,
+            NameTable::DataKinds,
+            &Text::new("Dine data i Indsigt", "Your data in Indsigt"),
+        )?;
         let system = dims::system_id(&tx, "Indsigt")?;
         let area = dims::area_id(
             &tx,
             CITIZEN_SERVICE_AREA,
             99,
             &Text::new("Borgerservice", "Citizen Service"),
-            &Text::new("Pas, kørekort og hjælp til selvbetjening.", "Passports, driving licences and self-service help."),
+            &Text::new(
+                "Pas, kørekort og hjælp til selvbetjening.",
+                "Passports, driving licences and self-service help.",
+            ),
         )?;
         let lb = dims::legal_basis_id(
             &tx,
             &LegalBasis {
                 gdpr: Text::new("GDPR art. 15", "GDPR Art. 15"),
-                law: Text::new("Databeskyttelsesforordningen art. 15", "General Data Protection Regulation Art. 15"),
+                law: Text::new(
+                    "Databeskyttelsesforordningen art. 15",
+                    "General Data Protection Regulation Art. 15",
+                ),
                 plain: Text::new(
                     "Du har ret til at se, hvad kommunen ved om dig.",
                     "You have the right to see what the municipality knows about you.",
@@ -137,7 +169,10 @@ impl Store {
         let purpose = dims::purpose_id(
             &tx,
             &NewPurpose {
-                name: &Text::new("Din egen indsigt (GDPR art. 15)", "Your own access (GDPR art. 15)"),
+                name: &Text::new(
+                    "Din egen indsigt (GDPR art. 15)",
+                    "Your own access (GDPR art. 15)",
+                ),
                 description: &Text::new(
                     "Du så dine egne data på en kiosk. Besøget står i din log, så alt er åbent.",
                     "You looked at your own data at a kiosk. The visit is in your log, so everything is open.",

@@ -48,7 +48,7 @@ impl Default for DemoOptions {
             citizens: 50,
             heavy_events: 100_000,
             events_per_citizen: 200,
-            seed: 2026_11_01,
+            seed: 20_261_101,
             overwrite: false,
         }
     }
@@ -60,10 +60,14 @@ impl DemoOptions {
             return Err(DemoError::CitizensOutOfRange { got: self.citizens });
         }
         if self.heavy_events > MAX_HEAVY_EVENTS {
-            return Err(DemoError::HeavyEventsOutOfRange { got: self.heavy_events });
+            return Err(DemoError::HeavyEventsOutOfRange {
+                got: self.heavy_events,
+            });
         }
         if self.events_per_citizen > MAX_EVENTS_PER_CITIZEN {
-            return Err(DemoError::EventsPerCitizenOutOfRange { got: self.events_per_citizen });
+            return Err(DemoError::EventsPerCitizenOutOfRange {
+                got: self.events_per_citizen,
+            });
         }
         let total = u64::from(self.citizens - MIN_CITIZENS) * u64::from(self.events_per_citizen)
             + u64::from(self.heavy_events);
@@ -127,7 +131,10 @@ impl From<rusqlite::Error> for DemoError {
 
 /// The temporary file beside `out` that the database is built in before it is renamed into place.
 fn temp_path(out: &Path) -> PathBuf {
-    let name = out.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| "indsigt.db".into());
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "indsigt.db".into());
     out.with_file_name(format!(".{name}.tmp-{}", std::process::id()))
 }
 
@@ -145,11 +152,16 @@ fn remove_temp(tmp: &Path) {
 pub fn write_demo_database(out: &Path, opts: &DemoOptions) -> Result<DemoSummary, DemoError> {
     opts.validate()?;
     if out.exists() && !opts.overwrite {
-        return Err(DemoError::OutExists { path: out.to_path_buf() });
+        return Err(DemoError::OutExists {
+            path: out.to_path_buf(),
+        });
     }
     let tmp = temp_path(out);
     remove_temp(&tmp);
-    let unwritable = |e: &dyn std::fmt::Display| DemoError::Unwritable { path: out.to_path_buf(), reason: e.to_string() };
+    let unwritable = |e: &dyn std::fmt::Display| DemoError::Unwritable {
+        path: out.to_path_buf(),
+        reason: e.to_string(),
+    };
     if let Err(e) = std::fs::File::create(&tmp) {
         return Err(unwritable(&e));
     }
@@ -157,7 +169,11 @@ pub fn write_demo_database(out: &Path, opts: &DemoOptions) -> Result<DemoSummary
     match result {
         Ok(summary) => match std::fs::rename(&tmp, out) {
             Ok(()) => {
-                tracing::info!(citizens = summary.citizens, events = summary.access_events, "demo database written");
+                tracing::info!(
+                    citizens = summary.citizens,
+                    events = summary.access_events,
+                    "demo database written"
+                );
                 Ok(summary)
             }
             Err(e) => {

@@ -48,7 +48,9 @@ struct Statements<'c> {
 }
 
 fn missing(what: &str, key: &str) -> DemoError {
-    DemoError::Store(crate::store::StoreError::Corrupt(format!("demo content: unknown {what} {key}")))
+    DemoError::Store(crate::store::StoreError::Corrupt(format!(
+        "demo content: unknown {what} {key}"
+    )))
 }
 
 fn get(map: &HashMap<&'static str, i64>, what: &str, key: &str) -> Result<i64, DemoError> {
@@ -64,11 +66,24 @@ fn year_of(secs: i64) -> i16 {
 fn resolve(conn: &Connection) -> Result<Ids, DemoError> {
     let mut areas = HashMap::new();
     for (i, a) in AREAS.iter().enumerate() {
-        areas.insert(a.code, dims::area_id(conn, a.code, i as i64, &a.name.text(), &a.description.text())?);
+        areas.insert(
+            a.code,
+            dims::area_id(
+                conn,
+                a.code,
+                i as i64,
+                &a.name.text(),
+                &a.description.text(),
+            )?,
+        );
     }
     let mut legal_ids = HashMap::new();
     for l in legal::LEGAL {
-        let lb = LegalBasis { gdpr: l.gdpr.text(), law: l.law.text(), plain: l.plain.text() };
+        let lb = LegalBasis {
+            gdpr: l.gdpr.text(),
+            law: l.law.text(),
+            plain: l.plain.text(),
+        };
         legal_ids.insert(l.key, dims::legal_basis_id(conn, &lb)?);
     }
     let mut purposes = HashMap::new();
@@ -85,11 +100,15 @@ fn resolve(conn: &Connection) -> Result<Ids, DemoError> {
     let mut kinds = HashMap::new();
     let mut systems = HashMap::new();
     for c in categories::CATEGORIES {
-        kinds.insert(c.key, dims::name_id(conn, NameTable::DataKinds, &c.kind.text())?);
+        kinds.insert(
+            c.key,
+            dims::name_id(conn, NameTable::DataKinds, &c.kind.text())?,
+        );
         systems.insert(c.system, dims::system_id(conn, c.system)?);
     }
     let resolve_event = |def: &'static EventDef| -> Result<EventIds, DemoError> {
-        let cat = categories::find(def.category).ok_or_else(|| missing("category", def.category))?;
+        let cat =
+            categories::find(def.category).ok_or_else(|| missing("category", def.category))?;
         Ok(EventIds {
             def,
             org: dims::name_id(conn, NameTable::Organisations, &def.org.text())?,
@@ -101,9 +120,20 @@ fn resolve(conn: &Connection) -> Result<Ids, DemoError> {
             purpose: get(&purposes, "purpose", def.purpose)?,
         })
     };
-    let events = EVENTS.iter().map(resolve_event).collect::<Result<Vec<_>, _>>()?;
+    let events = EVENTS
+        .iter()
+        .map(resolve_event)
+        .collect::<Result<Vec<_>, _>>()?;
     let deferred = resolve_event(&DEFERRED)?;
-    Ok(Ids { legal: legal_ids, purposes, areas, kinds, systems, events, deferred })
+    Ok(Ids {
+        legal: legal_ids,
+        purposes,
+        areas,
+        kinds,
+        systems,
+        events,
+        deferred,
+    })
 }
 
 pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSummary, DemoError> {
@@ -154,9 +184,21 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
         };
         let key = insert_citizen(&mut st, def.id, def.subject, &person, Some(def.situation))?;
         summary.citizens += 1;
-        let cats = def.categories.iter().map(|k| categories::find(k).ok_or_else(|| missing("category", k)));
+        let cats = def
+            .categories
+            .iter()
+            .map(|k| categories::find(k).ok_or_else(|| missing("category", k)));
         let cats = cats.collect::<Result<Vec<_>, _>>()?;
-        write_categories(conn, &mut st, &ids, key, &person, &cats, &mut rng, &mut summary)?;
+        write_categories(
+            conn,
+            &mut st,
+            &ids,
+            key,
+            &person,
+            &cats,
+            &mut rng,
+            &mut summary,
+        )?;
         write_consents_and_decisions(conn, &ids, key, def)?;
         summary.consents += def.consents.len() as u64;
         summary.decision_support += def.decisions.len() as u64;
@@ -164,18 +206,35 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
             EventCount::Fixed(n) => n,
             EventCount::Heavy => opts.heavy_events,
         };
-        write_events(&mut st, &ids, key, i as u64, &cats, n, true, &mut rng, &mut summary)?;
+        write_events(
+            &mut st,
+            &ids,
+            key,
+            i as u64,
+            &cats,
+            n,
+            true,
+            &mut rng,
+            &mut summary,
+        )?;
     }
     for j in 0..u64::from(opts.citizens - super::MIN_CITIZENS) {
         let mut rng = Rng::fork(opts.seed, 1_000 + j);
         let born = 1930 + rng.below(86) as i32;
-        let (day, month) = rng.pick(people::IMPOSSIBLE_DATES).copied().unwrap_or((30, 2));
+        let (day, month) = rng
+            .pick(people::IMPOSSIBLE_DATES)
+            .copied()
+            .unwrap_or((30, 2));
         let first = rng.pick(people::FIRST_NAMES).copied().unwrap_or("Anna");
         let last = rng.pick(people::LAST_NAMES).copied().unwrap_or("Hansen");
         let street = rng.pick(people::STREETS).copied().unwrap_or("Algade");
         let person = Person {
             name: format!("{first} {last}"),
-            cpr: format!("{day:02}{month:02}{:02}-{:04}", born % 100, rng.below(10_000)),
+            cpr: format!(
+                "{day:02}{month:02}{:02}-{:04}",
+                born % 100,
+                rng.below(10_000)
+            ),
             address: format!("{street} {}", 1 + rng.below(120)),
             city: "4000 Demoby".into(),
             born,
@@ -183,7 +242,10 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
         };
         // Bijections on u32, so ids never collide (and are longer than the hand-written ones).
         let n32 = j as u32;
-        let id = format!("c-{:08x}", n32.wrapping_mul(0x9E37_79B1) ^ (opts.seed as u32));
+        let id = format!(
+            "c-{:08x}",
+            n32.wrapping_mul(0x9E37_79B1) ^ (opts.seed as u32)
+        );
         let subject = format!("sub-{:08x}", n32.wrapping_mul(0x85EB_CA6B) ^ 0x5BD1_E995);
         let key = insert_citizen(&mut st, &id, &subject, &person, None)?;
         summary.citizens += 1;
@@ -192,21 +254,55 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
             26..67 => people::ADULT,
             _ => people::OLDER,
         };
-        let mut cats: Vec<&'static CategoryDef> = categories::find("cpr_basic").into_iter().collect();
+        let mut cats: Vec<&'static CategoryDef> =
+            categories::find("cpr_basic").into_iter().collect();
         for k in stage {
             if rng.chance(50) {
                 cats.extend(categories::find(k));
             }
         }
-        write_categories(conn, &mut st, &ids, key, &person, &cats, &mut rng, &mut summary)?;
-        write_events(&mut st, &ids, key, 1_000 + j, &cats, opts.events_per_citizen, false, &mut rng, &mut summary)?;
+        write_categories(
+            conn,
+            &mut st,
+            &ids,
+            key,
+            &person,
+            &cats,
+            &mut rng,
+            &mut summary,
+        )?;
+        write_events(
+            &mut st,
+            &ids,
+            key,
+            1_000 + j,
+            &cats,
+            opts.events_per_citizen,
+            false,
+            &mut rng,
+            &mut summary,
+        )?;
     }
     Ok(summary)
 }
 
-fn insert_citizen(st: &mut Statements<'_>, id: &str, subject: &str, p: &Person, situation: Option<T>) -> Result<i64, DemoError> {
+fn insert_citizen(
+    st: &mut Statements<'_>,
+    id: &str,
+    subject: &str,
+    p: &Person,
+    situation: Option<T>,
+) -> Result<i64, DemoError> {
     let (da, en) = situation.map(|s| (s.0, s.1)).unwrap_or(("", ""));
-    Ok(st.citizen.insert(params![id, subject, p.name, p.cpr, situation.is_some(), da, en])?)
+    Ok(st.citizen.insert(params![
+        id,
+        subject,
+        p.name,
+        p.cpr,
+        situation.is_some(),
+        da,
+        en
+    ])?)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -224,8 +320,13 @@ fn write_categories(
         let updated = BASE - rng.below(400) as i64 * DAY - rng.below(DAY as u64) as i64;
         let (rule_da, rule_en, delete_on) = match c.keep_years {
             Some(y) => (
-                format!("Gemmes i {y} år fra udgangen af det år, hvor oplysningerne sidst blev brugt."),
-                format!("Kept for {y} year{} from the end of the year the data was last used.", if y == 1 { "" } else { "s" }),
+                format!(
+                    "Gemmes i {y} år fra udgangen af det år, hvor oplysningerne sidst blev brugt."
+                ),
+                format!(
+                    "Kept for {y} year{} from the end of the year the data was last used.",
+                    if y == 1 { "" } else { "s" }
+                ),
                 Some(format!("{}-01-01", year_of(updated) + y + 1)),
             ),
             None => (
@@ -253,10 +354,19 @@ fn write_categories(
             updated
         ])?;
         for (pos, f) in (c.fields)(person).iter().enumerate() {
-            st.field.execute(params![cat, pos as i64, f.label.0, f.label.1, f.value.da, f.value.en, f.sensitive])?;
+            st.field.execute(params![
+                cat,
+                pos as i64,
+                f.label.0,
+                f.label.1,
+                f.value.da,
+                f.value.en,
+                f.sensitive
+            ])?;
         }
         for p in c.purposes {
-            st.cat_purpose.execute(params![cat, get(&ids.purposes, "purpose", p)?])?;
+            st.cat_purpose
+                .execute(params![cat, get(&ids.purposes, "purpose", p)?])?;
         }
         for r in c.recipients {
             let rid = dims::name_id(conn, NameTable::Recipients, &r.text())?;
@@ -267,7 +377,12 @@ fn write_categories(
     Ok(())
 }
 
-fn write_consents_and_decisions(conn: &Connection, ids: &Ids, citizen: i64, def: &CitizenDef) -> Result<(), DemoError> {
+fn write_consents_and_decisions(
+    conn: &Connection,
+    ids: &Ids,
+    citizen: i64,
+    def: &CitizenDef,
+) -> Result<(), DemoError> {
     for c in def.consents {
         conn.prepare_cached(
             "INSERT INTO consents (citizen_id, scope_da, scope_en, recipient_da, recipient_en, purpose_da, purpose_en,
@@ -323,8 +438,11 @@ fn write_events(
     if n == 0 {
         return Ok(());
     }
-    let candidates: Vec<&EventIds> =
-        ids.events.iter().filter(|e| cats.iter().any(|c| c.key == e.def.category)).collect();
+    let candidates: Vec<&EventIds> = ids
+        .events
+        .iter()
+        .filter(|e| cats.iter().any(|c| c.key == e.def.category))
+        .collect();
     let total_weight: u64 = candidates.iter().map(|e| u64::from(e.def.weight)).sum();
     let mut deferred: Vec<(i64, i64)> = vec![(BASE - 100 * DAY - 3600 * 9, DEFERRED_UNTIL)];
     if hand_written && n >= 10 {
@@ -335,7 +453,11 @@ fn write_events(
     let mut t = BASE - SPAN;
     for _ in 0..regular {
         // Now and then two entries share a second (as in a batch run); the id orders them.
-        let step = if rng.chance(3) { 0 } else { rng.below(2 * gap as u64 + 1) as i64 };
+        let step = if rng.chance(3) {
+            0
+        } else {
+            rng.below(2 * gap as u64 + 1) as i64
+        };
         t = (t + step).min(BASE - 60);
         // Pick a template by weight.
         let mut r = rng.below(total_weight.max(1));
@@ -348,7 +470,9 @@ fn write_events(
             }
             r -= w;
         }
-        let Some(e) = chosen.or(Some(&ids.deferred)) else { continue };
+        let Some(e) = chosen.or(Some(&ids.deferred)) else {
+            continue;
+        };
         insert_event(st, e, citizen, citizen_no, t, None, rng)?;
     }
     let deferred_count = deferred.len() as u64;
@@ -370,19 +494,43 @@ fn insert_event(
     rng: &mut Rng,
 ) -> Result<(), DemoError> {
     let def = e.def;
-    let action = rng.pick(def.actions).copied().unwrap_or(crate::domain::Action::Viewed);
-    let employee = if def.staff && rng.chance(35) { rng.pick(EMPLOYEES).copied() } else { None };
+    let action = rng
+        .pick(def.actions)
+        .copied()
+        .unwrap_or(crate::domain::Action::Viewed);
+    let employee = if def.staff && rng.chance(35) {
+        rng.pick(EMPLOYEES).copied()
+    } else {
+        None
+    };
     let case_ref = def.case_prefix.map(|p| {
-        let num = (citizen_no.wrapping_mul(7919) + u64::from(def.weight) * 13 + p.len() as u64) % 100_000;
+        let num =
+            (citizen_no.wrapping_mul(7919) + u64::from(def.weight) * 13 + p.len() as u64) % 100_000;
         format!("{p}-{}-{num:05}", year_of(at))
     });
     let (run_id, records) = match def.batch {
-        Some(run) => (Some(format!("{run}-{}", at / DAY)), Some(1 + rng.below(60) as i64)),
+        Some(run) => (
+            Some(format!("{run}-{}", at / DAY)),
+            Some(1 + rng.below(60) as i64),
+        ),
         None => (None, None),
     };
     st.event.execute(params![
-        citizen, at, e.org, e.unit, e.role, employee, e.system, e.area, e.kind,
-        action_code(action), e.purpose, case_ref, run_id, records, hidden_until
+        citizen,
+        at,
+        e.org,
+        e.unit,
+        e.role,
+        employee,
+        e.system,
+        e.area,
+        e.kind,
+        action_code(action),
+        e.purpose,
+        case_ref,
+        run_id,
+        records,
+        hidden_until
     ])?;
     Ok(())
 }

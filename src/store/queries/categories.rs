@@ -1,14 +1,18 @@
 //! Areas, data categories (list and detail) and purposes of one citizen.
 
 use crate::domain::{
-    Area, CategorySummary, CitizenId, DataCategory, FieldValue, LegalBasis, Lawfulness, Origin, OriginKind, Purpose,
-    Retention, Text,
+    Area, CategorySummary, CitizenId, DataCategory, FieldValue, Lawfulness, LegalBasis, Origin,
+    OriginKind, Purpose, Retention, Text,
 };
 use crate::store::{Store, StoreResult, date, text, ts};
 use std::collections::BTreeMap;
 
 pub(crate) fn bad_code(col: usize) -> rusqlite::Error {
-    rusqlite::Error::FromSqlConversionFailure(col, rusqlite::types::Type::Text, "unknown code".into())
+    rusqlite::Error::FromSqlConversionFailure(
+        col,
+        rusqlite::types::Type::Text,
+        "unknown code".into(),
+    )
 }
 
 pub(crate) fn lawfulness(r: &rusqlite::Row<'_>, col: usize) -> rusqlite::Result<Lawfulness> {
@@ -95,7 +99,8 @@ impl Store {
                 description: text(r, 4)?,
                 fields: Vec::new(),
                 origin: Origin {
-                    kind: OriginKind::from_code(&r.get::<_, String>(6)?).ok_or_else(|| bad_code(6))?,
+                    kind: OriginKind::from_code(&r.get::<_, String>(6)?)
+                        .ok_or_else(|| bad_code(6))?,
                     name: text(r, 7)?,
                 },
                 purposes: Vec::new(),
@@ -128,12 +133,16 @@ impl Store {
             "SELECT p.name_da, p.name_en FROM category_purposes cp JOIN purposes p ON p.id = cp.purpose_id
              WHERE cp.category_id = ?1 ORDER BY p.id",
         )?;
-        cat.purposes = st.query_map([id], |r| text(r, 0))?.collect::<rusqlite::Result<_>>()?;
+        cat.purposes = st
+            .query_map([id], |r| text(r, 0))?
+            .collect::<rusqlite::Result<_>>()?;
         let mut st = self.conn.prepare_cached(
             "SELECT x.name_da, x.name_en FROM category_recipients cr JOIN recipients x ON x.id = cr.recipient_id
              WHERE cr.category_id = ?1 ORDER BY x.id",
         )?;
-        cat.recipients = st.query_map([id], |r| text(r, 0))?.collect::<rusqlite::Result<_>>()?;
+        cat.recipients = st
+            .query_map([id], |r| text(r, 0))?
+            .collect::<rusqlite::Result<_>>()?;
         Ok(cat)
     }
 

@@ -8,7 +8,11 @@ const COLUMNS: &str = "public_id, subject, name, cpr";
 fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen> {
     let cpr: String = r.get(3)?;
     let cpr = Cpr::parse(&cpr).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, "invalid CPR number".into())
+        rusqlite::Error::FromSqlConversionFailure(
+            3,
+            rusqlite::types::Type::Text,
+            "invalid CPR number".into(),
+        )
     })?;
     Ok(Citizen {
         id: CitizenId(r.get(0)?),
@@ -30,19 +34,23 @@ impl Store {
     pub fn citizen(&self, id: &CitizenId) -> StoreResult<Citizen> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE public_id = ?1");
         let mut st = self.conn.prepare_cached(&sql)?;
-        st.query_row([&id.0], row_to_citizen).map_err(no_rows_is_unknown)
+        st.query_row([&id.0], row_to_citizen)
+            .map_err(no_rows_is_unknown)
     }
 
     /// The citizen that sign-in's subject identifier (`sub`) maps to.
     pub fn citizen_by_subject(&self, subject: &str) -> StoreResult<Citizen> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE subject = ?1");
         let mut st = self.conn.prepare_cached(&sql)?;
-        st.query_row([subject], row_to_citizen).map_err(no_rows_is_unknown)
+        st.query_row([subject], row_to_citizen)
+            .map_err(no_rows_is_unknown)
     }
 
     /// The demo citizens for the demo sign-in list, in the order they were written.
     pub fn demo_citizens(&self) -> StoreResult<Vec<CitizenSummary>> {
-        let sql = format!("SELECT {COLUMNS}, situation_da, situation_en FROM citizens WHERE demo = 1 ORDER BY id");
+        let sql = format!(
+            "SELECT {COLUMNS}, situation_da, situation_en FROM citizens WHERE demo = 1 ORDER BY id"
+        );
         let mut st = self.conn.prepare_cached(&sql)?;
         let rows = st.query_map([], |r| Ok((row_to_citizen(r)?, text(r, 4)?)))?;
         let mut out = Vec::new();

@@ -68,6 +68,9 @@ pub const AREAS: &[AreaDef] = &[
     AreaDef {
         code: "library",
         name: T("Bibliotek", "Library"),
-        description: T("Dine lån, reserveringer og nyhedsbreve.", "Your loans, reservations and newsletters."),
+        description: T(
+            "Dine lån, reserveringer og nyhedsbreve.",
+            "Your loans, reservations and newsletters.",
+        ),
     },
 ];
