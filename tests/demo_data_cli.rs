@@ -14,11 +14,19 @@ fn writes_a_database_and_refuses_to_overwrite_it() {
     let args = ["demo-data", "--out", path, "--heavy-events", "500"];
     let run = indsigt("en", &args, &[]);
     assert_eq!(run.status.code(), Some(0), "{}", text(&run.stderr));
-    assert!(text(&run.stdout).contains("6 citizens"), "{}", text(&run.stdout));
+    assert!(
+        text(&run.stdout).contains("6 citizens"),
+        "{}",
+        text(&run.stdout)
+    );
     assert!(out.exists());
     let again = indsigt("da", &args, &[]);
     assert_eq!(again.status.code(), Some(1));
-    assert!(text(&again.stderr).contains("findes allerede"), "{}", text(&again.stderr));
+    assert!(
+        text(&again.stderr).contains("findes allerede"),
+        "{}",
+        text(&again.stderr)
+    );
     let forced = indsigt("en", &[&args[..], &["--force"]].concat(), &[]);
     assert_eq!(forced.status.code(), Some(0));
 }
@@ -30,8 +38,14 @@ fn absurd_arguments_are_refused_and_nothing_is_written() {
     let path = out.to_str().unwrap();
     for (args, expect) in [
         (vec!["--citizens", "3"], "--citizens must be between 6 and"),
-        (vec!["--heavy-events", "99999999999"], "--heavy-events may be at most"),
-        (vec!["--events-per-citizen", "5000000"], "--events-per-citizen may be at most"),
+        (
+            vec!["--heavy-events", "99999999999"],
+            "--heavy-events may be at most",
+        ),
+        (
+            vec!["--events-per-citizen", "5000000"],
+            "--events-per-citizen may be at most",
+        ),
     ] {
         let all = [&["demo-data", "--out", path][..], &args[..]].concat();
         let run = indsigt("en", &all, &[]);

@@ -183,6 +183,7 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
             variant: rng.next_u64() % 1_000_000,
         };
         let key = insert_citizen(&mut st, def.id, def.subject, &person, Some(def.situation))?;
+        summary.citizens += 1;
         let cats = def
             .categories
             .iter()
@@ -247,6 +248,7 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
         );
         let subject = format!("sub-{:08x}", n32.wrapping_mul(0x85EB_CA6B) ^ 0x5BD1_E995);
         let key = insert_citizen(&mut st, &id, &subject, &person, None)?;
+        summary.citizens += 1;
         let stage = match 2026 - born {
             ..26 => people::YOUNG,
             26..67 => people::ADULT,
@@ -450,7 +452,13 @@ fn write_events(
     let gap = (SPAN / regular.max(1) as i64).max(1);
     let mut t = BASE - SPAN;
     for _ in 0..regular {
-        t = (t + rng.below(2 * gap as u64 + 1) as i64).min(BASE - 60);
+        // Now and then two entries share a second (as in a batch run); the id orders them.
+        let step = if rng.chance(3) {
+            0
+        } else {
+            rng.below(2 * gap as u64 + 1) as i64
+        };
+        t = (t + step).min(BASE - 60);
         // Pick a template by weight.
         let mut r = rng.below(total_weight.max(1));
         let mut chosen = candidates.first().copied();
