@@ -25,8 +25,14 @@ fn decode(buf: &Buffer) -> String {
         .filter(|&(x, y)| is_qr(x, y))
         .collect();
     assert!(!cells.is_empty(), "no QR code on screen");
-    let (x0, y0) = (cells.iter().map(|c| c.0).min().unwrap(), cells.iter().map(|c| c.1).min().unwrap());
-    let (x1, y1) = (cells.iter().map(|c| c.0).max().unwrap(), cells.iter().map(|c| c.1).max().unwrap());
+    let (x0, y0) = (
+        cells.iter().map(|c| c.0).min().unwrap(),
+        cells.iter().map(|c| c.1).min().unwrap(),
+    );
+    let (x1, y1) = (
+        cells.iter().map(|c| c.0).max().unwrap(),
+        cells.iter().map(|c| c.1).max().unwrap(),
+    );
     let (w, h) = ((x1 - x0 + 1) as usize, ((y1 - y0 + 1) * 2) as usize);
     const SCALE: usize = 6;
     let module = |mx: usize, my: usize| -> bool {
@@ -41,7 +47,11 @@ fn decode(buf: &Buffer) -> String {
         if x < pad || y < pad || x >= pad + w * SCALE || y >= pad + h * SCALE {
             return 255;
         }
-        if module((x - pad) / SCALE, (y - pad) / SCALE) { 0 } else { 255 }
+        if module((x - pad) / SCALE, (y - pad) / SCALE) {
+            0
+        } else {
+            255
+        }
     });
     let grids = img.detect_grids();
     assert_eq!(grids.len(), 1, "expected one QR code");
@@ -51,7 +61,11 @@ fn decode(buf: &Buffer) -> String {
 
 fn online_from(k: &mut Kiosk, keys: &str) -> String {
     k.keys(keys).keys("o");
-    assert!(matches!(k.model.route(), Route::Online { .. }), "{:?}", k.model.route());
+    assert!(
+        matches!(k.model.route(), Route::Online { .. }),
+        "{:?}",
+        k.model.route()
+    );
     decode(&k.buffer(120, 40))
 }
 
@@ -65,18 +79,27 @@ fn the_qr_code_holds_the_exact_link_for_two_views() {
     k.sign_in(ELDERLY, Lang::Da);
     let url = online_from(&mut k, "3");
     assert_eq!(url, continue_online(&portal, View::AccessLog, Lang::Da));
-    assert_eq!(url, "https://indsigt.eksempel-kommune.dk/?view=access-log&lang=da");
+    assert_eq!(
+        url,
+        "https://indsigt.eksempel-kommune.dk/?view=access-log&lang=da"
+    );
 
     k.key(Key::Esc).key(Key::Esc);
     k.keys("l");
     let url = online_from(&mut k, "6");
-    assert_eq!(url, "https://indsigt.eksempel-kommune.dk/?view=rights&lang=en");
+    assert_eq!(
+        url,
+        "https://indsigt.eksempel-kommune.dk/?view=rights&lang=en"
+    );
 
     // It also reads at the smallest screen.
     k.key(Key::Esc).key(Key::Esc).keys("1");
     k.keys("o");
     let url = decode(&k.buffer(80, 24));
-    assert_eq!(url, "https://indsigt.eksempel-kommune.dk/?view=data&lang=en");
+    assert_eq!(
+        url,
+        "https://indsigt.eksempel-kommune.dk/?view=data&lang=en"
+    );
 }
 
 #[test]
@@ -86,8 +109,21 @@ fn the_link_carries_nothing_of_the_citizen() {
     for id in [ELDERLY, HEAVY] {
         let mut k = Kiosk::new(source.clone());
         k.sign_in(id, Lang::Da);
-        let citizen = k.model.session.as_ref().unwrap().citizen.ready().unwrap().clone();
-        let cpr_digits: String = citizen.cpr.reveal().chars().filter(char::is_ascii_digit).collect();
+        let citizen = k
+            .model
+            .session
+            .as_ref()
+            .unwrap()
+            .citizen
+            .ready()
+            .unwrap()
+            .clone();
+        let cpr_digits: String = citizen
+            .cpr
+            .reveal()
+            .chars()
+            .filter(char::is_ascii_digit)
+            .collect();
         for keys in ["", "1", "13", "131", "2", "3", "3\r", "4", "5", "51", "6"] {
             let mut k2 = Kiosk::new(source.clone());
             k2.sign_in(id, Lang::Da);
@@ -99,14 +135,22 @@ fn the_link_carries_nothing_of_the_citizen() {
                 }
             }
             k2.keys("o");
-            let Route::Online { view } = *k2.model.route() else { panic!("{keys}") };
+            let Route::Online { view } = *k2.model.route() else {
+                panic!("{keys}")
+            };
             let url = continue_online(&k2.model.settings.portal_url, view, k2.model.lang);
             let (base, query) = url.split_once('?').unwrap();
             assert_eq!(base, "https://indsigt.eksempel-kommune.dk/");
-            let keys_in_query: Vec<&str> = query.split('&').map(|kv| kv.split('=').next().unwrap()).collect();
+            let keys_in_query: Vec<&str> = query
+                .split('&')
+                .map(|kv| kv.split('=').next().unwrap())
+                .collect();
             assert_eq!(keys_in_query, ["view", "lang"], "{url}");
             for part in citizen.name.split_whitespace() {
-                assert!(!url.to_lowercase().contains(&part.to_lowercase()), "{url} has {part}");
+                assert!(
+                    !url.to_lowercase().contains(&part.to_lowercase()),
+                    "{url} has {part}"
+                );
             }
             assert!(!url.contains(&cpr_digits[..6]), "{url}");
             assert!(!url.contains(&citizen.id.0), "{url}");

@@ -21,8 +21,11 @@ enum Incoming {
 }
 
 /// Clears the screen and the scrollback, so nothing of the session can be scrolled back to.
+///
+/// `Terminal::clear` asks the terminal for the cursor position, and the answer would race with the input
+/// thread; so a blank frame is drawn instead, which also makes the next frame draw every cell.
 fn purge(terminal: &mut ratatui::DefaultTerminal) {
-    let _ = terminal.clear();
+    let _ = terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()));
     let mut out = std::io::stdout();
     let _ = out.write_all(b"\x1b[2J\x1b[3J\x1b[H");
     let _ = out.flush();
