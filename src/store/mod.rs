@@ -27,6 +27,9 @@ use std::time::Duration;
 /// A connection to an Indsigt database file.
 pub struct Store {
     conn: Connection,
+    /// The last citizen looked up: a kiosk session asks about one citizen many times. Citizens' ids
+    /// never change or get reused, so the entry never goes stale.
+    last_citizen: std::cell::RefCell<Option<(CitizenId, i64)>>,
 }
 
 impl std::fmt::Debug for Store {
@@ -61,7 +64,10 @@ impl Store {
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrations::migrate(&mut conn)?;
         conn.set_prepared_statement_cache_capacity(64);
-        Ok(Store { conn })
+        Ok(Store {
+            conn,
+            last_citizen: std::cell::RefCell::new(None),
+        })
     }
 
     /// The schema version of the open database.
@@ -76,6 +82,17 @@ impl Store {
 
     /// The internal key of a citizen; [`StoreError::UnknownCitizen`] if there is none.
     fn citizen_key(&self, id: &CitizenId) -> StoreResult<i64> {
+        if let Some((cached, key)) = self.last_citizen.borrow().as_ref()
+            && cached == id
+        {
+            return Ok(*key);
+        }
+        let key = self.lookup_citizen_key(id)?;
+        *self.last_citizen.borrow_mut() = Some((id.clone(), key));
+        Ok(key)
+    }
+
+    fn lookup_citizen_key(&self, id: &CitizenId) -> StoreResult<i64> {
         let mut st = self
             .conn
             .prepare_cached("SELECT id FROM citizens WHERE public_id = ?1")?;
