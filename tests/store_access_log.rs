@@ -337,3 +337,73 @@ fn a_reference_is_on_every_entry() {
         .unwrap();
     assert_eq!(one, page.entries[3]);
 }
+
+#[test]
+fn every_filter_shape_reads_an_index_in_order_without_sorting() {
+    let d = demo();
+    let store = open(&d);
+    let t = Some(now());
+    let shapes = [
+        (AccessFilter::default(), "idx_events_citizen_at"),
+        (
+            AccessFilter {
+                from: t,
+                to: t,
+                ..Default::default()
+            },
+            "idx_events_citizen_at",
+        ),
+        (
+            AccessFilter {
+                action: Some(Action::Viewed),
+                ..Default::default()
+            },
+            "idx_events_citizen_action_at",
+        ),
+        (
+            AccessFilter {
+                area: Some("cpr".into()),
+                ..Default::default()
+            },
+            "idx_events_citizen_area_at",
+        ),
+        (
+            AccessFilter {
+                organisation: Some(1),
+                ..Default::default()
+            },
+            "idx_events_citizen_org_at",
+        ),
+        (
+            AccessFilter {
+                text: Some("x".into()),
+                ..Default::default()
+            },
+            "idx_events_citizen_at",
+        ),
+    ];
+    for (filter, index) in shapes {
+        for cursor in [false, true] {
+            let sql = format!(
+                "EXPLAIN QUERY PLAN {}",
+                indsigt::store::page_sql(&filter, cursor)
+            );
+            let mut st = store.connection().prepare(&sql).unwrap();
+            let mut rows = st.raw_query();
+            let mut plan = Vec::new();
+            while let Some(r) = rows.next().unwrap() {
+                plan.push(r.get::<_, String>(3).unwrap());
+            }
+            let plan = plan.join("\n");
+            assert!(plan.contains(index), "{filter:?} cursor={cursor}:\n{plan}");
+            assert!(
+                !plan.contains("TEMP B-TREE"),
+                "{filter:?} cursor={cursor}:\n{plan}"
+            );
+            assert!(
+                plan.lines().next().unwrap().starts_with("SEARCH e"),
+                "{plan}"
+            );
+        }
+    }
+}

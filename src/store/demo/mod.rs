@@ -7,6 +7,8 @@
 mod content;
 mod rng;
 mod writer;
+mod writer_events;
+mod writer_rows;
 
 use crate::domain::CitizenId;
 use crate::store::{StoreError, migrations};

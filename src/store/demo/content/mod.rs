@@ -3,9 +3,12 @@
 
 pub mod areas;
 pub mod categories;
+pub mod categories_cases;
+pub mod decisions;
 pub mod events;
 pub mod legal;
 pub mod people;
+pub mod purposes;
 
 use crate::domain::Text;
 

@@ -1,0 +1,147 @@
+//! Writes a citizen's row, categories, consents and decision-support uses.
+
+use super::content::T;
+use super::content::categories::{CategoryDef, Person};
+use super::content::people::CitizenDef;
+use super::rng::Rng;
+use super::writer::{DAY, Ids, Statements, get, year_of};
+use super::{BASE, DemoError, DemoSummary};
+use crate::store::dims::{self, NameTable};
+use rusqlite::{Connection, params};
+
+pub(super) fn insert_citizen(
+    st: &mut Statements<'_>,
+    id: &str,
+    subject: &str,
+    p: &Person,
+    situation: Option<T>,
+) -> Result<i64, DemoError> {
+    let (da, en) = situation.map(|s| (s.0, s.1)).unwrap_or(("", ""));
+    Ok(st.citizen.insert(params![
+        id,
+        subject,
+        p.name,
+        p.cpr,
+        situation.is_some(),
+        da,
+        en
+    ])?)
+}
+
+#[allow(clippy::too_many_arguments)]
+pub(super) fn write_categories(
+    conn: &Connection,
+    st: &mut Statements<'_>,
+    ids: &Ids,
+    citizen: i64,
+    person: &Person,
+    cats: &[&'static CategoryDef],
+    rng: &mut Rng,
+    summary: &mut DemoSummary,
+) -> Result<(), DemoError> {
+    for c in cats {
+        let updated = BASE - rng.below(400) as i64 * DAY - rng.below(DAY as u64) as i64;
+        let (rule_da, rule_en, delete_on) = match c.keep_years {
+            Some(y) => (
+                format!(
+                    "Gemmes i {y} år fra udgangen af det år, hvor oplysningerne sidst blev brugt."
+                ),
+                format!(
+                    "Kept for {y} year{} from the end of the year the data was last used.",
+                    if y == 1 { "" } else { "s" }
+                ),
+                Some(format!("{}-01-01", year_of(updated) + y + 1)),
+            ),
+            None => (
+                "Gemmes, så længe loven kræver det. Der er ingen fast slettedato.".to_owned(),
+                "Kept as long as the law requires. There is no set deletion date.".to_owned(),
+                None,
+            ),
+        };
+        let cat = st.category.insert(params![
+            citizen,
+            get(&ids.areas, "area", c.area)?,
+            get(&ids.kinds, "category", c.key)?,
+            c.description.0,
+            c.description.1,
+            c.origin.code(),
+            c.origin_name.0,
+            c.origin_name.1,
+            get(&ids.legal, "legal basis", c.legal)?,
+            c.lawfulness.code(),
+            rule_da,
+            rule_en,
+            delete_on,
+            get(&ids.systems, "system", c.system)?,
+            c.special,
+            updated
+        ])?;
+        for (pos, f) in (c.fields)(person).iter().enumerate() {
+            st.field.execute(params![
+                cat,
+                pos as i64,
+                f.label.0,
+                f.label.1,
+                f.value.da,
+                f.value.en,
+                f.sensitive
+            ])?;
+        }
+        for p in c.purposes {
+            st.cat_purpose
+                .execute(params![cat, get(&ids.purposes, "purpose", p)?])?;
+        }
+        for r in c.recipients {
+            let rid = dims::name_id(conn, NameTable::Recipients, &r.text())?;
+            st.cat_recipient.execute(params![cat, rid])?;
+        }
+        summary.categories += 1;
+    }
+    Ok(())
+}
+
+pub(super) fn write_consents_and_decisions(
+    conn: &Connection,
+    ids: &Ids,
+    citizen: i64,
+    def: &CitizenDef,
+) -> Result<(), DemoError> {
+    for c in def.consents {
+        conn.prepare_cached(
+            "INSERT INTO consents (citizen_id, scope_da, scope_en, recipient_da, recipient_en, purpose_da, purpose_en,
+                                   given_at, withdrawn_at, withdrawal_pending)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, 0)",
+        )?
+        .execute(params![
+            citizen, c.scope.0, c.scope.1, c.recipient.0, c.recipient.1, c.purpose.0, c.purpose.1,
+            BASE - c.given_days_ago * DAY + 10 * 3600,
+            c.withdrawn_days_ago.map(|d| BASE - d * DAY + 14 * 3600)
+        ])?;
+    }
+    for d in def.decisions {
+        conn.prepare_cached(
+            "INSERT INTO decision_support (citizen_id, area_id, tool_da, tool_en, purpose_da, purpose_en,
+                how_it_helps_da, how_it_helps_en, human_role_da, human_role_en, result_da, result_en,
+                how_to_object_da, how_to_object_en, used_at, case_ref)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16)",
+        )?
+        .execute(params![
+            citizen, get(&ids.areas, "area", d.area)?, d.tool.0, d.tool.1, d.purpose.0, d.purpose.1,
+            d.how_it_helps.0, d.how_it_helps.1, d.human_role.0, d.human_role.1, d.result.0, d.result.1,
+            d.how_to_object.0, d.how_to_object.1, BASE - d.days_ago * DAY + 11 * 3600, d.case_ref
+        ])?;
+        let id = conn.last_insert_rowid();
+        for (pos, t) in d.inputs.iter().enumerate() {
+            conn.prepare_cached("INSERT INTO decision_inputs (decision_id, pos, text_da, text_en) VALUES (?1, ?2, ?3, ?4)")?
+                .execute(params![id, pos as i64, t.0, t.1])?;
+        }
+        for (pos, (name, effect)) in d.factors.iter().enumerate() {
+            conn.prepare_cached(
+                "INSERT INTO decision_factors (decision_id, pos, name_da, name_en, effect_da, effect_en)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![id, pos as i64, name.0, name.1, effect.0, effect.1])?;
+        }
+    }
+    Ok(())
+}
