@@ -50,7 +50,9 @@ fn setup() -> (tempfile::TempDir, LocalSource, Model) {
         overwrite: false,
     };
     write_demo_database(&path, &opts).unwrap_or_else(|e| panic!("demo data: {e}"));
-    let source = LocalSource::open(&path).unwrap_or_else(|e| panic!("open: {e}")).with_clock(now);
+    let source = LocalSource::open(&path)
+        .unwrap_or_else(|e| panic!("open: {e}"))
+        .with_clock(now);
     let settings = Settings {
         municipality: "Eksempel Kommune".into(),
         portal_url: "https://indsigt.eksempel-kommune.dk".into(),
@@ -71,7 +73,11 @@ fn setup() -> (tempfile::TempDir, LocalSource, Model) {
         .ready()
         .and_then(|l| l.iter().position(|c| c.citizen.id.0 == HEAVY))
         .unwrap_or_else(|| panic!("the heavy citizen is in the demo"));
-    send(&mut model, &source, Msg::Tap(Some(Command::Item(index)), now()));
+    send(
+        &mut model,
+        &source,
+        Msg::Tap(Some(Command::Item(index)), now()),
+    );
     send(&mut model, &source, Msg::Key(Key::Char('1'), now()));
     send(&mut model, &source, Msg::Key(Key::Char('3'), now()));
     (dir, source, model)
