@@ -1,3 +1,4 @@
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used)] // a benchmark: setup failures end it
 //! Render time and key-to-frame time on the heavy citizen's access log at 200×60.
 //!
 //! Targets: render ≤ 2 ms, key → frame ≤ 16 ms. "Key → frame" is `update` for a Down key, the page fetch it
