@@ -56,17 +56,9 @@ pub fn demo_db(dir: &Path, heavy_events: u32) -> std::path::PathBuf {
     path
 }
 
-/// Writes the small demo database (6 citizens, a heavy log of `heavy_events`) into `dir`.
+/// A source over the small demo database (6 citizens, a heavy log of `heavy_events`) in `dir`.
 pub fn demo_source(dir: &Path, heavy_events: u32) -> Arc<dyn DataSource> {
-    let path = dir.join("kiosk.db");
-    let opts = DemoOptions {
-        citizens: 6,
-        heavy_events,
-        events_per_citizen: 40,
-        seed: 1,
-        overwrite: false,
-    };
-    write_demo_database(&path, &opts).unwrap();
+    let path = demo_db(dir, heavy_events);
     Arc::new(LocalSource::open(&path).unwrap().with_clock(clock))
 }
 

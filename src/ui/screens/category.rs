@@ -53,13 +53,7 @@ pub fn doc(c: Ctx, cat: &DataCategory) -> Doc {
         d.bullet(p.get(lang));
     }
 
-    d.heading(c.t("category-legal-basis"));
-    d.para(format!(
-        "{} · {}",
-        cat.legal_basis.law.get(lang),
-        cat.legal_basis.gdpr.get(lang)
-    ));
-    d.para(cat.legal_basis.plain.get(lang));
+    d.legal_basis(lang, &cat.legal_basis);
 
     d.heading(c.t("category-retention"));
     d.para(cat.retention.rule.get(lang));

@@ -46,13 +46,7 @@ fn detail(c: Ctx, p: &Purpose) -> Doc {
     let lang = c.lang();
     let mut d = Doc::new(c.theme);
     d.heading(p.name.get(lang)).para(p.description.get(lang));
-    d.heading(c.t("category-legal-basis"));
-    d.para(format!(
-        "{} · {}",
-        p.legal_basis.law.get(lang),
-        p.legal_basis.gdpr.get(lang)
-    ));
-    d.para(p.legal_basis.plain.get(lang));
+    d.legal_basis(lang, &p.legal_basis);
     d.heading(c.t("purpose-categories"));
     for cat in &p.categories {
         d.bullet(cat.get(lang));

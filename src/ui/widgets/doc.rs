@@ -1,5 +1,7 @@
 //! A scrollable page of text built line by line: headings, labelled fields, paragraphs.
 
+use crate::domain::{Lang, LegalBasis};
+use crate::i18n::t;
 use crate::ui::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -61,6 +63,17 @@ impl Doc {
     pub fn line(&mut self, line: Line<'static>) -> &mut Doc {
         self.lines.push(line);
         self
+    }
+
+    /// The legal basis: a heading, the law and the GDPR article, then what it means in plain words.
+    pub fn legal_basis(&mut self, lang: Lang, basis: &LegalBasis) -> &mut Doc {
+        self.heading(t(lang, "category-legal-basis"));
+        self.para(format!(
+            "{} · {}",
+            basis.law.get(lang),
+            basis.gdpr.get(lang)
+        ));
+        self.para(basis.plain.get(lang))
     }
 
     pub fn blank(&mut self) -> &mut Doc {
