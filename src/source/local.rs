@@ -66,9 +66,11 @@ impl LocalSource {
     }
 }
 
-fn id(who: &Principal) -> &CitizenId {
+/// The local store only knows demo sign-in; a bearer token belongs to the HTTP source.
+fn id(who: &Principal) -> SourceResult<&CitizenId> {
     match who {
-        Principal::Demo(id) => id,
+        Principal::Demo(id) => Ok(id),
+        Principal::Bearer(_) => Err(SourceError::Unauthorized),
     }
 }
 
@@ -86,33 +88,33 @@ impl DataSource for LocalSource {
     }
 
     fn citizen(&self, who: &Principal) -> SourceResult<Citizen> {
-        log("citizen", self.store()?.citizen(id(who)))
+        log("citizen", self.store()?.citizen(id(who)?))
     }
 
     fn overview(&self, who: &Principal) -> SourceResult<Overview> {
-        log("overview", self.store()?.overview(id(who), (self.clock)()))
+        log("overview", self.store()?.overview(id(who)?, (self.clock)()))
     }
 
     fn areas(&self, who: &Principal) -> SourceResult<Vec<Area>> {
-        log("areas", self.store()?.areas(id(who)))
+        log("areas", self.store()?.areas(id(who)?))
     }
 
     fn categories(&self, who: &Principal, area: &str) -> SourceResult<Vec<CategorySummary>> {
-        log("categories", self.store()?.categories(id(who), area))
+        log("categories", self.store()?.categories(id(who)?, area))
     }
 
     fn category(&self, who: &Principal, category: i64) -> SourceResult<DataCategory> {
-        log("category", self.store()?.category(id(who), category))
+        log("category", self.store()?.category(id(who)?, category))
     }
 
     fn purposes(&self, who: &Principal) -> SourceResult<Vec<Purpose>> {
-        log("purposes", self.store()?.purposes(id(who)))
+        log("purposes", self.store()?.purposes(id(who)?))
     }
 
     fn organisations(&self, who: &Principal) -> SourceResult<Vec<Organisation>> {
         log(
             "organisations",
-            self.store()?.organisations(id(who), (self.clock)()),
+            self.store()?.organisations(id(who)?, (self.clock)()),
         )
     }
 
@@ -126,48 +128,48 @@ impl DataSource for LocalSource {
         log(
             "access_page",
             self.store()?
-                .access_page(id(who), filter, after, limit, (self.clock)()),
+                .access_page(id(who)?, filter, after, limit, (self.clock)()),
         )
     }
 
     fn access_event(&self, who: &Principal, event: i64) -> SourceResult<AccessEvent> {
         log(
             "access_event",
-            self.store()?.access_event(id(who), event, (self.clock)()),
+            self.store()?.access_event(id(who)?, event, (self.clock)()),
         )
     }
 
     fn report_access(&self, who: &Principal, event: i64) -> SourceResult<AccessReport> {
         log(
             "report_access",
-            self.store()?.report_access(id(who), event, (self.clock)()),
+            self.store()?.report_access(id(who)?, event, (self.clock)()),
         )
     }
 
     fn access_reports(&self, who: &Principal) -> SourceResult<Vec<AccessReport>> {
-        log("access_reports", self.store()?.access_reports(id(who)))
+        log("access_reports", self.store()?.access_reports(id(who)?))
     }
 
     fn consents(&self, who: &Principal) -> SourceResult<Vec<Consent>> {
-        log("consents", self.store()?.consents(id(who)))
+        log("consents", self.store()?.consents(id(who)?))
     }
 
     fn withdraw_consent(&self, who: &Principal, consent: i64) -> SourceResult<Consent> {
         log(
             "withdraw_consent",
             self.store()?
-                .withdraw_consent(id(who), consent, (self.clock)()),
+                .withdraw_consent(id(who)?, consent, (self.clock)()),
         )
     }
 
     fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>> {
-        log("decision_support", self.store()?.decision_support(id(who)))
+        log("decision_support", self.store()?.decision_support(id(who)?))
     }
 
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
         log(
             "record_visit",
-            self.store()?.record_visit(id(who), visit).map(|_| ()),
+            self.store()?.record_visit(id(who)?, visit).map(|_| ()),
         )
     }
 }

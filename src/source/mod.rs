@@ -5,8 +5,10 @@
 //! tokio's blocking pool, off the render loop.
 
 mod local;
+mod token;
 
 pub use local::LocalSource;
+pub use token::AccessToken;
 
 use crate::domain::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
@@ -22,12 +24,15 @@ use thiserror::Error;
 pub enum Principal {
     /// Demo sign-in on the embedded store.
     Demo(CitizenId),
+    /// A signed-in citizen's access token, sent to the server as a bearer token.
+    Bearer(AccessToken),
 }
 
 impl fmt::Debug for Principal {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             Principal::Demo(id) => write!(f, "Demo({id})"),
+            Principal::Bearer(t) => write!(f, "Bearer({t:?})"),
         }
     }
 }
