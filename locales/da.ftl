@@ -366,3 +366,11 @@ help-scroll-up = Rul teksten op.
 help-scroll-down = Rul teksten ned.
 help-scroll-page-up = Rul en side op.
 help-scroll-page-down = Rul en side ned.
+
+## Formål
+purposes-heading = Det bruger kommunen dine data til
+purposes-explain = Vælg et formål for at se lovgrundlaget, og hvordan du gør indsigelse.
+
+## Formål
+purposes-heading = Det bruger kommunen dine data til
+purposes-explain = Vælg et formål for at se lovgrundlaget, og hvordan du gør indsigelse.

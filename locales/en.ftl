@@ -308,7 +308,7 @@ decisions-none = The municipality has not used such tools in your cases.
 decisions-used-on = Used on { $date }
 decision-used-on = Used on
 decision-purpose = What the tool is for
-decision-inputs = This of your data was used
+decision-inputs = Which of your data it used
 decision-helps = How it helps the caseworker
 decision-human = A person decides
 decision-result = The result for you
@@ -366,3 +366,11 @@ help-scroll-up = Scroll the text up.
 help-scroll-down = Scroll the text down.
 help-scroll-page-up = Scroll up one page.
 help-scroll-page-down = Scroll down one page.
+
+## Purposes
+purposes-heading = What the municipality uses your data for
+purposes-explain = Choose a purpose to see the legal basis and how to object.
+
+## Purposes
+purposes-heading = What the municipality uses your data for
+purposes-explain = Choose a purpose to see the legal basis and how to object.

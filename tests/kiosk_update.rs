@@ -525,6 +525,36 @@ fn continue_online_opens_for_the_current_view() {
 }
 
 #[test]
+fn text_screens_scroll_and_forget_the_scroll_when_left() {
+    let mut m = signed_in('1');
+    ch(&mut m, '6');
+    assert_eq!(*m.route(), Route::Rights);
+    key(&mut m, Key::Down);
+    key(&mut m, Key::Down);
+    key(&mut m, Key::PageDown);
+    assert_eq!(m.place().scroll, 12);
+    key(&mut m, Key::Up);
+    assert_eq!(m.place().scroll, 11);
+    for _ in 0..5 {
+        key(&mut m, Key::PageUp);
+    }
+    assert_eq!(m.place().scroll, 0);
+    key(&mut m, Key::Esc);
+    ch(&mut m, '6');
+    assert_eq!(m.place().scroll, 0);
+}
+
+#[test]
+fn a_purpose_opens_in_full() {
+    let mut m = signed_in('1');
+    ch(&mut m, '2');
+    loaded(&mut m, Loaded::Purposes(Ok(vec![])));
+    // Nothing to open in an empty list.
+    assert!(key(&mut m, Key::Enter).is_empty());
+    assert_eq!(*m.route(), Route::Purposes);
+}
+
+#[test]
 fn help_lists_keys_and_esc_closes_it() {
     let mut m = signed_in('1');
     ch(&mut m, '?');

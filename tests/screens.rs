@@ -51,6 +51,10 @@ const SCREENS: &[(&str, Setup)] = &[
         signed_in(k, l);
         k.keys("2");
     }),
+    ("purpose", |k, l| {
+        signed_in(k, l);
+        k.keys("2").key(Key::Down).key(Key::Enter);
+    }),
     ("access_log", |k, l| {
         signed_in(k, l);
         k.keys("3");

@@ -145,178 +145,32 @@ use Command as C;
 use Context as X;
 
 /// Every key of the kiosk. Order matters: it is the order of the footer and the help screen.
+#[rustfmt::skip]
 pub const KEYMAP: &[Binding] = &[
-    b(
-        Keys::Digits,
-        C::Pick(0),
-        X::List,
-        "1–9",
-        "hint-pick",
-        "help-pick",
-        true,
-    ),
-    b(
-        Keys::Two(Key::Up, Key::Char('k')),
-        C::Up,
-        X::List,
-        "↑",
-        "hint-up",
-        "help-up",
-        false,
-    ),
-    b(
-        Keys::Two(Key::Down, Key::Char('j')),
-        C::Down,
-        X::List,
-        "↓",
-        "hint-down",
-        "help-down",
-        false,
-    ),
-    b(
-        Keys::One(Key::PageUp),
-        C::PageUp,
-        X::List,
-        "key-page-up",
-        "hint-page-up",
-        "help-page-up",
-        false,
-    ),
-    b(
-        Keys::One(Key::PageDown),
-        C::PageDown,
-        X::List,
-        "key-page-down",
-        "hint-page-down",
-        "help-page-down",
-        false,
-    ),
-    b(
-        Keys::One(Key::Home),
-        C::Home,
-        X::List,
-        "key-home",
-        "hint-home",
-        "help-home",
-        false,
-    ),
-    b(
-        Keys::One(Key::End),
-        C::End,
-        X::List,
-        "key-end",
-        "hint-end",
-        "help-end",
-        false,
-    ),
-    b(
-        Keys::One(Key::Enter),
-        C::Open,
-        X::List,
-        "Enter",
-        "hint-open",
-        "help-open",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('f')),
-        C::Filter,
-        X::AccessLog,
-        "F",
-        "hint-filter",
-        "help-filter",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('/')),
-        C::Search,
-        X::AccessLog,
-        "/",
-        "hint-search",
-        "help-search",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('c')),
-        C::ClearFilters,
-        X::AccessLog,
-        "C",
-        "hint-clear",
-        "help-clear",
-        false,
-    ),
-    b(
-        Keys::One(Key::Char('r')),
-        C::Report,
-        X::AccessEntry,
-        "R",
-        "hint-report",
-        "help-report",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('w')),
-        C::Withdraw,
-        X::Consents,
-        "W",
-        "hint-withdraw",
-        "help-withdraw",
-        true,
-    ),
-    b(
-        Keys::One(Key::Esc),
-        C::Back,
-        X::Global,
-        "Esc",
-        "hint-back",
-        "help-back",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('o')),
-        C::ContinueOnline,
-        X::Global,
-        "O",
-        "hint-online",
-        "help-online",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('?')),
-        C::Help,
-        X::Global,
-        "?",
-        "hint-help",
-        "help-help",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('l')),
-        C::Language,
-        X::Global,
-        "L",
-        "hint-language",
-        "help-language",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('x')),
-        C::SignOut,
-        X::Session,
-        "X",
-        "hint-sign-out",
-        "help-sign-out",
-        true,
-    ),
-    b(
-        Keys::One(Key::Char('q')),
-        C::Quit,
-        X::Attract,
-        "Q",
-        "hint-quit",
-        "help-quit",
-        true,
-    ),
+    //  keys                                      command         context          label            footer hint         help text                footer
+    b(Keys::Digits,                               C::Pick(0),     X::List,         "1–9",           "hint-pick",        "help-pick",             true),
+    b(Keys::Two(Key::Up, Key::Char('k')),         C::Up,          X::List,         "↑",             "hint-up",          "help-up",               false),
+    b(Keys::Two(Key::Down, Key::Char('j')),       C::Down,        X::List,         "↓",             "hint-down",        "help-down",             false),
+    b(Keys::One(Key::PageUp),                     C::PageUp,      X::List,         "key-page-up",   "hint-page-up",     "help-page-up",          false),
+    b(Keys::One(Key::PageDown),                   C::PageDown,    X::List,         "key-page-down", "hint-page-down",   "help-page-down",        false),
+    b(Keys::One(Key::Home),                       C::Home,        X::List,         "key-home",      "hint-home",        "help-home",             false),
+    b(Keys::One(Key::End),                        C::End,         X::List,         "key-end",       "hint-end",         "help-end",              false),
+    b(Keys::One(Key::Enter),                      C::Open,        X::List,         "Enter",         "hint-open",        "help-open",             true),
+    b(Keys::Two(Key::Up, Key::Char('k')),         C::Up,          X::Scroll,       "↑",             "hint-scroll-up",   "help-scroll-up",        false),
+    b(Keys::Two(Key::Down, Key::Char('j')),       C::Down,        X::Scroll,       "↓",             "hint-scroll-down", "help-scroll-down",      true),
+    b(Keys::One(Key::PageUp),                     C::PageUp,      X::Scroll,       "key-page-up",   "hint-page-up",     "help-scroll-page-up",   false),
+    b(Keys::One(Key::PageDown),                   C::PageDown,    X::Scroll,       "key-page-down", "hint-page-down",   "help-scroll-page-down", false),
+    b(Keys::One(Key::Char('f')),                  C::Filter,      X::AccessLog,    "F",             "hint-filter",      "help-filter",           true),
+    b(Keys::One(Key::Char('/')),                  C::Search,      X::AccessLog,    "/",             "hint-search",      "help-search",           true),
+    b(Keys::One(Key::Char('c')),                  C::ClearFilters, X::AccessLog,   "C",             "hint-clear",       "help-clear",            false),
+    b(Keys::One(Key::Char('r')),                  C::Report,      X::AccessEntry,  "R",             "hint-report",      "help-report",           true),
+    b(Keys::One(Key::Char('w')),                  C::Withdraw,    X::Consents,     "W",             "hint-withdraw",    "help-withdraw",         true),
+    b(Keys::One(Key::Esc),                        C::Back,        X::Global,       "Esc",           "hint-back",        "help-back",             true),
+    b(Keys::One(Key::Char('o')),                  C::ContinueOnline, X::Global,    "O",             "hint-online",      "help-online",           true),
+    b(Keys::One(Key::Char('?')),                  C::Help,        X::Global,       "?",             "hint-help",        "help-help",             true),
+    b(Keys::One(Key::Char('l')),                  C::Language,    X::Global,       "L",             "hint-language",    "help-language",         true),
+    b(Keys::One(Key::Char('x')),                  C::SignOut,     X::Session,      "X",             "hint-sign-out",    "help-sign-out",         true),
+    b(Keys::One(Key::Char('q')),                  C::Quit,        X::Attract,      "Q",             "hint-quit",        "help-quit",             true),
 ];
 
 /// The contexts that are active on a route.
@@ -400,6 +254,21 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn text_screens_scroll_with_the_arrows() {
+        let entry = Route::AccessEntry { id: 1 };
+        assert_eq!(lookup(Key::Down, &entry, true), Some(Command::Down));
+        assert_eq!(
+            lookup(Key::PageUp, &Route::Rights, true),
+            Some(Command::PageUp)
+        );
+        assert!(
+            footer(&Route::Help, true)
+                .iter()
+                .any(|b| b.command == Command::Down)
+        );
     }
 
     #[test]

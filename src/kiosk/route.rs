@@ -28,6 +28,10 @@ pub enum Route {
         id: i64,
     },
     Purposes,
+    /// One purpose in detail.
+    Purpose {
+        index: usize,
+    },
     AccessLog,
     /// The access-log filters.
     AccessFilter,
@@ -96,7 +100,7 @@ impl Route {
             Route::Attract | Route::SignIn | Route::Helper { .. } | Route::Help => View::Start,
             Route::Overview => View::Overview,
             Route::Areas | Route::Categories { .. } | Route::Category { .. } => View::Data,
-            Route::Purposes => View::Purposes,
+            Route::Purposes | Route::Purpose { .. } => View::Purposes,
             Route::AccessLog
             | Route::AccessFilter
             | Route::AccessSearch
@@ -120,6 +124,7 @@ impl Route {
             Route::Categories { .. } => "categories",
             Route::Category { .. } => "category",
             Route::Purposes => "purposes",
+            Route::Purpose { .. } => "purpose",
             Route::AccessLog => "access-log",
             Route::AccessFilter => "access-filter",
             Route::AccessSearch => "access-search",
@@ -140,6 +145,7 @@ impl Route {
         !matches!(
             self,
             Route::Category { .. }
+                | Route::Purpose { .. }
                 | Route::Rights
                 | Route::Online { .. }
                 | Route::Help
@@ -154,6 +160,7 @@ impl Route {
         matches!(
             self,
             Route::Category { .. }
+                | Route::Purpose { .. }
                 | Route::Rights
                 | Route::Help
                 | Route::AccessEntry { .. }
@@ -184,6 +191,7 @@ impl Route {
             },
             Route::Category { id: 1 },
             Route::Purposes,
+            Route::Purpose { index: 0 },
             Route::AccessLog,
             Route::AccessFilter,
             Route::AccessSearch,

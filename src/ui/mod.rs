@@ -94,7 +94,7 @@ pub fn title_id(route: &Route) -> &'static str {
         Route::Helper { .. } => "title-helper",
         Route::Overview => "title-overview",
         Route::Areas | Route::Categories { .. } | Route::Category { .. } => "title-data",
-        Route::Purposes => "title-purposes",
+        Route::Purposes | Route::Purpose { .. } => "title-purposes",
         Route::AccessLog | Route::AccessEntry { .. } | Route::ConfirmReport { .. } => {
             "title-access-log"
         }

@@ -111,8 +111,12 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             push(model, Route::Decision { index });
             Vec::new()
         }
-        Route::Purposes => Vec::new(),
+        Route::Purposes => {
+            push(model, Route::Purpose { index });
+            Vec::new()
+        }
         Route::Category { .. }
+        | Route::Purpose { .. }
         | Route::AccessSearch
         | Route::AccessEntry { .. }
         | Route::Decision { .. }

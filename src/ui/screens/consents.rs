@@ -1,6 +1,5 @@
 //! Consents: what the citizen has agreed to, and withdrawing it.
 
-use super::purposes::columns;
 use super::{Ctx, draw_menu, placeholder};
 use crate::domain::Consent;
 use crate::i18n::{format_day, tr};
@@ -11,6 +10,20 @@ use ratatui::layout::Rect;
 use ratatui::widgets::Widget;
 
 pub struct Consents<'a>(pub Ctx<'a>);
+
+/// The list and the selected consent side by side, half and half.
+fn columns(area: Rect) -> (Rect, Rect) {
+    let left = area.width / 2;
+    (
+        Rect::new(area.x, area.y, left, area.height),
+        Rect::new(
+            area.x + left + 1,
+            area.y,
+            area.width.saturating_sub(left + 1),
+            area.height,
+        ),
+    )
+}
 
 fn status(c: Ctx, x: &Consent) -> String {
     let lang = c.lang();

@@ -24,7 +24,7 @@ impl Widget for &Help<'_> {
                 b.label.to_owned()
             };
             d.line(Line::from(vec![
-                Span::styled(format!(" {label:^7} "), c.theme.key()),
+                Span::styled(format!(" {label:^8} "), c.theme.key()),
                 Span::styled(format!("  {}", t(lang, b.help)), c.theme.base()),
             ]));
         }

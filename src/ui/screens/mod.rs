@@ -17,6 +17,7 @@ mod help;
 mod helper;
 mod online;
 mod overview;
+mod purpose;
 mod purposes;
 mod rights;
 mod sign_in;
@@ -67,6 +68,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Route::Categories { .. } => render_screen!(categories::Categories, c, area, buf),
         Route::Category { .. } => render_screen!(category::CategoryDetail, c, area, buf),
         Route::Purposes => render_screen!(purposes::Purposes, c, area, buf),
+        Route::Purpose { .. } => render_screen!(purpose::PurposeDetail, c, area, buf),
         Route::AccessLog => render_screen!(access_log::AccessLogScreen, c, area, buf),
         Route::AccessFilter => render_screen!(access_filter::Filters, c, area, buf),
         Route::AccessSearch => render_screen!(access_search::Search, c, area, buf),

@@ -96,24 +96,44 @@ impl Widget for &Menu<'_> {
             } else {
                 "   ".to_owned()
             };
+            let text_width = rect.width.saturating_sub(5) as usize;
+            let badge_width = item.badge.as_ref().map(|b| b.width() + 2).unwrap_or(0);
+            let badge_on_title = item.title.chars().count() + badge_width <= text_width;
             let mut spans = vec![
                 Span::styled(marker, style),
                 Span::styled(number, if focused { style } else { theme.key() }),
                 Span::styled(" ", style),
-                Span::styled(item.title.clone(), style),
+                Span::styled(fit(&item.title, text_width), style),
             ];
-            if let Some(b) = &item.badge {
+            if let (Some(b), true) = (&item.badge, badge_on_title) {
                 spans.push(Span::styled("  ", style));
                 spans.push(b.clone());
             }
             Line::from(spans).render(Rect::new(rect.x, rect.y, rect.width, 1), buf);
-            if let Some(d) = &item.detail {
-                let dstyle = if focused { style } else { theme.muted() };
-                Line::styled(format!("     {d}"), dstyle)
-                    .render(Rect::new(rect.x, rect.y + 1, rect.width, 1), buf);
+            let dstyle = if focused { style } else { theme.muted() };
+            let mut detail = vec![Span::styled("     ", dstyle)];
+            let mut room = text_width;
+            if let (Some(b), false) = (&item.badge, badge_on_title) {
+                detail.push(b.clone());
+                detail.push(Span::styled(" ", dstyle));
+                room = room.saturating_sub(badge_width);
             }
+            if let Some(d) = &item.detail {
+                detail.push(Span::styled(fit(d, room), dstyle));
+            }
+            Line::from(detail).render(Rect::new(rect.x, rect.y + 1, rect.width, 1), buf);
         }
     }
+}
+
+/// `s` cut to `width` characters, ending in "…" when cut.
+fn fit(s: &str, width: usize) -> String {
+    if s.chars().count() <= width {
+        return s.to_owned();
+    }
+    let mut out: String = s.chars().take(width.saturating_sub(1)).collect();
+    out.push('…');
+    out
 }
 
 /// The index of the item under a tap.
