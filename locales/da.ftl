@@ -371,6 +371,35 @@ help-scroll-page-down = Rul en side ned.
 purposes-heading = Det bruger kommunen dine data til
 purposes-explain = Vælg et formål for at se lovgrundlaget, og hvordan du gør indsigelse.
 
-## Formål
-purposes-heading = Det bruger kommunen dine data til
-purposes-explain = Vælg et formål for at se lovgrundlaget, og hvordan du gør indsigelse.
+
+## Sikkerhed og privatliv
+title-operator = Operatør
+hint-contrast = Kontrast
+hint-hide = Skjul
+hint-reveal = Vis skjult
+hint-operator = Operatør
+help-contrast = Slå stærk kontrast til eller fra. Teksten bliver lettere at læse.
+help-hide = Skjul skærmen med det samme, fx hvis nogen kigger med.
+help-reveal = Vis en skjult oplysning. Tryk igen for den næste. Den skjules igen, når du går videre.
+help-operator = Kun for personale: afslut kiosken med en PIN-kode.
+category-revealed = (vises nu)
+category-reveal-how = Følsomme oplysninger er skjult. Tryk V for at vise dem én ad gangen.
+blind-hidden = Skærmen er skjult. Tryk H for at vise den igen.
+blind-confirm = Vil du vise skærmen igen?
+blind-show = Ja, vis skærmen
+blind-keep = Nej, hold den skjult
+warning-idle-title = Er du her stadig?
+warning-idle-ends = Du bliver logget ud om { $seconds } sekunder, fordi der ikke er sket noget.
+warning-idle-continue = Tryk på en tast eller på skærmen for at fortsætte.
+warning-cap-title = Tiden er snart gået
+warning-cap-ends = Du bliver logget ud om { $seconds } sekunder. Af sikkerhedshensyn varer et besøg højst 20 minutter.
+warning-cap-continue = Du kan logge ind igen bagefter. Tryk på en tast for at lukke denne besked.
+operator-heading = Afslut kiosken
+operator-explain = Kun for personale. Skriv PIN-koden og tryk Enter.
+operator-pin = PIN-kode
+operator-checking = Tjekker …
+operator-wrong = Forkert PIN-kode.
+operator-wait = Forkert PIN-kode. Vent { $seconds } sekunder, før du prøver igen.
+operator-keys = Enter tjekker. Esc går tilbage.
+app-crashed = Kiosken stødte på en fejl. Den starter forfra, og intet om dig er gemt.
+cli-bad-pin = PIN-koden skal være 4 til 12 cifre. Skriv den på standard-input.

@@ -371,6 +371,35 @@ help-scroll-page-down = Scroll down one page.
 purposes-heading = What the municipality uses your data for
 purposes-explain = Choose a purpose to see the legal basis and how to object.
 
-## Purposes
-purposes-heading = What the municipality uses your data for
-purposes-explain = Choose a purpose to see the legal basis and how to object.
+
+## Safety and privacy
+title-operator = Operator
+hint-contrast = Contrast
+hint-hide = Hide
+hint-reveal = Show hidden
+hint-operator = Operator
+help-contrast = Turn strong contrast on or off. The text gets easier to read.
+help-hide = Hide the screen at once, for example if someone is looking.
+help-reveal = Show a hidden value. Press again for the next one. It is hidden again when you move on.
+help-operator = Staff only: leave the kiosk with a PIN.
+category-revealed = (shown now)
+category-reveal-how = Sensitive values are hidden. Press V to show them one at a time.
+blind-hidden = The screen is hidden. Press H to show it again.
+blind-confirm = Do you want to show the screen again?
+blind-show = Yes, show the screen
+blind-keep = No, keep it hidden
+warning-idle-title = Are you still there?
+warning-idle-ends = You will be signed out in { $seconds } seconds, because nothing has happened.
+warning-idle-continue = Press any key or tap the screen to continue.
+warning-cap-title = Time is nearly up
+warning-cap-ends = You will be signed out in { $seconds } seconds. For safety, a visit lasts at most 20 minutes.
+warning-cap-continue = You can sign in again afterwards. Press any key to close this message.
+operator-heading = Leave the kiosk
+operator-explain = Staff only. Type the PIN and press Enter.
+operator-pin = PIN
+operator-checking = Checking …
+operator-wrong = Wrong PIN.
+operator-wait = Wrong PIN. Wait { $seconds } seconds before you try again.
+operator-keys = Enter checks. Esc goes back.
+app-crashed = The kiosk ran into a fault. It starts afresh, and nothing about you is kept.
+cli-bad-pin = The PIN must be 4 to 12 digits. Give it on standard input.

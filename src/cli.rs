@@ -30,6 +30,9 @@ pub enum Command {
     DemoData(DemoDataArgs),
     /// Check the configuration and print every problem, or OK and a summary.
     CheckConfig,
+    /// Read an operator PIN (4–12 digits) from standard input and print its hash for
+    /// `[kiosk] operator_pin_hash`.
+    HashPin,
 }
 
 /// The arguments of `indsigt demo-data`.
@@ -66,13 +69,15 @@ pub enum CliError {
     NotAvailable { command: &'static str },
     #[error(transparent)]
     Demo(#[from] DemoError),
+    #[error("the PIN must be 4 to 12 digits")]
+    BadPin,
 }
 
 impl CliError {
     /// 1 for a bad configuration or a failed run; 2 for what this build cannot do (and, from clap, usage).
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Config(_) | CliError::App(_) | CliError::Demo(_) => 1,
+            CliError::Config(_) | CliError::App(_) | CliError::Demo(_) | CliError::BadPin => 1,
             CliError::NotAvailable { .. } => 2,
         }
     }
@@ -83,6 +88,7 @@ impl CliError {
             CliError::Config(errors) => errors.localized(lang),
             CliError::App(e) => vec![e.localized(lang)],
             CliError::Demo(e) => vec![e.localized(lang)],
+            CliError::BadPin => vec![crate::i18n::t(lang, "cli-bad-pin")],
             CliError::NotAvailable { command } => {
                 vec![tr(
                     lang,
@@ -115,6 +121,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         }
         Command::DemoData(args) => demo_data(&args),
         Command::CheckConfig => check_config(config_file, terminal_lang()),
+        Command::HashPin => hash_pin(),
     }
 }
 
@@ -123,6 +130,23 @@ fn check_config(file: Option<&Path>, lang: Lang) -> Result<(), CliError> {
     for line in summary(lang, &config, file) {
         println!("{line}");
     }
+    Ok(())
+}
+
+/// `indsigt hash-pin`: the PIN comes on standard input, so it is not in the shell history.
+fn hash_pin() -> Result<(), CliError> {
+    let mut line = String::new();
+    std::io::stdin()
+        .read_line(&mut line)
+        .map_err(|_| CliError::BadPin)?;
+    let pin = line.trim();
+    if !(4..=12).contains(&pin.len()) || !pin.chars().all(|c| c.is_ascii_digit()) {
+        zeroize::Zeroize::zeroize(&mut line);
+        return Err(CliError::BadPin);
+    }
+    let hashed = crate::app::pin::hash(pin).map_err(|_| CliError::BadPin);
+    zeroize::Zeroize::zeroize(&mut line);
+    println!("{}", hashed?);
     Ok(())
 }
 

@@ -64,6 +64,7 @@ impl Tmux {
     fn alive(&self) -> bool {
         Command::new("tmux")
             .args(["-L", &self.socket, "has-session", "-t", "k"])
+            .stderr(std::process::Stdio::null())
             .status()
             .map(|s| s.success())
             .unwrap_or(false)
@@ -90,8 +91,9 @@ fn tmux_available() -> bool {
     ok
 }
 
-/// A demo database and a config that points at it.
-fn setup(dir: &Path) -> String {
+/// A demo database and a config that points at it, with `extra` config lines; logs at trace level go to
+/// `dir/kiosk.log`.
+fn setup_with(dir: &Path, extra: &str) -> String {
     let db = dir.join("e2e.db");
     let out = common::indsigt(
         "en",
@@ -106,12 +108,42 @@ fn setup(dir: &Path) -> String {
     );
     assert!(out.status.success(), "{}", common::text(&out.stderr));
     let config = dir.join("e2e.toml");
-    std::fs::write(&config, format!("[source]\npath = \"{}\"\n", db.display())).unwrap();
+    std::fs::write(
+        &config,
+        format!("{extra}\n[source]\npath = \"{}\"\n", db.display()),
+    )
+    .unwrap();
     format!(
-        "env -u NO_COLOR LANG=C.UTF-8 {} --config {}",
+        "env -u NO_COLOR LANG=C.UTF-8 INDSIGT_LOG=trace INDSIGT_LOG_FILE={} {} --config {}",
+        dir.join("kiosk.log").display(),
         env!("CARGO_BIN_EXE_indsigt"),
         config.display()
     )
+}
+
+fn setup(dir: &Path) -> String {
+    setup_with(dir, "")
+}
+
+/// What the signed-in demo citizen must never leave behind: name, CPR digits, a data value.
+const TRACES: [&str; 5] = ["Inger", "Holm", "310441", "4822", "Kastanievej"];
+
+fn assert_forgotten(t: &Tmux, dir: &Path) {
+    let history = t.capture(true);
+    for secret in TRACES {
+        assert!(
+            !history.contains(secret),
+            "{secret} is still in the tmux history:\n{history}"
+        );
+    }
+    let log = std::fs::read_to_string(dir.join("kiosk.log")).unwrap_or_default();
+    assert!(
+        log.contains("session ended"),
+        "the log is empty or lacks the session:\n{log}"
+    );
+    for secret in TRACES {
+        assert!(!log.contains(secret), "{secret} is in the log:\n{log}");
+    }
 }
 
 #[test]
@@ -143,7 +175,13 @@ fn a_citizen_visits_every_section_in_english_then_danish_and_signs_out() {
 
     let sections: [(&str, &[&str]); 7] = [
         ("1", &["Choose an area", "Health and Care"]),
-        ("2", &["Legal basis", "How to object"]),
+        (
+            "2",
+            &[
+                "What the municipality uses your data for",
+                "Required by law",
+            ],
+        ),
         ("3", &["Newest first", "When · what", "Why"]),
         ("4", &["Recipient", "Given on"]),
         ("5", &["When a computer helps the caseworker"]),
@@ -191,13 +229,7 @@ fn a_citizen_visits_every_section_in_english_then_danish_and_signs_out() {
     // Sign out: back to the start, and nothing of the citizen in the history.
     t.send(&["x"]);
     t.wait_for(&["Vælg sprog", "Eksempel Kommune"]);
-    let history = t.capture(true);
-    for secret in ["Inger", "Holm", "310441"] {
-        assert!(
-            !history.contains(secret),
-            "{secret} is still in the tmux history:\n{history}"
-        );
-    }
+    assert_forgotten(&t, dir.path());
     assert!(t.alive());
     t.send(&["q"]);
     let start = Instant::now();
@@ -228,4 +260,110 @@ fn a_tiny_terminal_asks_for_more_room_and_keeps_running() {
     std::thread::sleep(Duration::from_millis(300));
     assert!(t.alive());
     t.wait_for(&["Please make the window bigger."]);
+}
+
+/// Signs in the first demo citizen in Danish with no helper and waits for the overview.
+fn sign_in_da(t: &Tmux) {
+    t.wait_for(&["Vælg sprog"]);
+    t.send(&["1"]);
+    t.wait_for(&["Vælg en demoborger", "Inger Marie Holm"]);
+    t.send(&["1"]);
+    t.wait_for(&["Hjælper nogen dig i dag?"]);
+    t.send(&["1"]);
+    t.wait_for(&["Hej Inger Marie Holm"]);
+}
+
+fn pin_hash(pin: &str) -> String {
+    use std::io::Write;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_indsigt"))
+        .arg("hash-pin")
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    writeln!(child.stdin.take().unwrap(), "{pin}").unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap().trim().to_owned()
+}
+
+#[test]
+fn a_locked_kiosk_survives_every_way_out_and_opens_only_for_the_operator_pin() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let extra = format!(
+        "[kiosk]\nlocked = true\noperator_pin_hash = \"{}\"\n",
+        pin_hash("4711")
+    );
+    let command = setup_with(dir.path(), &extra);
+    let t = Tmux::start(
+        &format!("indsigt-e2e-lock-{}", std::process::id()),
+        100,
+        30,
+        &command,
+    );
+    sign_in_da(&t);
+    for key in ["C-c", "C-z", "C-\\", "C-d", "q"] {
+        t.send(&[key]);
+        std::thread::sleep(Duration::from_millis(300));
+        assert!(t.alive(), "{key} ended the locked kiosk");
+        t.wait_for(&["Hej Inger Marie Holm"]);
+    }
+    // The operator's chord, a wrong PIN, then the right one after the delay.
+    t.send(&["C-M-o"]);
+    t.wait_for(&["Afslut kiosken", "PIN-kode"]);
+    t.send(&["1", "2", "3", "4", "Enter"]);
+    t.wait_for(&["Vent"]);
+    assert!(t.alive());
+    std::thread::sleep(Duration::from_secs(5));
+    t.send(&["4", "7", "1", "1", "Enter"]);
+    let start = Instant::now();
+    while t.alive() && start.elapsed() < Duration::from_secs(10) {
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    assert!(!t.alive(), "the right PIN should end the kiosk");
+}
+
+#[test]
+fn an_idle_timeout_warns_then_forgets_the_citizen() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let extra = "[kiosk]\nidle_timeout_secs = 15\nidle_warning_secs = 5\n";
+    let command = setup_with(dir.path(), extra);
+    let t = Tmux::start(
+        &format!("indsigt-e2e-idle-{}", std::process::id()),
+        100,
+        30,
+        &command,
+    );
+    sign_in_da(&t);
+    t.send(&["1"]);
+    t.wait_for(&["Vælg et område"]);
+    let start = Instant::now();
+    while !t.capture(false).contains("Er du her stadig?") {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no warning:\n{}",
+            t.capture(false)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert!(
+        start.elapsed() >= Duration::from_secs(8),
+        "the warning came too early"
+    );
+    while !t.capture(false).contains("Vælg sprog") {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "no timeout:\n{}",
+            t.capture(false)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+    assert_forgotten(&t, dir.path());
+    assert!(t.alive());
 }

@@ -16,6 +16,7 @@ pub fn key(ev: KeyEvent) -> Option<Key> {
     let ctrl = ev.modifiers.contains(KeyModifiers::CONTROL);
     let alt = ev.modifiers.contains(KeyModifiers::ALT);
     Some(match ev.code {
+        KeyCode::Char(c) if ctrl && alt => Key::CtrlAlt(c.to_ascii_lowercase()),
         KeyCode::Char(c) if ctrl => Key::Ctrl(c.to_ascii_lowercase()),
         KeyCode::Char(c) if alt => Key::Alt(c.to_ascii_lowercase()),
         KeyCode::Char(c) => Key::Char(c),

@@ -1,6 +1,7 @@
 //! The kiosk program: the terminal, the event loop, and the effect runner. The only place with IO.
 
 mod input;
+pub mod pin;
 mod runner;
 mod terminal;
 
@@ -63,8 +64,53 @@ pub fn open_source(config: &Config) -> Result<Arc<dyn DataSource>, AppError> {
     }
 }
 
+/// Logs go to the file in `INDSIGT_LOG_FILE` (level from `INDSIGT_LOG`, default `info`), never to the
+/// screen. They hold ids, screen names, timings and errors, never personal data.
+fn init_logging() {
+    let Some(path) = std::env::var_os("INDSIGT_LOG_FILE") else {
+        return;
+    };
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&path)
+    else {
+        return;
+    };
+    let filter = tracing_subscriber::EnvFilter::try_from_env("INDSIGT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _ = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_ansi(false)
+        .with_writer(std::sync::Mutex::new(file))
+        .try_init();
+}
+
+/// On a panic anywhere: restore the terminal, wipe the screen and the scrollback, and exit non-zero so the
+/// supervisor starts a fresh kiosk. Nothing of the session survives; the panic text is not shown.
+fn install_crash_guard() {
+    std::panic::set_hook(Box::new(|info| {
+        let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
+        ratatui::restore();
+        let mut out = std::io::stdout();
+        let _ = std::io::Write::write_all(&mut out, b"\x1b[2J\x1b[3J\x1b[H");
+        let _ = std::io::Write::flush(&mut out);
+        let place = info
+            .location()
+            .map(|l| format!("{}:{}", l.file(), l.line()));
+        tracing::error!(location = ?place, "the kiosk panicked; restarting");
+        eprintln!(
+            "{}",
+            crate::i18n::t(crate::cli::terminal_lang(), "app-crashed")
+        );
+        std::process::exit(70);
+    }));
+}
+
 /// Runs the kiosk until it is quit.
 pub fn run_kiosk(config: Config) -> Result<(), AppError> {
+    init_logging();
+    install_crash_guard();
     let source = open_source(&config)?;
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
     let settings = Settings::from_config(&config);
@@ -74,5 +120,10 @@ pub fn run_kiosk(config: Config) -> Result<(), AppError> {
         .enable_all()
         .build()
         .map_err(|e| AppError::Terminal(e.to_string()))?;
-    runtime.block_on(terminal::run(model, theme, source))
+    runtime.block_on(terminal::run(
+        model,
+        theme,
+        source,
+        config.kiosk.operator_pin_hash.clone(),
+    ))
 }

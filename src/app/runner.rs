@@ -62,14 +62,37 @@ pub fn spawn(
     tokio::task::spawn_blocking(move || {
         let started = std::time::Instant::now();
         let result = run_effect(source.as_ref(), principal.as_ref(), request);
-        tracing::debug!(
-            request = name,
-            ms = started.elapsed().as_millis() as u64,
-            "source call done"
-        );
+        let ms = started.elapsed().as_millis() as u64;
+        match failure(&result) {
+            Some(error) => tracing::warn!(request = name, ms, error, "source call failed"),
+            None => tracing::debug!(request = name, ms, "source call done"),
+        }
         // The loop may have ended; then nobody needs the answer.
         let _ = tx.send(Msg::Loaded { generation, result });
     });
+}
+
+/// The kind of error a result holds, for logs (the error's code, never its text).
+fn failure(l: &Loaded) -> Option<&'static str> {
+    let e = match l {
+        Loaded::DemoCitizens(r) => r.as_ref().err(),
+        Loaded::Citizen(r) => r.as_ref().err(),
+        Loaded::Overview(r) => r.as_ref().err(),
+        Loaded::Areas(r) => r.as_ref().err(),
+        Loaded::Categories(_, r) => r.as_ref().err(),
+        Loaded::Category(r) => r.as_ref().err(),
+        Loaded::Purposes(r) => r.as_ref().err(),
+        Loaded::Organisations(r) => r.as_ref().err(),
+        Loaded::AccessPage(_, r) => r.as_ref().err(),
+        Loaded::AccessEntry(r) => r.as_ref().err(),
+        Loaded::Reported(r) => r.as_ref().err(),
+        Loaded::Reports(r) => r.as_ref().err(),
+        Loaded::Consents(r) => r.as_ref().err(),
+        Loaded::Withdrawn(r) => r.as_ref().err(),
+        Loaded::Decisions(r) => r.as_ref().err(),
+        Loaded::VisitRecorded(r) => r.as_ref().err(),
+    };
+    e.map(|e| e.message_id())
 }
 
 /// The request's name, for logs (never its arguments).

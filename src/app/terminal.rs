@@ -13,6 +13,50 @@ use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
+/// What the log may say about the model: screen names, counters and flags, never personal data.
+#[derive(PartialEq, Eq)]
+struct Trace {
+    screen: &'static str,
+    signed_in: bool,
+    generation: u64,
+    pin_failures: u32,
+    warning: bool,
+}
+
+impl Trace {
+    fn of(model: &Model) -> Trace {
+        Trace {
+            screen: model.route().name(),
+            signed_in: model.signed_in(),
+            generation: model.generation,
+            pin_failures: model.pin.failures,
+            warning: model.warning.is_some(),
+        }
+    }
+
+    fn log_changes(&self, before: &Trace, by_clock: bool) {
+        if self == before {
+            return;
+        }
+        if self.screen != before.screen {
+            tracing::debug!(from = before.screen, to = self.screen, "screen");
+        }
+        if before.signed_in && !self.signed_in {
+            let reason = if by_clock { "timeout" } else { "sign-out" };
+            tracing::info!(reason, generation = self.generation, "session ended");
+        }
+        if !before.signed_in && self.signed_in {
+            tracing::info!(generation = self.generation, "session started");
+        }
+        if self.warning && !before.warning {
+            tracing::info!("timeout warning shown");
+        }
+        if self.pin_failures > before.pin_failures {
+            tracing::warn!(failures = self.pin_failures, "wrong operator PIN");
+        }
+    }
+}
+
 /// What reaches the loop: a terminal event, or a msg from an effect.
 #[allow(clippy::large_enum_variant)] // a few per second, moved once
 enum Incoming {
@@ -53,6 +97,7 @@ pub async fn run(
     mut model: Model,
     theme: Theme,
     source: Arc<dyn DataSource>,
+    pin_hash: Option<String>,
 ) -> Result<(), AppError> {
     let mut terminal = ratatui::try_init().map_err(|e| AppError::Terminal(e.to_string()))?;
     // Without mouse support the kiosk still works with keys alone.
@@ -90,7 +135,10 @@ pub async fn run(
             Incoming::Msg(m) => Some(m),
         };
         let Some(msg) = msg else { continue };
+        let before = Trace::of(&model);
+        let is_tick = matches!(msg, Msg::Tick(_));
         let effects = update(&mut model, msg);
+        Trace::of(&model).log_changes(&before, is_tick);
         let mut quit = false;
         for effect in effects {
             match effect {
@@ -106,6 +154,13 @@ pub async fn run(
                     msg_tx.clone(),
                 ),
                 Effect::PurgeScreen => purge(&mut terminal),
+                Effect::CheckPin(pin) => {
+                    let (hash, tx) = (pin_hash.clone(), msg_tx.clone());
+                    tokio::task::spawn_blocking(move || {
+                        let ok = super::pin::verify(hash.as_deref(), &pin);
+                        let _ = tx.send(Msg::PinChecked(ok));
+                    });
+                }
                 Effect::Quit => quit = true,
             }
         }

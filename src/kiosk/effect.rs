@@ -15,6 +15,18 @@ pub enum Effect {
     PurgeScreen,
     /// End the program.
     Quit,
+    /// Check the operator's PIN against the configured hash (slow on purpose, so off the loop).
+    CheckPin(Pin),
+}
+
+/// A PIN on its way to be checked: never printed, zeroized when dropped.
+#[derive(Clone, PartialEq, Eq, zeroize::Zeroize, zeroize::ZeroizeOnDrop)]
+pub struct Pin(pub String);
+
+impl std::fmt::Debug for Pin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Pin([REDACTED])")
+    }
 }
 
 /// A call to the data source.

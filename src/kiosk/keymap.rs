@@ -25,6 +25,8 @@ pub enum Key {
     Ctrl(char),
     /// Alt plus a lowercase letter.
     Alt(char),
+    /// Ctrl and Alt plus a lowercase letter (the operator's chord).
+    CtrlAlt(char),
     F(u8),
 }
 
@@ -63,6 +65,14 @@ pub enum Command {
     Report,
     /// Consents: withdraw the selected consent.
     Withdraw,
+    /// Blank the screen at once (the privacy blind).
+    Hide,
+    /// Switch the high-contrast theme on or off.
+    Contrast,
+    /// Show the next masked value in clear (one at a time).
+    Reveal,
+    /// The operator's chord: ask for the PIN that leaves a locked kiosk.
+    Operator,
 }
 
 /// Where a binding works.
@@ -82,6 +92,8 @@ pub enum Context {
     AccessEntry,
     /// The consents list.
     Consents,
+    /// A screen with masked values.
+    Masked,
     /// Screens with a signed-in citizen.
     Session,
 }
@@ -149,15 +161,15 @@ use Context as X;
 pub const KEYMAP: &[Binding] = &[
     //  keys                                      command         context          label            footer hint         help text                footer
     b(Keys::Digits,                               C::Pick(0),     X::List,         "1–9",           "hint-pick",        "help-pick",             true),
-    b(Keys::Two(Key::Up, Key::Char('k')),         C::Up,          X::List,         "↑",             "hint-up",          "help-up",               false),
-    b(Keys::Two(Key::Down, Key::Char('j')),       C::Down,        X::List,         "↓",             "hint-down",        "help-down",             false),
+    b(Keys::One(Key::Up),                         C::Up,          X::List,         "↑",             "hint-up",          "help-up",               false),
+    b(Keys::One(Key::Down),                       C::Down,        X::List,         "↓",             "hint-down",        "help-down",             false),
     b(Keys::One(Key::PageUp),                     C::PageUp,      X::List,         "key-page-up",   "hint-page-up",     "help-page-up",          false),
     b(Keys::One(Key::PageDown),                   C::PageDown,    X::List,         "key-page-down", "hint-page-down",   "help-page-down",        false),
     b(Keys::One(Key::Home),                       C::Home,        X::List,         "key-home",      "hint-home",        "help-home",             false),
     b(Keys::One(Key::End),                        C::End,         X::List,         "key-end",       "hint-end",         "help-end",              false),
     b(Keys::One(Key::Enter),                      C::Open,        X::List,         "Enter",         "hint-open",        "help-open",             true),
-    b(Keys::Two(Key::Up, Key::Char('k')),         C::Up,          X::Scroll,       "↑",             "hint-scroll-up",   "help-scroll-up",        false),
-    b(Keys::Two(Key::Down, Key::Char('j')),       C::Down,        X::Scroll,       "↓",             "hint-scroll-down", "help-scroll-down",      true),
+    b(Keys::One(Key::Up),                         C::Up,          X::Scroll,       "↑",             "hint-scroll-up",   "help-scroll-up",        false),
+    b(Keys::One(Key::Down),                       C::Down,        X::Scroll,       "↓",             "hint-scroll-down", "help-scroll-down",      true),
     b(Keys::One(Key::PageUp),                     C::PageUp,      X::Scroll,       "key-page-up",   "hint-page-up",     "help-scroll-page-up",   false),
     b(Keys::One(Key::PageDown),                   C::PageDown,    X::Scroll,       "key-page-down", "hint-page-down",   "help-scroll-page-down", false),
     b(Keys::One(Key::Char('f')),                  C::Filter,      X::AccessLog,    "F",             "hint-filter",      "help-filter",           true),
@@ -165,12 +177,16 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::One(Key::Char('c')),                  C::ClearFilters, X::AccessLog,   "C",             "hint-clear",       "help-clear",            false),
     b(Keys::One(Key::Char('r')),                  C::Report,      X::AccessEntry,  "R",             "hint-report",      "help-report",           true),
     b(Keys::One(Key::Char('w')),                  C::Withdraw,    X::Consents,     "W",             "hint-withdraw",    "help-withdraw",         true),
+    b(Keys::One(Key::Char('v')),                  C::Reveal,      X::Masked,       "V",             "hint-reveal",      "help-reveal",           true),
     b(Keys::One(Key::Esc),                        C::Back,        X::Global,       "Esc",           "hint-back",        "help-back",             true),
     b(Keys::One(Key::Char('o')),                  C::ContinueOnline, X::Global,    "O",             "hint-online",      "help-online",           true),
     b(Keys::One(Key::Char('?')),                  C::Help,        X::Global,       "?",             "hint-help",        "help-help",             true),
     b(Keys::One(Key::Char('l')),                  C::Language,    X::Global,       "L",             "hint-language",    "help-language",         true),
+    b(Keys::One(Key::Char('k')),                  C::Contrast,    X::Global,       "K",             "hint-contrast",    "help-contrast",         true),
+    b(Keys::One(Key::Char('h')),                  C::Hide,        X::Global,       "H",             "hint-hide",        "help-hide",             true),
     b(Keys::One(Key::Char('x')),                  C::SignOut,     X::Session,      "X",             "hint-sign-out",    "help-sign-out",         true),
     b(Keys::One(Key::Char('q')),                  C::Quit,        X::Attract,      "Q",             "hint-quit",        "help-quit",             true),
+    b(Keys::One(Key::CtrlAlt('o')),               C::Operator,    X::Global,       "Ctrl+Alt+O",    "hint-operator",    "help-operator",         false),
 ];
 
 /// The contexts that are active on a route.
@@ -186,6 +202,7 @@ pub fn contexts(route: &Route, signed_in: bool) -> Vec<Context> {
         Route::AccessLog => out.push(Context::AccessLog),
         Route::AccessEntry { .. } => out.push(Context::AccessEntry),
         Route::Consents => out.push(Context::Consents),
+        Route::Category { .. } => out.push(Context::Masked),
         _ => {}
     }
     if signed_in {
@@ -273,8 +290,15 @@ mod tests {
 
     #[test]
     fn footer_always_has_language_and_sign_out_when_signed_in() {
+        // Screens where letters are typed show only Esc: there L and X are text.
+        let typing = [Route::AccessSearch, Route::Operator];
         for route in Route::all_for_tests() {
             let f = footer(&route, true);
+            if typing.contains(&route) {
+                assert_eq!(f.len(), 1, "{route:?}");
+                assert_eq!(f[0].command, Command::Back);
+                continue;
+            }
             assert!(
                 f.iter().any(|b| b.command == Command::Language),
                 "{route:?}"

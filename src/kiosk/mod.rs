@@ -10,9 +10,11 @@ pub mod route;
 pub mod update;
 pub mod url;
 
-pub use effect::{Effect, Request};
+pub use effect::{Effect, Pin, Request};
 pub use keymap::{Command, Key};
-pub use model::{Loadable, Model, Notice, Place, Session, Settings};
+pub use model::{
+    Blind, Loadable, Model, Notice, PinEntry, Place, Session, Settings, Warning, WarningKind,
+};
 pub use msg::{Loaded, Msg};
 pub use route::{Route, View};
 pub use update::update;

@@ -81,6 +81,8 @@ pub struct Place {
     pub selected: usize,
     /// Lines scrolled down, on screens of text.
     pub scroll: u16,
+    /// The one masked value shown in clear on this screen (privacy screen). Leaving the screen drops it.
+    pub revealed: Option<usize>,
 }
 
 impl Place {
@@ -93,6 +95,7 @@ impl Place {
                 Lang::En => 1,
             },
             scroll: 0,
+            revealed: None,
         }
     }
 
@@ -101,6 +104,7 @@ impl Place {
             route,
             selected: 0,
             scroll: 0,
+            revealed: None,
         }
     }
 }
@@ -114,6 +118,63 @@ pub enum Notice {
     Withdrawn { pending: bool },
     /// A call to the source failed.
     Error(SourceError),
+}
+
+/// Why the session is about to end.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WarningKind {
+    /// No key or tap for a while; any key or tap continues.
+    Idle,
+    /// The session's absolute limit; it cannot be extended.
+    Cap,
+}
+
+/// The warning before the session ends, with the time it ends.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Warning {
+    pub kind: WarningKind,
+    pub ends_at: Timestamp,
+}
+
+/// The "hide now" privacy blind.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Blind {
+    #[default]
+    Open,
+    /// The screen is blank.
+    Down,
+    /// Blank, asking "show the screen again?".
+    Confirm,
+}
+
+/// The operator's PIN entry (to leave a locked kiosk).
+#[derive(Clone, PartialEq, Eq, Default)]
+pub struct PinEntry {
+    /// The digits typed so far; zeroized when cleared.
+    pub input: String,
+    /// Wrong PINs in a row.
+    pub failures: u32,
+    /// No PIN is checked before this time (a growing delay after failures).
+    pub locked_until: Option<Timestamp>,
+    /// A check is running.
+    pub checking: bool,
+}
+
+impl PinEntry {
+    /// Forgets the digits typed.
+    pub fn clear(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.input);
+    }
+}
+
+impl std::fmt::Debug for PinEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PinEntry")
+            .field("input", &"[REDACTED]")
+            .field("failures", &self.failures)
+            .field("locked_until", &self.locked_until)
+            .finish()
+    }
 }
 
 /// Everything about the signed-in citizen. Dropped whole at sign-out; the personal texts inside are
@@ -137,6 +198,8 @@ pub struct Session {
     pub reports: Vec<AccessReport>,
     pub consents: Loadable<Vec<Consent>>,
     pub decisions: Loadable<Vec<DecisionSupport>>,
+    /// The citizen has seen the warning about the session's absolute limit.
+    pub cap_warned: bool,
 }
 
 impl Session {
@@ -156,6 +219,7 @@ impl Session {
             reports: Vec::new(),
             consents: Loadable::NotAsked,
             decisions: Loadable::NotAsked,
+            cap_warned: false,
         }
     }
 }
@@ -179,6 +243,13 @@ pub struct Model {
     pub search_input: String,
     /// The program should end (only when not locked).
     pub quit: bool,
+    /// The last key or tap.
+    pub last_activity: Timestamp,
+    /// Shown when the session is about to end.
+    pub warning: Option<Warning>,
+    pub blind: Blind,
+    pub high_contrast: bool,
+    pub pin: PinEntry,
 }
 
 impl Model {
@@ -195,6 +266,11 @@ impl Model {
             notice: None,
             search_input: String::new(),
             quit: false,
+            last_activity: now,
+            warning: None,
+            blind: Blind::Open,
+            high_contrast: false,
+            pin: PinEntry::default(),
         }
     }
 
@@ -219,4 +295,5 @@ static ATTRACT: Place = Place {
     route: Route::Attract,
     selected: 0,
     scroll: 0,
+    revealed: None,
 };

@@ -21,6 +21,8 @@ pub enum Msg {
     Resize(u16, u16),
     /// An effect finished. `generation` is the session generation it was started in.
     Loaded { generation: u64, result: Loaded },
+    /// The operator's PIN was checked: right or wrong.
+    PinChecked(bool),
 }
 
 /// The result of a source call.

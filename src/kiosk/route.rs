@@ -62,6 +62,8 @@ pub enum Route {
         view: View,
     },
     Help,
+    /// The operator's PIN, to leave a locked kiosk.
+    Operator,
 }
 
 /// A view of the portal that "continue online" links to. It names a section, never a record.
@@ -97,7 +99,11 @@ impl Route {
     /// The portal view that matches this screen.
     pub fn view(&self) -> View {
         match self {
-            Route::Attract | Route::SignIn | Route::Helper { .. } | Route::Help => View::Start,
+            Route::Attract
+            | Route::SignIn
+            | Route::Helper { .. }
+            | Route::Help
+            | Route::Operator => View::Start,
             Route::Overview => View::Overview,
             Route::Areas | Route::Categories { .. } | Route::Category { .. } => View::Data,
             Route::Purposes | Route::Purpose { .. } => View::Purposes,
@@ -137,6 +143,7 @@ impl Route {
             Route::Rights => "rights",
             Route::Online { .. } => "online",
             Route::Help => "help",
+            Route::Operator => "operator",
         }
     }
 
@@ -149,6 +156,7 @@ impl Route {
                 | Route::Rights
                 | Route::Online { .. }
                 | Route::Help
+                | Route::Operator
                 | Route::AccessSearch
                 | Route::AccessEntry { .. }
                 | Route::Decision { .. }
@@ -170,10 +178,18 @@ impl Route {
 
     /// Whether a command applies here (for the footer; `update` ignores the rest).
     pub fn allows(&self, command: Command) -> bool {
+        // Screens that take typed text use every key for the text, except Esc.
+        if matches!(self, Route::AccessSearch | Route::Operator) {
+            return command == Command::Back;
+        }
         match command {
             Command::Back => !matches!(self, Route::Attract | Route::Overview),
-            Command::ContinueOnline => !matches!(self, Route::Online { .. } | Route::AccessSearch),
-            Command::Help => !matches!(self, Route::Help | Route::AccessSearch),
+            Command::ContinueOnline => !matches!(
+                self,
+                Route::Online { .. } | Route::AccessSearch | Route::Operator
+            ),
+            Command::Help => !matches!(self, Route::Help | Route::AccessSearch | Route::Operator),
+            Command::Operator => *self != Route::Operator,
             _ => true,
         }
     }
@@ -204,6 +220,7 @@ impl Route {
             Route::Rights,
             Route::Online { view: View::Data },
             Route::Help,
+            Route::Operator,
         ]
     }
 }

@@ -8,7 +8,7 @@ pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use crate::kiosk::{Command, Model, Route};
+use crate::kiosk::{Blind, Command, Model, Route};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
@@ -50,10 +50,15 @@ pub fn too_small(area: Rect) -> bool {
 
 impl Widget for &KioskView<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
-        let (model, theme) = (self.model, self.theme);
+        let model = self.model;
+        let theme = &self.theme.effective(model.high_contrast);
         buf.set_style(area, theme.base());
         if too_small(area) {
             widgets::too_small::render(model.lang, theme, area, buf);
+            return;
+        }
+        if model.blind != Blind::Open {
+            widgets::blind::render(model, theme, area, buf);
             return;
         }
         let c = chrome(model, area);
@@ -62,6 +67,9 @@ impl Widget for &KioskView<'_> {
         widgets::footer::render(model, theme, c.footer, buf);
         if let Some(notice) = &model.notice {
             widgets::notice::render(model, theme, notice, c.body, buf);
+        }
+        if let Some(warning) = &model.warning {
+            widgets::warning::render(model, theme, warning, c.body, buf);
         }
     }
 }
@@ -72,6 +80,12 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command
         return None;
     }
     let pos = Position::new(col, row);
+    if model.blind == Blind::Confirm {
+        return widgets::blind::hit(area, pos).map(Command::Item);
+    }
+    if model.blind == Blind::Down || model.warning.is_some() {
+        return None;
+    }
     if model.notice.is_some() {
         // A tap anywhere closes a notice (update does that for any tap).
         return None;
@@ -104,5 +118,6 @@ pub fn title_id(route: &Route) -> &'static str {
         Route::Rights => "title-rights",
         Route::Online { .. } => "title-online",
         Route::Help => "title-help",
+        Route::Operator => "title-operator",
     }
 }

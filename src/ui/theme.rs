@@ -93,6 +93,17 @@ impl Theme {
         key_bg: Color::Reset,
     };
 
+    /// The theme to draw with: no colours stay no colours; otherwise high contrast when it is switched on.
+    pub fn effective(&self, high_contrast: bool) -> Theme {
+        if self.monochrome {
+            Theme::MONOCHROME
+        } else if high_contrast {
+            Theme::HIGH_CONTRAST
+        } else {
+            *self
+        }
+    }
+
     pub fn base(&self) -> Style {
         Style::new().fg(self.fg).bg(self.bg)
     }

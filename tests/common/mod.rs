@@ -3,6 +3,7 @@
 
 pub mod fixtures;
 pub mod kiosk;
+pub mod screens;
 
 use std::process::{Command, Output};
 

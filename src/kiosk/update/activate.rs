@@ -122,7 +122,8 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
         | Route::Decision { .. }
         | Route::Rights
         | Route::Online { .. }
-        | Route::Help => Vec::new(),
+        | Route::Help
+        | Route::Operator => Vec::new(),
     }
 }
 

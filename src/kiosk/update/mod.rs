@@ -4,10 +4,11 @@
 mod activate;
 mod loaded;
 mod navigate;
+mod safety;
 
 use super::effect::{Effect, Request};
 use super::keymap::{self, Command, Key};
-use super::model::{Model, Place};
+use super::model::{Blind, Loadable, Model, Place};
 use super::msg::Msg;
 use super::route::Route;
 
@@ -16,10 +17,8 @@ pub const SEARCH_MAX_CHARS: usize = 60;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Tick(now) => {
-            model.now = now;
-            Vec::new()
-        }
+        Msg::Tick(now) => safety::tick(model, now),
+        Msg::PinChecked(ok) => safety::pin_checked(model, ok),
         Msg::Resize(_, _) => Vec::new(),
         Msg::Key(key, at) => {
             model.now = at;
@@ -27,6 +26,13 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tap(command, at) => {
             model.now = at;
+            if safety::input_seen(model) {
+                return Vec::new();
+            }
+            if model.blind != Blind::Open {
+                safety::blind_tap(model, command == Some(Command::Item(0)));
+                return Vec::new();
+            }
             if model.notice.take().is_some() {
                 return Vec::new();
             }
@@ -46,6 +52,16 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 }
 
 fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
+    if safety::input_seen(model) {
+        return Vec::new();
+    }
+    if model.blind != Blind::Open {
+        safety::blind_key(model, key);
+        return Vec::new();
+    }
+    if *model.route() == Route::Operator {
+        return safety::pin_key(model, key);
+    }
     if key == Key::Ctrl('c') && !model.settings.locked {
         return quit(model);
     }
@@ -116,6 +132,36 @@ pub fn run(model: &mut Model, command: Command) -> Vec<Effect> {
             activate::ask_withdraw(model);
             Vec::new()
         }
+        Command::Hide => {
+            model.blind = Blind::Down;
+            Vec::new()
+        }
+        Command::Contrast => {
+            model.high_contrast = !model.high_contrast;
+            Vec::new()
+        }
+        Command::Reveal => {
+            let masked = masked_values(model);
+            safety::reveal_next(model, masked);
+            Vec::new()
+        }
+        Command::Operator => {
+            safety::open_operator(model);
+            Vec::new()
+        }
+    }
+}
+
+/// How many values the category on screen masks: sensitive fields, and every field of special-category
+/// (GDPR Art. 9) data.
+pub fn masked_values(model: &Model) -> usize {
+    match (model.route(), model.session.as_ref().map(|s| &s.category)) {
+        (Route::Category { .. }, Some(Loadable::Ready(cat))) => cat
+            .fields
+            .iter()
+            .filter(|f| f.sensitive || cat.special)
+            .count(),
+        _ => 0,
     }
 }
 
@@ -139,10 +185,16 @@ fn pick(model: &mut Model, index: usize) -> Vec<Effect> {
 /// screen, and returns to the attract screen in the default language.
 pub fn sign_out(model: &mut Model) -> Vec<Effect> {
     model.session = None;
+    // The demo list names the citizen too; it is fetched again at the next sign-in.
+    model.demo_citizens = Loadable::NotAsked;
     model.generation += 1;
     model.notice = None;
-    model.search_input.clear();
+    zeroize::Zeroize::zeroize(&mut model.search_input);
     model.lang = model.settings.default_lang;
+    model.warning = None;
+    model.blind = Blind::Open;
+    model.high_contrast = false;
+    model.pin.clear();
     model.stack = vec![Place::attract(model.settings.default_lang)];
     vec![Effect::PurgeScreen]
 }

@@ -46,7 +46,8 @@ pub fn list_len(model: &Model) -> usize {
         | Route::Decision { .. }
         | Route::Rights
         | Route::Online { .. }
-        | Route::Help => 0,
+        | Route::Help
+        | Route::Operator => 0,
     }
 }
 

@@ -36,13 +36,24 @@ pub fn doc(c: Ctx, cat: &DataCategory) -> Doc {
     ]));
 
     d.heading(c.t("category-values"));
+    let revealed = c.model.place().revealed;
+    let mut masked = 0;
     for f in &cat.fields {
-        let value = if f.sensitive {
-            format!("{MASK} {}", c.t("category-masked"))
+        let value = if f.sensitive || cat.special {
+            let shown = revealed == Some(masked);
+            masked += 1;
+            if shown {
+                format!("{}  {}", f.value.get(lang), c.t("category-revealed"))
+            } else {
+                format!("{MASK} {}", c.t("category-masked"))
+            }
         } else {
             f.value.get(lang).to_owned()
         };
         d.field(f.label.get(lang), value);
+    }
+    if masked > 0 {
+        d.muted(c.t("category-reveal-how"));
     }
     if cat.special {
         d.muted(c.t("category-special-explain"));

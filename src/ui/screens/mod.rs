@@ -16,6 +16,7 @@ mod decisions;
 mod help;
 mod helper;
 mod online;
+mod operator;
 mod overview;
 mod purpose;
 mod purposes;
@@ -82,6 +83,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Route::Rights => render_screen!(rights::Rights, c, area, buf),
         Route::Online { .. } => render_screen!(online::Online, c, area, buf),
         Route::Help => render_screen!(help::Help, c, area, buf),
+        Route::Operator => render_screen!(operator::OperatorPin, c, area, buf),
     }
 }
 

@@ -1,5 +1,6 @@
 //! Pieces the screens are built from.
 
+pub mod blind;
 pub mod doc;
 pub mod footer;
 pub mod header;
@@ -7,6 +8,7 @@ pub mod menu;
 pub mod notice;
 pub mod qr;
 pub mod too_small;
+pub mod warning;
 
 use crate::domain::{Lang, Lawfulness};
 use crate::i18n::t;

@@ -1,0 +1,134 @@
+//! Every screen of the kiosk, as a named setup from a fresh kiosk: shared by the snapshot, contrast and
+//! NO_COLOR tests.
+
+use super::ELDERLY;
+use super::kiosk::Kiosk;
+use indsigt::domain::Lang;
+use indsigt::kiosk::{Command, Key, Msg};
+
+pub type Setup = fn(&mut Kiosk, Lang);
+
+pub fn signed_in(k: &mut Kiosk, lang: Lang) {
+    k.sign_in(ELDERLY, lang);
+}
+
+fn tap(k: &mut Kiosk, index: usize) {
+    k.send(Msg::Tap(Some(Command::Item(index)), super::kiosk::clock()));
+}
+
+pub const SCREENS: &[(&str, Setup)] = &[
+    ("attract", |k, lang| {
+        if lang == Lang::En {
+            k.keys("l");
+        }
+    }),
+    ("sign_in", |k, lang| {
+        k.keys(if lang == Lang::Da { "1" } else { "2" });
+    }),
+    ("helper", |k, lang| {
+        k.keys(if lang == Lang::Da { "1" } else { "2" });
+        tap(k, 0);
+    }),
+    ("overview", signed_in),
+    ("areas", |k, l| {
+        signed_in(k, l);
+        k.keys("1");
+    }),
+    ("categories", |k, l| {
+        signed_in(k, l);
+        k.keys("1").keys("3");
+    }),
+    ("category", |k, l| {
+        signed_in(k, l);
+        k.keys("1").keys("3").keys("1");
+    }),
+    ("purposes", |k, l| {
+        signed_in(k, l);
+        k.keys("2");
+    }),
+    ("purpose", |k, l| {
+        signed_in(k, l);
+        k.keys("2").key(Key::Down).key(Key::Enter);
+    }),
+    ("access_log", |k, l| {
+        signed_in(k, l);
+        k.keys("3");
+    }),
+    ("access_filter", |k, l| {
+        signed_in(k, l);
+        k.keys("3f4");
+    }),
+    ("access_search", |k, l| {
+        signed_in(k, l);
+        k.keys("3/").keys("hjem");
+    }),
+    ("access_entry", |k, l| {
+        signed_in(k, l);
+        k.keys("3").key(Key::Down).key(Key::Enter);
+    }),
+    ("confirm_report", |k, l| {
+        signed_in(k, l);
+        k.keys("3").key(Key::Enter).keys("r");
+    }),
+    ("report_filed", |k, l| {
+        signed_in(k, l);
+        k.keys("3").key(Key::Enter).keys("r1");
+    }),
+    ("consents", |k, l| {
+        signed_in(k, l);
+        k.keys("4");
+    }),
+    ("confirm_withdraw", |k, l| {
+        signed_in(k, l);
+        k.keys("4");
+        let consents = k.model.session.as_ref().unwrap().consents.ready().unwrap();
+        let active = consents
+            .iter()
+            .position(|c| c.is_active())
+            .expect("an active consent");
+        tap(k, active);
+    }),
+    ("decisions", |k, l| {
+        signed_in(k, l);
+        k.keys("5");
+    }),
+    ("decision", |k, l| {
+        signed_in(k, l);
+        k.keys("51");
+    }),
+    ("rights", |k, l| {
+        signed_in(k, l);
+        k.keys("6");
+    }),
+    ("online", |k, l| {
+        signed_in(k, l);
+        k.keys("7");
+    }),
+    ("category_revealed", |k, l| {
+        signed_in(k, l);
+        k.keys("1").keys("1").keys("1").keys("v");
+    }),
+    ("hidden", |k, l| {
+        signed_in(k, l);
+        k.keys("h");
+    }),
+    ("hidden_confirm", |k, l| {
+        signed_in(k, l);
+        k.keys("hh");
+    }),
+    ("idle_warning", |k, l| {
+        signed_in(k, l);
+        k.keys("3");
+        k.send(Msg::Tick(
+            super::kiosk::clock() + jiff::SignedDuration::from_secs(95),
+        ));
+    }),
+    ("operator", |k, l| {
+        signed_in(k, l);
+        k.key(Key::CtrlAlt('o')).keys("12");
+    }),
+    ("help", |k, l| {
+        signed_in(k, l);
+        k.keys("?");
+    }),
+];
