@@ -55,3 +55,78 @@ pub fn to_msg(ev: Event, model: &Model, area: Rect, now: Timestamp) -> Option<Ms
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crossterm::event::{KeyEventState, MouseEvent};
+
+    fn press(code: KeyCode, modifiers: KeyModifiers) -> KeyEvent {
+        KeyEvent {
+            code,
+            modifiers,
+            kind: KeyEventKind::Press,
+            state: KeyEventState::NONE,
+        }
+    }
+
+    #[test]
+    fn keys_map_to_kiosk_keys() {
+        let ca = KeyModifiers::CONTROL | KeyModifiers::ALT;
+        assert_eq!(key(press(KeyCode::Char('o'), ca)), Some(Key::CtrlAlt('o')));
+        assert_eq!(
+            key(press(KeyCode::Char('C'), KeyModifiers::CONTROL)),
+            Some(Key::Ctrl('c'))
+        );
+        assert_eq!(
+            key(press(KeyCode::Char('x'), KeyModifiers::NONE)),
+            Some(Key::Char('x'))
+        );
+        let mut release = press(KeyCode::Enter, KeyModifiers::NONE);
+        release.kind = KeyEventKind::Release;
+        assert_eq!(key(release), None);
+    }
+
+    #[test]
+    fn wheel_scrolls_and_a_tap_on_nothing_is_a_tap_on_nothing() {
+        let model = Model::new(
+            crate::kiosk::Settings {
+                municipality: "K".into(),
+                portal_url: "https://k.dk".into(),
+                dpo_contact: String::new(),
+                kiosk_id: String::new(),
+                location: String::new(),
+                default_lang: crate::domain::Lang::Da,
+                show_employee_names: false,
+                idle_timeout_secs: 120,
+                idle_warning_secs: 30,
+                session_max_secs: 1200,
+                locked: false,
+            },
+            Timestamp::UNIX_EPOCH,
+        );
+        let area = Rect::new(0, 0, 80, 24);
+        let mouse = |kind| {
+            Event::Mouse(MouseEvent {
+                kind,
+                column: 0,
+                row: 0,
+                modifiers: KeyModifiers::NONE,
+            })
+        };
+        let t = Timestamp::UNIX_EPOCH;
+        assert_eq!(
+            to_msg(mouse(MouseEventKind::ScrollDown), &model, area, t),
+            Some(Msg::Tap(Some(Command::Down), t))
+        );
+        assert_eq!(
+            to_msg(
+                mouse(MouseEventKind::Down(MouseButton::Left)),
+                &model,
+                area,
+                t
+            ),
+            Some(Msg::Tap(None, t))
+        );
+    }
+}

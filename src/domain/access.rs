@@ -72,6 +72,16 @@ pub struct AccessEvent {
     pub reference: String,
 }
 
+/// The free-text parts of an entry may name staff or a case: wiped when the entry is dropped.
+impl Drop for AccessEvent {
+    fn drop(&mut self) {
+        use zeroize::Zeroize;
+        self.employee.zeroize();
+        self.case_ref.zeroize();
+        self.reference.zeroize();
+    }
+}
+
 /// Filters for an access-log page. All of them are optional and combine with AND.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AccessFilter {

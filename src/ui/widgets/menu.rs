@@ -143,3 +143,27 @@ pub fn hit(area: Rect, n: usize, selected: usize, pos: ratatui::layout::Position
         .find(|(_, r)| r.contains(pos))
         .map(|(i, _)| i)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_item_is_a_touch_target_three_rows_high_at_any_size() {
+        for (w, h) in [(80, 17), (120, 33), (200, 50), (40, 9)] {
+            for n in 1..20 {
+                let area = Rect::new(0, 3, w, h);
+                let rects = layout(area, n, n - 1);
+                assert!(!rects.is_empty(), "{w}x{h} n={n}");
+                assert!(
+                    rects.iter().any(|(i, _)| *i == n - 1),
+                    "the selected item is on screen"
+                );
+                for (_, r) in rects {
+                    assert!(r.height >= 3);
+                    assert!(area.contains(r.as_position()) && r.bottom() <= area.bottom());
+                }
+            }
+        }
+    }
+}
