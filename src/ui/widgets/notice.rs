@@ -52,7 +52,7 @@ pub fn render(model: &Model, theme: &Theme, notice: &Notice, body: Rect, buf: &m
         t(model.lang, "notice-continue"),
         theme.notice(),
     ));
-    let height = (text.len() as u16 + 6).min(body.height);
+    let height = (text.len() as u16 + 2).min(body.height);
     let area = Rect::new(
         body.x + (body.width.saturating_sub(width)) / 2,
         body.y + (body.height.saturating_sub(height)) / 2,
