@@ -66,6 +66,7 @@ fn setup() -> (tempfile::TempDir, LocalSource, Model) {
         idle_warning_secs: 30,
         session_max_secs: 1200,
         locked: false,
+        device_sign_in: false,
     };
     let mut model = Model::new(settings, now());
     send(&mut model, &source, Msg::Key(Key::Char('1'), now()));

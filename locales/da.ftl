@@ -403,3 +403,22 @@ operator-wait = Forkert PIN-kode. Vent { $seconds } sekunder, før du prøver ig
 operator-keys = Enter tjekker. Esc går tilbage.
 app-crashed = Kiosken stødte på en fejl. Den starter forfra, og intet om dig er gemt.
 cli-bad-pin = PIN-koden skal være 4 til 12 cifre. Skriv den på standard-input.
+
+## Log ind på telefonen (MitID)
+device-heading = Log ind med MitID på din egen telefon
+device-step-scan = 1. Scan QR-koden med kameraet på din telefon.
+device-step-compare = 2. Tjek at din telefon viser denne kode:
+device-code-text = Koden er { $code }.
+device-step-approve = 3. Log ind med MitID og godkend. Du skal ikke skrive noget her.
+device-or-open = Har du ikke en telefon med kamera? Åbn adressen og skriv koden:
+device-expires = Koden udløber om { $time }.
+device-cancel = Tryk Esc for at gå tilbage.
+device-qr-too-small = Skærmen er for lille til QR-koden. Brug adressen og koden nedenfor.
+device-starting = Henter en kode …
+device-denied = Du sagde nej på din telefon
+device-expired = Koden er udløbet
+device-again = Tryk Enter for at prøve igen, eller Esc for at gå tilbage.
+auth-error-unreachable = Vi kan ikke få forbindelse til MitID-login lige nu. Prøv igen om lidt.
+auth-error-no-device-endpoint = Kommunens login understøtter ikke login på telefonen. Spørg personalet.
+auth-error-malformed = Kommunens login sendte et svar, vi ikke kan læse. Spørg personalet.
+auth-error-refused = Kommunens login afviste kiosken. Spørg personalet.

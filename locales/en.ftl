@@ -403,3 +403,22 @@ operator-wait = Wrong PIN. Wait { $seconds } seconds before you try again.
 operator-keys = Enter checks. Esc goes back.
 app-crashed = The kiosk ran into a fault. It starts afresh, and nothing about you is kept.
 cli-bad-pin = The PIN must be 4 to 12 digits. Give it on standard input.
+
+## Sign in on the phone (MitID)
+device-heading = Sign in with MitID on your own phone
+device-step-scan = 1. Scan the QR code with your phone's camera.
+device-step-compare = 2. Check that your phone shows this code:
+device-code-text = The code is { $code }.
+device-step-approve = 3. Sign in with MitID and approve. You type nothing here.
+device-or-open = No phone with a camera? Open the address and type the code:
+device-expires = The code expires in { $time }.
+device-cancel = Press Esc to go back.
+device-qr-too-small = The screen is too small for the QR code. Use the address and the code below.
+device-starting = Getting a code …
+device-denied = You said no on your phone
+device-expired = The code has expired
+device-again = Press Enter to try again, or Esc to go back.
+auth-error-unreachable = We cannot reach the MitID sign-in right now. Please try again in a moment.
+auth-error-no-device-endpoint = The municipality's sign-in does not support signing in on a phone. Please ask staff.
+auth-error-malformed = The municipality's sign-in sent an answer we cannot read. Please ask staff.
+auth-error-refused = The municipality's sign-in refused the kiosk. Please ask staff.

@@ -4,6 +4,7 @@
 //! See `README.md` for the architecture.
 
 pub mod app;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod domain;

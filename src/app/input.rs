@@ -102,6 +102,7 @@ mod tests {
                 idle_warning_secs: 30,
                 session_max_secs: 1200,
                 locked: false,
+                device_sign_in: false,
             },
             Timestamp::UNIX_EPOCH,
         );

@@ -64,6 +64,14 @@ pub fn open_source(config: &Config) -> Result<Arc<dyn DataSource>, AppError> {
     }
 }
 
+/// The sign-in broker for `[auth] kind = "device"`; none for demo sign-in.
+fn open_broker(config: &Config) -> Result<Option<Arc<dyn crate::auth::Broker>>, AppError> {
+    match config.auth.kind {
+        crate::config::AuthKind::Demo => Ok(None),
+        crate::config::AuthKind::Device => Err(AppError::SourceKind("device sign-in")),
+    }
+}
+
 /// Logs go to the file in `INDSIGT_LOG_FILE` (level from `INDSIGT_LOG`, default `info`), never to the
 /// screen. They hold ids, screen names, timings and errors, never personal data.
 fn init_logging() {
@@ -120,10 +128,12 @@ pub fn run_kiosk(config: Config) -> Result<(), AppError> {
         .enable_all()
         .build()
         .map_err(|e| AppError::Terminal(e.to_string()))?;
+    let broker = open_broker(&config)?;
     runtime.block_on(terminal::run(
         model,
         theme,
         source,
         config.kiosk.operator_pin_hash.clone(),
+        broker,
     ))
 }

@@ -116,3 +116,49 @@ fn request_name(r: &Request) -> &'static str {
         Request::RecordVisit(_) => "record_visit",
     }
 }
+
+/// Runs a sign-in effect in the background; its answer (if any) comes back as a msg.
+pub fn spawn_auth(
+    broker: Option<Arc<dyn crate::auth::Broker>>,
+    effect: crate::kiosk::Effect,
+    tx: tokio::sync::mpsc::UnboundedSender<Msg>,
+) {
+    use crate::kiosk::Effect;
+    use crate::kiosk::device::{AuthError, Poll};
+    tokio::task::spawn_blocking(move || {
+        let msg = match (effect, broker) {
+            (Effect::StartDeviceSignIn { attempt }, b) => Some(Msg::DeviceStarted {
+                attempt,
+                result: b.map_or(Err(AuthError::Unreachable), |b| b.start()),
+            }),
+            (
+                Effect::PollToken {
+                    attempt,
+                    device_code,
+                },
+                b,
+            ) => Some(Msg::Polled {
+                attempt,
+                poll: b.map_or(Poll::Unreachable, |b| b.poll(&device_code)),
+            }),
+            (
+                Effect::RefreshToken {
+                    generation,
+                    refresh,
+                },
+                b,
+            ) => Some(Msg::Refreshed {
+                generation,
+                result: b.map_or(Err(AuthError::Unreachable), |b| b.refresh(&refresh)),
+            }),
+            (Effect::RevokeToken(token), Some(b)) => {
+                b.revoke(&token);
+                None
+            }
+            _ => None,
+        };
+        if let Some(msg) = msg {
+            let _ = tx.send(msg);
+        }
+    });
+}

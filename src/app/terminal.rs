@@ -3,6 +3,7 @@
 use super::AppError;
 use super::input::to_msg;
 use super::runner::spawn;
+use crate::auth::Broker;
 use crate::kiosk::{Effect, Model, Msg, update};
 use crate::source::DataSource;
 use crate::ui::{KioskView, Theme};
@@ -98,6 +99,7 @@ pub async fn run(
     theme: Theme,
     source: Arc<dyn DataSource>,
     pin_hash: Option<String>,
+    broker: Option<Arc<dyn Broker>>,
 ) -> Result<(), AppError> {
     let mut terminal = ratatui::try_init().map_err(|e| AppError::Terminal(e.to_string()))?;
     // Without mouse support the kiosk still works with keys alone.
@@ -154,6 +156,12 @@ pub async fn run(
                     msg_tx.clone(),
                 ),
                 Effect::PurgeScreen => purge(&mut terminal),
+                Effect::StartDeviceSignIn { .. }
+                | Effect::PollToken { .. }
+                | Effect::RefreshToken { .. }
+                | Effect::RevokeToken(_) => {
+                    super::runner::spawn_auth(broker.clone(), effect, msg_tx.clone());
+                }
                 Effect::CheckPin(pin) => {
                     let (hash, tx) = (pin_hash.clone(), msg_tx.clone());
                     tokio::task::spawn_blocking(move || {

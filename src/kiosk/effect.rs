@@ -1,7 +1,7 @@
 //! What `update` asks the effect runner to do. The runner does the IO and answers with a [`super::Msg`].
 
 use crate::domain::{AccessCursor, AccessFilter};
-use crate::source::{KioskVisit, Principal};
+use crate::source::{AccessToken, KioskVisit, Principal};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -17,6 +17,20 @@ pub enum Effect {
     Quit,
     /// Check the operator's PIN against the configured hash (slow on purpose, so off the loop).
     CheckPin(Pin),
+    /// Ask the broker for a device code (RFC 8628 §3.1); the answer is `Msg::DeviceStarted`.
+    StartDeviceSignIn { attempt: u64 },
+    /// Poll the token endpoint once (RFC 8628 §3.4); the answer is `Msg::Polled`.
+    PollToken {
+        attempt: u64,
+        device_code: AccessToken,
+    },
+    /// Use the refresh token once after a 401; the answer is `Msg::Refreshed`.
+    RefreshToken {
+        generation: u64,
+        refresh: AccessToken,
+    },
+    /// Revoke the refresh token at sign-out (RFC 7009), fire and forget.
+    RevokeToken(AccessToken),
 }
 
 /// A PIN on its way to be checked: never printed, zeroized when dropped.

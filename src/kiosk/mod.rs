@@ -2,6 +2,7 @@
 //! It knows nothing of terminals, HTTP or SQL.
 
 pub mod access_log;
+pub mod device;
 pub mod effect;
 pub mod keymap;
 pub mod model;

@@ -23,6 +23,8 @@ pub struct Settings {
     pub idle_warning_secs: u64,
     pub session_max_secs: u64,
     pub locked: bool,
+    /// Sign in on the citizen's phone (device flow) instead of the demo list.
+    pub device_sign_in: bool,
 }
 
 impl Settings {
@@ -39,6 +41,7 @@ impl Settings {
             idle_warning_secs: config.kiosk.idle_warning_secs,
             session_max_secs: config.kiosk.session_max_secs,
             locked: config.kiosk.locked,
+            device_sign_in: config.auth.kind == crate::config::AuthKind::Device,
         }
     }
 }
@@ -200,6 +203,10 @@ pub struct Session {
     pub decisions: Loadable<Vec<DecisionSupport>>,
     /// The citizen has seen the warning about the session's absolute limit.
     pub cap_warned: bool,
+    /// The refresh token of a device sign-in, if the broker gave one.
+    pub refresh: Option<crate::source::AccessToken>,
+    /// The access token has been refreshed once after a 401; a second 401 ends the session.
+    pub refreshed: bool,
 }
 
 impl Session {
@@ -220,6 +227,8 @@ impl Session {
             consents: Loadable::NotAsked,
             decisions: Loadable::NotAsked,
             cap_warned: false,
+            refresh: None,
+            refreshed: false,
         }
     }
 }
@@ -250,6 +259,10 @@ pub struct Model {
     pub blind: Blind,
     pub high_contrast: bool,
     pub pin: PinEntry,
+    /// The device sign-in in progress.
+    pub device: Option<super::device::DeviceFlow>,
+    /// Bumped at every new device sign-in or cancel; answers for an older attempt are dropped.
+    pub device_attempt: u64,
 }
 
 impl Model {
@@ -271,6 +284,8 @@ impl Model {
             blind: Blind::Open,
             high_contrast: false,
             pin: PinEntry::default(),
+            device: None,
+            device_attempt: 0,
         }
     }
 

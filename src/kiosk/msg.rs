@@ -1,5 +1,6 @@
 //! What comes into `update`: keys, taps, time, and the results of effects.
 
+use super::device::{AuthError, DeviceAuthorization, Poll, Tokens};
 use super::keymap::{Command, Key};
 use crate::domain::{
     AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
@@ -23,6 +24,18 @@ pub enum Msg {
     Loaded { generation: u64, result: Loaded },
     /// The operator's PIN was checked: right or wrong.
     PinChecked(bool),
+    /// The broker's answer to the device authorization request.
+    DeviceStarted {
+        attempt: u64,
+        result: Result<DeviceAuthorization, AuthError>,
+    },
+    /// One answer of the token endpoint.
+    Polled { attempt: u64, poll: Poll },
+    /// The answer to a refresh after a 401.
+    Refreshed {
+        generation: u64,
+        result: Result<Tokens, AuthError>,
+    },
 }
 
 /// The result of a source call.

@@ -12,6 +12,8 @@ pub enum Route {
     Attract,
     /// Demo sign-in: the demo citizens.
     SignIn,
+    /// Sign-in on the citizen's phone: the QR code and the user code.
+    DeviceSignIn,
     /// "Is someone helping you today?", after the citizen is chosen.
     Helper {
         citizen: usize,
@@ -101,6 +103,7 @@ impl Route {
         match self {
             Route::Attract
             | Route::SignIn
+            | Route::DeviceSignIn
             | Route::Helper { .. }
             | Route::Help
             | Route::Operator => View::Start,
@@ -124,6 +127,7 @@ impl Route {
         match self {
             Route::Attract => "attract",
             Route::SignIn => "sign-in",
+            Route::DeviceSignIn => "device-sign-in",
             Route::Helper { .. } => "helper",
             Route::Overview => "overview",
             Route::Areas => "areas",
@@ -157,6 +161,7 @@ impl Route {
                 | Route::Online { .. }
                 | Route::Help
                 | Route::Operator
+                | Route::DeviceSignIn
                 | Route::AccessSearch
                 | Route::AccessEntry { .. }
                 | Route::Decision { .. }
@@ -199,6 +204,7 @@ impl Route {
         vec![
             Route::Attract,
             Route::SignIn,
+            Route::DeviceSignIn,
             Route::Helper { citizen: 0 },
             Route::Overview,
             Route::Areas,

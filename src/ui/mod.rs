@@ -104,7 +104,7 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command
 pub fn title_id(route: &Route) -> &'static str {
     match route {
         Route::Attract => "title-attract",
-        Route::SignIn => "title-sign-in",
+        Route::SignIn | Route::DeviceSignIn => "title-sign-in",
         Route::Helper { .. } => "title-helper",
         Route::Overview => "title-overview",
         Route::Areas | Route::Categories { .. } | Route::Category { .. } => "title-data",

@@ -22,6 +22,7 @@ pub fn settings() -> Settings {
         idle_warning_secs: 30,
         session_max_secs: 1200,
         locked: false,
+        device_sign_in: false,
     }
 }
 

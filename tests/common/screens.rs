@@ -25,6 +25,17 @@ pub const SCREENS: &[(&str, Setup)] = &[
     ("sign_in", |k, lang| {
         k.keys(if lang == Lang::Da { "1" } else { "2" });
     }),
+    ("device_sign_in", |k, lang| {
+        device_waiting(k, lang);
+    }),
+    ("device_denied", |k, lang| {
+        device_waiting(k, lang);
+        let attempt = k.model.device_attempt;
+        k.send(Msg::Polled {
+            attempt,
+            poll: indsigt::kiosk::device::Poll::Denied,
+        });
+    }),
     ("helper", |k, lang| {
         k.keys(if lang == Lang::Da { "1" } else { "2" });
         tap(k, 0);
@@ -132,3 +143,23 @@ pub const SCREENS: &[(&str, Setup)] = &[
         k.keys("?");
     }),
 ];
+
+/// The device sign-in screen, with a code from the broker (no network: the answer is sent as a msg).
+pub fn device_waiting(k: &mut Kiosk, lang: Lang) {
+    k.model.settings.device_sign_in = true;
+    k.keys(if lang == Lang::Da { "1" } else { "2" });
+    let attempt = k.model.device_attempt;
+    k.send(Msg::DeviceStarted {
+        attempt,
+        result: Ok(indsigt::kiosk::device::DeviceAuthorization {
+            device_code: indsigt::source::AccessToken::new("dc"),
+            user_code: "WDJBMJHT".into(),
+            verification_uri: "https://mitid-broker.eksempel-kommune.dk/device".into(),
+            verification_uri_complete: Some(
+                "https://mitid-broker.eksempel-kommune.dk/device?user_code=WDJBMJHT".into(),
+            ),
+            expires_in: 600,
+            interval: Some(5),
+        }),
+    });
+}

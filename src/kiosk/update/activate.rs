@@ -17,8 +17,12 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
         return Vec::new();
     }
     match model.route().clone() {
+        Route::DeviceSignIn => Vec::new(),
         Route::Attract => {
             model.lang = if index == 0 { Lang::Da } else { Lang::En };
+            if model.settings.device_sign_in {
+                return super::device::start(model);
+            }
             push(model, Route::SignIn);
             if needs_fetch(&model.demo_citizens) {
                 model.demo_citizens = Loadable::Loading;
@@ -128,13 +132,20 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
 }
 
 fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
-    let Some(id) = model
-        .demo_citizens
-        .ready()
-        .and_then(|list| list.get(citizen))
-        .map(|c| c.citizen.id.clone())
-    else {
-        return Vec::new();
+    let tokens = super::device::take_tokens(model);
+    let (principal, refresh) = match tokens {
+        Some(t) => (Principal::Bearer(t.access), t.refresh),
+        None => {
+            let Some(id) = model
+                .demo_citizens
+                .ready()
+                .and_then(|list| list.get(citizen))
+                .map(|c| c.citizen.id.clone())
+            else {
+                return Vec::new();
+            };
+            (Principal::Demo(id), None)
+        }
     };
     let helper = match answer {
         0 => Helper::NoOne,
@@ -142,7 +153,9 @@ fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
         _ => Helper::Volunteer,
     };
     model.generation += 1;
-    model.session = Some(Session::new(Principal::Demo(id), helper, model.now));
+    let mut session = Session::new(principal, helper, model.now);
+    session.refresh = refresh;
+    model.session = Some(session);
     model.stack = vec![super::super::model::Place::new(Route::Overview)];
     let visit = KioskVisit {
         kiosk_id: model.settings.kiosk_id.clone(),

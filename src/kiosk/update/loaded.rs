@@ -7,6 +7,13 @@ use super::fetch;
 use crate::source::SourceError;
 
 pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
+    let bearer = model
+        .session
+        .as_ref()
+        .is_some_and(|s| matches!(s.principal, crate::source::Principal::Bearer(_)));
+    if bearer && is_unauthorized(&result) {
+        return super::device::unauthorized(model);
+    }
     if let Loaded::DemoCitizens(r) = result {
         model.demo_citizens = Loadable::from_result(r);
         return Vec::new();
@@ -71,4 +78,27 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
         Loaded::VisitRecorded(_) => {}
     }
     Vec::new()
+}
+
+/// Whether the source said the sign-in is no longer valid (a 401).
+fn is_unauthorized(l: &Loaded) -> bool {
+    let unauthorized = |e: Option<&SourceError>| e == Some(&SourceError::Unauthorized);
+    match l {
+        Loaded::DemoCitizens(_) => false,
+        Loaded::Citizen(r) => unauthorized(r.as_ref().err()),
+        Loaded::Overview(r) => unauthorized(r.as_ref().err()),
+        Loaded::Areas(r) => unauthorized(r.as_ref().err()),
+        Loaded::Categories(_, r) => unauthorized(r.as_ref().err()),
+        Loaded::Category(r) => unauthorized(r.as_ref().err()),
+        Loaded::Purposes(r) => unauthorized(r.as_ref().err()),
+        Loaded::Organisations(r) => unauthorized(r.as_ref().err()),
+        Loaded::AccessPage(_, r) => unauthorized(r.as_ref().err()),
+        Loaded::AccessEntry(r) => unauthorized(r.as_ref().err()),
+        Loaded::Reported(r) => unauthorized(r.as_ref().err()),
+        Loaded::Reports(r) => unauthorized(r.as_ref().err()),
+        Loaded::Consents(r) => unauthorized(r.as_ref().err()),
+        Loaded::Withdrawn(r) => unauthorized(r.as_ref().err()),
+        Loaded::Decisions(r) => unauthorized(r.as_ref().err()),
+        Loaded::VisitRecorded(r) => unauthorized(r.as_ref().err()),
+    }
 }

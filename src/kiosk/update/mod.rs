@@ -2,6 +2,7 @@
 //! with the msgs.
 
 mod activate;
+mod device;
 mod loaded;
 mod navigate;
 mod safety;
@@ -17,8 +18,18 @@ pub const SEARCH_MAX_CHARS: usize = 60;
 
 pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Tick(now) => safety::tick(model, now),
+        Msg::Tick(now) => {
+            let mut effects = safety::tick(model, now);
+            effects.extend(device::tick(model, now));
+            effects
+        }
         Msg::PinChecked(ok) => safety::pin_checked(model, ok),
+        Msg::DeviceStarted { attempt, result } => {
+            device::started(model, attempt, result);
+            Vec::new()
+        }
+        Msg::Polled { attempt, poll } => device::polled(model, attempt, poll),
+        Msg::Refreshed { generation, result } => device::refreshed(model, generation, result),
         Msg::Resize(_, _) => Vec::new(),
         Msg::Key(key, at) => {
             model.now = at;
@@ -72,6 +83,11 @@ fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
     }
     if *model.route() == Route::AccessSearch {
         return navigate::search_key(model, key);
+    }
+    if *model.route() == Route::DeviceSignIn {
+        if let Some(effects) = device::key(model, key) {
+            return effects;
+        }
     }
     match keymap::lookup(key, model.route(), model.signed_in()) {
         Some(command) => run(model, command),
@@ -184,7 +200,13 @@ fn pick(model: &mut Model, index: usize) -> Vec<Effect> {
 /// Ends the session: drops all of the citizen's data, ignores whatever is still on its way, purges the
 /// screen, and returns to the attract screen in the default language.
 pub fn sign_out(model: &mut Model) -> Vec<Effect> {
+    let mut effects = vec![Effect::PurgeScreen];
+    if let Some(refresh) = model.session.as_mut().and_then(|s| s.refresh.take()) {
+        effects.push(Effect::RevokeToken(refresh));
+    }
     model.session = None;
+    model.device = None;
+    model.device_attempt += 1;
     // The demo list names the citizen too; it is fetched again at the next sign-in.
     model.demo_citizens = Loadable::NotAsked;
     model.generation += 1;
@@ -196,7 +218,7 @@ pub fn sign_out(model: &mut Model) -> Vec<Effect> {
     model.high_contrast = false;
     model.pin.clear();
     model.stack = vec![Place::attract(model.settings.default_lang)];
-    vec![Effect::PurgeScreen]
+    effects
 }
 
 fn quit(model: &mut Model) -> Vec<Effect> {

@@ -40,6 +40,7 @@ pub fn list_len(model: &Model) -> usize {
         Route::Consents => len_of(session.and_then(|s| s.consents.ready()).map(Vec::len)),
         Route::Decisions => len_of(session.and_then(|s| s.decisions.ready()).map(Vec::len)),
         Route::Category { .. }
+        | Route::DeviceSignIn
         | Route::Purpose { .. }
         | Route::AccessSearch
         | Route::AccessEntry { .. }

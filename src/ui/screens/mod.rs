@@ -13,6 +13,7 @@ mod confirm;
 mod consents;
 mod decision;
 mod decisions;
+mod device_sign_in;
 mod help;
 mod helper;
 mod online;
@@ -63,6 +64,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match model.route() {
         Route::Attract => render_screen!(attract::Attract, c, area, buf),
         Route::SignIn => render_screen!(sign_in::SignIn, c, area, buf),
+        Route::DeviceSignIn => render_screen!(device_sign_in::DeviceSignIn, c, area, buf),
         Route::Helper { .. } => render_screen!(helper::HelperQuestion, c, area, buf),
         Route::Overview => render_screen!(overview::OverviewScreen, c, area, buf),
         Route::Areas => render_screen!(areas::Areas, c, area, buf),

@@ -1,0 +1,19 @@
+//! Sign-in: the citizen's OIDC broker (MitID), as the kiosk's effect runner calls it.
+//!
+//! [`Broker`] is the seam: the device authorization grant (RFC 8628), the refresh grant, and revocation
+//! (RFC 7009). The kiosk core never calls it; the effect runner does, off the render loop.
+
+use crate::kiosk::device::{AuthError, DeviceAuthorization, Poll, Tokens};
+use crate::source::AccessToken;
+
+/// The OIDC broker, as the kiosk needs it. Blocking: the runner calls it on tokio's blocking pool.
+pub trait Broker: Send + Sync {
+    /// Asks for a device code and a user code.
+    fn start(&self) -> Result<DeviceAuthorization, AuthError>;
+    /// Polls the token endpoint once with the device code.
+    fn poll(&self, device_code: &AccessToken) -> Poll;
+    /// Trades the refresh token for new tokens.
+    fn refresh(&self, refresh: &AccessToken) -> Result<Tokens, AuthError>;
+    /// Revokes a token, if the broker offers revocation. Errors are ignored: it is best effort.
+    fn revoke(&self, token: &AccessToken);
+}
