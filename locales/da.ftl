@@ -366,3 +366,6 @@ help-scroll-up = Rul teksten op.
 help-scroll-down = Rul teksten ned.
 help-scroll-page-up = Rul en side op.
 help-scroll-page-down = Rul en side ned.
+
+## HTTP-datakilden
+app-error-http-source = Forbindelsen til kommunens system kunne ikke sættes op: { $detail }

@@ -366,3 +366,6 @@ help-scroll-up = Scroll the text up.
 help-scroll-down = Scroll the text down.
 help-scroll-page-up = Scroll up one page.
 help-scroll-page-down = Scroll down one page.
+
+## The HTTP data source
+app-error-http-source = The connection to the municipality's system could not be set up: { $detail }
