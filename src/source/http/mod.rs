@@ -15,6 +15,7 @@ mod api;
 mod error;
 mod options;
 mod outbox;
+mod query;
 mod session;
 mod tls;
 mod worker;
@@ -35,6 +36,7 @@ use crate::domain::{
 };
 use api::{Api, Failure};
 use outbox::SubjectKey;
+use query::{access_query, path_segment};
 use serde::de::DeserializeOwned;
 use session::Sessions;
 use std::sync::{Arc, Mutex};
@@ -233,7 +235,8 @@ impl DataSource for HttpSource {
     }
 
     fn categories(&self, who: &Principal, area: &str) -> SourceResult<Vec<CategorySummary>> {
-        let path = format!("/v1/areas/{}/categories", path_segment(area));
+        let segment = path_segment(area).ok_or(SourceError::NotFound)?;
+        let path = format!("/v1/areas/{segment}/categories");
         self.get("categories", who, &path, &[])
     }
 
@@ -300,16 +303,17 @@ impl DataSource for HttpSource {
                 self.shared.sessions.update_consent(token, &consent);
                 Ok(consent)
             }
-            Err((_, true)) if self.shared.sessions.consent(token, id).is_some() => {
-                let mut consent = self
-                    .shared
-                    .sessions
-                    .consent(token, id)
-                    .ok_or(SourceError::NotFound)?;
-                consent.withdrawal_pending = true;
-                self.shared.sessions.update_consent(token, &consent);
-                Ok(consent)
-            }
+            Err((failure, true)) => match self.shared.sessions.consent(token, id) {
+                // Saved, and sent when the server can take it: the kiosk says so.
+                Some(mut consent) => {
+                    consent.withdrawal_pending = true;
+                    self.shared.sessions.update_consent(token, &consent);
+                    Ok(consent)
+                }
+                // Not read in this session (the kiosk always reads the list first): the entry still
+                // waits, but there is no consent to answer with.
+                None => Err(logged("withdraw_consent", failure)),
+            },
             Err((failure, _)) => Err(logged("withdraw_consent", failure)),
         }
     }
@@ -357,48 +361,4 @@ impl HttpSource {
             }
         }
     }
-}
-
-/// The access-log query of `docs/api.md`.
-fn access_query(
-    filter: &AccessFilter,
-    after: Option<AccessCursor>,
-    limit: u32,
-) -> Vec<(&'static str, String)> {
-    let mut q = Vec::new();
-    if let Some(from) = filter.from {
-        q.push(("from", from.to_string()));
-    }
-    if let Some(to) = filter.to {
-        q.push(("to", to.to_string()));
-    }
-    if let Some(area) = &filter.area {
-        q.push(("area", area.clone()));
-    }
-    if let Some(org) = filter.organisation {
-        q.push(("organisation", org.to_string()));
-    }
-    if let Some(action) = filter.action {
-        q.push(("action", action.code().to_owned()));
-    }
-    if let Some(text) = &filter.text {
-        q.push(("q", text.clone()));
-    }
-    if let Some(after) = after {
-        q.push(("after", after.encode()));
-    }
-    q.push(("limit", limit.clamp(1, 200).to_string()));
-    q
-}
-
-/// Percent-encodes a path segment (area codes are plain, but a path must never be bent by data).
-fn path_segment(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                char::from(b).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
