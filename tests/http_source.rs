@@ -247,6 +247,33 @@ fn the_access_log_query_follows_the_contract() {
 }
 
 #[test]
+fn errors_do_not_carry_the_url_or_its_query() {
+    let (source, _dir) = source(&format!("http://{}", closed_port()));
+    let filter = AccessFilter {
+        text: Some("Jensen".into()),
+        ..AccessFilter::default()
+    };
+    let err = source.access_page(&who(), &filter, None, 10).unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(
+        !shown.contains("Jensen") && !shown.contains("access-log"),
+        "{shown}"
+    );
+
+    let short = Server::start(|_| {
+        Reply::Raw(b"HTTP/1.1 200 OK\r\ncontent-length: 50\r\n\r\n{\"entries\"".to_vec())
+    });
+    let (source, _dir) = self::source(&short.url());
+    let err = source.access_page(&who(), &filter, None, 10).unwrap_err();
+    let shown = format!("{err} {err:?}");
+    assert!(matches!(err, SourceError::Malformed(_)), "{shown}");
+    assert!(
+        !shown.contains("Jensen") && !shown.contains("access-log"),
+        "{shown}"
+    );
+}
+
+#[test]
 fn plain_http_only_to_loopback() {
     let dir = tempfile::tempdir().unwrap();
     for insecure in ["http://example.dk", "http://192.0.2.7:8080"] {

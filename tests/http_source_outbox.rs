@@ -280,3 +280,25 @@ fn the_outbox_schema_is_versioned() {
     assert_eq!(a, b);
     assert!(!format!("{a:?}").contains("sub-1"));
 }
+
+#[test]
+fn the_background_thread_delivers_on_its_own() {
+    let dir = tempfile::tempdir().unwrap();
+    let down = Server::start(api(Some(503)));
+    let addr = down.addr;
+    let source = HttpSource::new(HttpOptions {
+        outbox_retry: Duration::from_millis(100),
+        ..options(&down.url(), &dir)
+    })
+    .unwrap();
+    let me = who(TOKEN_1);
+    source.consents(&me).unwrap();
+    assert!(source.withdraw_consent(&me, 2).unwrap().withdrawal_pending);
+    drop(down);
+    let back = Server::start_on(addr, None, api(None));
+    wait_until("the thread delivers", || {
+        source.outbox().is_empty().unwrap()
+    });
+    assert_eq!(withdrawals(&back).len(), 1);
+    wait_until("the token copy is dropped", || !source.holds_token());
+}

@@ -147,9 +147,10 @@ impl Api {
     }
 
     fn send(&self, request: RequestBuilder) -> Result<Vec<u8>, Failure> {
+        // Without the URL: its query may hold the citizen's search text.
         let response = request
             .send()
-            .map_err(|e| Failure::transport(transport(&e)))?;
+            .map_err(|e| Failure::transport(transport(&e.without_url())))?;
         let status = response.status();
         if status.is_success() {
             return read_capped(response, self.max_body).map_err(Failure::transport);
@@ -250,11 +251,12 @@ fn read_error(e: &std::io::Error) -> SourceError {
     if e.kind() == std::io::ErrorKind::TimedOut || inner.is_some_and(reqwest::Error::is_timeout) {
         SourceError::Timeout
     } else {
-        SourceError::Malformed(format!("truncated: {e}"))
+        // The io error may wrap a reqwest error that names the URL: keep only its kind.
+        SourceError::Malformed(format!("truncated: the body broke off ({:?})", e.kind()))
     }
 }
 
-/// An error and its causes in one line, without the URL (ids in paths are nobody's business in logs).
+/// An error and its causes in one line. Give it an error without its URL (`without_url`).
 fn describe(e: &reqwest::Error) -> String {
     let mut text = e.to_string();
     let mut source = std::error::Error::source(e);
