@@ -422,3 +422,6 @@ auth-error-unreachable = Vi kan ikke få forbindelse til MitID-login lige nu. Pr
 auth-error-no-device-endpoint = Kommunens login understøtter ikke login på telefonen. Spørg personalet.
 auth-error-malformed = Kommunens login sendte et svar, vi ikke kan læse. Spørg personalet.
 auth-error-refused = Kommunens login afviste kiosken. Spørg personalet.
+
+## HTTP-datakilden
+app-error-http-source = Forbindelsen til kommunens system kunne ikke sættes op: { $detail }

@@ -422,3 +422,6 @@ auth-error-unreachable = We cannot reach the MitID sign-in right now. Please try
 auth-error-no-device-endpoint = The municipality's sign-in does not support signing in on a phone. Please ask staff.
 auth-error-malformed = The municipality's sign-in sent an answer we cannot read. Please ask staff.
 auth-error-refused = The municipality's sign-in refused the kiosk. Please ask staff.
+
+## The HTTP data source
+app-error-http-source = The connection to the municipality's system could not be set up: { $detail }

@@ -9,7 +9,7 @@ use crate::config::{Config, SourceKind};
 use crate::domain::Lang;
 use crate::i18n::tr;
 use crate::kiosk::{Model, Settings};
-use crate::source::{DataSource, LocalSource};
+use crate::source::{DataSource, HttpSource, LocalSource};
 use crate::ui::Theme;
 use std::sync::Arc;
 
@@ -22,6 +22,8 @@ pub enum AppError {
     Store(String),
     #[error("this kind of data source is not available yet: {0}")]
     SourceKind(&'static str),
+    #[error("the connection to the server could not be set up: {0}")]
+    Http(String),
     #[error("the terminal could not be used: {0}")]
     Terminal(String),
 }
@@ -38,6 +40,11 @@ impl AppError {
             AppError::SourceKind(kind) => {
                 tr(lang, "app-error-source-kind", &[("kind", (*kind).into())])
             }
+            AppError::Http(detail) => tr(
+                lang,
+                "app-error-http-source",
+                &[("detail", detail.clone().into())],
+            ),
             AppError::Terminal(detail) => tr(
                 lang,
                 "app-error-terminal",
@@ -60,7 +67,11 @@ pub fn open_source(config: &Config) -> Result<Arc<dyn DataSource>, AppError> {
             })?;
             Ok(Arc::new(source))
         }
-        SourceKind::Http => Err(AppError::SourceKind("http")),
+        SourceKind::Http => {
+            let source =
+                HttpSource::from_config(config).map_err(|e| AppError::Http(e.to_string()))?;
+            Ok(Arc::new(source))
+        }
     }
 }
 

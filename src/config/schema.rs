@@ -243,6 +243,42 @@ pub static SCHEMA: &[SectionSpec] = &[
                 KeyType::Integer { min: 1, max: 300 },
                 "Seconds to wait for a whole request to the server.",
             ),
+            optional(
+                "outbox_path",
+                KeyType::Path,
+                "The SQLite file that keeps writes until the server has them (kind = http).",
+            ),
+            optional(
+                "max_body_bytes",
+                KeyType::Integer {
+                    min: 65_536,
+                    max: 268_435_456,
+                },
+                "The largest answer read from the server, in bytes.",
+            ),
+            optional(
+                "retry_attempts",
+                KeyType::Integer { min: 1, max: 10 },
+                "How many times a read from the server is tried in all.",
+            ),
+            optional(
+                "retry_base_ms",
+                KeyType::Integer {
+                    min: 10,
+                    max: 10_000,
+                },
+                "The first pause between tries, in milliseconds; it doubles each time.",
+            ),
+            optional(
+                "outbox_retry_secs",
+                KeyType::Integer { min: 5, max: 3600 },
+                "Seconds between tries to deliver the outbox.",
+            ),
+            optional(
+                "outbox_max_age_days",
+                KeyType::Integer { min: 1, max: 365 },
+                "Days an undelivered write is kept before it is dropped.",
+            ),
         ],
     },
     SectionSpec {

@@ -66,9 +66,21 @@ impl SourceKind {
 }
 
 /// Seconds to wait for a connection to the server, when none is configured.
-pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 5;
+pub const DEFAULT_CONNECT_TIMEOUT_SECS: u64 = 3;
 /// Seconds to wait for a whole request to the server, when none is configured.
-pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 15;
+pub const DEFAULT_REQUEST_TIMEOUT_SECS: u64 = 10;
+/// The outbox file of the HTTP source, when none is configured.
+pub const DEFAULT_OUTBOX_PATH: &str = "indsigt-outbox.db";
+/// The largest answer body the HTTP source reads, when none is configured (8 MiB).
+pub const DEFAULT_MAX_BODY_BYTES: u64 = 8 * 1024 * 1024;
+/// How many times a GET is tried in all, when none is configured.
+pub const DEFAULT_RETRY_ATTEMPTS: u32 = 3;
+/// The first pause between tries of a GET, in milliseconds; it doubles with each try.
+pub const DEFAULT_RETRY_BASE_MS: u64 = 200;
+/// Seconds between the outbox's delivery rounds, when none is configured.
+pub const DEFAULT_OUTBOX_RETRY_SECS: u64 = 30;
+/// Days an undelivered outbox entry is kept, when none is configured.
+pub const DEFAULT_OUTBOX_MAX_AGE_DAYS: u64 = 14;
 
 fn default_connect_timeout_secs() -> u64 {
     DEFAULT_CONNECT_TIMEOUT_SECS
@@ -76,6 +88,30 @@ fn default_connect_timeout_secs() -> u64 {
 
 fn default_request_timeout_secs() -> u64 {
     DEFAULT_REQUEST_TIMEOUT_SECS
+}
+
+fn default_outbox_path() -> PathBuf {
+    PathBuf::from(DEFAULT_OUTBOX_PATH)
+}
+
+fn default_max_body_bytes() -> u64 {
+    DEFAULT_MAX_BODY_BYTES
+}
+
+fn default_retry_attempts() -> u32 {
+    DEFAULT_RETRY_ATTEMPTS
+}
+
+fn default_retry_base_ms() -> u64 {
+    DEFAULT_RETRY_BASE_MS
+}
+
+fn default_outbox_retry_secs() -> u64 {
+    DEFAULT_OUTBOX_RETRY_SECS
+}
+
+fn default_outbox_max_age_days() -> u64 {
+    DEFAULT_OUTBOX_MAX_AGE_DAYS
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -95,6 +131,25 @@ pub struct Source {
     pub connect_timeout_secs: u64,
     #[serde(default = "default_request_timeout_secs")]
     pub request_timeout_secs: u64,
+    /// The SQLite file where the HTTP source keeps writes (withdrawals, reports) until the server has them.
+    /// It holds the requests only: never a token, never the citizen's data.
+    #[serde(default = "default_outbox_path")]
+    pub outbox_path: PathBuf,
+    /// The largest answer body read from the server; a larger one is refused unread.
+    #[serde(default = "default_max_body_bytes")]
+    pub max_body_bytes: u64,
+    /// How many times a GET is tried in all (on connection errors, timeouts, 502, 503 and 504).
+    #[serde(default = "default_retry_attempts")]
+    pub retry_attempts: u32,
+    /// The first pause between tries, in milliseconds; it doubles each time, plus jitter.
+    #[serde(default = "default_retry_base_ms")]
+    pub retry_base_ms: u64,
+    /// Seconds between the outbox's delivery rounds.
+    #[serde(default = "default_outbox_retry_secs")]
+    pub outbox_retry_secs: u64,
+    /// Days an undelivered outbox entry is kept before it is dropped (with a log line).
+    #[serde(default = "default_outbox_max_age_days")]
+    pub outbox_max_age_days: u64,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -1,12 +1,14 @@
 //! The `DataSource` trait the kiosk reads through, and its implementations.
 //!
 //! The kiosk never knows whether its data comes from the embedded SQLite store ([`LocalSource`]) or from
-//! `indsigt serve` over HTTPS (a later `HttpSource`). Calls are blocking; the effect runner runs them on
+//! `indsigt serve` over HTTPS ([`HttpSource`]). Calls are blocking; the effect runner runs them on
 //! tokio's blocking pool, off the render loop.
 
+pub mod http;
 mod local;
 mod token;
 
+pub use http::HttpSource;
 pub use local::LocalSource;
 pub use token::AccessToken;
 

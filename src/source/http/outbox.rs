@@ -1,0 +1,330 @@
+//! The durable outbox: writes the server has not acknowledged yet, in a small SQLite file.
+//!
+//! A row holds the request only: its method and path, an opaque idempotency reference, when it was
+//! filed, and a salted hash of the citizen's sign-in subject (so it is only ever sent with a token of the
+//! same citizen). Never a token, never the citizen's data. The salt is random per file.
+//! The schema is versioned with `PRAGMA user_version`.
+
+use super::error::OutboxError;
+use jiff::Timestamp;
+use ring::rand::SecureRandom;
+use rusqlite::{Connection, OptionalExtension, params};
+use std::fmt;
+use std::num::NonZeroU32;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+/// The schema version this code writes and reads.
+pub const SCHEMA_VERSION: i64 = 1;
+
+const SCHEMA_V1: &str = "
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value BLOB NOT NULL
+) STRICT;
+CREATE TABLE outbox (
+    id           INTEGER PRIMARY KEY,
+    reference    TEXT NOT NULL UNIQUE,
+    subject_key  TEXT NOT NULL,
+    method       TEXT NOT NULL,
+    path         TEXT NOT NULL,
+    created_at   INTEGER NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (subject_key, method, path)
+) STRICT;
+";
+
+/// PBKDF2 rounds for the subject hash: a subject is an opaque id, but a little work costs nothing here.
+const SUBJECT_ROUNDS: u32 = 20_000;
+
+/// A write the kiosk sends to the server.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxRequest {
+    /// `POST /v1/consents/{id}/withdraw`
+    WithdrawConsent(i64),
+    /// `POST /v1/access-log/{id}/report`
+    ReportAccess(i64),
+}
+
+impl OutboxRequest {
+    pub fn method(self) -> &'static str {
+        "POST"
+    }
+
+    pub fn path(self) -> String {
+        match self {
+            OutboxRequest::WithdrawConsent(id) => format!("/v1/consents/{id}/withdraw"),
+            OutboxRequest::ReportAccess(id) => format!("/v1/access-log/{id}/report"),
+        }
+    }
+
+    /// The request a stored method and path stand for (`None` for one this version does not know).
+    pub fn parse(method: &str, path: &str) -> Option<OutboxRequest> {
+        if method != "POST" {
+            return None;
+        }
+        let id = |prefix: &str, suffix: &str| -> Option<i64> {
+            path.strip_prefix(prefix)?
+                .strip_suffix(suffix)?
+                .parse()
+                .ok()
+        };
+        id("/v1/consents/", "/withdraw")
+            .map(OutboxRequest::WithdrawConsent)
+            .or_else(|| id("/v1/access-log/", "/report").map(OutboxRequest::ReportAccess))
+    }
+
+    /// A name for logs.
+    pub fn kind(self) -> &'static str {
+        match self {
+            OutboxRequest::WithdrawConsent(_) => "withdraw_consent",
+            OutboxRequest::ReportAccess(_) => "report_access",
+        }
+    }
+}
+
+/// A salted hash of a citizen's sign-in subject: who an outbox entry belongs to, without saying who.
+#[derive(Clone, PartialEq, Eq, Hash)]
+pub struct SubjectKey(String);
+
+impl fmt::Debug for SubjectKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("SubjectKey(..)")
+    }
+}
+
+/// One undelivered write.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutboxEntry {
+    pub id: i64,
+    /// The opaque idempotency reference, sent as `Idempotency-Key`.
+    pub reference: String,
+    pub request: OutboxRequest,
+    pub created_at: Timestamp,
+    pub attempts: u32,
+}
+
+/// The outbox file. Calls are serialized on one connection.
+pub struct Outbox {
+    conn: Mutex<Connection>,
+    path: PathBuf,
+    salt: Vec<u8>,
+}
+
+impl fmt::Debug for Outbox {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("Outbox")
+            .field("path", &self.path)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Outbox {
+    /// Opens the outbox at `path`, creating it (readable by this user only) if it does not exist.
+    pub fn open(path: &Path) -> Result<Outbox, OutboxError> {
+        let open_err = |reason: String| OutboxError::Open {
+            path: path.to_owned(),
+            reason,
+        };
+        let conn = Connection::open(path).map_err(|e| open_err(e.to_string()))?;
+        restrict_permissions(path);
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if version > SCHEMA_VERSION {
+            return Err(OutboxError::NewerSchema {
+                found: version,
+                supported: SCHEMA_VERSION,
+            });
+        }
+        if version == 0 {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(SCHEMA_V1)?;
+            tx.execute(
+                "INSERT INTO meta (key, value) VALUES ('subject_salt', ?1)",
+                [random_bytes::<32>()?.to_vec()],
+            )?;
+            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            tx.commit()?;
+        }
+        let salt: Vec<u8> = conn
+            .query_row(
+                "SELECT value FROM meta WHERE key = 'subject_salt'",
+                [],
+                |r| r.get(0),
+            )
+            .optional()?
+            .ok_or_else(|| OutboxError::Sqlite("the outbox has no salt".into()))?;
+        Ok(Outbox {
+            conn: Mutex::new(conn),
+            path: path.to_owned(),
+            salt,
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The key of `subject` in this outbox (PBKDF2-HMAC-SHA256 with the file's salt).
+    pub fn subject_key(&self, subject: &str) -> SubjectKey {
+        let mut out = [0u8; 32];
+        let rounds = NonZeroU32::new(SUBJECT_ROUNDS).unwrap_or(NonZeroU32::MIN);
+        ring::pbkdf2::derive(
+            ring::pbkdf2::PBKDF2_HMAC_SHA256,
+            rounds,
+            &self.salt,
+            subject.as_bytes(),
+            &mut out,
+        );
+        SubjectKey(hex(&out))
+    }
+
+    fn conn(&self) -> MutexGuard<'_, Connection> {
+        // A panic while holding the lock cannot leave SQLite inconsistent: use it anyway.
+        self.conn.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    /// Files `request` for `subject`; if the same request is already waiting, returns that entry.
+    pub fn enqueue(
+        &self,
+        subject: &SubjectKey,
+        request: OutboxRequest,
+        now: Timestamp,
+    ) -> Result<OutboxEntry, OutboxError> {
+        let conn = self.conn();
+        let reference = hex(&random_bytes::<16>()?);
+        conn.execute(
+            "INSERT INTO outbox (reference, subject_key, method, path, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)
+             ON CONFLICT (subject_key, method, path) DO NOTHING",
+            params![
+                reference,
+                subject.0,
+                request.method(),
+                request.path(),
+                now.as_second()
+            ],
+        )?;
+        let entry = conn.query_row(
+            "SELECT id, reference, method, path, created_at, attempts FROM outbox
+             WHERE subject_key = ?1 AND method = ?2 AND path = ?3",
+            params![subject.0, request.method(), request.path()],
+            row,
+        )?;
+        entry.ok_or_else(|| OutboxError::Sqlite("the entry just filed is unreadable".into()))
+    }
+
+    /// The entries of `subject`, oldest first.
+    pub fn pending(&self, subject: &SubjectKey) -> Result<Vec<OutboxEntry>, OutboxError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "SELECT id, reference, method, path, created_at, attempts FROM outbox
+             WHERE subject_key = ?1 ORDER BY id",
+        )?;
+        let rows = stmt.query_map([&subject.0], row)?;
+        let mut entries = Vec::new();
+        for entry in rows {
+            match entry? {
+                Some(e) => entries.push(e),
+                None => tracing::warn!("an outbox entry this version does not know is skipped"),
+            }
+        }
+        Ok(entries)
+    }
+
+    /// How many entries wait, for all citizens.
+    pub fn len(&self) -> Result<usize, OutboxError> {
+        let n: i64 = self
+            .conn()
+            .query_row("SELECT count(*) FROM outbox", [], |r| r.get(0))?;
+        Ok(usize::try_from(n).unwrap_or(0))
+    }
+
+    pub fn is_empty(&self) -> Result<bool, OutboxError> {
+        Ok(self.len()? == 0)
+    }
+
+    /// Removes a delivered (or moot) entry.
+    pub fn remove(&self, id: i64) -> Result<(), OutboxError> {
+        self.conn()
+            .execute("DELETE FROM outbox WHERE id = ?1", [id])?;
+        Ok(())
+    }
+
+    /// Counts a failed delivery.
+    pub fn count_attempt(&self, id: i64) -> Result<(), OutboxError> {
+        self.conn().execute(
+            "UPDATE outbox SET attempts = attempts + 1 WHERE id = ?1",
+            [id],
+        )?;
+        Ok(())
+    }
+
+    /// Drops the entries filed before `cutoff`, logging each (kind, age and attempts only).
+    pub fn drop_older_than(&self, cutoff: Timestamp) -> Result<usize, OutboxError> {
+        let conn = self.conn();
+        let mut stmt = conn.prepare(
+            "DELETE FROM outbox WHERE created_at < ?1 RETURNING method, path, created_at, attempts",
+        )?;
+        let dropped = stmt
+            .query_map([cutoff.as_second()], |r| {
+                Ok((
+                    r.get::<_, String>(0)?,
+                    r.get::<_, String>(1)?,
+                    r.get::<_, i64>(2)?,
+                    r.get::<_, u32>(3)?,
+                ))
+            })?
+            .collect::<Result<Vec<_>, _>>()?;
+        for (method, path, created_at, attempts) in &dropped {
+            let kind = OutboxRequest::parse(method, path).map_or("unknown", OutboxRequest::kind);
+            tracing::warn!(
+                kind,
+                filed_at = created_at,
+                attempts,
+                "an outbox entry was never delivered and is dropped: it is too old"
+            );
+        }
+        Ok(dropped.len())
+    }
+}
+
+/// One row; `None` if this version does not know its request.
+fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<OutboxEntry>> {
+    let method: String = r.get(2)?;
+    let path: String = r.get(3)?;
+    let Some(request) = OutboxRequest::parse(&method, &path) else {
+        return Ok(None);
+    };
+    let created: i64 = r.get(4)?;
+    Ok(Some(OutboxEntry {
+        id: r.get(0)?,
+        reference: r.get(1)?,
+        request,
+        created_at: Timestamp::from_second(created).unwrap_or(Timestamp::UNIX_EPOCH),
+        attempts: r.get(5)?,
+    }))
+}
+
+fn random_bytes<const N: usize>() -> Result<[u8; N], OutboxError> {
+    let mut bytes = [0u8; N];
+    ring::rand::SystemRandom::new()
+        .fill(&mut bytes)
+        .map_err(|_| OutboxError::Sqlite("no random numbers from the system".into()))?;
+    Ok(bytes)
+}
+
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+#[cfg(unix)]
+fn restrict_permissions(path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    if let Err(e) = std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o600)) {
+        tracing::warn!(error = %e, "the outbox file's permissions could not be restricted");
+    }
+}
+
+#[cfg(not(unix))]
+fn restrict_permissions(_path: &Path) {}
