@@ -79,7 +79,14 @@ pub fn open_source(config: &Config) -> Result<Arc<dyn DataSource>, AppError> {
 fn open_broker(config: &Config) -> Result<Option<Arc<dyn crate::auth::Broker>>, AppError> {
     match config.auth.kind {
         crate::config::AuthKind::Demo => Ok(None),
-        crate::config::AuthKind::Device => Err(AppError::SourceKind("device sign-in")),
+        crate::config::AuthKind::Device => {
+            let options = crate::auth::BrokerOptions::from_config(config).ok_or(
+                AppError::SourceKind("device sign-in without issuer and client_id"),
+            )?;
+            let broker = crate::auth::OidcBroker::new(options)
+                .map_err(|e| AppError::Store(e.to_string()))?;
+            Ok(Some(Arc::new(broker)))
+        }
     }
 }
 

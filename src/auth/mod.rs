@@ -3,6 +3,10 @@
 //! [`Broker`] is the seam: the device authorization grant (RFC 8628), the refresh grant, and revocation
 //! (RFC 7009). The kiosk core never calls it; the effect runner does, off the render loop.
 
+pub mod oidc;
+
+pub use oidc::{BrokerOptions, OidcBroker};
+
 use crate::kiosk::device::{AuthError, DeviceAuthorization, Poll, Tokens};
 use crate::source::AccessToken;
 

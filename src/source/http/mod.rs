@@ -17,7 +17,7 @@ mod options;
 mod outbox;
 mod query;
 mod session;
-mod tls;
+pub mod tls;
 mod worker;
 
 pub use error::{HttpError, OutboxError};
