@@ -366,3 +366,13 @@ help-scroll-up = Rul teksten op.
 help-scroll-down = Rul teksten ned.
 help-scroll-page-up = Rul en side op.
 help-scroll-page-down = Rul en side ned.
+
+## indsigt serve
+config-error-bad-ingest-key = { $origin }: element { $index } i `{ $key }` skal være {"{"} system = "<navn>", key_sha256 = "<64 hex-cifre>" {"}"}.
+serve-missing-key = `indsigt serve` kræver `{ $key }` i konfigurationen.
+serve-bad-listen = `{ $value }` er ikke en adresse at lytte på (vært:port).
+serve-cannot-listen = Kan ikke lytte på { $addr }: { $detail }
+serve-tls = TLS-certifikatet eller -nøglen kan ikke bruges: { $detail }
+serve-store = Databasen kan ikke åbnes: { $detail }
+serve-listening = Lytter på { $addr } ({ $scheme }).
+serve-failed = Serveren stoppede med en fejl: { $detail }

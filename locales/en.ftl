@@ -366,3 +366,13 @@ help-scroll-up = Scroll the text up.
 help-scroll-down = Scroll the text down.
 help-scroll-page-up = Scroll up one page.
 help-scroll-page-down = Scroll down one page.
+
+## indsigt serve
+config-error-bad-ingest-key = { $origin }: item { $index } of `{ $key }` must be {"{"} system = "<name>", key_sha256 = "<64 hex digits>" {"}"}.
+serve-missing-key = `indsigt serve` needs `{ $key }` in the configuration.
+serve-bad-listen = `{ $value }` is not an address to listen on (host:port).
+serve-cannot-listen = Cannot listen on { $addr }: { $detail }
+serve-tls = The TLS certificate or key cannot be used: { $detail }
+serve-store = The database cannot be opened: { $detail }
+serve-listening = Listening on { $addr } ({ $scheme }).
+serve-failed = The server stopped with an error: { $detail }

@@ -4,11 +4,13 @@
 //! See `README.md` for the architecture.
 
 pub mod app;
+pub mod auth;
 pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod kiosk;
+pub mod server;
 pub mod source;
 pub mod store;
 pub mod ui;
