@@ -28,7 +28,10 @@ where
         .pool
         .run(move |store| {
             let citizen = store.citizen_by_subject(&subject.0)?;
-            f(store, &citizen.id, Timestamp::now())
+            // Whole seconds, as the store keeps times: a first answer then equals every later one.
+            let now = Timestamp::from_second(Timestamp::now().as_second())
+                .map_err(|_| ApiError::internal())?;
+            f(store, &citizen.id, now)
         })
         .await
 }
