@@ -368,7 +368,7 @@ help-scroll-page-up = Rul en side op.
 help-scroll-page-down = Rul en side ned.
 
 ## indsigt serve
-config-error-bad-ingest-key = { $origin }: element { $index } i `{ $key }` skal være {"{"} system = "<navn>", key_sha256 = "<64 hex-cifre>" {"}"}.
+config-error-bad-ingest-key = { $origin }: element { $index } i `{ $key }` skal have præcis to nøgler: system (et navn) og key_sha256 (64 hex-cifre).
 serve-missing-key = `indsigt serve` kræver `{ $key }` i konfigurationen.
 serve-bad-listen = `{ $value }` er ikke en adresse at lytte på (vært:port).
 serve-cannot-listen = Kan ikke lytte på { $addr }: { $detail }

@@ -368,7 +368,7 @@ help-scroll-page-up = Scroll up one page.
 help-scroll-page-down = Scroll down one page.
 
 ## indsigt serve
-config-error-bad-ingest-key = { $origin }: item { $index } of `{ $key }` must be {"{"} system = "<name>", key_sha256 = "<64 hex digits>" {"}"}.
+config-error-bad-ingest-key = { $origin }: item { $index } of `{ $key }` must have exactly two keys: system (a name) and key_sha256 (64 hex digits).
 serve-missing-key = `indsigt serve` needs `{ $key }` in the configuration.
 serve-bad-listen = `{ $value }` is not an address to listen on (host:port).
 serve-cannot-listen = Cannot listen on { $addr }: { $detail }
