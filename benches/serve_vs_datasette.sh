@@ -4,7 +4,8 @@
 # and the same page query (`?sql=`, JSON). Not run in CI.
 #
 # Needs: wrk (apt-get install -y wrk), datasette (pip install datasette). Uses 127.0.0.1 only.
-# Env: SECONDS_PER_RUN (default 10), CONNECTIONS (default 32), EVENTS (heavy citizen's log, default 100000).
+# Env: SECONDS_PER_RUN (default 10), CONNECTIONS (default 32), EVENTS (heavy citizen's log, default 100000),
+# PROFILE (release, or dev for a quick try with the debug build: its figures are not the goal's).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -15,10 +16,12 @@ export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2; exit 1; }
 command -v datasette >/dev/null || { echo "datasette is missing: pip install datasette" >&2; exit 1; }
 
-echo "== building (release)"
-cargo build --release --quiet --bin indsigt --example dev_issuer
-BIN="$CARGO_TARGET_DIR/release/indsigt"
-ISSUER_BIN="$CARGO_TARGET_DIR/release/examples/dev_issuer"
+PROFILE=${PROFILE:-release}
+DIR=$([ "$PROFILE" = dev ] && echo debug || echo "$PROFILE")
+echo "== building ($PROFILE)"
+cargo build --profile "$PROFILE" --quiet --bin indsigt --example dev_issuer
+BIN="$CARGO_TARGET_DIR/$DIR/indsigt"
+ISSUER_BIN="$CARGO_TARGET_DIR/$DIR/examples/dev_issuer"
 
 WORK=$(mktemp -d)
 PIDS=()
@@ -35,6 +38,7 @@ free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",
 wait_for() { for _ in $(seq 100); do curl -fsS -o /dev/null "$1" 2>/dev/null && return 0; sleep 0.1; done; echo "not up: $1" >&2; exit 1; }
 
 AUD=https://indsigt.bench
+: > "$WORK/issuer.out"
 "$ISSUER_BIN" "$(free_port)" "$SUBJECT" "$AUD" 7200 > "$WORK/issuer.out" &
 PIDS+=($!)
 for _ in $(seq 50); do [ "$(wc -l < "$WORK/issuer.out")" -ge 2 ] && break; sleep 0.1; done
@@ -57,7 +61,7 @@ INDSIGT_LOG=warn "$BIN" serve --config "$WORK/serve.toml" 2>"$WORK/serve.log" &
 PIDS+=($!)
 wait_for "http://127.0.0.1:$SERVE_PORT/healthz"
 SERVE_URL="http://127.0.0.1:$SERVE_PORT/v1/access-log?limit=50"
-curl -fsS -H "Authorization: Bearer $TOKEN" "$SERVE_URL" | head -c 200; echo
+curl -fsS -H "Authorization: Bearer $TOKEN" "$SERVE_URL" | head -c 200 || true; echo
 
 DS_PORT=$(free_port)
 datasette serve "$WORK/demo.db" --host 127.0.0.1 --port "$DS_PORT" --setting sql_time_limit_ms 5000 \
@@ -75,7 +79,7 @@ WHERE e.citizen_id = $KEY AND (e.hidden_until IS NULL OR e.hidden_until <= strft
 ORDER BY e.at DESC, e.id DESC LIMIT 51"
 ENC=$(python3 -c 'import sys, urllib.parse; print(urllib.parse.quote(sys.argv[1]))' "$SQL")
 DS_URL="http://127.0.0.1:$DS_PORT/demo.json?sql=$ENC&_shape=array"
-curl -fsS "$DS_URL" | head -c 200; echo
+curl -fsS "$DS_URL" | head -c 200 || true; echo
 
 rps() { awk '/Requests\/sec/ {print $2}'; }
 echo "== wrk: 2 threads, $CONNS connections, ${DURATION}s each"
