@@ -425,3 +425,13 @@ auth-error-refused = Kommunens login afviste kiosken. Spørg personalet.
 
 ## HTTP-datakilden
 app-error-http-source = Forbindelsen til kommunens system kunne ikke sættes op: { $detail }
+
+## indsigt serve
+config-error-bad-ingest-key = { $origin }: element { $index } i `{ $key }` skal have præcis to nøgler: system (et navn) og key_sha256 (64 hex-cifre).
+serve-missing-key = `indsigt serve` kræver `{ $key }` i konfigurationen.
+serve-bad-listen = `{ $value }` er ikke en adresse at lytte på (vært:port).
+serve-cannot-listen = Kan ikke lytte på { $addr }: { $detail }
+serve-tls = TLS-certifikatet eller -nøglen kan ikke bruges: { $detail }
+serve-store = Databasen kan ikke åbnes: { $detail }
+serve-listening = Lytter på { $addr } ({ $scheme }).
+serve-failed = Serveren stoppede med en fejl: { $detail }

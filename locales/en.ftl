@@ -425,3 +425,13 @@ auth-error-refused = The municipality's sign-in refused the kiosk. Please ask st
 
 ## The HTTP data source
 app-error-http-source = The connection to the municipality's system could not be set up: { $detail }
+
+## indsigt serve
+config-error-bad-ingest-key = { $origin }: item { $index } of `{ $key }` must have exactly two keys: system (a name) and key_sha256 (64 hex digits).
+serve-missing-key = `indsigt serve` needs `{ $key }` in the configuration.
+serve-bad-listen = `{ $value }` is not an address to listen on (host:port).
+serve-cannot-listen = Cannot listen on { $addr }: { $detail }
+serve-tls = The TLS certificate or key cannot be used: { $detail }
+serve-store = The database cannot be opened: { $detail }
+serve-listening = Listening on { $addr } ({ $scheme }).
+serve-failed = The server stopped with an error: { $detail }

@@ -1,4 +1,4 @@
-//! The command line: `indsigt [kiosk]`, `indsigt demo-data`, `indsigt check-config`.
+//! The command line: `indsigt [kiosk]`, `indsigt demo-data`, `indsigt check-config`, `indsigt serve`.
 //!
 //! `main.rs` parses [`Cli`], calls [`run`], and turns a [`CliError`] into its message and exit code.
 
@@ -6,6 +6,7 @@ use crate::app::{self, AppError};
 use crate::config::{Config, ConfigErrors, summary};
 use crate::domain::Lang;
 use crate::i18n::tr;
+use crate::server::{self, ServeError};
 use crate::store::demo::{DemoError, DemoOptions, write_demo_database};
 use clap::{Args, Parser, Subcommand};
 use std::path::{Path, PathBuf};
@@ -33,6 +34,16 @@ pub enum Command {
     /// Read an operator PIN (4–12 digits) from standard input and print its hash for
     /// `[kiosk] operator_pin_hash`.
     HashPin,
+    /// Serve the HTTP API for kiosks and line-of-business systems (the `[server]` section).
+    Serve(ServeArgs),
+}
+
+/// The arguments of `indsigt serve`.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct ServeArgs {
+    /// The address to listen on (host:port), instead of `[server] listen`.
+    #[arg(long, value_name = "ADDR")]
+    pub listen: Option<String>,
 }
 
 /// The arguments of `indsigt demo-data`.
@@ -71,13 +82,19 @@ pub enum CliError {
     Demo(#[from] DemoError),
     #[error("the PIN must be 4 to 12 digits")]
     BadPin,
+    #[error(transparent)]
+    Serve(#[from] ServeError),
 }
 
 impl CliError {
     /// 1 for a bad configuration or a failed run; 2 for what this build cannot do (and, from clap, usage).
     pub fn exit_code(&self) -> u8 {
         match self {
-            CliError::Config(_) | CliError::App(_) | CliError::Demo(_) | CliError::BadPin => 1,
+            CliError::Config(_)
+            | CliError::App(_)
+            | CliError::Demo(_)
+            | CliError::BadPin
+            | CliError::Serve(_) => 1,
             CliError::NotAvailable { .. } => 2,
         }
     }
@@ -89,6 +106,7 @@ impl CliError {
             CliError::App(e) => vec![e.localized(lang)],
             CliError::Demo(e) => vec![e.localized(lang)],
             CliError::BadPin => vec![crate::i18n::t(lang, "cli-bad-pin")],
+            CliError::Serve(e) => vec![e.localized(lang)],
             CliError::NotAvailable { command } => {
                 vec![tr(
                     lang,
@@ -122,7 +140,57 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::DemoData(args) => demo_data(&args),
         Command::CheckConfig => check_config(config_file, terminal_lang()),
         Command::HashPin => hash_pin(),
+        Command::Serve(args) => serve(config_file, &args),
     }
+}
+
+/// `indsigt serve`: logs to standard error (`INDSIGT_LOG` filters, default `info`) and serves until
+/// interrupted (Ctrl-C or SIGTERM).
+fn serve(file: Option<&Path>, args: &ServeArgs) -> Result<(), CliError> {
+    let config = Config::load(file)?;
+    let filter = tracing_subscriber::EnvFilter::try_from_env("INDSIGT_LOG")
+        .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    let _already = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .try_init();
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| ServeError::Failed(e.to_string()))?;
+    runtime.block_on(async {
+        let running = server::start(&config.server, args.listen.as_deref()).await?;
+        let scheme = if running.tls { "https" } else { "http" };
+        eprintln!(
+            "{}",
+            tr(
+                terminal_lang(),
+                "serve-listening",
+                &[
+                    ("addr", running.addr.to_string().into()),
+                    ("scheme", scheme.into()),
+                ],
+            )
+        );
+        stop_signal().await;
+        running.stop().await?;
+        Ok(())
+    })
+}
+
+async fn stop_signal() {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{SignalKind, signal};
+        if let Ok(mut term) = signal(SignalKind::terminate()) {
+            tokio::select! {
+                _ = tokio::signal::ctrl_c() => {}
+                _ = term.recv() => {}
+            }
+            return;
+        }
+    }
+    let _interrupted = tokio::signal::ctrl_c().await;
 }
 
 fn check_config(file: Option<&Path>, lang: Lang) -> Result<(), CliError> {

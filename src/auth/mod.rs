@@ -1,10 +1,19 @@
-//! Sign-in: the citizen's OIDC broker (MitID), as the kiosk's effect runner calls it.
+//! Sign-in, on both sides.
 //!
-//! [`Broker`] is the seam: the device authorization grant (RFC 8628), the refresh grant, and revocation
-//! (RFC 7009). The kiosk core never calls it; the effect runner does, off the render loop.
+//! - The kiosk side: [`Broker`], the citizen's OIDC broker (MitID) as the kiosk's effect runner calls it —
+//!   the device authorization grant (RFC 8628), the refresh grant, and revocation (RFC 7009) — with
+//!   [`OidcBroker`] over HTTPS. The kiosk core never calls it; the effect runner does, off the render loop.
+//! - The server side: verifying the citizens' access tokens (JWT, RFC 9068) against the issuer's published
+//!   keys (JWKS), and the line-of-business systems' API keys for ingest.
 
+pub mod api_key;
+pub mod jwks;
+pub mod jwt;
 pub mod oidc;
 
+pub use api_key::{ApiKeys, sha256_hex};
+pub use jwks::{JwksCache, JwksError};
+pub use jwt::{CLOCK_SKEW_SECS, TokenError, Verifier, VerifierSettings};
 pub use oidc::{BrokerOptions, OidcBroker};
 
 use crate::kiosk::device::{AuthError, DeviceAuthorization, Poll, Tokens};

@@ -44,6 +44,10 @@ fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> O
         (KeyType::PinHash, toml::Value::String(s)) if !is_phc_string(s) => {
             Some(ConfigError::BadPinHash { origin, key })
         }
+        (KeyType::IngestKeys, toml::Value::Array(items)) => items
+            .iter()
+            .position(|item| !is_ingest_key(item))
+            .map(|index| ConfigError::BadIngestKey { origin, key, index }),
         (KeyType::Integer { min, max }, toml::Value::Integer(n)) if *n < min || *n > max => {
             Some(ConfigError::OutOfRange {
                 origin,
@@ -63,6 +67,22 @@ fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> O
         }
         _ => None,
     }
+}
+
+/// `{ system = "<name>", key_sha256 = "<64 hex digits>" }` and nothing else.
+fn is_ingest_key(item: &toml::Value) -> bool {
+    let Some(table) = item.as_table() else {
+        return false;
+    };
+    let system_ok = table
+        .get("system")
+        .and_then(toml::Value::as_str)
+        .is_some_and(|s| !s.trim().is_empty());
+    let hash_ok = table
+        .get("key_sha256")
+        .and_then(toml::Value::as_str)
+        .is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
+    system_ok && hash_ok && table.len() == 2
 }
 
 struct Rules<'a> {
@@ -171,6 +191,16 @@ impl Rules<'_> {
                 ("auth", "kind"),
                 "\"device\"",
             );
+        }
+        for (key, other) in [("tls_cert", "tls_key"), ("tls_key", "tls_cert")] {
+            if let Some(value) = self.str("server", key) {
+                self.required_when(
+                    errors,
+                    ("server", other),
+                    ("server", key),
+                    &format!("\"{value}\""),
+                );
+            }
         }
         if auth == Some("demo") && source == Some("http") {
             errors.push(ConfigError::DemoAuthWithHttpSource {

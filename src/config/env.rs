@@ -85,6 +85,12 @@ fn parse(ty: KeyType, raw: &str) -> Option<toml::Value> {
             "false" | "0" => Some(toml::Value::Boolean(false)),
             _ => None,
         },
+        // An array is written as a TOML inline array: `[{ system = "x", key_sha256 = "..." }]`.
+        ValueType::Array => format!("v = {raw}")
+            .parse::<toml::Table>()
+            .ok()?
+            .remove("v")
+            .filter(toml::Value::is_array),
         _ => Some(toml::Value::String(raw.to_owned())),
     }
 }

@@ -122,6 +122,15 @@ pub enum ConfigError {
         when_value: String,
     },
 
+    #[error(
+        "{origin}: `{key}` item {index} must be {{ system = \"<name>\", key_sha256 = \"<64 hex digits>\" }}"
+    )]
+    BadIngestKey {
+        origin: Origin,
+        key: String,
+        index: usize,
+    },
+
     #[error("{origin}: `auth.kind` = \"demo\" cannot be used with `source.kind` = \"http\"")]
     DemoAuthWithHttpSource { origin: Origin },
 
@@ -150,6 +159,7 @@ impl ConfigError {
             ConfigError::Empty { .. } => "empty",
             ConfigError::BadUrl { .. } => "bad-url",
             ConfigError::BadPinHash { .. } => "bad-pin-hash",
+            ConfigError::BadIngestKey { .. } => "bad-ingest-key",
             ConfigError::MustBeLess { .. } => "must-be-less",
             ConfigError::RequiredWhen { .. } => "required-when",
             ConfigError::DemoAuthWithHttpSource { .. } => "demo-auth-with-http-source",
@@ -172,6 +182,7 @@ impl ConfigError {
             | ConfigError::Empty { key, .. }
             | ConfigError::BadUrl { key, .. }
             | ConfigError::BadPinHash { key, .. }
+            | ConfigError::BadIngestKey { key, .. }
             | ConfigError::MustBeLess { key, .. }
             | ConfigError::RequiredWhen { key, .. } => Some(key),
         }

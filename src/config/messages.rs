@@ -200,6 +200,19 @@ impl ConfigError {
                     ("when_value", s(when_value)),
                 ],
             ),
+            ConfigError::BadIngestKey {
+                origin: o,
+                key,
+                index,
+            } => tr(
+                lang,
+                "config-error-bad-ingest-key",
+                &[
+                    ("origin", s(&origin(lang, o))),
+                    ("key", s(key)),
+                    ("index", (*index).into()),
+                ],
+            ),
             ConfigError::DemoAuthWithHttpSource { origin: o } => tr(
                 lang,
                 "config-error-demo-auth-http",

@@ -24,6 +24,8 @@ pub enum KeyType {
     OneOf(&'static [&'static str]),
     /// An operator PIN hash in PHC string format (`$scheme$...`).
     PinHash,
+    /// An array of `{ system = "...", key_sha256 = "<64 hex digits>" }` tables.
+    IngestKeys,
 }
 
 /// The basic TOML type a [`KeyType`] is written as.
@@ -93,6 +95,7 @@ impl KeyType {
             | KeyType::PinHash => ValueType::String,
             KeyType::Integer { .. } => ValueType::Integer,
             KeyType::Boolean => ValueType::Boolean,
+            KeyType::IngestKeys => ValueType::Array,
         }
     }
 }
@@ -308,7 +311,81 @@ pub static SCHEMA: &[SectionSpec] = &[
             ),
         ],
     },
+    SERVER,
 ];
+
+/// A request limit's range: at least 1, at most `max`.
+const fn count(max: i64) -> KeyType {
+    KeyType::Integer { min: 1, max }
+}
+
+const SERVER: SectionSpec = SectionSpec {
+    name: "server",
+    doc: "indsigt serve: the HTTP API for kiosks and ingest.",
+    keys: &[
+        key("listen", TEXT, "The address to listen on, host:port."),
+        key(
+            "database",
+            KeyType::Path,
+            "The SQLite file the server serves.",
+        ),
+        optional(
+            "issuer",
+            KeyType::Url,
+            "The OIDC issuer whose access tokens are accepted.",
+        ),
+        optional(
+            "audience",
+            TEXT,
+            "The audience the access tokens must name.",
+        ),
+        key(
+            "subject_claim",
+            TEXT,
+            "The token claim that holds the citizen's subject.",
+        ),
+        optional("tls_cert", KeyType::Path, "TLS certificate chain (PEM)."),
+        optional("tls_key", KeyType::Path, "TLS private key (PEM)."),
+        key(
+            "ingest_max_batch",
+            count(10_000),
+            "The most events one ingest request may carry.",
+        ),
+        key(
+            "pool_size",
+            count(64),
+            "SQLite connections serving requests.",
+        ),
+        key(
+            "rate_limit_per_minute",
+            count(1_000_000_000),
+            "Requests per minute one access token may make.",
+        ),
+        key(
+            "rate_limit_burst",
+            count(1_000_000_000),
+            "Requests one access token may make in a burst.",
+        ),
+        key(
+            "jwks_max_age_secs",
+            KeyType::Integer {
+                min: 60,
+                max: 86_400,
+            },
+            "Seconds the issuer's keys are cached.",
+        ),
+        key(
+            "jwks_min_refresh_secs",
+            KeyType::Integer { min: 1, max: 3600 },
+            "Shortest time between key fetches for unknown key ids.",
+        ),
+        optional(
+            "ingest_keys",
+            KeyType::IngestKeys,
+            "The systems that may post access events: [{ system, key_sha256 }].",
+        ),
+    ],
+};
 
 pub fn section(name: &str) -> Option<&'static SectionSpec> {
     SCHEMA.iter().find(|s| s.name == name)

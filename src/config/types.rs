@@ -13,6 +13,7 @@ pub struct Config {
     pub kiosk: Kiosk,
     pub source: Source,
     pub auth: Auth,
+    pub server: Server,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -184,4 +185,53 @@ pub struct Auth {
     /// The audience of the access token, when the issuer needs one.
     #[serde(default)]
     pub audience: Option<String>,
+}
+
+/// One line-of-business system's ingest key: only the SHA-256 of the key is configured.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct IngestKey {
+    /// The system's name, as it appears in the access log (e.g. "Momentum").
+    pub system: String,
+    /// The lowercase hex SHA-256 of the key the system sends as `Authorization: ApiKey <key>`.
+    pub key_sha256: String,
+}
+
+/// `indsigt serve`: the HTTP API for kiosks and the ingest endpoint for line-of-business systems.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Server {
+    /// The address to listen on, e.g. `127.0.0.1:8080`.
+    pub listen: String,
+    /// The SQLite file the server serves.
+    pub database: PathBuf,
+    /// The OIDC issuer whose access tokens are accepted. Required to serve citizen endpoints.
+    #[serde(default)]
+    pub issuer: Option<String>,
+    /// The audience (`aud`) the access tokens must name. Required to serve citizen endpoints.
+    #[serde(default)]
+    pub audience: Option<String>,
+    /// The claim that holds the citizen's subject.
+    pub subject_claim: String,
+    /// TLS certificate chain (PEM). With `tls_key`; without both, plain HTTP (behind a proxy).
+    #[serde(default)]
+    pub tls_cert: Option<PathBuf>,
+    /// TLS private key (PEM).
+    #[serde(default)]
+    pub tls_key: Option<PathBuf>,
+    /// The most events one ingest request may carry.
+    pub ingest_max_batch: u32,
+    /// SQLite connections serving requests.
+    pub pool_size: u32,
+    /// Requests per minute one access token may make to the citizen endpoints (sustained).
+    pub rate_limit_per_minute: u32,
+    /// Requests one access token may make in a burst.
+    pub rate_limit_burst: u32,
+    /// Seconds the issuer's keys are used before they are fetched again.
+    pub jwks_max_age_secs: u64,
+    /// The shortest time between two key fetches caused by an unknown key id.
+    pub jwks_min_refresh_secs: u64,
+    /// The systems that may post access events, with their key hashes.
+    #[serde(default)]
+    pub ingest_keys: Vec<IngestKey>,
 }

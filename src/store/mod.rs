@@ -8,6 +8,7 @@ mod access_log;
 pub mod demo;
 mod dims;
 mod error;
+pub mod ingest;
 mod messages;
 mod migrations;
 mod queries;

@@ -1,0 +1,54 @@
+//! The signed-in citizen of a request, taken only from the verified bearer token.
+
+use super::error::ApiError;
+use super::state::AppState;
+use crate::server::rate_limit::token_key;
+use axum::extract::FromRequestParts;
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use std::time::Instant;
+
+/// The verified subject of the request's access token. Holding one means: the token was well formed,
+/// signed by the issuer, for this audience, current, and within its rate limit.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Subject(pub String);
+
+impl std::fmt::Debug for Subject {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Subject([REDACTED])")
+    }
+}
+
+/// The value after `scheme ` in the Authorization header (the scheme compared case-insensitively).
+pub fn credentials<'a>(parts: &'a Parts, scheme: &str) -> Option<&'a str> {
+    let value = parts
+        .headers
+        .get(axum::http::header::AUTHORIZATION)?
+        .to_str()
+        .ok()?;
+    let (given, rest) = value.split_once(' ')?;
+    given
+        .eq_ignore_ascii_case(scheme)
+        .then(|| rest.trim())
+        .filter(|r| !r.is_empty())
+}
+
+impl FromRequestParts<AppState> for Subject {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Subject, ApiError> {
+        let token = credentials(parts, "Bearer")
+            .ok_or_else(|| ApiError::unauthorized("a bearer token is required"))?;
+        if let Err(retry_after) = state.limiter.check(token_key(token), Instant::now()) {
+            return Err(ApiError::new(
+                StatusCode::TOO_MANY_REQUESTS,
+                "rate_limited",
+                format!("too many requests; try again in {retry_after} s"),
+            ));
+        }
+        let verifier = state.verifier.as_ref().ok_or_else(ApiError::unavailable)?;
+        let now = jiff::Timestamp::now().as_second();
+        let subject = verifier.verify(token, now).await?;
+        Ok(Subject(subject))
+    }
+}

@@ -1,0 +1,179 @@
+//! The citizen endpoints. Each takes the citizen from the verified token ([`Subject`]) and asks the store
+//! with that citizen's id only, so another citizen's item answers 404 like an item that does not exist.
+
+use super::bearer::Subject;
+use super::error::ApiError;
+use super::extract::{AccessQuery, Id, JsonBody};
+use super::state::AppState;
+use crate::domain::{
+    AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenId, Consent,
+    DataCategory, DecisionSupport, Overview, Purpose,
+};
+use crate::source::{KioskVisit, Organisation};
+use crate::store::Store;
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use jiff::Timestamp;
+
+type Answer<T> = Result<Json<T>, ApiError>;
+
+/// Runs `f` on a pooled connection with the citizen's id and the current time.
+async fn as_citizen<T, F>(state: &AppState, subject: Subject, f: F) -> Result<T, ApiError>
+where
+    T: Send + 'static,
+    F: FnOnce(&mut Store, &CitizenId, Timestamp) -> Result<T, ApiError> + Send + 'static,
+{
+    state
+        .pool
+        .run(move |store| {
+            let citizen = store.citizen_by_subject(&subject.0)?;
+            // Whole seconds, as the store keeps times: a first answer then equals every later one.
+            let now = Timestamp::from_second(Timestamp::now().as_second())
+                .map_err(|_| ApiError::internal())?;
+            f(store, &citizen.id, now)
+        })
+        .await
+}
+
+pub async fn me(State(s): State<AppState>, who: Subject) -> Answer<Citizen> {
+    as_citizen(&s, who, |st, id, _| Ok(st.citizen(id)?))
+        .await
+        .map(Json)
+}
+
+pub async fn overview(State(s): State<AppState>, who: Subject) -> Answer<Overview> {
+    as_citizen(&s, who, |st, id, now| Ok(st.overview(id, now)?))
+        .await
+        .map(Json)
+}
+
+pub async fn areas(State(s): State<AppState>, who: Subject) -> Answer<Vec<Area>> {
+    as_citizen(&s, who, |st, id, _| Ok(st.areas(id)?))
+        .await
+        .map(Json)
+}
+
+pub async fn categories(
+    State(s): State<AppState>,
+    who: Subject,
+    Path(code): Path<String>,
+) -> Answer<Vec<CategorySummary>> {
+    as_citizen(&s, who, move |st, id, _| {
+        // An area the citizen has nothing in is 404, like an area that does not exist.
+        if !st.areas(id)?.iter().any(|a| a.code == code) {
+            return Err(ApiError::not_found());
+        }
+        Ok(st.categories(id, &code)?)
+    })
+    .await
+    .map(Json)
+}
+
+pub async fn category(
+    State(s): State<AppState>,
+    who: Subject,
+    Id(category): Id,
+) -> Answer<DataCategory> {
+    as_citizen(&s, who, move |st, id, _| Ok(st.category(id, category)?))
+        .await
+        .map(Json)
+}
+
+pub async fn purposes(State(s): State<AppState>, who: Subject) -> Answer<Vec<Purpose>> {
+    as_citizen(&s, who, |st, id, _| Ok(st.purposes(id)?))
+        .await
+        .map(Json)
+}
+
+pub async fn organisations(State(s): State<AppState>, who: Subject) -> Answer<Vec<Organisation>> {
+    as_citizen(&s, who, |st, id, now| Ok(st.organisations(id, now)?))
+        .await
+        .map(Json)
+}
+
+pub async fn access_log(
+    State(s): State<AppState>,
+    who: Subject,
+    query: AccessQuery,
+) -> Answer<AccessPage> {
+    as_citizen(&s, who, move |st, id, now| {
+        Ok(st.access_page(id, &query.filter, query.after, query.limit, now)?)
+    })
+    .await
+    .map(Json)
+}
+
+pub async fn access_event(
+    State(s): State<AppState>,
+    who: Subject,
+    Id(event): Id,
+) -> Answer<AccessEvent> {
+    as_citizen(&s, who, move |st, id, now| {
+        Ok(st.access_event(id, event, now)?)
+    })
+    .await
+    .map(Json)
+}
+
+pub async fn report(
+    State(s): State<AppState>,
+    who: Subject,
+    Id(event): Id,
+) -> Result<(StatusCode, Json<AccessReport>), ApiError> {
+    as_citizen(&s, who, move |st, id, now| {
+        let existed = st
+            .access_reports(id)?
+            .into_iter()
+            .any(|r| r.event_id == event);
+        let report = st.report_access(id, event, now)?;
+        let status = if existed {
+            StatusCode::OK
+        } else {
+            StatusCode::CREATED
+        };
+        Ok((status, Json(report)))
+    })
+    .await
+}
+
+pub async fn reports(State(s): State<AppState>, who: Subject) -> Answer<Vec<AccessReport>> {
+    as_citizen(&s, who, |st, id, _| Ok(st.access_reports(id)?))
+        .await
+        .map(Json)
+}
+
+pub async fn consents(State(s): State<AppState>, who: Subject) -> Answer<Vec<Consent>> {
+    as_citizen(&s, who, |st, id, _| Ok(st.consents(id)?))
+        .await
+        .map(Json)
+}
+
+pub async fn withdraw(State(s): State<AppState>, who: Subject, Id(consent): Id) -> Answer<Consent> {
+    as_citizen(&s, who, move |st, id, now| {
+        Ok(st.withdraw_consent(id, consent, now)?)
+    })
+    .await
+    .map(Json)
+}
+
+pub async fn decision_support(
+    State(s): State<AppState>,
+    who: Subject,
+) -> Answer<Vec<DecisionSupport>> {
+    as_citizen(&s, who, |st, id, _| Ok(st.decision_support(id)?))
+        .await
+        .map(Json)
+}
+
+pub async fn kiosk_visit(
+    State(s): State<AppState>,
+    who: Subject,
+    JsonBody(visit): JsonBody<KioskVisit>,
+) -> Result<StatusCode, ApiError> {
+    as_citizen(&s, who, move |st, id, _| {
+        st.record_visit(id, &visit)?;
+        Ok(StatusCode::NO_CONTENT)
+    })
+    .await
+}

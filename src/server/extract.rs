@@ -1,0 +1,139 @@
+//! Extractors whose rejections are JSON `{code, message}`: path ids, JSON bodies and the access-log query.
+
+use super::error::ApiError;
+use crate::domain::{AccessCursor, AccessFilter, Action};
+use crate::store::MAX_PAGE;
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request};
+use axum::http::StatusCode;
+use axum::http::request::Parts;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+
+/// A numeric id from the path (`/v1/categories/{id}`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Id(pub i64);
+
+impl<S: Send + Sync> FromRequestParts<S> for Id {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Id, ApiError> {
+        let Path(id) = Path::<i64>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| ApiError::bad_request("the id in the path must be an integer"))?;
+        Ok(Id(id))
+    }
+}
+
+/// A JSON body, read within the route's size limit and parsed with serde's rules (unknown fields are
+/// refused where the type says so).
+#[derive(Debug)]
+pub struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<JsonBody<T>, ApiError> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::too_large("the request body is too large")
+                } else {
+                    ApiError::bad_request("the request body could not be read")
+                }
+            })?;
+        serde_json::from_slice(&bytes)
+            .map(JsonBody)
+            .map_err(|e| ApiError::bad_request(format!("invalid JSON body: {e}")))
+    }
+}
+
+/// The access-log query string, as sent.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawAccessQuery {
+    from: Option<String>,
+    to: Option<String>,
+    area: Option<String>,
+    organisation: Option<String>,
+    action: Option<String>,
+    q: Option<String>,
+    after: Option<String>,
+    limit: Option<String>,
+}
+
+/// The default page size.
+pub const DEFAULT_PAGE: u32 = 50;
+
+/// The access-log query, parsed: filter, cursor and page size (capped at [`MAX_PAGE`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AccessQuery {
+    pub filter: AccessFilter,
+    pub after: Option<AccessCursor>,
+    pub limit: u32,
+}
+
+fn time(name: &str, v: Option<String>) -> Result<Option<jiff::Timestamp>, ApiError> {
+    v.map(|s| {
+        s.parse()
+            .map_err(|_| ApiError::bad_request(format!("`{name}` must be an RFC 3339 time")))
+    })
+    .transpose()
+}
+
+impl<S: Send + Sync> FromRequestParts<S> for AccessQuery {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<AccessQuery, ApiError> {
+        let Query(raw) = Query::<RawAccessQuery>::from_request_parts(parts, state)
+            .await
+            .map_err(|e| ApiError::bad_request(format!("invalid query: {}", e.body_text())))?;
+        let organisation = raw
+            .organisation
+            .map(|o| {
+                o.parse::<i64>()
+                    .map_err(|_| ApiError::bad_request("`organisation` must be an integer id"))
+            })
+            .transpose()?;
+        let action = raw
+            .action
+            .map(|a| {
+                Action::from_code(&a).ok_or_else(|| {
+                    ApiError::bad_request(
+                        "`action` must be one of viewed, created, changed, disclosed, exported",
+                    )
+                })
+            })
+            .transpose()?;
+        let after = raw
+            .after
+            .map(|c| {
+                AccessCursor::decode(&c)
+                    .ok_or_else(|| ApiError::bad_request("`after` is not a valid cursor"))
+            })
+            .transpose()?;
+        let limit = match raw.limit {
+            None => DEFAULT_PAGE,
+            Some(l) => match l.parse::<u64>() {
+                Ok(n) if n >= 1 => u32::try_from(n).unwrap_or(MAX_PAGE).min(MAX_PAGE),
+                _ => {
+                    return Err(ApiError::bad_request(format!(
+                        "`limit` must be an integer from 1 to {MAX_PAGE}"
+                    )));
+                }
+            },
+        };
+        Ok(AccessQuery {
+            filter: AccessFilter {
+                from: time("from", raw.from)?,
+                to: time("to", raw.to)?,
+                area: raw.area.filter(|a| !a.is_empty()),
+                organisation,
+                action,
+                text: raw.q.filter(|q| !q.trim().is_empty()),
+            },
+            after,
+            limit,
+        })
+    }
+}

@@ -1,0 +1,200 @@
+//! `indsigt serve`: the HTTP API of `docs/api.md` over the store, for kiosks (citizen endpoints, bearer
+//! tokens) and line-of-business systems (ingest, API keys). TLS with rustls when configured.
+
+mod bearer;
+mod citizen;
+pub mod error;
+mod extract;
+pub mod ingest;
+pub mod openapi;
+mod pool;
+pub mod rate_limit;
+mod request_log;
+pub mod routes;
+mod state;
+pub mod tls;
+
+pub use error::{ApiError, ErrorBody};
+pub use pool::StorePool;
+pub use state::AppState;
+
+use crate::auth::{ApiKeys, Verifier, VerifierSettings};
+use crate::config::Server;
+use crate::domain::Lang;
+use crate::i18n::tr;
+use crate::store::StoreError;
+use rate_limit::RateLimiter;
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+/// Why the server could not start, or stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum ServeError {
+    #[error("indsigt serve needs `{0}` in the configuration")]
+    MissingKey(&'static str),
+    #[error("`{0}` is not an address to listen on")]
+    BadListen(String),
+    #[error("cannot listen on {addr}: {detail}")]
+    Listen { addr: String, detail: String },
+    #[error("TLS: {0}")]
+    Tls(String),
+    #[error("store: {0}")]
+    Store(#[from] StoreError),
+    #[error("the server failed: {0}")]
+    Failed(String),
+}
+
+impl ServeError {
+    pub fn localized(&self, lang: Lang) -> String {
+        let s = |v: &str| fluent_bundle::FluentValue::from(v.to_owned());
+        match self {
+            ServeError::MissingKey(key) => tr(lang, "serve-missing-key", &[("key", s(key))]),
+            ServeError::BadListen(value) => tr(lang, "serve-bad-listen", &[("value", s(value))]),
+            ServeError::Listen { addr, detail } => tr(
+                lang,
+                "serve-cannot-listen",
+                &[("addr", s(addr)), ("detail", s(detail))],
+            ),
+            ServeError::Tls(detail) => tr(lang, "serve-tls", &[("detail", s(detail))]),
+            ServeError::Store(e) => tr(lang, "serve-store", &[("detail", s(&e.to_string()))]),
+            ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
+        }
+    }
+}
+
+/// A started server.
+#[derive(Debug)]
+pub struct Running {
+    pub addr: SocketAddr,
+    pub tls: bool,
+    shutdown: Option<oneshot::Sender<()>>,
+    task: JoinHandle<std::io::Result<()>>,
+}
+
+impl Running {
+    /// The base URL, e.g. `http://127.0.0.1:41234`.
+    pub fn url(&self) -> String {
+        let scheme = if self.tls { "https" } else { "http" };
+        format!("{scheme}://{}", self.addr)
+    }
+
+    /// Stops accepting, lets running requests finish, and waits.
+    pub async fn stop(mut self) -> Result<(), ServeError> {
+        if let Some(tx) = self.shutdown.take() {
+            let _gone = tx.send(());
+        }
+        self.wait().await
+    }
+
+    /// Waits until the server stops (on its own, only by an error).
+    pub async fn wait(self) -> Result<(), ServeError> {
+        match self.task.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(ServeError::Failed(e.to_string())),
+            Err(e) => Err(ServeError::Failed(e.to_string())),
+        }
+    }
+}
+
+/// The state of a server for `settings`: the store pool, the token verifier, the limits.
+pub fn state(settings: &Server) -> Result<AppState, ServeError> {
+    let issuer = settings
+        .issuer
+        .clone()
+        .ok_or(ServeError::MissingKey("server.issuer"))?;
+    let audience = settings
+        .audience
+        .clone()
+        .ok_or(ServeError::MissingKey("server.audience"))?;
+    let verifier = Verifier::new(VerifierSettings {
+        issuer,
+        audience,
+        subject_claim: settings.subject_claim.clone(),
+        jwks_max_age: Duration::from_secs(settings.jwks_max_age_secs),
+        jwks_min_refresh: Duration::from_secs(settings.jwks_min_refresh_secs),
+    });
+    let keys = ApiKeys::new(
+        settings
+            .ingest_keys
+            .iter()
+            .map(|k| (k.system.as_str(), k.key_sha256.as_str())),
+    )
+    .map_err(|_| ServeError::MissingKey("server.ingest_keys"))?;
+    let pool = StorePool::open(&settings.database, settings.pool_size as usize)?;
+    Ok(AppState {
+        pool,
+        verifier: Some(Arc::new(verifier)),
+        limiter: Arc::new(RateLimiter::new(
+            settings.rate_limit_per_minute,
+            settings.rate_limit_burst,
+        )),
+        ingest_keys: Arc::new(keys),
+        ingest_max_batch: settings.ingest_max_batch as usize,
+    })
+}
+
+/// Starts the server on `listen` (or `settings.listen`) and returns once it accepts connections.
+pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, ServeError> {
+    crate::server::tls::install_crypto_provider();
+    let state = state(settings)?;
+    if let Some(verifier) = state.verifier.clone() {
+        tokio::spawn(async move {
+            // A failure is logged by the cache and retried on the first request.
+            let _logged = verifier.warm_up().await;
+        });
+    }
+    let listen = listen.unwrap_or(&settings.listen);
+    let addr: SocketAddr = tokio::net::lookup_host(listen)
+        .await
+        .ok()
+        .and_then(|mut addrs| addrs.next())
+        .ok_or_else(|| ServeError::BadListen(listen.to_owned()))?;
+    let tcp = TcpListener::bind(addr)
+        .await
+        .map_err(|e| ServeError::Listen {
+            addr: addr.to_string(),
+            detail: e.to_string(),
+        })?;
+    let local = tcp
+        .local_addr()
+        .map_err(|e| ServeError::Failed(e.to_string()))?;
+    let app = routes::router(state);
+    let (tx, rx) = oneshot::channel::<()>();
+    let shutdown = async move {
+        let _either = rx.await;
+    };
+    let tls = match (&settings.tls_cert, &settings.tls_key) {
+        (Some(cert), Some(key)) => Some(tls::server_config(cert, key).map_err(ServeError::Tls)?),
+        (None, None) => None,
+        (Some(_), None) => return Err(ServeError::MissingKey("server.tls_key")),
+        (None, Some(_)) => return Err(ServeError::MissingKey("server.tls_cert")),
+    };
+    let is_tls = tls.is_some();
+    let task = match tls {
+        Some(config) => {
+            let listener = tls::TlsListener::new(tcp, config)
+                .map_err(|e| ServeError::Failed(e.to_string()))?;
+            tokio::spawn(async move {
+                axum::serve(listener, app)
+                    .with_graceful_shutdown(shutdown)
+                    .await
+            })
+        }
+        None => {
+            tokio::spawn(
+                async move { axum::serve(tcp, app).with_graceful_shutdown(shutdown).await },
+            )
+        }
+    };
+    tracing::info!(addr = %local, tls = is_tls, "listening");
+    Ok(Running {
+        addr: local,
+        tls: is_tls,
+        shutdown: Some(tx),
+        task,
+    })
+}

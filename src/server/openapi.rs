@@ -1,0 +1,248 @@
+//! `/openapi.json`: an OpenAPI 3.1 document written from the route table ([`ROUTES`]), so the document and
+//! the router cannot list different routes.
+
+use super::routes::{Body, Guard, ROUTES, RouteSpec};
+use serde_json::{Map, Value, json};
+
+fn reference(name: &str) -> Value {
+    json!({ "$ref": format!("#/components/schemas/{name}") })
+}
+
+fn path_parameters(path: &str) -> Vec<Value> {
+    path.split('/')
+        .filter_map(|seg| seg.strip_prefix('{').and_then(|s| s.strip_suffix('}')))
+        .map(|name| {
+            let schema = if name == "id" {
+                json!({ "type": "integer", "format": "int64" })
+            } else {
+                json!({ "type": "string" })
+            };
+            json!({ "name": name, "in": "path", "required": true, "schema": schema })
+        })
+        .collect()
+}
+
+fn query_parameters(operation: &str) -> Vec<Value> {
+    if operation != "accessLog" {
+        return Vec::new();
+    }
+    let q = |name: &str, schema: Value, description: &str| json!({ "name": name, "in": "query", "required": false, "schema": schema, "description": description });
+    vec![
+        q(
+            "from",
+            json!({"type": "string", "format": "date-time"}),
+            "Entries at or after this time (RFC 3339).",
+        ),
+        q(
+            "to",
+            json!({"type": "string", "format": "date-time"}),
+            "Entries before this time (RFC 3339).",
+        ),
+        q("area", json!({"type": "string"}), "An area code."),
+        q(
+            "organisation",
+            json!({"type": "integer"}),
+            "An organisation id from /v1/organisations.",
+        ),
+        q(
+            "action",
+            json!({"enum": ["viewed", "created", "changed", "disclosed", "exported"]}),
+            "The action.",
+        ),
+        q("q", json!({"type": "string"}), "Free text."),
+        q(
+            "after",
+            json!({"type": "string", "pattern": "^-?[0-9]+\\.-?[0-9]+$"}),
+            "The cursor of the previous page: `<unix seconds>.<id>`.",
+        ),
+        q(
+            "limit",
+            json!({"type": "integer", "minimum": 1, "maximum": 200, "default": 50}),
+            "Page size (above 200 is capped).",
+        ),
+    ]
+}
+
+fn error_response(description: &str) -> Value {
+    json!({
+        "description": description,
+        "content": { "application/json": { "schema": reference("Error") } }
+    })
+}
+
+fn operation(spec: &RouteSpec) -> Value {
+    let mut responses = Map::new();
+    let ok = match spec.answer {
+        Body::Schema(name) => json!({
+            "description": "OK",
+            "content": { "application/json": { "schema": reference(name) } }
+        }),
+        Body::ListOf(name) => json!({
+            "description": "OK",
+            "content": { "application/json": { "schema": { "type": "array", "items": reference(name) } } }
+        }),
+        Body::Empty => json!({ "description": "Done; no body." }),
+    };
+    responses.insert(spec.status.to_string(), ok);
+    if spec.operation == "reportAccess" {
+        responses.insert(
+            "200".into(),
+            json!({
+                "description": "The entry was reported before: the first report.",
+                "content": { "application/json": { "schema": reference("AccessReport") } }
+            }),
+        );
+    }
+    if spec.operation == "readyz" {
+        responses.insert("503".into(), error_response("The store does not answer."));
+    }
+    let mut security = Vec::new();
+    match spec.guard {
+        Guard::Bearer => {
+            security.push(json!({ "bearer": [] }));
+            responses.insert("400".into(), error_response("Bad input."));
+            responses.insert("401".into(), error_response("No token, or an invalid one."));
+            responses.insert(
+                "403".into(),
+                error_response("The token's citizen is unknown."),
+            );
+            responses.insert(
+                "404".into(),
+                error_response("Not found among the citizen's data."),
+            );
+            responses.insert("413".into(), error_response("The body is too large."));
+            responses.insert(
+                "429".into(),
+                error_response("Too many requests for this token."),
+            );
+        }
+        Guard::ApiKey => {
+            security.push(json!({ "apiKey": [] }));
+            responses.insert("400".into(), error_response("Bad input."));
+            responses.insert(
+                "401".into(),
+                error_response("No API key, or an unknown one."),
+            );
+            responses.insert(
+                "413".into(),
+                error_response("The body or the batch is too large."),
+            );
+        }
+        Guard::None => {}
+    }
+    let mut op = json!({
+        "operationId": spec.operation,
+        "summary": spec.summary,
+        "parameters": path_parameters(spec.path).into_iter().chain(query_parameters(spec.operation)).collect::<Vec<_>>(),
+        "responses": responses,
+        "security": security,
+    });
+    if let (Some(name), Some(obj)) = (spec.request, op.as_object_mut()) {
+        obj.insert(
+            "requestBody".into(),
+            json!({ "required": true, "content": { "application/json": { "schema": reference(name) } } }),
+        );
+    }
+    op
+}
+
+fn text() -> Value {
+    json!({ "type": "object", "required": ["da", "en"], "additionalProperties": false,
+            "properties": { "da": { "type": "string" }, "en": { "type": "string" } } })
+}
+
+fn schemas() -> Value {
+    let domain = |description: &str| json!({ "type": "object", "description": description });
+    let mut all = json!({
+        "Error": { "type": "object", "required": ["code", "message"], "properties": {
+            "code": { "type": "string", "enum": ["bad_request", "unauthorized", "unknown_citizen", "forbidden", "not_found",
+                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable"] },
+            "message": { "type": "string" } } },
+        "Status": { "type": "object", "properties": { "status": { "type": "string" } } },
+        "OpenApi": { "type": "object", "description": "An OpenAPI 3.1 document." },
+        "Text": text(),
+        "Citizen": domain("domain::Citizen"),
+        "Overview": domain("domain::Overview"),
+        "Area": domain("domain::Area"),
+        "CategorySummary": domain("domain::CategorySummary"),
+        "DataCategory": domain("domain::DataCategory"),
+        "Purpose": domain("domain::Purpose"),
+        "Organisation": { "type": "object", "required": ["id", "name"], "properties": {
+            "id": { "type": "integer" }, "name": reference("Text") } },
+        "AccessPage": { "type": "object", "required": ["entries", "next"], "properties": {
+            "entries": { "type": "array", "items": reference("AccessEvent") },
+            "next": { "oneOf": [ { "type": "null" }, { "type": "object", "properties": {
+                "at": { "type": "string", "format": "date-time" }, "id": { "type": "integer" } } } ] } } },
+        "AccessEvent": domain("domain::AccessEvent"),
+        "AccessReport": domain("domain::AccessReport"),
+        "Consent": domain("domain::Consent"),
+        "DecisionSupport": domain("domain::DecisionSupport"),
+    });
+    let ingest = ingest_schemas();
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), ingest) {
+        all.extend(more);
+    }
+    all
+}
+
+fn ingest_schemas() -> Value {
+    json!({
+        "KioskVisit": { "type": "object", "required": ["kiosk_id", "location", "started_at", "helper"], "properties": {
+            "kiosk_id": { "type": "string" }, "location": { "type": "string" },
+            "started_at": { "type": "string", "format": "date-time" },
+            "helper": { "enum": ["no_one", "staff", "volunteer"] } } },
+        "IngestRequest": { "type": "object", "required": ["events"], "additionalProperties": false, "properties": {
+            "events": { "type": "array", "items": reference("IngestEvent") } } },
+        "IngestEvent": { "type": "object", "additionalProperties": false,
+            "required": ["event_id", "citizen", "at", "organisation", "unit", "role", "system", "area", "category", "action", "purpose"],
+            "properties": {
+                "event_id": { "type": "string", "description": "The source system's own id; idempotency key with the system." },
+                "citizen": { "type": "string", "description": "The citizen's sign-in subject." },
+                "at": { "type": "string", "format": "date-time" },
+                "organisation": reference("Text"), "unit": reference("Text"), "role": reference("Text"),
+                "employee": { "type": ["string", "null"] },
+                "system": { "type": "string", "description": "Must be the posting system's own name." },
+                "area": { "type": "string", "description": "An existing area code." },
+                "category": reference("Text"),
+                "action": { "enum": ["viewed", "created", "changed", "disclosed", "exported"] },
+                "purpose": { "allOf": [reference("Text")], "description": "An existing purpose, by its Danish or English name." },
+                "case_ref": { "type": ["string", "null"] },
+                "batch": { "type": ["object", "null"], "required": ["run_id", "records"], "properties": {
+                    "run_id": { "type": "string" }, "records": { "type": "integer", "minimum": 1 } } },
+                "hidden_until": { "type": ["string", "null"], "format": "date-time" } } },
+        "IngestResponse": { "type": "object", "required": ["accepted", "duplicates", "rejected"], "properties": {
+            "accepted": { "type": "integer" },
+            "duplicates": { "type": "array", "items": { "type": "object", "properties": {
+                "index": { "type": "integer" }, "event_id": { "type": "string" } } } },
+            "rejected": { "type": "array", "items": { "type": "object", "properties": {
+                "index": { "type": "integer" }, "event_id": { "type": ["string", "null"] },
+                "reason": { "enum": ["invalid", "unknown_citizen", "unknown_action", "bad_time", "unknown_area", "unknown_purpose", "wrong_system"] },
+                "message": { "type": "string" } } } } } }
+    })
+}
+
+/// The whole document.
+pub fn document() -> Value {
+    let mut paths = Map::new();
+    for spec in ROUTES {
+        let entry = paths
+            .entry(spec.path.to_owned())
+            .or_insert_with(|| Value::Object(Map::new()));
+        if let Some(obj) = entry.as_object_mut() {
+            obj.insert(spec.method.to_owned(), operation(spec));
+        }
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": { "title": "Indsigt API", "version": "1", "description": "See docs/api.md." },
+        "paths": paths,
+        "components": {
+            "securitySchemes": {
+                "bearer": { "type": "http", "scheme": "bearer", "bearerFormat": "JWT" },
+                "apiKey": { "type": "apiKey", "in": "header", "name": "Authorization",
+                            "description": "`ApiKey <key>`" }
+            },
+            "schemas": schemas()
+        }
+    })
+}

@@ -1,0 +1,133 @@
+//! Helpers for the server tests: a local OIDC issuer (discovery + JWKS on 127.0.0.1:0) with keys made in
+//! the test, token minting, and a real `indsigt serve` over a small demo database.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
+
+pub mod issuer;
+
+use indsigt::config::{IngestKey, Server};
+use indsigt::server::{Running, start};
+use std::path::Path;
+
+pub use issuer::{Issuer, Key};
+
+pub const AUDIENCE: &str = "https://indsigt.test";
+/// The ingest key of the "Momentum" system, and of "Nexus".
+pub const MOMENTUM_KEY: &str = "momentum-secret-key";
+pub const NEXUS_KEY: &str = "nexus-secret-key";
+
+/// The server settings for tests: the issuer, a small pool, generous rate limits.
+pub fn settings(db: &Path, issuer: &Issuer) -> Server {
+    Server {
+        listen: "127.0.0.1:0".into(),
+        database: db.to_owned(),
+        issuer: Some(issuer.url.clone()),
+        audience: Some(AUDIENCE.into()),
+        subject_claim: "sub".into(),
+        tls_cert: None,
+        tls_key: None,
+        ingest_max_batch: 1000,
+        pool_size: 2,
+        rate_limit_per_minute: 100_000,
+        rate_limit_burst: 100_000,
+        jwks_max_age_secs: 3600,
+        jwks_min_refresh_secs: 1,
+        ingest_keys: vec![
+            IngestKey {
+                system: "Momentum".into(),
+                key_sha256: indsigt::auth::sha256_hex(MOMENTUM_KEY),
+            },
+            IngestKey {
+                system: "Nexus".into(),
+                key_sha256: indsigt::auth::sha256_hex(NEXUS_KEY),
+            },
+        ],
+    }
+}
+
+/// A started server and its client.
+pub struct Api {
+    pub running: Running,
+    pub base: String,
+    pub http: reqwest::Client,
+}
+
+impl Api {
+    pub async fn start(settings: &Server) -> Api {
+        let running = start(settings, None).await.unwrap();
+        let base = running.url();
+        Api {
+            running,
+            base,
+            http: reqwest::Client::new(),
+        }
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    /// GET with a bearer token: (status, JSON body).
+    pub async fn get(&self, path: &str, token: &str) -> (u16, serde_json::Value) {
+        let r = self
+            .http
+            .get(self.url(path))
+            .bearer_auth(token)
+            .send()
+            .await
+            .unwrap();
+        split(r).await
+    }
+
+    /// POST a JSON body with a bearer token.
+    pub async fn post(
+        &self,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let r = self
+            .http
+            .post(self.url(path))
+            .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        split(r).await
+    }
+
+    /// POST to the ingest endpoint with an API key.
+    pub async fn ingest(&self, key: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
+        let r = self
+            .http
+            .post(self.url("/v1/ingest/access-events"))
+            .header("Authorization", format!("ApiKey {key}"))
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        split(r).await
+    }
+}
+
+/// The status and the JSON body (Null for an empty body). A non-JSON body fails the test.
+pub async fn split(r: reqwest::Response) -> (u16, serde_json::Value) {
+    let status = r.status().as_u16();
+    let bytes = r.bytes().await.unwrap();
+    if bytes.is_empty() {
+        return (status, serde_json::Value::Null);
+    }
+    let body = serde_json::from_slice(&bytes)
+        .unwrap_or_else(|_| panic!("{status}: not JSON: {}", String::from_utf8_lossy(&bytes)));
+    (status, body)
+}
+
+/// Asserts an error answer: the status and `{code, message}`.
+pub fn assert_error(got: &(u16, serde_json::Value), status: u16, code: &str) {
+    assert_eq!(got.0, status, "{got:?}");
+    assert_eq!(got.1["code"], code, "{got:?}");
+    assert!(
+        got.1["message"].as_str().is_some_and(|m| !m.is_empty()),
+        "{got:?}"
+    );
+}
