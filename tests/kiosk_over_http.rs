@@ -1,0 +1,174 @@
+//! The kiosk core over HTTP, end to end in the library: `update` plus the effect runner with `HttpSource`,
+//! against a real `indsigt serve` on 127.0.0.1 that verifies tokens minted here. A whole session: the
+//! overview, a category's detail, the heavy citizen's access log paged to its end, a report, a withdrawal.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+mod support_server;
+
+use common::kiosk::{Kiosk, clock, demo_db};
+use common::{ELDERLY, HEAVY, cid};
+use indsigt::domain::Lang;
+use indsigt::kiosk::device::{DeviceAuthorization, Poll, Tokens};
+use indsigt::kiosk::{Key, Msg, Notice, Route};
+use indsigt::source::http::{HttpOptions, HttpSource};
+use indsigt::source::{AccessToken, DataSource, Principal};
+use indsigt::store::Store;
+use std::sync::Arc;
+use support_server::{Api, Issuer, Key as SigningKey, settings};
+
+/// Signs in through the device-flow msgs with a token minted by the test (the broker's part is not what
+/// this test is about), answering "no one is helping".
+fn sign_in(k: &mut Kiosk, token: String) {
+    k.model.settings.device_sign_in = true;
+    k.keys("2");
+    assert_eq!(*k.model.route(), Route::DeviceSignIn);
+    let attempt = k.model.device_attempt;
+    k.send(Msg::DeviceStarted {
+        attempt,
+        result: Ok(DeviceAuthorization {
+            device_code: AccessToken::new("dc"),
+            user_code: "ABCD".into(),
+            verification_uri: "https://broker.test/device".into(),
+            verification_uri_complete: None,
+            expires_in: 600,
+            interval: Some(5),
+        }),
+    });
+    k.send(Msg::Polled {
+        attempt,
+        poll: Poll::Tokens(Tokens {
+            access: AccessToken::new(token),
+            refresh: None,
+        }),
+    });
+    k.keys("1");
+    assert_eq!(*k.model.route(), Route::Overview);
+    assert!(matches!(
+        k.model.session.as_ref().unwrap().principal,
+        Principal::Bearer(_)
+    ));
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_whole_session_over_http_against_the_real_server() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = demo_db(dir.path(), 1_234);
+    let store = Store::open(&db).unwrap();
+    let heavy_subject = store.citizen(&cid(HEAVY)).unwrap().subject.clone();
+    let elderly_subject = store.citizen(&cid(ELDERLY)).unwrap().subject.clone();
+    drop(store);
+    let issuer = Issuer::start(vec![SigningKey::es256("k1")]).await;
+    let api = Api::start(&settings(&db, &issuer)).await;
+    let (heavy_token, elderly_token) =
+        (issuer.token(&heavy_subject), issuer.token(&elderly_subject));
+    let base = api.base.clone();
+    let outbox = dir.path().join("outbox.db");
+    let db2 = db.clone();
+
+    tokio::task::spawn_blocking(move || {
+        let source: Arc<dyn DataSource> =
+            Arc::new(HttpSource::new(HttpOptions::new(base, outbox)).unwrap());
+        let mut k = Kiosk::new(source);
+        k.model.lang = Lang::En;
+
+        // The heavy citizen: overview, a category's detail, the log paged to its end.
+        sign_in(&mut k, heavy_token);
+        let s = k.model.session.as_ref().unwrap();
+        let citizen = s.citizen.ready().expect("the citizen over HTTP");
+        assert_eq!(citizen.id, cid(HEAVY));
+        let overview = *s.overview.ready().expect("the overview over HTTP");
+        assert!(overview.access_events >= 1_200, "{overview:?}");
+        k.keys("1");
+        k.keys("1");
+        k.keys("1");
+        let category = k
+            .model
+            .session
+            .as_ref()
+            .unwrap()
+            .category
+            .ready()
+            .expect("a category")
+            .clone();
+        assert!(!category.fields.is_empty());
+        k.key(Key::Esc).key(Key::Esc).key(Key::Esc);
+        k.keys("3");
+        let mut steps = 0;
+        let mut last_at = None;
+        loop {
+            let log = &k.model.session.as_ref().unwrap().log;
+            assert!(log.error.is_none(), "{:?}", log.error);
+            assert!(log.pages_held() <= indsigt::kiosk::access_log::MAX_PAGES);
+            if let Some(e) = log.selected_entry() {
+                if let Some(prev) = last_at {
+                    assert!(e.at <= prev, "newest first");
+                }
+                last_at = Some(e.at);
+            }
+            if log.total().is_some_and(|t| log.selected + 1 == t) {
+                break;
+            }
+            k.key(Key::PageDown);
+            steps += 1;
+            assert!(steps < 1_000, "the log never ended");
+        }
+        // The overview was counted before this visit was recorded: the log has one entry more.
+        let log = &k.model.session.as_ref().unwrap().log;
+        assert_eq!(log.total(), Some(overview.access_events as usize + 1));
+        assert!(steps > 100, "paged through {} pages", steps / 5);
+        k.keys("x");
+        assert!(k.model.session.is_none());
+
+        // The pensioner: a report and a withdrawal, checked in the server's database.
+        sign_in(&mut k, elderly_token);
+        k.keys("3").key(Key::Down).key(Key::Enter);
+        let Route::AccessEntry { id } = *k.model.route() else {
+            panic!("{:?}", k.model.route())
+        };
+        k.keys("r1");
+        let Some(Notice::Reported(report)) = k.model.notice.clone() else {
+            panic!("{:?}", k.model.notice)
+        };
+        assert_eq!(report.event_id, id);
+        k.key(Key::Enter).key(Key::Esc).key(Key::Esc);
+        k.keys("4");
+        let consents = k
+            .model
+            .session
+            .as_ref()
+            .unwrap()
+            .consents
+            .ready()
+            .unwrap()
+            .clone();
+        let active = consents
+            .iter()
+            .position(|c| c.is_active())
+            .expect("an active consent");
+        let consent_id = consents[active].id;
+        k.send(Msg::Tap(
+            Some(indsigt::kiosk::Command::Item(active)),
+            clock(),
+        ));
+        k.keys("1");
+        assert_eq!(k.model.notice, Some(Notice::Withdrawn { pending: false }));
+
+        let store = Store::open(&db2).unwrap();
+        let reports = store.access_reports(&cid(ELDERLY)).unwrap();
+        assert!(
+            reports
+                .iter()
+                .any(|r| r.event_id == id && r.reference == report.reference)
+        );
+        let withdrawn = store.consents(&cid(ELDERLY)).unwrap();
+        assert!(
+            withdrawn
+                .iter()
+                .any(|c| c.id == consent_id && c.withdrawn_at.is_some())
+        );
+    })
+    .await
+    .unwrap();
+    drop(api);
+}
