@@ -5,58 +5,16 @@
 mod common;
 
 use common::kiosk::{Kiosk, demo_source};
+use common::qr_decode;
 use common::{ELDERLY, HEAVY};
 use indsigt::domain::Lang;
 use indsigt::kiosk::url::continue_online;
 use indsigt::kiosk::{Key, Route, View};
-use indsigt::ui::widgets::qr::{DARK, LIGHT};
 use ratatui::buffer::Buffer;
 
 /// Reads the QR code's modules back out of the half-block cells and decodes them.
 fn decode(buf: &Buffer) -> String {
-    let area = buf.area;
-    // The QR cells: '▀' with pure black/white colours.
-    let is_qr = |x: u16, y: u16| {
-        let c = &buf[(x, y)];
-        c.symbol() == "▀" && [DARK, LIGHT].contains(&c.fg) && [DARK, LIGHT].contains(&c.bg)
-    };
-    let cells: Vec<(u16, u16)> = (0..area.height)
-        .flat_map(|y| (0..area.width).map(move |x| (x, y)))
-        .filter(|&(x, y)| is_qr(x, y))
-        .collect();
-    assert!(!cells.is_empty(), "no QR code on screen");
-    let (x0, y0) = (
-        cells.iter().map(|c| c.0).min().unwrap(),
-        cells.iter().map(|c| c.1).min().unwrap(),
-    );
-    let (x1, y1) = (
-        cells.iter().map(|c| c.0).max().unwrap(),
-        cells.iter().map(|c| c.1).max().unwrap(),
-    );
-    let (w, h) = ((x1 - x0 + 1) as usize, ((y1 - y0 + 1) * 2) as usize);
-    const SCALE: usize = 6;
-    let module = |mx: usize, my: usize| -> bool {
-        let c = &buf[(x0 + mx as u16, y0 + (my / 2) as u16)];
-        let color = if my % 2 == 0 { c.fg } else { c.bg };
-        color == DARK
-    };
-    // A white margin around it, as a phone camera would see the screen.
-    let pad = 4 * SCALE;
-    let (pw, ph) = (w * SCALE + 2 * pad, h * SCALE + 2 * pad);
-    let mut img = rqrr::PreparedImage::prepare_from_greyscale(pw, ph, |x, y| {
-        if x < pad || y < pad || x >= pad + w * SCALE || y >= pad + h * SCALE {
-            return 255;
-        }
-        if module((x - pad) / SCALE, (y - pad) / SCALE) {
-            0
-        } else {
-            255
-        }
-    });
-    let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "expected one QR code");
-    let (_, content) = grids[0].decode().unwrap();
-    content
+    qr_decode::decode(&qr_decode::cells_of_buffer(buf))
 }
 
 fn online_from(k: &mut Kiosk, keys: &str) -> String {

@@ -3,7 +3,9 @@
 
 pub mod fixtures;
 pub mod kiosk;
+pub mod qr_decode;
 pub mod screens;
+pub mod tmux;
 
 use std::process::{Command, Output};
 

@@ -1,0 +1,221 @@
+//! Sign-in end to end with real processes: panva's oidc-provider (the MitID broker's stand-in, from npm),
+//! `indsigt serve`, and the kiosk in HTTP mode in tmux. The test decodes the QR code from the screen,
+//! approves on "the phone" as a demo citizen, and sees that citizen's overview and access log; after
+//! sign-out nothing of theirs is in the tmux history.
+//!
+//! Needs node, `npm ci` in tests/oidc, and tmux (`.ci/run` does all three). Skipped without them, except
+//! in CI.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::qr_decode;
+use common::tmux::{Tmux, tmux_available};
+use common::{HEAVY, JOB_SEEKER, cid};
+use indsigt::store::Store;
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::{Duration, Instant};
+
+const AUDIENCE: &str = "https://indsigt.test";
+
+fn oidc_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oidc")
+}
+
+fn available() -> bool {
+    let node = Command::new("node")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success());
+    let modules = oidc_dir().join("node_modules/oidc-provider").exists();
+    let ok = node && modules && tmux_available();
+    if !ok && std::env::var_os("CI").is_some() {
+        panic!(
+            "CI must install node, `npm ci` in tests/oidc, and tmux (node: {node}, modules: {modules})"
+        );
+    }
+    ok
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A child process killed when the test ends.
+struct Process(Child);
+
+impl Drop for Process {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn start_provider(port: u16) -> Process {
+    let mut child = Command::new("node")
+        .arg(oidc_dir().join("provider.mjs"))
+        .args([&port.to_string(), AUDIENCE])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut out = BufReader::new(child.stdout.take().unwrap());
+    let mut line = String::new();
+    out.read_line(&mut line).unwrap();
+    assert!(
+        line.starts_with("ready "),
+        "the provider did not start: {line}"
+    );
+    // Keep reading what it prints (its notices), so it never writes into a closed pipe.
+    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+    Process(child)
+}
+
+fn start_server(dir: &Path, db: &Path, issuer: &str, port: u16) -> Process {
+    let config = dir.join("serve.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[server]\nlisten = \"127.0.0.1:{port}\"\ndatabase = \"{}\"\nissuer = \"{issuer}\"\naudience = \"{AUDIENCE}\"\n",
+            db.display()
+        ),
+    )
+    .unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_indsigt"))
+        .args(["serve", "--config", config.to_str().unwrap()])
+        .env("INDSIGT_LOG", "warn")
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let start = Instant::now();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "indsigt serve did not start"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    Process(child)
+}
+
+/// Waits until the screen shows a QR code that decodes, and returns its URL.
+fn qr_on_screen(t: &Tmux) -> String {
+    let start = Instant::now();
+    loop {
+        let screen = t.capture_colours();
+        if screen.contains('▀') && screen.contains("MitID") {
+            return qr_decode::decode(&qr_decode::cells_of_ansi(&screen));
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "no QR code:\n{}",
+            t.capture(false)
+        );
+        std::thread::sleep(Duration::from_millis(200));
+    }
+}
+
+fn approve(url: &str, login: &str, deny: bool) -> String {
+    let mut cmd = Command::new("node");
+    cmd.arg(oidc_dir().join("approve.mjs")).args([url, login]);
+    if deny {
+        cmd.arg("deny");
+    }
+    let out = cmd.output().unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+}
+
+#[test]
+fn a_citizen_signs_in_on_the_phone_and_is_forgotten_after_sign_out() {
+    if !available() {
+        eprintln!("node, tests/oidc/node_modules or tmux missing: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let db = common::kiosk::demo_db(dir.path(), 2_000);
+    let (subject, name) = {
+        let store = Store::open(&db).unwrap();
+        let c = store.citizen(&cid(JOB_SEEKER)).unwrap();
+        (c.subject.clone(), c.name.clone())
+    };
+    let provider_port = free_port();
+    let issuer = format!("http://127.0.0.1:{provider_port}");
+    let _provider = start_provider(provider_port);
+    let server_port = free_port();
+    let _server = start_server(dir.path(), &db, &issuer, server_port);
+
+    let kiosk_config = dir.path().join("kiosk.toml");
+    std::fs::write(
+        &kiosk_config,
+        format!(
+            "[source]\nkind = \"http\"\nurl = \"http://127.0.0.1:{server_port}\"\noutbox_path = \"{}\"\n\n[auth]\nkind = \"device\"\nissuer = \"{issuer}\"\nclient_id = \"indsigt-kiosk\"\naudience = \"{AUDIENCE}\"\n",
+            dir.path().join("outbox.db").display()
+        ),
+    )
+    .unwrap();
+    let command = format!(
+        "env -u NO_COLOR LANG=C.UTF-8 {} --config {}",
+        env!("CARGO_BIN_EXE_indsigt"),
+        kiosk_config.display()
+    );
+    let t = Tmux::start(
+        &format!("indsigt-signin-{}", std::process::id()),
+        120,
+        40,
+        &command,
+    );
+    t.wait_for(&["Vælg sprog"]);
+
+    // First a refusal on the phone: the kiosk says so and offers to start again.
+    t.send(&["2"]);
+    let url = qr_on_screen(&t);
+    assert!(
+        url.starts_with(&format!("{issuer}/device?user_code=")),
+        "{url}"
+    );
+    let code = url.rsplit('=').next().unwrap().replace('-', "");
+    let screen = t.capture(false);
+    assert!(
+        screen.contains(&format!("The code is {}-{}", &code[..4], &code[4..])),
+        "{screen}"
+    );
+    assert_eq!(approve(&url, &subject, true), "denied");
+    t.wait_for(&["You said no on your phone"]);
+
+    // Then the real sign-in, as the job seeker.
+    t.send(&["Enter"]);
+    let url = qr_on_screen(&t);
+    assert_eq!(approve(&url, &subject, false), "approved");
+    t.wait_for(&["Is someone helping you today?"]);
+    t.send(&["2"]);
+    t.wait_for(&[&format!("Hello {name}"), "Who has looked at your data"]);
+    t.send(&["3"]);
+    t.wait_for(&["Newest first", "When · what"]);
+    t.send(&["Escape"]);
+    t.wait_for(&[&format!("Hello {name}")]);
+
+    // Sign out: the history holds nothing of theirs.
+    t.send(&["x"]);
+    t.wait_for(&["Vælg sprog"]);
+    let history = t.capture(true);
+    for part in name.split_whitespace() {
+        assert!(
+            !history.contains(part),
+            "{part} is still in the tmux history:\n{history}"
+        );
+    }
+    assert!(!history.contains(&subject), "the subject is in the history");
+    let _ = HEAVY;
+}

@@ -1,0 +1,56 @@
+// A real OpenID provider for Indsigt's sign-in tests: panva's oidc-provider with the device flow
+// (RFC 8628), resource indicators (RFC 8707, so access tokens for the Indsigt API are JWTs), refresh
+// tokens and revocation (RFC 7009). Development interactions stand in for MitID: any login is accepted,
+// and the login is the account id (the `sub` of the token), so tests sign in as a demo citizen's subject.
+//
+// Usage: node provider.mjs PORT AUDIENCE
+// Prints "ready <issuer>" when it listens on 127.0.0.1:PORT.
+import Provider, { errors } from 'oidc-provider';
+import { generateKeyPairSync } from 'node:crypto';
+
+const port = Number(process.argv[2]);
+const audience = process.argv[3] || 'https://indsigt.test';
+const issuer = `http://127.0.0.1:${port}`;
+
+const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
+const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-es256', alg: 'ES256', use: 'sig' };
+
+const configuration = {
+  clients: [{
+    client_id: 'indsigt-kiosk',
+    client_name: 'Indsigt kiosk (test)',
+    token_endpoint_auth_method: 'none',
+    id_token_signed_response_alg: 'ES256',
+    grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+    response_types: [],
+    redirect_uris: [],
+  }],
+  jwks: { keys: [jwk] },
+  scopes: ['openid', 'offline_access'],
+  features: {
+    devInteractions: { enabled: true },
+    deviceFlow: { enabled: true },
+    revocation: { enabled: true },
+    resourceIndicators: {
+      enabled: true,
+      defaultResource: () => audience,
+      useGrantedResource: () => true,
+      getResourceServerInfo: (ctx, resourceIndicator) => {
+        if (resourceIndicator !== audience) throw new errors.InvalidTarget();
+        return {
+          scope: 'openid',
+          audience: resourceIndicator,
+          accessTokenTTL: Number(process.env.ACCESS_TOKEN_TTL || 300),
+          accessTokenFormat: 'jwt',
+          jwt: { sign: { alg: 'ES256' } },
+        };
+      },
+    },
+  },
+  findAccount: async (ctx, id) => ({ accountId: id, async claims() { return { sub: id }; } }),
+  issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),
+  ttl: { DeviceCode: Number(process.env.DEVICE_CODE_TTL || 600) },
+};
+
+const provider = new Provider(issuer, configuration);
+provider.listen(port, '127.0.0.1', () => console.log(`ready ${issuer}`));
