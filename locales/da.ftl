@@ -435,3 +435,6 @@ serve-tls = TLS-certifikatet eller -nøglen kan ikke bruges: { $detail }
 serve-store = Databasen kan ikke åbnes: { $detail }
 serve-listening = Lytter på { $addr } ({ $scheme }).
 serve-failed = Serveren stoppede med en fejl: { $detail }
+report-queued-title = Din besked er gemt
+report-queued = Kiosken kan ikke nå kommunen lige nu. Din besked er gemt og bliver sendt, så snart der er forbindelse. Du får et referencenummer i din digitale post.
+report-status-queued = Gemt på kiosken, sendes snart

@@ -435,3 +435,6 @@ serve-tls = The TLS certificate or key cannot be used: { $detail }
 serve-store = The database cannot be opened: { $detail }
 serve-listening = Listening on { $addr } ({ $scheme }).
 serve-failed = The server stopped with an error: { $detail }
+report-queued-title = Your report is saved
+report-queued = The kiosk cannot reach the municipality right now. Your report is saved and will be sent as soon as it can. You will get a reference number in your digital post.
+report-status-queued = Saved on the kiosk, sent soon

@@ -139,6 +139,9 @@ pub struct AccessPage {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ReportStatus {
+    /// Saved on the kiosk while the server cannot be reached; sent as soon as it can. Never stored by
+    /// the server.
+    Queued,
     /// Filed; the data protection officer has not yet looked at it.
     Received,
     UnderReview,
@@ -148,6 +151,7 @@ pub enum ReportStatus {
 impl ReportStatus {
     pub fn code(self) -> &'static str {
         match self {
+            ReportStatus::Queued => "queued",
             ReportStatus::Received => "received",
             ReportStatus::UnderReview => "under_review",
             ReportStatus::Answered => "answered",
@@ -156,6 +160,7 @@ impl ReportStatus {
 
     pub fn from_code(s: &str) -> Option<ReportStatus> {
         match s {
+            "queued" => Some(ReportStatus::Queued),
             "received" => Some(ReportStatus::Received),
             "under_review" => Some(ReportStatus::UnderReview),
             "answered" => Some(ReportStatus::Answered),

@@ -270,10 +270,15 @@ impl DataSource for HttpSource {
     fn report_access(&self, who: &Principal, event_id: i64) -> SourceResult<AccessReport> {
         match self.write(who, OutboxRequest::ReportAccess(event_id))? {
             Ok(body) => api::parse(&body).map_err(|f| logged("report_access", f)),
-            // Kept or not, the citizen is told it did not go through now (the kiosk has no "saved"
-            // notice for reports). A kept report is still sent later, and filing it again is harmless:
-            // the server answers a second report on an entry with the first.
-            Err((failure, _kept)) => Err(logged("report_access", failure)),
+            // Kept: the kiosk tells the citizen it is saved and will be sent. Filing it again later is
+            // harmless: the server answers a second report on an entry with the first.
+            Err((_, true)) => Ok(AccessReport {
+                reference: String::new(),
+                event_id,
+                filed_at: jiff::Timestamp::now(),
+                status: crate::domain::ReportStatus::Queued,
+            }),
+            Err((failure, false)) => Err(logged("report_access", failure)),
         }
     }
 

@@ -1,5 +1,6 @@
 //! A notice on top of the screen: a confirmation in words, or an error sentence. Any key closes it.
 
+use crate::domain::ReportStatus;
 use crate::i18n::{format_day, t, tr};
 use crate::kiosk::{Model, Notice};
 use crate::ui::Theme;
@@ -12,6 +13,10 @@ use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 pub fn lines(model: &Model, notice: &Notice) -> (String, Vec<String>) {
     let lang = model.lang;
     match notice {
+        Notice::Reported(report) if report.status == ReportStatus::Queued => (
+            t(lang, "report-queued-title"),
+            vec![t(lang, "report-queued"), t(lang, "report-filed-next")],
+        ),
         Notice::Reported(report) => (
             t(lang, "report-filed-title"),
             vec![
