@@ -6,7 +6,6 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use indsigt::app::run_effect;
-use indsigt::domain::Lang;
 use indsigt::kiosk::{Command, Effect, Key, Model, Msg, Settings, update};
 use indsigt::source::{DataSource, LocalSource};
 use indsigt::store::demo::{BASE, DemoOptions, write_demo_database};
@@ -54,20 +53,8 @@ fn setup() -> (tempfile::TempDir, LocalSource, Model) {
     let source = LocalSource::open(&path)
         .unwrap_or_else(|e| panic!("open: {e}"))
         .with_clock(now);
-    let settings = Settings {
-        municipality: "Eksempel Kommune".into(),
-        portal_url: "https://indsigt.eksempel-kommune.dk".into(),
-        dpo_contact: "dpo@eksempel-kommune.dk".into(),
-        kiosk_id: "bench".into(),
-        location: "Hovedbiblioteket".into(),
-        default_lang: Lang::Da,
-        show_employee_names: false,
-        idle_timeout_secs: 120,
-        idle_warning_secs: 30,
-        session_max_secs: 1200,
-        locked: false,
-        device_sign_in: false,
-    };
+    let mut settings = Settings::demo().unwrap_or_else(|| panic!("the demo profile loads"));
+    settings.kiosk_id = "bench".into();
     let mut model = Model::new(settings, now());
     send(&mut model, &source, Msg::Key(Key::Char('1'), now()));
     let index = model

@@ -90,20 +90,7 @@ mod tests {
     #[test]
     fn wheel_scrolls_and_a_tap_on_nothing_is_a_tap_on_nothing() {
         let model = Model::new(
-            crate::kiosk::Settings {
-                municipality: "K".into(),
-                portal_url: "https://k.dk".into(),
-                dpo_contact: String::new(),
-                kiosk_id: String::new(),
-                location: String::new(),
-                default_lang: crate::domain::Lang::Da,
-                show_employee_names: false,
-                idle_timeout_secs: 120,
-                idle_warning_secs: 30,
-                session_max_secs: 1200,
-                locked: false,
-                device_sign_in: false,
-            },
+            crate::kiosk::Settings::demo().unwrap(),
             Timestamp::UNIX_EPOCH,
         );
         let area = Rect::new(0, 0, 80, 24);

@@ -28,6 +28,13 @@ pub struct Settings {
 }
 
 impl Settings {
+    /// The settings of the built-in demo profile (`config/default.toml`), with no environment applied.
+    pub fn demo() -> Option<Settings> {
+        crate::config::Config::demo()
+            .ok()
+            .map(|c| Settings::from_config(&c))
+    }
+
     pub fn from_config(config: &crate::config::Config) -> Settings {
         Settings {
             municipality: config.municipality.name.clone(),

@@ -9,21 +9,11 @@ pub fn now() -> Timestamp {
     "2026-11-29T13:05:00Z".parse().unwrap()
 }
 
+/// The demo profile's settings, on kiosk "kiosk-7".
 pub fn settings() -> Settings {
-    Settings {
-        municipality: "Eksempel Kommune".into(),
-        portal_url: "https://indsigt.eksempel-kommune.dk".into(),
-        dpo_contact: "dpo@eksempel-kommune.dk".into(),
-        kiosk_id: "kiosk-7".into(),
-        location: "Hovedbiblioteket".into(),
-        default_lang: Lang::Da,
-        show_employee_names: false,
-        idle_timeout_secs: 120,
-        idle_warning_secs: 30,
-        session_max_secs: 1200,
-        locked: false,
-        device_sign_in: false,
-    }
+    let mut s = Settings::demo().unwrap();
+    s.kiosk_id = "kiosk-7".into();
+    s
 }
 
 pub fn model() -> Model {

@@ -3,7 +3,7 @@
 
 use indsigt::app::run_effect;
 use indsigt::domain::Lang;
-use indsigt::kiosk::{Effect, Key, Model, Msg, Settings, update};
+use indsigt::kiosk::{Effect, Key, Model, Msg, update};
 use indsigt::source::{DataSource, LocalSource};
 use indsigt::store::demo::{BASE, DemoOptions, write_demo_database};
 use indsigt::ui::{KioskView, Theme};
@@ -19,22 +19,7 @@ pub fn clock() -> Timestamp {
     Timestamp::from_second(BASE + 13 * 3600).unwrap()
 }
 
-pub fn settings() -> Settings {
-    Settings {
-        municipality: "Eksempel Kommune".into(),
-        portal_url: "https://indsigt.eksempel-kommune.dk".into(),
-        dpo_contact: "dpo@eksempel-kommune.dk, tlf. 70 00 00 00".into(),
-        kiosk_id: "kiosk-7".into(),
-        location: "Hovedbiblioteket".into(),
-        default_lang: Lang::Da,
-        show_employee_names: false,
-        idle_timeout_secs: 120,
-        idle_warning_secs: 30,
-        session_max_secs: 1200,
-        locked: false,
-        device_sign_in: false,
-    }
-}
+pub use super::fixtures::settings;
 
 /// A fresh copy of a demo database, so what one test writes (kiosk visits, reports) never shows in another.
 pub fn copy_source(template: &Path, dir: &Path, name: &str) -> Arc<dyn DataSource> {

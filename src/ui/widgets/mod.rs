@@ -6,6 +6,7 @@ pub mod footer;
 pub mod header;
 pub mod menu;
 pub mod notice;
+pub mod overlay;
 pub mod qr;
 pub mod too_small;
 pub mod warning;

@@ -6,8 +6,6 @@ use crate::kiosk::{Model, Notice};
 use crate::ui::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Text};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Widget, Wrap};
 
 /// The sentences of a notice.
 pub fn lines(model: &Model, notice: &Notice) -> (String, Vec<String>) {
@@ -46,38 +44,12 @@ pub fn lines(model: &Model, notice: &Notice) -> (String, Vec<String>) {
 }
 
 pub fn render(model: &Model, theme: &Theme, notice: &Notice, body: Rect, buf: &mut Buffer) {
-    let (title, sentences) = lines(model, notice);
-    let width = body.width.saturating_sub(8).min(70);
-    let mut text: Vec<Line> = Vec::new();
-    for s in sentences {
-        text.push(Line::raw(s));
-        text.push(Line::default());
-    }
-    text.push(Line::styled(
-        t(model.lang, "notice-continue"),
-        theme.notice(),
-    ));
-    let height = (text.len() as u16 + 2).min(body.height);
-    let area = Rect::new(
-        body.x + (body.width.saturating_sub(width)) / 2,
-        body.y + (body.height.saturating_sub(height)) / 2,
-        width,
-        height,
-    );
-    Clear.render(area, buf);
+    let (title, mut sentences) = lines(model, notice);
+    sentences.push(t(model.lang, "notice-continue"));
     let style = if matches!(notice, Notice::Error(_)) {
         theme.notice().add_modifier(ratatui::style::Modifier::BOLD)
     } else {
         theme.notice()
     };
-    Paragraph::new(Text::from(text))
-        .style(style)
-        .wrap(Wrap { trim: true })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(format!(" {title} "))
-                .style(style),
-        )
-        .render(area, buf);
+    super::overlay::render(&title, &sentences, style, 70, body, buf);
 }
