@@ -117,3 +117,36 @@ fn the_link_carries_nothing_of_the_citizen() {
         }
     }
 }
+
+#[test]
+fn a_sign_in_link_too_long_for_the_qr_code_still_shows_the_code_and_the_address() {
+    use indsigt::kiosk::Msg;
+    use indsigt::kiosk::device::DeviceAuthorization;
+    let dir = tempfile::tempdir().unwrap();
+    let mut k = Kiosk::new(demo_source(dir.path(), 50));
+    k.model.settings.device_sign_in = true;
+    k.keys("2");
+    let long = format!("https://login.example.dk/{}/device", "x".repeat(300));
+    let attempt = k.model.device_attempt;
+    k.send(Msg::DeviceStarted {
+        attempt,
+        result: Ok(DeviceAuthorization {
+            device_code: indsigt::source::AccessToken::new("dc"),
+            user_code: "WDJBMJHT".into(),
+            verification_uri: "https://login.example.dk/device".into(),
+            verification_uri_complete: Some(format!("{long}?user_code=WDJBMJHT")),
+            expires_in: 600,
+            interval: None,
+        }),
+    });
+    let screen = k.screen(80, 24);
+    assert!(screen.contains("too small for the QR code"), "{screen}");
+    assert!(screen.contains("The code is WDJB-MJHT"), "{screen}");
+    assert!(
+        screen.contains("https://login.example.dk/device"),
+        "{screen}"
+    );
+    // At a size where it fits, the QR code holds the complete link.
+    let url = decode(&k.buffer(200, 100));
+    assert_eq!(url, format!("{long}?user_code=WDJBMJHT"));
+}
