@@ -100,3 +100,21 @@ fn a_kiosk_visit_is_logged_in_the_citizens_own_log() {
         "Self-service kiosk"
     );
 }
+
+#[test]
+fn a_report_answers_the_same_the_first_time_and_after() {
+    let d = common::demo();
+    let mut store = common::open(&d);
+    let citizen = common::cid(common::ELDERLY);
+    let page = store
+        .access_page(&citizen, &Default::default(), None, 1, common::now())
+        .unwrap();
+    let event = page.entries[0].id;
+    let at = common::now() + jiff::SignedDuration::from_millis(1_234);
+    let first = store.report_access(&citizen, event, at).unwrap();
+    let again = store
+        .report_access(&citizen, event, at + jiff::SignedDuration::from_secs(60))
+        .unwrap();
+    assert_eq!(first, again);
+    assert_eq!(first.filed_at.subsec_nanosecond(), 0);
+}

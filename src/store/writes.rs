@@ -93,7 +93,8 @@ impl Store {
         Ok(AccessReport {
             reference,
             event_id,
-            filed_at: now,
+            // As stored (whole seconds), so the first answer equals every later one.
+            filed_at: Timestamp::from_second(now.as_second()).unwrap_or(now),
             status: ReportStatus::Received,
         })
     }
