@@ -289,6 +289,7 @@ fn sign_out_and_timeout_drop_the_tokens_and_revoke_the_refresh_token() {
         fx,
         vec![
             Effect::PurgeScreen,
+            Effect::EndSession,
             Effect::RevokeToken(AccessToken::new("refresh-token-secret"))
         ]
     );

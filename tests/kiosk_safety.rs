@@ -89,7 +89,7 @@ fn at_the_idle_limit_everything_is_forgotten() {
     tick(&mut m, 129);
     assert!(m.session.is_some());
     let fx = tick(&mut m, 130);
-    assert_eq!(fx, vec![Effect::PurgeScreen]);
+    assert_eq!(fx, vec![Effect::PurgeScreen, Effect::EndSession]);
     assert!(m.session.is_none());
     assert_eq!(*m.route(), Route::Attract);
     assert_eq!(m.stack.len(), 1);
@@ -152,7 +152,10 @@ fn the_session_cap_warns_once_and_ends_the_session_even_when_busy() {
     assert!(m.warning.is_none());
     tick(&mut m, 1180);
     assert!(m.warning.is_none(), "the cap warning is shown once");
-    assert_eq!(tick(&mut m, 1200), vec![Effect::PurgeScreen]);
+    assert_eq!(
+        tick(&mut m, 1200),
+        vec![Effect::PurgeScreen, Effect::EndSession]
+    );
     assert!(m.session.is_none());
 }
 

@@ -177,7 +177,7 @@ fn sign_out_forgets_everything_and_drops_late_answers() {
     ch(&mut m, 'l');
     let old_generation = m.generation;
     let fx = ch(&mut m, 'x');
-    assert_eq!(fx, vec![Effect::PurgeScreen]);
+    assert_eq!(fx, vec![Effect::PurgeScreen, Effect::EndSession]);
     assert!(m.session.is_none());
     assert_eq!(*m.route(), Route::Attract);
     assert_eq!(m.stack.len(), 1);

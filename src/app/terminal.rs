@@ -156,6 +156,10 @@ pub async fn run(
                     msg_tx.clone(),
                 ),
                 Effect::PurgeScreen => purge(&mut terminal),
+                Effect::EndSession => {
+                    let source = source.clone();
+                    tokio::task::spawn_blocking(move || source.end_session());
+                }
                 Effect::StartDeviceSignIn { .. }
                 | Effect::PollToken { .. }
                 | Effect::RefreshToken { .. }

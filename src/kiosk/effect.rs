@@ -13,6 +13,8 @@ pub enum Effect {
     },
     /// Clear the screen and the terminal's scrollback (at sign-out).
     PurgeScreen,
+    /// Tell the data source the session has ended, so it forgets what it held for it.
+    EndSession,
     /// End the program.
     Quit,
     /// Check the operator's PIN against the configured hash (slow on purpose, so off the loop).

@@ -140,4 +140,6 @@ pub trait DataSource: Send + Sync {
     fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>>;
     /// Records the kiosk visit (and who helped) in the citizen's own access log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()>;
+    /// The citizen has left: forget anything held for their session (a token copy, cached data).
+    fn end_session(&self) {}
 }

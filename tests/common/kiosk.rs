@@ -68,14 +68,17 @@ impl Kiosk {
         let mut queue = vec![msg];
         while let Some(msg) = queue.pop() {
             for effect in update(&mut self.model, msg) {
-                if let Effect::Fetch {
-                    generation,
-                    principal,
-                    request,
-                } = effect
-                {
-                    let result = run_effect(self.source.as_ref(), principal.as_ref(), request);
-                    queue.insert(0, Msg::Loaded { generation, result });
+                match effect {
+                    Effect::Fetch {
+                        generation,
+                        principal,
+                        request,
+                    } => {
+                        let result = run_effect(self.source.as_ref(), principal.as_ref(), request);
+                        queue.insert(0, Msg::Loaded { generation, result });
+                    }
+                    Effect::EndSession => self.source.end_session(),
+                    _ => {}
                 }
             }
         }

@@ -201,6 +201,9 @@ fn pick(model: &mut Model, index: usize) -> Vec<Effect> {
 /// screen, and returns to the attract screen in the default language.
 pub fn sign_out(model: &mut Model) -> Vec<Effect> {
     let mut effects = vec![Effect::PurgeScreen];
+    if model.session.is_some() {
+        effects.push(Effect::EndSession);
+    }
     if let Some(refresh) = model.session.as_mut().and_then(|s| s.refresh.take()) {
         effects.push(Effect::RevokeToken(refresh));
     }

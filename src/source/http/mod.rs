@@ -337,6 +337,12 @@ impl DataSource for HttpSource {
             .map(|_| ())
             .map_err(|f| logged("record_visit", f))
     }
+
+    /// Sign-out: the token copy and the cached consents go at once. Entries still in the outbox wait for
+    /// the same citizen's next sign-in.
+    fn end_session(&self) {
+        self.shared.sessions.end();
+    }
 }
 
 impl HttpSource {

@@ -138,6 +138,11 @@ impl Sessions {
         }
     }
 
+    /// Ends the live session: its token copy and cached consents are dropped.
+    pub fn end(&self) {
+        *self.lock() = None;
+    }
+
     /// Whether the source holds a copy of a token now.
     pub fn holds_token(&self) -> bool {
         self.lock().as_ref().is_some_and(|l| l.token.is_some())
@@ -158,6 +163,15 @@ mod tests {
         s.enter(&b);
         assert!(!s.holds_token());
         assert!(!format!("{s:?}").contains("token-"));
+    }
+
+    #[test]
+    fn ending_the_session_drops_the_copy_at_once() {
+        let s = Sessions::new(Duration::from_secs(600));
+        s.keep_token(&AccessToken::new("token-a"));
+        s.end();
+        assert!(!s.holds_token());
+        assert!(s.delivery().is_none());
     }
 
     #[test]
