@@ -74,7 +74,7 @@ fn a_kiosk_visit_is_logged_in_the_citizens_own_log() {
     let id = store.record_visit(&who, &visit).unwrap();
     let e = store.access_event(&who, id, at).unwrap();
     assert_eq!(e.action, Action::Viewed);
-    assert_eq!(e.organisation.da, "Borgerservice, Demo Kommune");
+    assert_eq!(e.organisation.da, "Borgerservice, Eksempel Kommune");
     assert_eq!(e.unit.da, "Hovedbiblioteket");
     assert!(e.role.da.starts_with("Selvbetjeningskiosk") && e.role.en.contains("volunteer"));
     assert_eq!(e.purpose.en, "Your own access (GDPR art. 15)");

@@ -23,26 +23,26 @@ pub struct EventDef {
 use Action::{Changed, Created, Disclosed, Exported, Viewed};
 
 const BORGERSERVICE: T = T(
-    "Borgerservice, Demo Kommune",
-    "Citizen Service, Demo Municipality",
+    "Borgerservice, Eksempel Kommune",
+    "Citizen Service, Eksempel Kommune",
 );
 const SUNDHED: T = T(
-    "Sundhed og Omsorg, Demo Kommune",
-    "Health and Care, Demo Municipality",
+    "Sundhed og Omsorg, Eksempel Kommune",
+    "Health and Care, Eksempel Kommune",
 );
 const JOBCENTER: T = T("Jobcenter Demo", "Demo Jobcentre");
 const BOERN: T = T(
-    "Børn og Familie, Demo Kommune",
-    "Children and Family, Demo Municipality",
+    "Børn og Familie, Eksempel Kommune",
+    "Children and Family, Eksempel Kommune",
 );
 const SKOLE: T = T("Demo Skole", "Demo School");
 const YDELSER: T = T(
-    "Økonomi og Ydelser, Demo Kommune",
-    "Money and Benefits, Demo Municipality",
+    "Økonomi og Ydelser, Eksempel Kommune",
+    "Money and Benefits, Eksempel Kommune",
 );
 const TEKNIK: T = T(
-    "Teknik og Miljø, Demo Kommune",
-    "Technical and Environment, Demo Municipality",
+    "Teknik og Miljø, Eksempel Kommune",
+    "Technical and Environment, Eksempel Kommune",
 );
 const BIBLIOTEK: T = T("Demo Bibliotekerne", "Demo Libraries");
 const UDK: T = T(

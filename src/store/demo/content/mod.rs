@@ -23,4 +23,4 @@ impl T {
 }
 
 /// The fictional municipality of the demo.
-pub const MUNICIPALITY: T = T("Demo Kommune", "Demo Municipality");
+pub const MUNICIPALITY: T = T("Eksempel Kommune", "Eksempel Kommune");
