@@ -78,6 +78,16 @@ fn enter_starts_in_the_default_language() {
 }
 
 #[test]
+fn the_language_key_on_the_start_screen_also_starts_in_that_language() {
+    let mut m = model();
+    ch(&mut m, 'l');
+    assert_eq!(m.lang, Lang::En);
+    key(&mut m, Key::Enter);
+    assert_eq!(m.lang, Lang::En);
+    assert_eq!(*m.route(), Route::SignIn);
+}
+
+#[test]
 fn sign_in_records_who_helps_and_loads_the_overview() {
     let mut m = model();
     ch(&mut m, '1');

@@ -103,6 +103,11 @@ pub fn run(model: &mut Model, command: Command) -> Vec<Effect> {
     match command {
         Command::Language => {
             model.lang = model.lang.other();
+            if *model.route() == Route::Attract {
+                // On the start screen the language key also picks that language, so Enter starts in it.
+                let index = Place::attract(model.lang).selected;
+                set_selected(model, index);
+            }
             Vec::new()
         }
         Command::Help => {
