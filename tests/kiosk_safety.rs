@@ -334,3 +334,13 @@ fn debug_of_a_pin_never_shows_it() {
     key_at(&mut m, Key::Char('4'), 0);
     assert!(!format!("{m:?}").contains("\"4\""));
 }
+
+#[test]
+fn a_locked_kiosk_does_not_offer_a_quit_key() {
+    use common::kiosk::{Kiosk, demo_source};
+    let dir = tempfile::tempdir().unwrap();
+    let mut k = Kiosk::new(demo_source(dir.path(), 50));
+    assert!(k.screen(80, 24).contains("Q  Afslut"));
+    k.model.settings.locked = true;
+    assert!(!k.screen(80, 24).contains("Afslut"));
+}

@@ -30,7 +30,11 @@ fn label(model: &Model, b: &Binding) -> String {
 fn place(model: &Model, width: u16) -> Vec<Placed> {
     let mut out = Vec::new();
     let (mut x, mut row) = (1u16, 0u16);
-    for b in keymap::footer(model.route(), model.signed_in()) {
+    let locked = model.settings.locked;
+    for b in keymap::footer(model.route(), model.signed_in())
+        .into_iter()
+        .filter(|b| !(locked && b.command == Command::Quit))
+    {
         let key = format!(" {} ", label(model, b));
         let text = format!(" {}", t(model.lang, b.hint));
         let w = (key.chars().count() + text.chars().count()) as u16 + 2;
