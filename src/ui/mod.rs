@@ -91,6 +91,12 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command
         return None;
     }
     let c = chrome(model, area);
+    if widgets::header::language_area(c.header).is_some_and(|r| r.contains(pos)) {
+        return model
+            .route()
+            .allows(Command::Language)
+            .then_some(Command::Language);
+    }
     if c.footer.contains(pos) {
         return widgets::footer::hit(model, c.footer, pos);
     }

@@ -38,14 +38,18 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         spans.push(Span::styled(*name, style));
     }
     spans.push(Span::raw(" "));
-    let right = Line::from(spans).right_aligned();
-    let width = right.width() as u16;
-    if width + 30 < area.width {
-        let x = area.x + area.width - width;
-        right.render(Rect::new(x, area.y, width, 1), buf);
+    if let Some(at) = language_area(area) {
+        Line::from(spans).right_aligned().render(at, buf);
     }
     if area.height > 1 {
         let rule = "─".repeat(area.width as usize);
         buf.set_string(area.x, area.y + 1, rule, theme.muted());
     }
+}
+
+/// Where "Dansk | English" is drawn (a tap there switches the language), if the header has room for it.
+pub fn language_area(area: Rect) -> Option<Rect> {
+    let width = "Dansk | English ".chars().count() as u16;
+    (width + 30 < area.width && area.height > 0)
+        .then(|| Rect::new(area.x + area.width - width, area.y, width, 1))
 }
