@@ -188,8 +188,8 @@ pub static SCHEMA: &[SectionSpec] = &[
             ),
             key(
                 "idle_warning_secs",
-                KeyType::Integer { min: 5, max: 600 },
-                "Seconds before the idle sign-out that the warning shows.",
+                KeyType::Integer { min: 20, max: 600 },
+                "Seconds before the idle sign-out that the warning shows (at least 20: WCAG 2.2.1).",
             ),
             key(
                 "session_max_secs",
