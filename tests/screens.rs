@@ -25,8 +25,10 @@ fn every_screen_in_both_languages_and_sizes() {
                 );
                 let mut k = Kiosk::new(source);
                 setup(&mut k, lang);
-                assert!(
-                    k.model.notice.is_none() || *name == "report_filed",
+                let expects_notice = ["report_filed", "error_notice"].contains(name);
+                assert_eq!(
+                    k.model.notice.is_some(),
+                    expects_notice,
                     "{name}: {:?}",
                     k.model.notice
                 );

@@ -36,6 +36,25 @@ pub const SCREENS: &[(&str, Setup)] = &[
             poll: indsigt::kiosk::device::Poll::Denied,
         });
     }),
+    ("sign_in_store_error", |k, lang| {
+        k.keys(if lang == Lang::Da { "1" } else { "2" });
+        let generation = k.model.generation;
+        k.send(Msg::Loaded {
+            generation,
+            result: indsigt::kiosk::Loaded::DemoCitizens(Err(
+                indsigt::source::SourceError::Storage("disk I/O error".into()),
+            )),
+        });
+    }),
+    ("error_notice", |k, l| {
+        signed_in(k, l);
+        k.keys("4");
+        let generation = k.model.generation;
+        k.send(Msg::Loaded {
+            generation,
+            result: indsigt::kiosk::Loaded::Withdrawn(Err(indsigt::source::SourceError::Timeout)),
+        });
+    }),
     ("helper", |k, lang| {
         k.keys(if lang == Lang::Da { "1" } else { "2" });
         tap(k, 0);
