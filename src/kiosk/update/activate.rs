@@ -222,7 +222,8 @@ fn refresh<T>(l: &mut Loadable<T>, request: Request) -> Option<Request> {
     }
 }
 
-fn page_fetch(model: &Model, r: super::super::access_log::PageRequest) -> Effect {
+/// The source call for a page the access-log window asks for.
+pub fn page_fetch(model: &Model, r: super::super::access_log::PageRequest) -> Effect {
     fetch(
         model,
         Request::AccessPage {

@@ -1,10 +1,10 @@
 //! Moving around: back, selection and scrolling, list lengths, and typing a search.
 
-use super::super::effect::{Effect, Request};
+use super::super::effect::Effect;
 use super::super::keymap::Key;
 use super::super::model::{Loadable, Model};
 use super::super::route::Route;
-use super::{SEARCH_MAX_CHARS, fetch};
+use super::SEARCH_MAX_CHARS;
 
 /// Rows moved by Page Up / Page Down.
 pub const PAGE_STEP: usize = 10;
@@ -62,17 +62,7 @@ pub fn move_by(model: &mut Model, delta: isize) -> Vec<Effect> {
         let selected = session.log.selected;
         super::set_selected(model, selected);
         return request
-            .map(|r| {
-                vec![fetch(
-                    model,
-                    Request::AccessPage {
-                        page: r.page,
-                        filter: r.filter,
-                        after: r.after,
-                        limit: r.limit,
-                    },
-                )]
-            })
+            .map(|r| vec![super::activate::page_fetch(model, r)])
             .unwrap_or_default();
     }
     let len = list_len(model);
