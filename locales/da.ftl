@@ -55,7 +55,6 @@ config-summary-source-local = Data: den lokale database { $path }
 config-summary-source-http = Data: serveren { $url }
 config-summary-auth-demo = Login: demo (kun til afprøvning)
 config-summary-auth-device = Login: MitID på telefonen via { $issuer }
-cli-not-available = Kommandoen { $command } findes ikke i denne version endnu.
 
 ## Kiosken: generelt
 loading = Henter …
@@ -82,7 +81,7 @@ error-source-unsupported = Det kan man ikke her på kiosken.
 
 ## Programmet
 app-error-store = Datalageret kan ikke åbnes: { $detail }
-app-error-source-kind = Denne slags datakilde findes ikke endnu: { $kind }
+app-error-sign-in = Login kan ikke sættes op: { $detail }
 app-error-terminal = Terminalen kan ikke bruges: { $detail }
 
 ## Overskrifter

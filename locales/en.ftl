@@ -55,7 +55,6 @@ config-summary-source-local = Data: the local database { $path }
 config-summary-source-http = Data: the server { $url }
 config-summary-auth-demo = Sign-in: demo (for testing only)
 config-summary-auth-device = Sign-in: MitID on the phone via { $issuer }
-cli-not-available = The command { $command } is not available in this version yet.
 
 ## The kiosk: general
 loading = Loading …
@@ -82,7 +81,7 @@ error-source-unsupported = That cannot be done here at the kiosk.
 
 ## The program
 app-error-store = The data store cannot be opened: { $detail }
-app-error-source-kind = This kind of data source is not available yet: { $kind }
+app-error-sign-in = Sign-in cannot be set up: { $detail }
 app-error-terminal = The terminal cannot be used: { $detail }
 
 ## Titles

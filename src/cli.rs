@@ -76,8 +76,6 @@ pub enum CliError {
     Config(#[from] ConfigErrors),
     #[error(transparent)]
     App(#[from] AppError),
-    #[error("the command {command} is not available in this version")]
-    NotAvailable { command: &'static str },
     #[error(transparent)]
     Demo(#[from] DemoError),
     #[error("the PIN must be 4 to 12 digits")]
@@ -87,7 +85,7 @@ pub enum CliError {
 }
 
 impl CliError {
-    /// 1 for a bad configuration or a failed run; 2 for what this build cannot do (and, from clap, usage).
+    /// 1 for a bad configuration or a failed run (clap exits 2 for usage errors).
     pub fn exit_code(&self) -> u8 {
         match self {
             CliError::Config(_)
@@ -95,7 +93,6 @@ impl CliError {
             | CliError::Demo(_)
             | CliError::BadPin
             | CliError::Serve(_) => 1,
-            CliError::NotAvailable { .. } => 2,
         }
     }
 
@@ -107,13 +104,6 @@ impl CliError {
             CliError::Demo(e) => vec![e.localized(lang)],
             CliError::BadPin => vec![crate::i18n::t(lang, "cli-bad-pin")],
             CliError::Serve(e) => vec![e.localized(lang)],
-            CliError::NotAvailable { command } => {
-                vec![tr(
-                    lang,
-                    "cli-not-available",
-                    &[("command", (*command).into())],
-                )]
-            }
         }
     }
 }

@@ -20,8 +20,8 @@ pub use runner::run_effect;
 pub enum AppError {
     #[error("the data store could not be opened: {0}")]
     Store(String),
-    #[error("this kind of data source is not available yet: {0}")]
-    SourceKind(&'static str),
+    #[error("sign-in cannot be set up: {0}")]
+    SignIn(String),
     #[error("the connection to the server could not be set up: {0}")]
     Http(String),
     #[error("the terminal could not be used: {0}")]
@@ -37,9 +37,11 @@ impl AppError {
                 "app-error-store",
                 &[("detail", detail.clone().into())],
             ),
-            AppError::SourceKind(kind) => {
-                tr(lang, "app-error-source-kind", &[("kind", (*kind).into())])
-            }
+            AppError::SignIn(detail) => tr(
+                lang,
+                "app-error-sign-in",
+                &[("detail", detail.clone().into())],
+            ),
             AppError::Http(detail) => tr(
                 lang,
                 "app-error-http-source",
@@ -80,11 +82,11 @@ fn open_broker(config: &Config) -> Result<Option<Arc<dyn crate::auth::Broker>>, 
     match config.auth.kind {
         crate::config::AuthKind::Demo => Ok(None),
         crate::config::AuthKind::Device => {
-            let options = crate::auth::BrokerOptions::from_config(config).ok_or(
-                AppError::SourceKind("device sign-in without issuer and client_id"),
-            )?;
+            let options = crate::auth::BrokerOptions::from_config(config).ok_or_else(|| {
+                AppError::SignIn("[auth] issuer and client_id are required".into())
+            })?;
             let broker = crate::auth::OidcBroker::new(options)
-                .map_err(|e| AppError::Store(e.to_string()))?;
+                .map_err(|e| AppError::SignIn(e.to_string()))?;
             Ok(Some(Arc::new(broker)))
         }
     }
