@@ -129,21 +129,26 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut st = self.conn.prepare_cached(
+        cat.purposes = self.names(
             "SELECT p.name_da, p.name_en FROM category_purposes cp JOIN purposes p ON p.id = cp.purpose_id
              WHERE cp.category_id = ?1 ORDER BY p.id",
+            id,
         )?;
-        cat.purposes = st
-            .query_map([id], |r| text(r, 0))?
-            .collect::<rusqlite::Result<_>>()?;
-        let mut st = self.conn.prepare_cached(
+        cat.recipients = self.names(
             "SELECT x.name_da, x.name_en FROM category_recipients cr JOIN recipients x ON x.id = cr.recipient_id
              WHERE cr.category_id = ?1 ORDER BY x.id",
+            id,
         )?;
-        cat.recipients = st
+        Ok(cat)
+    }
+
+    /// The bilingual names a `SELECT name_da, name_en … WHERE … = ?1` query gives for `id`.
+    pub(crate) fn names(&self, sql: &str, id: i64) -> StoreResult<Vec<Text>> {
+        let mut st = self.conn.prepare_cached(sql)?;
+        let names = st
             .query_map([id], |r| text(r, 0))?
             .collect::<rusqlite::Result<_>>()?;
-        Ok(cat)
+        Ok(names)
     }
 
     /// The purposes the citizen's data is used for, each with the citizen's categories it uses.

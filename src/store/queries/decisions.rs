@@ -33,16 +33,14 @@ impl Store {
                 })
             })?
             .collect::<rusqlite::Result<_>>()?;
-        let mut inputs = self.conn.prepare_cached(
-            "SELECT text_da, text_en FROM decision_inputs WHERE decision_id = ?1 ORDER BY pos",
-        )?;
         let mut factors = self.conn.prepare_cached(
             "SELECT name_da, name_en, effect_da, effect_en FROM decision_factors WHERE decision_id = ?1 ORDER BY pos",
         )?;
         for d in &mut out {
-            d.inputs = inputs
-                .query_map([d.id], |r| text(r, 0))?
-                .collect::<rusqlite::Result<_>>()?;
+            d.inputs = self.names(
+                "SELECT text_da, text_en FROM decision_inputs WHERE decision_id = ?1 ORDER BY pos",
+                d.id,
+            )?;
             d.factors = factors
                 .query_map([d.id], |r| {
                     Ok(Factor {
