@@ -6,7 +6,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use indsigt::app::run_effect;
-use indsigt::kiosk::{Command, Effect, Key, Model, Msg, Settings, update};
+use indsigt::kiosk::{Command, Effect, Key, Model, Msg, update};
 use indsigt::source::{DataSource, LocalSource};
 use indsigt::store::demo::{BASE, DemoOptions, write_demo_database};
 use indsigt::ui::{KioskView, Theme};
@@ -53,7 +53,8 @@ fn setup() -> (tempfile::TempDir, LocalSource, Model) {
     let source = LocalSource::open(&path)
         .unwrap_or_else(|e| panic!("open: {e}"))
         .with_clock(now);
-    let mut settings = Settings::demo().unwrap_or_else(|| panic!("the demo profile loads"));
+    let mut settings =
+        indsigt::config::demo_settings().unwrap_or_else(|| panic!("the demo profile loads"));
     settings.kiosk_id = "bench".into();
     let mut model = Model::new(settings, now());
     send(&mut model, &source, Msg::Key(Key::Char('1'), now()));

@@ -90,7 +90,7 @@ mod tests {
     #[test]
     fn wheel_scrolls_and_a_tap_on_nothing_is_a_tap_on_nothing() {
         let model = Model::new(
-            crate::kiosk::Settings::demo().unwrap(),
+            crate::config::demo_settings().unwrap(),
             Timestamp::UNIX_EPOCH,
         );
         let area = Rect::new(0, 0, 80, 24);

@@ -8,7 +8,7 @@ mod terminal;
 use crate::config::{Config, SourceKind};
 use crate::domain::Lang;
 use crate::i18n::tr;
-use crate::kiosk::{Model, Settings};
+use crate::kiosk::Model;
 use crate::source::{DataSource, HttpSource, LocalSource};
 use crate::ui::Theme;
 use std::sync::Arc;
@@ -141,7 +141,7 @@ pub fn run_kiosk(config: Config) -> Result<(), AppError> {
     install_crash_guard();
     let source = open_source(&config)?;
     let theme = Theme::from_env(std::env::var("NO_COLOR").ok().as_deref());
-    let settings = Settings::from_config(&config);
+    let settings = config.kiosk_settings();
     let model = Model::new(settings, jiff::Timestamp::now());
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)

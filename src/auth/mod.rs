@@ -16,8 +16,8 @@ pub use jwks::{JwksCache, JwksError};
 pub use jwt::{CLOCK_SKEW_SECS, TokenError, Verifier, VerifierSettings};
 pub use oidc::{BrokerOptions, OidcBroker};
 
+use crate::domain::port::AccessToken;
 use crate::kiosk::device::{AuthError, DeviceAuthorization, Poll, Tokens};
-use crate::source::AccessToken;
 
 /// The OIDC broker, as the kiosk needs it. Blocking: the runner calls it on tokio's blocking pool.
 pub trait Broker: Send + Sync {

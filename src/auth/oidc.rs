@@ -2,8 +2,8 @@
 //! refresh grant, and token revocation (RFC 7009). Two form POSTs and a GET; no OAuth crate.
 
 use super::Broker;
+use crate::domain::port::AccessToken;
 use crate::kiosk::device::{AuthError, DeviceAuthorization, Poll, Tokens};
-use crate::source::AccessToken;
 use crate::source::http::tls;
 use reqwest::blocking::Client;
 use serde::Deserialize;

@@ -8,6 +8,7 @@
 mod check;
 mod env;
 mod errors;
+mod kiosk_settings;
 mod layers;
 mod load;
 mod messages;
@@ -17,6 +18,7 @@ mod url;
 
 pub use env::{PREFIX as ENV_PREFIX, var_name as env_var_name};
 pub use errors::{ConfigError, ConfigErrors, Origin, UrlProblem};
+pub use kiosk_settings::demo_settings;
 pub use load::{DEFAULT_FILE_NAME, DEFAULT_TOML};
 pub use messages::summary;
 pub use types::*;

@@ -7,7 +7,9 @@ mod category;
 mod citizen;
 mod consent;
 mod decision;
+pub mod port;
 mod text;
+mod token;
 
 pub use access::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, ReportStatus,

@@ -3,8 +3,8 @@
 //! Pages are fetched lazily as the citizen scrolls, with keyset cursors. Only [`MAX_PAGES`] pages are held
 //! at once; the cursors of the pages before them are kept (16 bytes each), so scrolling back refetches.
 
+use crate::domain::port::{Organisation, SourceError};
 use crate::domain::{AccessCursor, AccessEvent, AccessFilter, AccessPage, Action};
-use crate::source::{Organisation, SourceError};
 use jiff::{SignedDuration, Timestamp};
 use std::collections::VecDeque;
 

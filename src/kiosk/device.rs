@@ -4,7 +4,7 @@
 //! user code, and polls the token endpoint at `interval`, 5 s more on every `slow_down`. Time comes from
 //! the msgs; the HTTP calls are effects.
 
-use crate::source::AccessToken;
+use crate::domain::port::AccessToken;
 use jiff::{SignedDuration, Timestamp};
 use std::fmt;
 

@@ -1,7 +1,7 @@
 //! What `update` asks the effect runner to do. The runner does the IO and answers with a [`super::Msg`].
 
+use crate::domain::port::{AccessToken, KioskVisit, Principal};
 use crate::domain::{AccessCursor, AccessFilter};
-use crate::source::{AccessToken, KioskVisit, Principal};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {

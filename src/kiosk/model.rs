@@ -2,11 +2,11 @@
 
 use super::access_log::AccessLog;
 use super::route::{Helper, Route};
+use crate::domain::port::{Principal, SourceError};
 use crate::domain::{
     AccessEvent, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
     DataCategory, DecisionSupport, Lang, Overview, Purpose,
 };
-use crate::source::{Principal, SourceError};
 use jiff::Timestamp;
 
 /// What the core needs from the configuration.
@@ -25,32 +25,6 @@ pub struct Settings {
     pub locked: bool,
     /// Sign in on the citizen's phone (device flow) instead of the demo list.
     pub device_sign_in: bool,
-}
-
-impl Settings {
-    /// The settings of the built-in demo profile (`config/default.toml`), with no environment applied.
-    pub fn demo() -> Option<Settings> {
-        crate::config::Config::demo()
-            .ok()
-            .map(|c| Settings::from_config(&c))
-    }
-
-    pub fn from_config(config: &crate::config::Config) -> Settings {
-        Settings {
-            municipality: config.municipality.name.clone(),
-            portal_url: config.municipality.portal_url.clone(),
-            dpo_contact: config.municipality.dpo_contact.clone(),
-            kiosk_id: config.kiosk.id.clone(),
-            location: config.kiosk.location.clone(),
-            default_lang: config.kiosk.default_language,
-            show_employee_names: config.kiosk.show_employee_names,
-            idle_timeout_secs: config.kiosk.idle_timeout_secs,
-            idle_warning_secs: config.kiosk.idle_warning_secs,
-            session_max_secs: config.kiosk.session_max_secs,
-            locked: config.kiosk.locked,
-            device_sign_in: config.auth.kind == crate::config::AuthKind::Device,
-        }
-    }
 }
 
 /// Data that is fetched from the source.
@@ -211,7 +185,7 @@ pub struct Session {
     /// The citizen has seen the warning about the session's absolute limit.
     pub cap_warned: bool,
     /// The refresh token of a device sign-in, if the broker gave one.
-    pub refresh: Option<crate::source::AccessToken>,
+    pub refresh: Option<crate::domain::port::AccessToken>,
     /// The access token has been refreshed once after a 401; a second 401 ends the session.
     pub refreshed: bool,
 }

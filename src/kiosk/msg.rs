@@ -2,11 +2,11 @@
 
 use super::device::{AuthError, DeviceAuthorization, Poll, Tokens};
 use super::keymap::{Command, Key};
+use crate::domain::port::{Organisation, SourceResult};
 use crate::domain::{
     AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
     DataCategory, DecisionSupport, Overview, Purpose,
 };
-use crate::source::{Organisation, SourceResult};
 use jiff::Timestamp;
 
 #[derive(Debug, Clone, PartialEq, Eq)]

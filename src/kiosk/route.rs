@@ -3,7 +3,7 @@
 use super::keymap::Command;
 
 /// Who helps the citizen, as asked at sign-in.
-pub use crate::source::Helper;
+pub use crate::domain::port::Helper;
 
 /// A screen. The model keeps a stack of them; `Esc` pops.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -173,3 +173,15 @@ impl DataSource for LocalSource {
         )
     }
 }
+
+/// A store error as the kiosk sees it. The detail goes to the logs only; the citizen reads the message id.
+impl From<StoreError> for SourceError {
+    fn from(e: StoreError) -> Self {
+        match e {
+            StoreError::NotFound => SourceError::NotFound,
+            StoreError::UnknownCitizen => SourceError::UnknownCitizen,
+            StoreError::Forbidden => SourceError::Unauthorized,
+            other => SourceError::Storage(other.to_string()),
+        }
+    }
+}

@@ -1,145 +1,15 @@
-//! The `DataSource` trait the kiosk reads through, and its implementations.
+//! The kiosk's data adapters: the implementations of the [`DataSource`] port.
 //!
 //! The kiosk never knows whether its data comes from the embedded SQLite store ([`LocalSource`]) or from
 //! `indsigt serve` over HTTPS ([`HttpSource`]). Calls are blocking; the effect runner runs them on
-//! tokio's blocking pool, off the render loop.
+//! tokio's blocking pool, off the render loop. The port itself (the trait and its types) lives in
+//! [`crate::domain::port`].
 
 pub mod http;
 mod local;
-mod token;
 
+pub use crate::domain::port::{
+    AccessToken, DataSource, Helper, KioskVisit, Organisation, Principal, SourceError, SourceResult,
+};
 pub use http::HttpSource;
 pub use local::LocalSource;
-pub use token::AccessToken;
-
-use crate::domain::{
-    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
-    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
-    Text,
-};
-use jiff::Timestamp;
-use std::fmt;
-use thiserror::Error;
-
-/// Who is asking. The local store takes a demo citizen id; the HTTP source a bearer token.
-#[derive(Clone, PartialEq, Eq)]
-pub enum Principal {
-    /// Demo sign-in on the embedded store.
-    Demo(CitizenId),
-    /// A signed-in citizen's access token, sent to the server as a bearer token.
-    Bearer(AccessToken),
-}
-
-impl fmt::Debug for Principal {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Principal::Demo(id) => write!(f, "Demo({id})"),
-            Principal::Bearer(t) => write!(f, "Bearer({t:?})"),
-        }
-    }
-}
-
-/// An organisation that appears in the citizen's access log, for the organisation filter.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct Organisation {
-    pub id: i64,
-    pub name: Text,
-}
-
-/// Who helped the citizen at the kiosk, if anyone. No personal data of the helper is kept.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Helper {
-    NoOne,
-    Staff,
-    Volunteer,
-}
-
-/// A kiosk visit, recorded in the citizen's own access log so the kiosk itself is transparent.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
-pub struct KioskVisit {
-    pub kiosk_id: String,
-    pub location: String,
-    pub started_at: Timestamp,
-    pub helper: Helper,
-}
-
-/// Why a call to the source failed. Each maps to a localized sentence (see [`SourceError::message_id`]);
-/// the detail strings are for the logs and never hold personal data.
-#[derive(Debug, Error, Clone, PartialEq, Eq)]
-pub enum SourceError {
-    #[error("the data source could not be reached: {0}")]
-    Unreachable(String),
-    #[error("the data source did not answer in time")]
-    Timeout,
-    #[error("not signed in, or the sign-in has expired")]
-    Unauthorized,
-    #[error("the data source has no data about this citizen")]
-    UnknownCitizen,
-    #[error("not found")]
-    NotFound,
-    #[error("the data source answered with something we could not read: {0}")]
-    Malformed(String),
-    #[error("the data source failed: {0}")]
-    Server(String),
-    #[error("the local data store failed: {0}")]
-    Storage(String),
-    #[error("this operation is not available with this data source")]
-    Unsupported,
-}
-
-impl SourceError {
-    /// The Fluent message id of the sentence the citizen sees.
-    pub fn message_id(&self) -> &'static str {
-        match self {
-            SourceError::Unreachable(_) => "error-source-unreachable",
-            SourceError::Timeout => "error-source-timeout",
-            SourceError::Unauthorized => "error-source-unauthorized",
-            SourceError::UnknownCitizen => "error-source-unknown-citizen",
-            SourceError::NotFound => "error-source-not-found",
-            SourceError::Malformed(_) => "error-source-malformed",
-            SourceError::Server(_) => "error-source-server",
-            SourceError::Storage(_) => "error-source-storage",
-            SourceError::Unsupported => "error-source-unsupported",
-        }
-    }
-}
-
-pub type SourceResult<T> = Result<T, SourceError>;
-
-/// Everything the kiosk reads and writes. Every call names the principal; a source never serves one
-/// citizen's data to another.
-pub trait DataSource: Send + Sync {
-    /// The demo citizens for demo sign-in. Sources without demo sign-in answer `Unsupported`.
-    fn demo_citizens(&self) -> SourceResult<Vec<CitizenSummary>>;
-    /// The signed-in citizen.
-    fn citizen(&self, who: &Principal) -> SourceResult<Citizen>;
-    fn overview(&self, who: &Principal) -> SourceResult<Overview>;
-    fn areas(&self, who: &Principal) -> SourceResult<Vec<Area>>;
-    fn categories(&self, who: &Principal, area: &str) -> SourceResult<Vec<CategorySummary>>;
-    fn category(&self, who: &Principal, id: i64) -> SourceResult<DataCategory>;
-    fn purposes(&self, who: &Principal) -> SourceResult<Vec<Purpose>>;
-    /// The organisations in the citizen's visible access log, for the filter.
-    fn organisations(&self, who: &Principal) -> SourceResult<Vec<Organisation>>;
-    /// One page of the access log, newest first, starting after `after`.
-    fn access_page(
-        &self,
-        who: &Principal,
-        filter: &AccessFilter,
-        after: Option<AccessCursor>,
-        limit: u32,
-    ) -> SourceResult<AccessPage>;
-    fn access_event(&self, who: &Principal, id: i64) -> SourceResult<AccessEvent>;
-    /// Files "I don't recognise this" on an entry.
-    fn report_access(&self, who: &Principal, event_id: i64) -> SourceResult<AccessReport>;
-    /// The citizen's reports, so the kiosk can show a report's status on the entry.
-    fn access_reports(&self, who: &Principal) -> SourceResult<Vec<AccessReport>>;
-    fn consents(&self, who: &Principal) -> SourceResult<Vec<Consent>>;
-    /// Files a withdrawal. The returned consent shows whether it took effect or is pending.
-    fn withdraw_consent(&self, who: &Principal, id: i64) -> SourceResult<Consent>;
-    fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>>;
-    /// Records the kiosk visit (and who helped) in the citizen's own access log.
-    fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()>;
-    /// The citizen has left: forget anything held for their session (a token copy, cached data).
-    fn end_session(&self) {}
-}

@@ -6,11 +6,11 @@
 //! organisation filters each have an index `(citizen_id, <filter>, at)`. The events table is forced to be
 //! the outer loop (CROSS JOIN), so the small name tables are looked up by primary key per row.
 
+use crate::domain::port::Organisation;
 use crate::domain::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, CitizenId,
     Text,
 };
-use crate::source::Organisation;
 use crate::store::{Store, StoreError, StoreResult, opt_ts, text, ts};
 use jiff::Timestamp;
 use rusqlite::ToSql;

@@ -1,10 +1,10 @@
 //! Writes: "I don't recognise this" reports, consent withdrawal, and kiosk visits.
 
+use crate::domain::port::{Helper, KioskVisit};
 use crate::domain::{AccessReport, CitizenId, Consent, Lawfulness, LegalBasis, ReportStatus, Text};
-use crate::source::{Helper, KioskVisit};
 use crate::store::dims::{self, NameTable, NewPurpose};
 use crate::store::queries::consents::{CONSENT_COLUMNS, row_to_consent};
-use crate::store::{Store, StoreError, StoreResult, access_log::action_code, ts};
+use crate::store::{Store, StoreResult, access_log::action_code, ts};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
@@ -213,17 +213,5 @@ impl Store {
         tx.commit()?;
         tracing::info!(event, "kiosk visit recorded");
         Ok(event)
-    }
-}
-
-impl From<StoreError> for crate::source::SourceError {
-    fn from(e: StoreError) -> Self {
-        use crate::source::SourceError;
-        match e {
-            StoreError::NotFound => SourceError::NotFound,
-            StoreError::UnknownCitizen => SourceError::UnknownCitizen,
-            StoreError::Forbidden => SourceError::Unauthorized,
-            other => SourceError::Storage(other.to_string()),
-        }
     }
 }

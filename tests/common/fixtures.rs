@@ -11,7 +11,7 @@ pub fn now() -> Timestamp {
 
 /// The demo profile's settings, on kiosk "kiosk-7".
 pub fn settings() -> Settings {
-    let mut s = Settings::demo().unwrap();
+    let mut s = indsigt::config::demo_settings().unwrap();
     s.kiosk_id = "kiosk-7".into();
     s
 }

@@ -7,7 +7,7 @@ use super::super::route::{Helper, Route, View};
 use super::navigate::{list_len, needs_fetch};
 use super::{fetch, push};
 use crate::domain::Lang;
-use crate::source::{KioskVisit, Principal};
+use crate::domain::port::{KioskVisit, Principal};
 
 /// Items on the access-log filter screen.
 pub const FILTER_ITEMS: usize = 7;

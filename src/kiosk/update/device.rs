@@ -8,7 +8,7 @@ use super::super::effect::{Effect, Request};
 use super::super::model::{Model, Notice};
 use super::super::route::Route;
 use super::{fetch, push, sign_out};
-use crate::source::{Principal, SourceError};
+use crate::domain::port::{Principal, SourceError};
 use jiff::Timestamp;
 
 /// Opens the sign-in screen and asks the broker for a code.

@@ -4,13 +4,13 @@ use super::super::effect::{Effect, Request};
 use super::super::model::{Loadable, Model, Notice};
 use super::super::msg::Loaded;
 use super::fetch;
-use crate::source::SourceError;
+use crate::domain::port::SourceError;
 
 pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
     let bearer = model
         .session
         .as_ref()
-        .is_some_and(|s| matches!(s.principal, crate::source::Principal::Bearer(_)));
+        .is_some_and(|s| matches!(s.principal, crate::domain::port::Principal::Bearer(_)));
     if bearer && is_unauthorized(&result) {
         return super::device::unauthorized(model);
     }

@@ -1,0 +1,29 @@
+//! The kiosk core's settings, built from the configuration. The core never reads the config itself.
+
+use super::{AuthKind, Config};
+use crate::kiosk::Settings;
+
+impl Config {
+    /// What the kiosk core needs from this configuration.
+    pub fn kiosk_settings(&self) -> Settings {
+        Settings {
+            municipality: self.municipality.name.clone(),
+            portal_url: self.municipality.portal_url.clone(),
+            dpo_contact: self.municipality.dpo_contact.clone(),
+            kiosk_id: self.kiosk.id.clone(),
+            location: self.kiosk.location.clone(),
+            default_lang: self.kiosk.default_language,
+            show_employee_names: self.kiosk.show_employee_names,
+            idle_timeout_secs: self.kiosk.idle_timeout_secs,
+            idle_warning_secs: self.kiosk.idle_warning_secs,
+            session_max_secs: self.kiosk.session_max_secs,
+            locked: self.kiosk.locked,
+            device_sign_in: self.auth.kind == AuthKind::Device,
+        }
+    }
+}
+
+/// The settings of the built-in demo profile (`config/default.toml`), with no environment applied.
+pub fn demo_settings() -> Option<Settings> {
+    Config::demo().ok().map(|c| c.kiosk_settings())
+}
