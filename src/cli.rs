@@ -5,7 +5,7 @@
 use crate::app::{self, AppError};
 use crate::config::{Config, ConfigErrors, summary};
 use crate::domain::Lang;
-use crate::i18n::tr;
+use crate::i18n::{terminal_lang, tr};
 use crate::server::{self, ServeError};
 use crate::store::demo::{DemoError, DemoOptions, write_demo_database};
 use clap::{Args, Parser, Subcommand};
@@ -95,27 +95,6 @@ impl CliError {
             | CliError::Serve(_) => 1,
         }
     }
-
-    /// The lines to print on standard error, in `lang`.
-    pub fn localized(&self, lang: Lang) -> Vec<String> {
-        match self {
-            CliError::Config(errors) => errors.localized(lang),
-            CliError::App(e) => vec![e.localized(lang)],
-            CliError::Demo(e) => vec![e.localized(lang)],
-            CliError::BadPin => vec![crate::i18n::t(lang, "cli-bad-pin")],
-            CliError::Serve(e) => vec![e.localized(lang)],
-        }
-    }
-}
-
-/// The language of messages on the command line, from `LC_ALL`, `LC_MESSAGES` or `LANG` (Danish if unset).
-pub fn terminal_lang() -> Lang {
-    let var = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    var("LC_ALL")
-        .or_else(|| var("LC_MESSAGES"))
-        .or_else(|| var("LANG"))
-        .and_then(|v| Lang::parse(&v))
-        .unwrap_or_default()
 }
 
 /// Runs the parsed command.

@@ -10,6 +10,7 @@ pub mod config;
 pub mod domain;
 pub mod i18n;
 pub mod kiosk;
+pub mod messages;
 pub mod server;
 pub mod source;
 pub mod store;

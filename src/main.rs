@@ -1,7 +1,8 @@
 //! The `indsigt` binary: parse the command line, run it, map errors to exit codes.
 
 use clap::Parser;
-use indsigt::cli::{Cli, run, terminal_lang};
+use indsigt::cli::{Cli, run};
+use indsigt::i18n::terminal_lang;
 use std::process::ExitCode;
 
 fn main() -> ExitCode {

@@ -6,8 +6,6 @@ mod runner;
 mod terminal;
 
 use crate::config::{Config, SourceKind};
-use crate::domain::Lang;
-use crate::i18n::tr;
 use crate::kiosk::Model;
 use crate::source::{DataSource, HttpSource, LocalSource};
 use crate::ui::Theme;
@@ -18,8 +16,11 @@ pub use runner::run_effect;
 /// What can stop the kiosk before or while it runs. Each maps to a localized sentence.
 #[derive(Debug, thiserror::Error)]
 pub enum AppError {
-    #[error("the data store could not be opened: {0}")]
-    Store(String),
+    #[error("the data store {path} could not be opened: {error}")]
+    Store {
+        path: std::path::PathBuf,
+        error: crate::store::StoreError,
+    },
     #[error("sign-in cannot be set up: {0}")]
     SignIn(String),
     #[error("the connection to the server could not be set up: {0}")]
@@ -28,45 +29,17 @@ pub enum AppError {
     Terminal(String),
 }
 
-impl AppError {
-    /// The sentence for the operator, in `lang`.
-    pub fn localized(&self, lang: Lang) -> String {
-        match self {
-            AppError::Store(detail) => tr(
-                lang,
-                "app-error-store",
-                &[("detail", detail.clone().into())],
-            ),
-            AppError::SignIn(detail) => tr(
-                lang,
-                "app-error-sign-in",
-                &[("detail", detail.clone().into())],
-            ),
-            AppError::Http(detail) => tr(
-                lang,
-                "app-error-http-source",
-                &[("detail", detail.clone().into())],
-            ),
-            AppError::Terminal(detail) => tr(
-                lang,
-                "app-error-terminal",
-                &[("detail", detail.clone().into())],
-            ),
-        }
-    }
-}
-
 /// Opens the data source the config names.
 pub fn open_source(config: &Config) -> Result<Arc<dyn DataSource>, AppError> {
     match config.source.kind {
         SourceKind::Local => {
-            let source = LocalSource::open_or_create_demo(&config.source.path).map_err(|e| {
-                AppError::Store(format!(
-                    "{}: {}",
-                    config.source.path.display(),
-                    e.localized(crate::cli::terminal_lang())
-                ))
-            })?;
+            let source =
+                LocalSource::open_or_create_demo(&config.source.path).map_err(|error| {
+                    AppError::Store {
+                        path: config.source.path.clone(),
+                        error,
+                    }
+                })?;
             Ok(Arc::new(source))
         }
         SourceKind::Http => {
@@ -129,7 +102,7 @@ fn install_crash_guard() {
         tracing::error!(location = ?place, "the kiosk panicked; restarting");
         eprintln!(
             "{}",
-            crate::i18n::t(crate::cli::terminal_lang(), "app-crashed")
+            crate::i18n::t(crate::i18n::terminal_lang(), "app-crashed")
         );
         std::process::exit(70);
     }));

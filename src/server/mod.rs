@@ -60,7 +60,9 @@ impl ServeError {
                 &[("addr", s(addr)), ("detail", s(detail))],
             ),
             ServeError::Tls(detail) => tr(lang, "serve-tls", &[("detail", s(detail))]),
-            ServeError::Store(e) => tr(lang, "serve-store", &[("detail", s(&e.to_string()))]),
+            ServeError::Store(e) => {
+                tr(lang, "serve-store", &[("detail", e.localized(lang).into())])
+            }
             ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
         }
     }

@@ -9,7 +9,6 @@ pub mod demo;
 mod dims;
 mod error;
 pub mod ingest;
-mod messages;
 mod migrations;
 mod queries;
 mod writes;

@@ -1,12 +1,19 @@
-//! Store and demo-generator errors as localized sentences.
+//! Operator sentences: the one place where the inner layers' typed errors become localized text.
+//!
+//! The store, the demo generator, the kiosk program and the command line return typed errors that carry a
+//! message id ([`StoreError::message_id`] and the like) and know nothing of languages. This edge module
+//! turns them into the sentences an operator reads on the command line or at start-up. The kiosk's
+//! citizen-facing errors are turned into sentences by the views, from the same message ids.
 
-use super::StoreError;
-use super::demo::{
+use crate::app::AppError;
+use crate::cli::CliError;
+use crate::domain::Lang;
+use crate::i18n::{t, tr};
+use crate::store::StoreError;
+use crate::store::demo::{
     DemoError, MAX_CITIZENS, MAX_EVENTS_PER_CITIZEN, MAX_HEAVY_EVENTS, MAX_TOTAL_EVENTS,
     MIN_CITIZENS,
 };
-use crate::domain::Lang;
-use crate::i18n::tr;
 use fluent_bundle::FluentValue;
 
 impl StoreError {
@@ -61,5 +68,34 @@ impl DemoError {
             }
         }
         tr(lang, self.message_id(), &args)
+    }
+}
+
+impl AppError {
+    /// The sentence for the operator, in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        let (id, detail) = match self {
+            AppError::Store { path, error } => (
+                "app-error-store",
+                format!("{}: {}", path.display(), error.localized(lang)),
+            ),
+            AppError::SignIn(detail) => ("app-error-sign-in", detail.clone()),
+            AppError::Http(detail) => ("app-error-http-source", detail.clone()),
+            AppError::Terminal(detail) => ("app-error-terminal", detail.clone()),
+        };
+        tr(lang, id, &[("detail", detail.into())])
+    }
+}
+
+impl CliError {
+    /// The lines to print on standard error, in `lang`.
+    pub fn localized(&self, lang: Lang) -> Vec<String> {
+        match self {
+            CliError::Config(errors) => errors.localized(lang),
+            CliError::App(e) => vec![e.localized(lang)],
+            CliError::Demo(e) => vec![e.localized(lang)],
+            CliError::BadPin => vec![t(lang, "cli-bad-pin")],
+            CliError::Serve(e) => vec![e.localized(lang)],
+        }
     }
 }

@@ -4,6 +4,10 @@
 //! message ids with the same variables (a test checks it). Isolation marks are off: they would show in a
 //! terminal.
 
+mod terminal;
+
+pub use terminal::{choose_lang, terminal_lang};
+
 use crate::domain::Lang;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
@@ -13,8 +17,8 @@ use jiff::tz::TimeZone;
 use std::sync::OnceLock;
 use unic_langid::LanguageIdentifier;
 
-pub const DA_FTL: &str = include_str!("../locales/da.ftl");
-pub const EN_FTL: &str = include_str!("../locales/en.ftl");
+pub const DA_FTL: &str = include_str!("../../locales/da.ftl");
+pub const EN_FTL: &str = include_str!("../../locales/en.ftl");
 
 /// The two bundles.
 pub struct Locales {
