@@ -1,7 +1,9 @@
 //! The kiosk program: the terminal, the event loop, and the effect runner. The only place with IO.
 
+pub mod frames;
 mod input;
 pub mod pin;
+mod purge;
 mod runner;
 mod terminal;
 
@@ -93,9 +95,7 @@ fn install_crash_guard() {
     std::panic::set_hook(Box::new(|info| {
         let _ = crossterm::execute!(std::io::stdout(), crossterm::event::DisableMouseCapture);
         ratatui::restore();
-        let mut out = std::io::stdout();
-        let _ = std::io::Write::write_all(&mut out, b"\x1b[2J\x1b[3J\x1b[H");
-        let _ = std::io::Write::flush(&mut out);
+        purge::purge_stdout();
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()));

@@ -1,8 +1,117 @@
-//! The effect runner: each source call runs on tokio's blocking pool, and its answer comes back as a msg.
+//! The effect runner: the one place where an [`Effect`] becomes IO. Source calls, sign-in calls and the
+//! PIN check run on tokio's blocking pool, off the render loop, and their answers come back as msgs. The
+//! two effects that belong to the terminal (purging the screen, quitting) are handed back to the loop.
 
-use crate::kiosk::{Loaded, Msg, Request};
+use crate::auth::Broker;
+use crate::kiosk::device::{AuthError, Poll};
+use crate::kiosk::{Effect, Loaded, Msg, Request};
 use crate::source::{DataSource, Principal, SourceError};
 use std::sync::Arc;
+use tokio::sync::mpsc::UnboundedSender;
+
+/// What an effect asks of the terminal loop itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Control {
+    /// Clear the screen and the scrollback.
+    Purge,
+    /// End the program.
+    Quit,
+}
+
+/// Everything the effects need: the data source, the sign-in broker, the PIN hash, and the way back.
+pub struct Runner {
+    pub source: Arc<dyn DataSource>,
+    pub broker: Option<Arc<dyn Broker>>,
+    pub pin_hash: Option<String>,
+    pub tx: UnboundedSender<Msg>,
+}
+
+impl Runner {
+    /// Starts one effect. Every effect is named here, so none can fall through unhandled.
+    pub fn run(&self, effect: Effect) -> Option<Control> {
+        match effect {
+            Effect::Fetch {
+                generation,
+                principal,
+                request,
+            } => self.fetch(generation, principal, request),
+            Effect::PurgeScreen => return Some(Control::Purge),
+            Effect::Quit => return Some(Control::Quit),
+            Effect::EndSession => {
+                let source = self.source.clone();
+                tokio::task::spawn_blocking(move || source.end_session());
+            }
+            Effect::CheckPin(pin) => {
+                let (hash, tx) = (self.pin_hash.clone(), self.tx.clone());
+                tokio::task::spawn_blocking(move || {
+                    let ok = super::pin::verify(hash.as_deref(), &pin);
+                    let _ = tx.send(Msg::PinChecked(ok));
+                });
+            }
+            Effect::StartDeviceSignIn { attempt } => self.auth(move |b| {
+                Some(Msg::DeviceStarted {
+                    attempt,
+                    result: b.map_or(Err(AuthError::Unreachable), |b| b.start()),
+                })
+            }),
+            Effect::PollToken {
+                attempt,
+                device_code,
+            } => self.auth(move |b| {
+                Some(Msg::Polled {
+                    attempt,
+                    poll: b.map_or(Poll::Unreachable, |b| b.poll(&device_code)),
+                })
+            }),
+            Effect::RefreshToken {
+                generation,
+                refresh,
+            } => self.auth(move |b| {
+                Some(Msg::Refreshed {
+                    generation,
+                    result: b.map_or(Err(AuthError::Unreachable), |b| b.refresh(&refresh)),
+                })
+            }),
+            Effect::RevokeToken(token) => self.auth(move |b| {
+                if let Some(b) = b {
+                    b.revoke(&token);
+                }
+                None
+            }),
+        }
+        None
+    }
+
+    /// Starts a source call in the background; its answer is sent as `Msg::Loaded`.
+    fn fetch(&self, generation: u64, principal: Option<Principal>, request: Request) {
+        let (source, tx) = (self.source.clone(), self.tx.clone());
+        let name = request_name(&request);
+        tokio::task::spawn_blocking(move || {
+            let started = std::time::Instant::now();
+            let result = run_effect(source.as_ref(), principal.as_ref(), request);
+            let ms = started.elapsed().as_millis() as u64;
+            match failure(&result) {
+                Some(error) => tracing::warn!(request = name, ms, error, "source call failed"),
+                None => tracing::debug!(request = name, ms, "source call done"),
+            }
+            // The loop may have ended; then nobody needs the answer.
+            let _ = tx.send(Msg::Loaded { generation, result });
+        });
+    }
+
+    /// Runs a call to the broker in the background; its answer, if any, comes back as a msg.
+    fn auth<F>(&self, call: F)
+    where
+        F: FnOnce(Option<&dyn Broker>) -> Option<Msg> + Send + 'static,
+    {
+        let (broker, tx) = (self.broker.clone(), self.tx.clone());
+        tokio::task::spawn_blocking(move || {
+            if let Some(msg) = call(broker.as_deref()) {
+                let _ = tx.send(msg);
+            }
+        });
+    }
+}
 
 /// Carries out one source call. Blocking: call it from `spawn_blocking`.
 pub fn run_effect(
@@ -50,28 +159,6 @@ pub fn run_effect(
     }
 }
 
-/// Starts a source call in the background; its answer is sent as `Msg::Loaded`.
-pub fn spawn(
-    source: Arc<dyn DataSource>,
-    generation: u64,
-    principal: Option<Principal>,
-    request: Request,
-    tx: tokio::sync::mpsc::UnboundedSender<Msg>,
-) {
-    let name = request_name(&request);
-    tokio::task::spawn_blocking(move || {
-        let started = std::time::Instant::now();
-        let result = run_effect(source.as_ref(), principal.as_ref(), request);
-        let ms = started.elapsed().as_millis() as u64;
-        match failure(&result) {
-            Some(error) => tracing::warn!(request = name, ms, error, "source call failed"),
-            None => tracing::debug!(request = name, ms, "source call done"),
-        }
-        // The loop may have ended; then nobody needs the answer.
-        let _ = tx.send(Msg::Loaded { generation, result });
-    });
-}
-
 /// The kind of error a result holds, for logs (the error's code, never its text).
 fn failure(l: &Loaded) -> Option<&'static str> {
     let e = match l {
@@ -115,50 +202,4 @@ fn request_name(r: &Request) -> &'static str {
         Request::Decisions => "decisions",
         Request::RecordVisit(_) => "record_visit",
     }
-}
-
-/// Runs a sign-in effect in the background; its answer (if any) comes back as a msg.
-pub fn spawn_auth(
-    broker: Option<Arc<dyn crate::auth::Broker>>,
-    effect: crate::kiosk::Effect,
-    tx: tokio::sync::mpsc::UnboundedSender<Msg>,
-) {
-    use crate::kiosk::Effect;
-    use crate::kiosk::device::{AuthError, Poll};
-    tokio::task::spawn_blocking(move || {
-        let msg = match (effect, broker) {
-            (Effect::StartDeviceSignIn { attempt }, b) => Some(Msg::DeviceStarted {
-                attempt,
-                result: b.map_or(Err(AuthError::Unreachable), |b| b.start()),
-            }),
-            (
-                Effect::PollToken {
-                    attempt,
-                    device_code,
-                },
-                b,
-            ) => Some(Msg::Polled {
-                attempt,
-                poll: b.map_or(Poll::Unreachable, |b| b.poll(&device_code)),
-            }),
-            (
-                Effect::RefreshToken {
-                    generation,
-                    refresh,
-                },
-                b,
-            ) => Some(Msg::Refreshed {
-                generation,
-                result: b.map_or(Err(AuthError::Unreachable), |b| b.refresh(&refresh)),
-            }),
-            (Effect::RevokeToken(token), Some(b)) => {
-                b.revoke(&token);
-                None
-            }
-            _ => None,
-        };
-        if let Some(msg) = msg {
-            let _ = tx.send(msg);
-        }
-    });
 }

@@ -1,15 +1,17 @@
 //! The terminal loop: read events, run `update`, start effects, draw.
 
 use super::AppError;
+use super::frames::Painter;
 use super::input::to_msg;
-use super::runner::spawn;
+use super::purge::purge_screen;
+use super::runner::{Control, Runner};
 use crate::auth::Broker;
-use crate::kiosk::{Effect, Model, Msg, update};
+use crate::kiosk::timers::next_wake;
+use crate::kiosk::{Model, Msg, update};
 use crate::source::DataSource;
 use crate::ui::{KioskView, Theme};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::layout::Rect;
-use std::io::Write;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
@@ -65,17 +67,6 @@ enum Incoming {
     Msg(Msg),
 }
 
-/// Clears the screen and the scrollback, so nothing of the session can be scrolled back to.
-///
-/// `Terminal::clear` asks the terminal for the cursor position, and the answer would race with the input
-/// thread; so a blank frame is drawn instead, which also makes the next frame draw every cell.
-fn purge(terminal: &mut ratatui::DefaultTerminal) {
-    let _ = terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()));
-    let mut out = std::io::stdout();
-    let _ = out.write_all(b"\x1b[2J\x1b[3J\x1b[H");
-    let _ = out.flush();
-}
-
 fn read_terminal(tx: UnboundedSender<Incoming>) {
     std::thread::spawn(move || {
         loop {
@@ -108,29 +99,31 @@ pub async fn run(
         unbounded_channel();
     let (msg_tx, mut msg_rx) = unbounded_channel::<Msg>();
     read_terminal(tx);
-    let mut tick = tokio::time::interval(Duration::from_millis(250));
-    let mut area = terminal
-        .size()
-        .map(|s| Rect::new(0, 0, s.width, s.height))
-        .unwrap_or_default();
+    let runner = Runner {
+        source,
+        broker,
+        pin_hash,
+        tx: msg_tx,
+    };
+    let mut painter = Painter::new();
 
     let result = loop {
-        if let Err(e) = terminal.draw(|f| {
-            area = f.area();
-            f.render_widget(
-                &KioskView {
-                    model: &model,
-                    theme: &theme,
-                },
-                f.area(),
-            );
-        }) {
+        let area = match terminal.size() {
+            Ok(s) => Rect::new(0, 0, s.width, s.height),
+            Err(e) => break Err(AppError::Terminal(e.to_string())),
+        };
+        let view = KioskView {
+            model: &model,
+            theme: &theme,
+        };
+        if let Err(e) = painter.paint(&mut terminal, &view) {
             break Err(AppError::Terminal(e.to_string()));
         }
+        let wake = next_wake(&model).map(sleep_for);
         let incoming = tokio::select! {
             Some(ev) = rx.recv() => ev,
             Some(msg) = msg_rx.recv() => Incoming::Msg(msg),
-            _ = tick.tick() => Incoming::Msg(Msg::Tick(jiff::Timestamp::now())),
+            () = sleep_or_forever(wake) => Incoming::Msg(Msg::Tick(jiff::Timestamp::now())),
         };
         let msg = match incoming {
             Incoming::Terminal(ev) => to_msg(ev, &model, area, jiff::Timestamp::now()),
@@ -143,37 +136,13 @@ pub async fn run(
         Trace::of(&model).log_changes(&before, is_tick);
         let mut quit = false;
         for effect in effects {
-            match effect {
-                Effect::Fetch {
-                    generation,
-                    principal,
-                    request,
-                } => spawn(
-                    source.clone(),
-                    generation,
-                    principal,
-                    request,
-                    msg_tx.clone(),
-                ),
-                Effect::PurgeScreen => purge(&mut terminal),
-                Effect::EndSession => {
-                    let source = source.clone();
-                    tokio::task::spawn_blocking(move || source.end_session());
+            match runner.run(effect) {
+                Some(Control::Purge) => {
+                    purge_screen(&mut terminal);
+                    painter.forget();
                 }
-                Effect::StartDeviceSignIn { .. }
-                | Effect::PollToken { .. }
-                | Effect::RefreshToken { .. }
-                | Effect::RevokeToken(_) => {
-                    super::runner::spawn_auth(broker.clone(), effect, msg_tx.clone());
-                }
-                Effect::CheckPin(pin) => {
-                    let (hash, tx) = (pin_hash.clone(), msg_tx.clone());
-                    tokio::task::spawn_blocking(move || {
-                        let ok = super::pin::verify(hash.as_deref(), &pin);
-                        let _ = tx.send(Msg::PinChecked(ok));
-                    });
-                }
-                Effect::Quit => quit = true,
+                Some(Control::Quit) => quit = true,
+                None => {}
             }
         }
         if quit {
@@ -181,7 +150,26 @@ pub async fn run(
         }
     };
     let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
-    purge(&mut terminal);
+    purge_screen(&mut terminal);
     ratatui::restore();
     result
+}
+
+/// The longest the loop sleeps on a timer before it looks at the clock again, should the wall clock jump.
+const MAX_SLEEP: Duration = Duration::from_secs(10);
+
+/// How long until `at`, by the wall clock (zero if it has passed), at most [`MAX_SLEEP`].
+fn sleep_for(at: jiff::Timestamp) -> Duration {
+    let left = at.duration_since(jiff::Timestamp::now());
+    Duration::try_from(left)
+        .unwrap_or(Duration::ZERO)
+        .min(MAX_SLEEP)
+}
+
+/// Sleeps for `d`, or forever when no timer is due (only input can then change anything).
+async fn sleep_or_forever(d: Option<Duration>) {
+    match d {
+        Some(d) => tokio::time::sleep(d).await,
+        None => std::future::pending().await,
+    }
 }

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod model;
 pub mod msg;
 pub mod route;
+pub mod timers;
 pub mod update;
 pub mod url;
 

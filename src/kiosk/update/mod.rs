@@ -5,7 +5,7 @@ mod activate;
 mod device;
 mod loaded;
 mod navigate;
-mod safety;
+pub(crate) mod safety;
 
 use super::effect::{Effect, Request};
 use super::keymap::{self, Command, Key};

@@ -19,7 +19,7 @@ fn secs(d: SignedDuration) -> i64 {
 }
 
 /// Whether anything could time out: a session, or a screen other than the untouched attract screen.
-fn anything_to_forget(model: &Model) -> bool {
+pub(crate) fn anything_to_forget(model: &Model) -> bool {
     model.session.is_some()
         || model.stack.len() > 1
         || *model.route() != Route::Attract
