@@ -1,6 +1,9 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 //! `locales/da.ftl` and `locales/en.ftl` parse, have no duplicate or empty messages, hold the same message
 //! ids, and each message uses the same variables in both files (in selectors, variants and attributes too).
+//! Every message id the code asks for exists in both files.
+
+mod locale_ids;
 
 use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
 use std::collections::{BTreeMap, BTreeSet};
@@ -150,4 +153,51 @@ fn variables_are_found_in_selectors_variants_and_attributes() {
         pattern_vars(&attribute.value, &mut vars);
     }
     assert_eq!(vars, Vars::from(["n".into(), "y".into(), "t".into()]));
+}
+
+#[test]
+fn every_message_id_the_code_asks_for_exists_in_both_files() {
+    let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+    let used = locale_ids::ids_used_in(&src);
+    // The reader must see the code's ids at all: far more than a handful are in use.
+    assert!(used.len() > 200, "only {} ids found in src/", used.len());
+    for (file, locale) in [("da.ftl", load("da.ftl")), ("en.ftl", load("en.ftl"))] {
+        let missing: Vec<String> = used
+            .iter()
+            .filter(|(id, _)| !locale.messages.contains_key(*id))
+            .map(|(id, at)| format!("`{id}` (used at {at})"))
+            .collect();
+        assert!(
+            missing.is_empty(),
+            "{file} lacks ids the code uses:\n{}",
+            missing.join("\n")
+        );
+    }
+}
+
+#[test]
+fn the_id_reader_sees_calls_returned_ids_and_nothing_else() {
+    let dir = tempfile::tempdir().unwrap();
+    let src = dir.path().join("src");
+    std::fs::create_dir_all(src.join("kiosk")).unwrap();
+    std::fs::write(
+        src.join("a.rs"),
+        r#"fn f(c: &C) { c.t("one-id"); t(lang, "two-id"); tr(model.lang, "three-id", &[]); format!("not-an-id"); }
+impl E { pub fn message_id(&self) -> &'static str { match self { E::A => "four-id", E::B => "five-id" } } }
+fn name(self) -> &'static str { "route-name" }
+"#,
+    )
+    .unwrap();
+    std::fs::write(
+        src.join("kiosk/keymap.rs"),
+        r#"b(Keys::One(Key::Up), C::Up, "key-up", "hint-up", "help-up", "other-thing");"#,
+    )
+    .unwrap();
+    let found: Vec<String> = locale_ids::ids_used_in(&src).into_keys().collect();
+    assert_eq!(
+        found,
+        [
+            "five-id", "four-id", "help-up", "hint-up", "key-up", "one-id", "three-id", "two-id"
+        ]
+    );
 }
