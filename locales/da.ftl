@@ -437,3 +437,8 @@ serve-failed = Serveren stoppede med en fejl: { $detail }
 report-queued-title = Din besked er gemt
 report-queued = Kiosken kan ikke nå kommunen lige nu. Din besked er gemt og bliver sendt, så snart der er forbindelse. Du får et referencenummer i din digitale post.
 report-status-queued = Gemt på kiosken, sendes snart
+
+# citizen key (lead)
+error-pepper-missing = Filen med hemmeligheden til borgernøglen findes ikke: { $path }. Opret den, eller ret stien i konfigurationen.
+error-pepper-unreadable = Filen med hemmeligheden til borgernøglen kan ikke læses: { $path } ({ $detail }).
+error-pepper-too-short = Hemmeligheden i { $path } er for kort: { $got } byte. Den skal være mindst { $min } byte.

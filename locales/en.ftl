@@ -437,3 +437,8 @@ serve-failed = The server stopped with an error: { $detail }
 report-queued-title = Your report is saved
 report-queued = The kiosk cannot reach the municipality right now. Your report is saved and will be sent as soon as it can. You will get a reference number in your digital post.
 report-status-queued = Saved on the kiosk, sent soon
+
+# citizen key (lead)
+error-pepper-missing = The file with the citizen key's secret does not exist: { $path }. Create it, or correct the path in the configuration.
+error-pepper-unreadable = The file with the citizen key's secret cannot be read: { $path } ({ $detail }).
+error-pepper-too-short = The secret in { $path } is too short: { $got } bytes. It must be at least { $min } bytes.

@@ -6,6 +6,7 @@
 //! citizen-facing errors are turned into sentences by the views, from the same message ids.
 
 use crate::app::AppError;
+use crate::auth::PepperError;
 use crate::cli::CliError;
 use crate::domain::Lang;
 use crate::i18n::{t, tr};
@@ -97,5 +98,24 @@ impl CliError {
             CliError::BadPin => vec![t(lang, "cli-bad-pin")],
             CliError::Serve(e) => vec![e.localized(lang)],
         }
+    }
+}
+
+impl PepperError {
+    /// The sentence for the operator, in `lang`. It names the file, never the secret.
+    pub fn localized(&self, lang: Lang) -> String {
+        let path = |p: &std::path::Path| FluentValue::from(p.display().to_string());
+        let args: Vec<(&str, FluentValue)> = match self {
+            PepperError::Missing { path: p } => vec![("path", path(p))],
+            PepperError::Unreadable { path: p, detail } => {
+                vec![("path", path(p)), ("detail", detail.clone().into())]
+            }
+            PepperError::TooShort { path: p, got, min } => vec![
+                ("path", path(p)),
+                ("got", (*got).into()),
+                ("min", (*min).into()),
+            ],
+        };
+        tr(lang, self.message_id(), &args)
     }
 }

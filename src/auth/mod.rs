@@ -7,11 +7,13 @@
 //!   keys (JWKS), and the line-of-business systems' API keys for ingest.
 
 pub mod api_key;
+pub mod citizen_key;
 pub mod jwks;
 pub mod jwt;
 pub mod oidc;
 
 pub use api_key::{ApiKeys, sha256_hex};
+pub use citizen_key::{MIN_PEPPER_BYTES, Pepper, PepperError};
 pub use jwks::{JwksCache, JwksError};
 pub use jwt::{CLOCK_SKEW_SECS, TokenError, Verifier, VerifierSettings};
 pub use oidc::{BrokerOptions, OidcBroker};
