@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod i18n;
+pub mod ingest;
 pub mod kiosk;
 pub mod messages;
 pub mod server;
