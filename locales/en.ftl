@@ -257,7 +257,7 @@ entry-employee-hidden = The employee's name is not shown. You have a right to kn
 entry-what = Which data
 entry-data = Data
 entry-system = IT system
-entry-batch = This was a batch run. Number of your records: { $records }.
+entry-batch = An IT system handled { $records } of your records in one batch run.
 entry-why = Why
 entry-case = Case number
 entry-reference = Reference
@@ -437,3 +437,17 @@ serve-failed = The server stopped with an error: { $detail }
 report-queued-title = Your report is saved
 report-queued = The kiosk cannot reach the municipality right now. Your report is saved and will be sent as soon as it can. You will get a reference number in your digital post.
 report-status-queued = Saved on the kiosk, sent soon
+
+# kiosk (helper B)
+hint-retry = Try again
+help-retry = Load your overview again if it could not be loaded.
+help-interrupt = Quit the program at once (not on a locked kiosk).
+hint-blind-ask = Show screen
+hint-blind-show = Yes
+hint-blind-keep = No
+help-blind-ask = While the screen is hidden: ask to show it again.
+help-blind-show = Show the hidden screen again, when you are asked.
+help-blind-keep = Keep the screen hidden, when you are asked.
+overview-failed-retry = Press R to try again. You can also open an item below.
+overview-not-loaded = Not loaded
+entry-actor-self = This was you: you looked at your own data at a kiosk.

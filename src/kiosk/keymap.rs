@@ -1,6 +1,7 @@
 //! The keymap is data: every key, the command it gives, where it works, and the text that explains it.
 //! The footer hints and the help screen are generated from [`KEYMAP`].
 
+use super::model::{Blind, Layer, Model};
 use super::route::Route;
 
 /// A key as the kiosk core sees it, independent of the terminal library.
@@ -28,6 +29,23 @@ pub enum Key {
     /// Ctrl and Alt plus a lowercase letter (the operator's chord).
     CtrlAlt(char),
     F(u8),
+}
+
+impl Key {
+    /// The key with a letter in lowercase, so commands work with Caps Lock or Shift. Typed text (search,
+    /// PIN) never goes through this: it keeps its case.
+    pub fn folded(self) -> Key {
+        match self {
+            Key::Char(c) if c.is_uppercase() => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => Key::Char(l),
+                    _ => self,
+                }
+            }
+            k => k,
+        }
+    }
 }
 
 /// What a key or a tap asks the kiosk to do.
@@ -73,6 +91,14 @@ pub enum Command {
     Reveal,
     /// The operator's chord: ask for the PIN that leaves a locked kiosk.
     Operator,
+    /// Load again what failed to load on the screen (the overview's greeting and counts).
+    Retry,
+    /// While the blind is down: ask whether to show the screen again.
+    BlindAsk,
+    /// After that question: show the screen again.
+    BlindShow,
+    /// After that question: keep the screen hidden.
+    BlindKeep,
 }
 
 /// Where a binding works.
@@ -96,6 +122,14 @@ pub enum Context {
     Masked,
     /// Screens with a signed-in citizen.
     Session,
+    /// The overview when its own loads failed.
+    Retry,
+    /// Every screen of a kiosk that is not locked.
+    Unlocked,
+    /// The privacy blind is down (nothing else answers).
+    Blind,
+    /// The blind asks whether to show the screen again.
+    BlindConfirm,
 }
 
 /// Which keys a binding answers to.
@@ -178,6 +212,7 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::One(Key::Char('r')),                  C::Report,      X::AccessEntry,  "R",             "hint-report",      "help-report",           true),
     b(Keys::One(Key::Char('w')),                  C::Withdraw,    X::Consents,     "W",             "hint-withdraw",    "help-withdraw",         true),
     b(Keys::One(Key::Char('v')),                  C::Reveal,      X::Masked,       "V",             "hint-reveal",      "help-reveal",           true),
+    b(Keys::One(Key::Char('r')),                  C::Retry,       X::Retry,        "R",             "hint-retry",       "help-retry",            true),
     b(Keys::One(Key::Esc),                        C::Back,        X::Global,       "Esc",           "hint-back",        "help-back",             true),
     b(Keys::One(Key::Char('o')),                  C::ContinueOnline, X::Global,    "O",             "hint-online",      "help-online",           true),
     b(Keys::One(Key::Char('?')),                  C::Help,        X::Global,       "?",             "hint-help",        "help-help",             true),
@@ -187,6 +222,10 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::One(Key::Char('x')),                  C::SignOut,     X::Session,      "X",             "hint-sign-out",    "help-sign-out",         true),
     b(Keys::One(Key::Char('q')),                  C::Quit,        X::Attract,      "Q",             "hint-quit",        "help-quit",             true),
     b(Keys::One(Key::CtrlAlt('o')),               C::Operator,    X::Global,       "Ctrl+Alt+O",    "hint-operator",    "help-operator",         false),
+    b(Keys::One(Key::Ctrl('c')),                  C::Quit,        X::Unlocked,     "Ctrl+C",        "hint-quit",        "help-interrupt",        false),
+    b(Keys::One(Key::Char('h')),                  C::BlindAsk,    X::Blind,        "H",             "hint-blind-ask",   "help-blind-ask",        false),
+    b(Keys::One(Key::Char('1')),                  C::BlindShow,   X::BlindConfirm, "1",             "hint-blind-show",  "help-blind-show",       false),
+    b(Keys::Two(Key::Char('2'), Key::Esc),        C::BlindKeep,   X::BlindConfirm, "2",             "hint-blind-keep",  "help-blind-keep",       false),
 ];
 
 /// The contexts that are active on a route.
@@ -211,9 +250,27 @@ pub fn contexts(route: &Route, signed_in: bool) -> Vec<Context> {
     out
 }
 
-/// The command a key gives on a route, if any.
-pub fn lookup(key: Key, route: &Route, signed_in: bool) -> Option<Command> {
-    let active = contexts(route, signed_in);
+/// The contexts that are active now: the blind's alone while it is down; else the route's, the retry
+/// on a failed overview, and the unlocked kiosk's.
+pub fn active(model: &Model) -> Vec<Context> {
+    match model.layer() {
+        Layer::Blind(Blind::Confirm) => return vec![Context::BlindConfirm],
+        Layer::Blind(_) => return vec![Context::Blind],
+        _ => {}
+    }
+    let mut out = contexts(model.route(), model.signed_in());
+    if *model.route() == Route::Overview && model.overview_failed() {
+        out.push(Context::Retry);
+    }
+    if !model.settings.locked {
+        out.push(Context::Unlocked);
+    }
+    out
+}
+
+/// The command a key gives in these contexts, if any. Letters work in either case.
+pub fn lookup_in(key: Key, active: &[Context]) -> Option<Command> {
+    let key = key.folded();
     KEYMAP
         .iter()
         .filter(|b| active.contains(&b.context))
@@ -224,14 +281,45 @@ pub fn lookup(key: Key, route: &Route, signed_in: bool) -> Option<Command> {
         })
 }
 
-/// The bindings the footer shows on a route, in keymap order.
-pub fn footer(route: &Route, signed_in: bool) -> Vec<&'static Binding> {
-    let active = contexts(route, signed_in);
+/// The command a key gives on a route, if any.
+pub fn lookup(key: Key, route: &Route, signed_in: bool) -> Option<Command> {
+    lookup_in(key, &contexts(route, signed_in))
+}
+
+/// The command a key gives now.
+pub fn command(key: Key, model: &Model) -> Option<Command> {
+    lookup_in(key, &active(model))
+}
+
+/// Whether the key interrupts the program from any screen (Ctrl-C on a kiosk that is not locked).
+pub fn interrupts(key: Key, model: &Model) -> bool {
+    !model.settings.locked && lookup_in(key, &[Context::Unlocked]) == Some(Command::Quit)
+}
+
+fn footer_in(route: &Route, active: &[Context]) -> Vec<&'static Binding> {
     KEYMAP
         .iter()
         .filter(|b| b.footer && active.contains(&b.context))
         .filter(|b| route.allows(b.command))
         .collect()
+}
+
+/// The bindings the footer shows on a route, in keymap order.
+pub fn footer(route: &Route, signed_in: bool) -> Vec<&'static Binding> {
+    footer_in(route, &contexts(route, signed_in))
+}
+
+/// The bindings the footer shows now, in keymap order.
+pub fn footer_now(model: &Model) -> Vec<&'static Binding> {
+    footer_in(model.route(), &active(model))
+}
+
+/// The bindings the help screen lists: every one, except Ctrl-C on a locked kiosk.
+pub fn help(model: &Model) -> impl Iterator<Item = &'static Binding> {
+    let locked = model.settings.locked;
+    KEYMAP
+        .iter()
+        .filter(move |b| !(locked && b.context == Context::Unlocked))
 }
 
 #[cfg(test)]
@@ -245,6 +333,25 @@ mod tests {
             Some(Command::Pick(3))
         );
         assert_eq!(lookup(Key::Char('0'), &Route::Overview, true), None);
+    }
+
+    #[test]
+    fn letter_commands_work_in_either_case() {
+        for (lower, upper) in [('l', 'L'), ('x', 'X'), ('k', 'K'), ('h', 'H'), ('o', 'O')] {
+            let want = lookup(Key::Char(lower), &Route::Overview, true);
+            assert!(want.is_some(), "{lower}");
+            assert_eq!(lookup(Key::Char(upper), &Route::Overview, true), want);
+        }
+        assert_eq!(
+            lookup(Key::Char('Q'), &Route::Attract, false),
+            Some(Command::Quit)
+        );
+        assert_eq!(
+            lookup(Key::Char('V'), &Route::Category { id: 1 }, true),
+            Some(Command::Reveal)
+        );
+        assert_eq!(Key::Char('?').folded(), Key::Char('?'));
+        assert_eq!(Key::Char('Ø').folded(), Key::Char('ø'));
     }
 
     #[test]

@@ -5,6 +5,7 @@ pub mod access_log;
 pub mod device;
 pub mod effect;
 pub mod keymap;
+pub mod menu;
 pub mod model;
 pub mod msg;
 pub mod route;
@@ -14,7 +15,7 @@ pub mod url;
 pub use effect::{Effect, Pin, Request};
 pub use keymap::{Command, Key};
 pub use model::{
-    Blind, Loadable, Model, Notice, PinEntry, Place, Session, Settings, Warning, WarningKind,
+    Blind, Layer, Loadable, Model, Notice, PinEntry, Place, Session, Settings, Warning, WarningKind,
 };
 pub use msg::{Loaded, Msg};
 pub use route::{Route, View};

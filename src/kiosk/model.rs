@@ -74,10 +74,7 @@ impl Place {
     pub fn attract(lang: Lang) -> Place {
         Place {
             route: Route::Attract,
-            selected: match lang {
-                Lang::Da => 0,
-                Lang::En => 1,
-            },
+            selected: super::menu::AttractItem::for_lang(lang).index(),
             scroll: 0,
             revealed: None,
         }
@@ -293,3 +290,56 @@ static ATTRACT: Place = Place {
     scroll: 0,
     revealed: None,
 };
+
+/// Who takes input now, from the top: the privacy blind, the idle warning, the operator's PIN, a notice,
+/// text entry, the device sign-in, the screen. Keys, taps, the tap map and rendering all follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// The screen is blank (`Down`) or asks whether to show it again (`Confirm`); never `Open`.
+    Blind(Blind),
+    /// "The session ends soon": any key or tap continues.
+    Warning,
+    /// The operator's PIN screen: digits are typed.
+    Pin,
+    /// A notice on top of the screen: any key or tap closes it.
+    Notice,
+    /// The search screen: letters are typed.
+    Text,
+    /// The device sign-in: Esc cancels, Enter starts again after a refusal.
+    DeviceSignIn,
+    /// The screen itself, through the keymap.
+    Screen,
+}
+
+impl Model {
+    /// The layer that takes input now.
+    pub fn layer(&self) -> Layer {
+        if self.blind != Blind::Open {
+            return Layer::Blind(self.blind);
+        }
+        if self.warning.is_some() {
+            return Layer::Warning;
+        }
+        match self.route() {
+            Route::Operator => Layer::Pin,
+            _ if self.notice.is_some() => Layer::Notice,
+            Route::AccessSearch => Layer::Text,
+            Route::DeviceSignIn => Layer::DeviceSignIn,
+            _ => Layer::Screen,
+        }
+    }
+
+    /// Whether a load of the overview screen's own data (the citizen, the counts) failed.
+    pub fn overview_failed(&self) -> bool {
+        self.overview_error().is_some()
+    }
+
+    /// The error of the overview's failed load, if one failed (the citizen's first).
+    pub fn overview_error(&self) -> Option<&SourceError> {
+        let s = self.session.as_ref()?;
+        match (&s.citizen, &s.overview) {
+            (Loadable::Failed(e), _) | (_, Loadable::Failed(e)) => Some(e),
+            _ => None,
+        }
+    }
+}

@@ -8,7 +8,7 @@ pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use crate::kiosk::{Blind, Command, Model, Route};
+use crate::kiosk::{Blind, Command, Layer, Model, Route};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
@@ -57,7 +57,8 @@ impl Widget for &KioskView<'_> {
             widgets::too_small::render(model.lang, theme, area, buf);
             return;
         }
-        if model.blind != Blind::Open {
+        let layer = model.layer();
+        if let Layer::Blind(_) = layer {
             widgets::blind::render(model, theme, area, buf);
             return;
         }
@@ -65,10 +66,11 @@ impl Widget for &KioskView<'_> {
         widgets::header::render(model, theme, c.header, buf);
         screens::render(model, theme, c.body, buf);
         widgets::footer::render(model, theme, c.footer, buf);
-        if let Some(notice) = &model.notice {
+        // The layers above the screen draw on top of it: a notice under the warning, if both are up.
+        if let (Layer::Warning | Layer::Notice, Some(notice)) = (layer, &model.notice) {
             widgets::notice::render(model, theme, notice, c.body, buf);
         }
-        if let Some(warning) = &model.warning {
+        if let (Layer::Warning, Some(warning)) = (layer, &model.warning) {
             widgets::warning::render(model, theme, warning, c.body, buf);
         }
     }
@@ -80,15 +82,12 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command
         return None;
     }
     let pos = Position::new(col, row);
-    if model.blind == Blind::Confirm {
-        return widgets::blind::hit(area, pos).map(Command::Item);
-    }
-    if model.blind == Blind::Down || model.warning.is_some() {
-        return None;
-    }
-    if model.notice.is_some() {
-        // A tap anywhere closes a notice (update does that for any tap).
-        return None;
+    match model.layer() {
+        Layer::Blind(Blind::Confirm) => return widgets::blind::hit(area, pos).map(Command::Item),
+        // A tap anywhere asks to show the screen, continues the session, or closes the notice: `update`
+        // does that for any tap.
+        Layer::Blind(_) | Layer::Warning | Layer::Notice => return None,
+        Layer::Pin | Layer::Text | Layer::DeviceSignIn | Layer::Screen => {}
     }
     let c = chrome(model, area);
     if widgets::header::language_area(c.header).is_some_and(|r| r.contains(pos)) {

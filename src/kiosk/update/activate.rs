@@ -2,15 +2,12 @@
 
 use super::super::access_log::Period;
 use super::super::effect::{Effect, Request};
+use super::super::menu::{AttractItem, ConfirmItem, FilterItem, HelperItem, OverviewItem};
 use super::super::model::{Loadable, Model, Session};
 use super::super::route::{Helper, Route, View};
 use super::navigate::{list_len, needs_fetch};
 use super::{fetch, push};
-use crate::domain::Lang;
 use crate::domain::port::{KioskVisit, Principal};
-
-/// Items on the access-log filter screen.
-pub const FILTER_ITEMS: usize = 7;
 
 pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
     if index >= list_len(model) {
@@ -19,7 +16,10 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
     match model.route().clone() {
         Route::DeviceSignIn => Vec::new(),
         Route::Attract => {
-            model.lang = if index == 0 { Lang::Da } else { Lang::En };
+            let Some(item) = AttractItem::at(index) else {
+                return Vec::new();
+            };
+            model.lang = item.lang();
             if model.settings.device_sign_in {
                 return super::device::start(model);
             }
@@ -35,8 +35,14 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             push(model, Route::Helper { citizen: index });
             Vec::new()
         }
-        Route::Helper { citizen } => sign_in(model, citizen, index),
-        Route::Overview => open_section(model, index),
+        Route::Helper { citizen } => match HelperItem::at(index) {
+            Some(item) => sign_in(model, citizen, item.helper()),
+            None => Vec::new(),
+        },
+        Route::Overview => match OverviewItem::at(index) {
+            Some(item) => open_section(model, item),
+            None => Vec::new(),
+        },
         Route::Areas => {
             let Some(area) = model
                 .session
@@ -85,13 +91,15 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             push(model, Route::AccessEntry { id });
             vec![fetch(model, Request::Reports)]
         }
-        Route::AccessFilter => filter_item(model, index),
+        Route::AccessFilter => match FilterItem::at(index) {
+            Some(item) => filter_item(model, item),
+            None => Vec::new(),
+        },
         Route::ConfirmReport { id } => {
             model.stack.pop();
-            if index == 0 {
-                vec![fetch(model, Request::Report(id))]
-            } else {
-                Vec::new()
+            match ConfirmItem::at(index) {
+                Some(ConfirmItem::Yes) => vec![fetch(model, Request::Report(id))],
+                _ => Vec::new(),
             }
         }
         Route::Consents => {
@@ -100,7 +108,7 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
         }
         Route::ConfirmWithdraw { id } => {
             model.stack.pop();
-            if index != 0 {
+            if ConfirmItem::at(index) != Some(ConfirmItem::Yes) {
                 return Vec::new();
             }
             if let Some(c) = model.session.as_mut().and_then(|s| match &mut s.consents {
@@ -131,7 +139,7 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
     }
 }
 
-fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
+fn sign_in(model: &mut Model, citizen: usize, helper: Helper) -> Vec<Effect> {
     let tokens = super::device::take_tokens(model);
     let (principal, refresh) = match tokens {
         Some(t) => (Principal::Bearer(t.access), t.refresh),
@@ -146,11 +154,6 @@ fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
             };
             (Principal::Demo(id), None)
         }
-    };
-    let helper = match answer {
-        0 => Helper::NoOne,
-        1 => Helper::Staff,
-        _ => Helper::Volunteer,
     };
     model.generation += 1;
     let mut session = Session::new(principal, helper, model.now);
@@ -171,17 +174,17 @@ fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
 }
 
 /// The overview's numbered sections.
-fn open_section(model: &mut Model, index: usize) -> Vec<Effect> {
+fn open_section(model: &mut Model, item: OverviewItem) -> Vec<Effect> {
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
-    let (route, request) = match index {
-        0 => (Route::Areas, refresh(&mut session.areas, Request::Areas)),
-        1 => (
+    let (route, request) = match item {
+        OverviewItem::Data => (Route::Areas, refresh(&mut session.areas, Request::Areas)),
+        OverviewItem::Purposes => (
             Route::Purposes,
             refresh(&mut session.purposes, Request::Purposes),
         ),
-        2 => {
+        OverviewItem::AccessLog => {
             let first = session
                 .log
                 .is_fresh()
@@ -192,16 +195,16 @@ fn open_section(model: &mut Model, index: usize) -> Vec<Effect> {
                 .map(|r| vec![page_fetch(model, r)])
                 .unwrap_or_default();
         }
-        3 => (
+        OverviewItem::Consents => (
             Route::Consents,
             refresh(&mut session.consents, Request::Consents),
         ),
-        4 => (
+        OverviewItem::Decisions => (
             Route::Decisions,
             refresh(&mut session.decisions, Request::Decisions),
         ),
-        5 => (Route::Rights, None),
-        _ => (
+        OverviewItem::Rights => (Route::Rights, None),
+        OverviewItem::Online => (
             Route::Online {
                 view: View::Overview,
             },
@@ -283,15 +286,15 @@ pub fn clear_filters(model: &mut Model) -> Vec<Effect> {
     restart_log(model)
 }
 
-/// The filter screen: 1 period, 2 area, 3 organisation, 4 action, 5 search, 6 clear, 7 show.
-fn filter_item(model: &mut Model, index: usize) -> Vec<Effect> {
+/// The filter screen's items: each changes one filter and shows the log again at once.
+fn filter_item(model: &mut Model, item: FilterItem) -> Vec<Effect> {
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
     let log = &mut session.log;
-    match index {
-        0 => log.period = log.period.next(),
-        1 => {
+    match item {
+        FilterItem::Period => log.period = log.period.next(),
+        FilterItem::Area => {
             let codes: Vec<String> = session
                 .areas
                 .ready()
@@ -299,7 +302,7 @@ fn filter_item(model: &mut Model, index: usize) -> Vec<Effect> {
                 .unwrap_or_default();
             log.filter.area = cycle(&codes, log.filter.area.as_ref());
         }
-        2 => {
+        FilterItem::Organisation => {
             let ids: Vec<i64> = log
                 .organisations
                 .ready()
@@ -307,13 +310,13 @@ fn filter_item(model: &mut Model, index: usize) -> Vec<Effect> {
                 .unwrap_or_default();
             log.filter.organisation = cycle(&ids, log.filter.organisation.as_ref());
         }
-        3 => log.cycle_action(),
-        4 => {
+        FilterItem::Action => log.cycle_action(),
+        FilterItem::Search => {
             open_search(model);
             return Vec::new();
         }
-        5 => return clear_filters(model),
-        _ => {
+        FilterItem::Clear => return clear_filters(model),
+        FilterItem::Show => {
             model.stack.pop();
             return Vec::new();
         }

@@ -7,9 +7,12 @@ mod loaded;
 mod navigate;
 mod safety;
 
+pub use navigate::list_len;
+
 use super::effect::{Effect, Request};
 use super::keymap::{self, Command, Key};
-use super::model::{Blind, Loadable, Model, Place};
+use super::menu::BlindItem;
+use super::model::{Blind, Layer, Loadable, Model, Place};
 use super::msg::Msg;
 use super::route::Route;
 
@@ -37,20 +40,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tap(command, at) => {
             model.now = at;
-            if safety::input_seen(model) {
-                return Vec::new();
-            }
-            if model.blind != Blind::Open {
-                safety::blind_tap(model, command == Some(Command::Item(0)));
-                return Vec::new();
-            }
-            if model.notice.take().is_some() {
-                return Vec::new();
-            }
-            match command {
-                Some(command) => run(model, command),
-                None => Vec::new(),
-            }
+            tapped(model, command)
         }
         Msg::Loaded { generation, result } => {
             if generation != model.generation {
@@ -62,34 +52,64 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// A key, to the layer that takes input now ([`Model::layer`]).
 fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
+    let layer = model.layer();
+    // Every key is activity. A warning takes the key and continues the session, also one under the blind.
     if safety::input_seen(model) {
         return Vec::new();
     }
-    if model.blind != Blind::Open {
-        safety::blind_key(model, key);
-        return Vec::new();
-    }
-    if *model.route() == Route::Operator {
-        return safety::pin_key(model, key);
-    }
-    if key == Key::Ctrl('c') && !model.settings.locked {
-        return quit(model);
-    }
-    if model.notice.is_some() {
-        // Any key closes a notice; the key does nothing else, so nothing happens by surprise.
-        model.notice = None;
-        return Vec::new();
-    }
-    if *model.route() == Route::AccessSearch {
-        return navigate::search_key(model, key);
-    }
-    if *model.route() == Route::DeviceSignIn {
-        if let Some(effects) = device::key(model, key) {
-            return effects;
+    match layer {
+        Layer::Blind(_) => {
+            if let Some(command) = keymap::command(key, model) {
+                safety::blind_command(model, command);
+            }
+            Vec::new()
         }
+        Layer::Warning => Vec::new(),
+        Layer::Pin => safety::pin_key(model, key),
+        _ if keymap::interrupts(key, model) => quit(model),
+        Layer::Notice => {
+            // Any key closes a notice; the key does nothing else, so nothing happens by surprise.
+            model.notice = None;
+            Vec::new()
+        }
+        Layer::Text => navigate::search_key(model, key),
+        Layer::DeviceSignIn => match device::key(model, key) {
+            Some(effects) => effects,
+            None => screen_key(model, key),
+        },
+        Layer::Screen => screen_key(model, key),
     }
-    match keymap::lookup(key, model.route(), model.signed_in()) {
+}
+
+/// A tap, already turned into a command by the view's hit map, to the layer that takes input now.
+fn tapped(model: &mut Model, command: Option<Command>) -> Vec<Effect> {
+    let layer = model.layer();
+    if safety::input_seen(model) {
+        return Vec::new();
+    }
+    match layer {
+        Layer::Blind(_) => {
+            let show = Command::Item(BlindItem::Show.index());
+            safety::blind_tap(model, command == Some(show));
+            Vec::new()
+        }
+        Layer::Warning => Vec::new(),
+        Layer::Notice => {
+            model.notice = None;
+            Vec::new()
+        }
+        Layer::Pin | Layer::Text | Layer::DeviceSignIn | Layer::Screen => match command {
+            Some(command) => run(model, command),
+            None => Vec::new(),
+        },
+    }
+}
+
+/// A key on the screen itself, through the keymap.
+fn screen_key(model: &mut Model, key: Key) -> Vec<Effect> {
+    match keymap::command(key, model) {
         Some(command) => run(model, command),
         None => Vec::new(),
     }
@@ -119,8 +139,10 @@ pub fn run(model: &mut Model, command: Command) -> Vec<Effect> {
             push(model, Route::Online { view });
             Vec::new()
         }
-        Command::Back => {
-            navigate::back(model);
+        Command::Back => navigate::back(model),
+        Command::Retry => navigate::reload_overview(model),
+        Command::BlindAsk | Command::BlindShow | Command::BlindKeep => {
+            safety::blind_command(model, command);
             Vec::new()
         }
         Command::SignOut => sign_out(model),

@@ -1,7 +1,8 @@
 //! Moving around: back, selection and scrolling, list lengths, and typing a search.
 
-use super::super::effect::Effect;
+use super::super::effect::{Effect, Request};
 use super::super::keymap::Key;
+use super::super::menu::FixedMenu;
 use super::super::model::{Loadable, Model};
 use super::super::route::Route;
 use super::SEARCH_MAX_CHARS;
@@ -11,22 +12,50 @@ pub const PAGE_STEP: usize = 10;
 /// The most lines a text screen scrolls.
 const MAX_SCROLL: u16 = 400;
 
-/// Goes back one screen. The bottom of the stack (attract, or the overview in a session) stays.
-pub fn back(model: &mut Model) {
+/// Goes back one screen. The bottom of the stack (attract, or the overview in a session) stays. Back on
+/// the overview, its own loads are tried again if they failed.
+pub fn back(model: &mut Model) -> Vec<Effect> {
     if model.stack.len() > 1 {
         model.stack.pop();
     }
+    reload_overview(model)
+}
+
+/// On the overview: loads the citizen and the counts again, where they failed.
+pub fn reload_overview(model: &mut Model) -> Vec<Effect> {
+    if *model.route() != Route::Overview {
+        return Vec::new();
+    }
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    let mut requests = Vec::new();
+    if matches!(session.citizen, Loadable::Failed(_)) {
+        session.citizen = Loadable::Loading;
+        requests.push(Request::Citizen);
+    }
+    if matches!(session.overview, Loadable::Failed(_)) {
+        session.overview = Loadable::Loading;
+        requests.push(Request::Overview);
+    }
+    requests.into_iter().map(|r| super::fetch(model, r)).collect()
 }
 
 /// The number of items in the current screen's list.
 pub fn list_len(model: &Model) -> usize {
     let session = model.session.as_ref();
     let len_of = |n: Option<usize>| n.unwrap_or(0);
+    if let Some(menu) = FixedMenu::of_route(model.route()) {
+        return menu.item_count();
+    }
     match model.route() {
-        Route::Attract => 2,
+        Route::Attract
+        | Route::Helper { .. }
+        | Route::Overview
+        | Route::AccessFilter
+        | Route::ConfirmReport { .. }
+        | Route::ConfirmWithdraw { .. } => 0,
         Route::SignIn => len_of(model.demo_citizens.ready().map(Vec::len)),
-        Route::Helper { .. } => 3,
-        Route::Overview => 7,
         Route::Areas => len_of(session.and_then(|s| s.areas.ready()).map(Vec::len)),
         Route::Categories { .. } => len_of(
             session
@@ -35,8 +64,6 @@ pub fn list_len(model: &Model) -> usize {
         ),
         Route::Purposes => len_of(session.and_then(|s| s.purposes.ready()).map(Vec::len)),
         Route::AccessLog => len_of(session.map(|s| s.log.held().end)),
-        Route::AccessFilter => super::activate::FILTER_ITEMS,
-        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => 2,
         Route::Consents => len_of(session.and_then(|s| s.consents.ready()).map(Vec::len)),
         Route::Decisions => len_of(session.and_then(|s| s.decisions.ready()).map(Vec::len)),
         Route::Category { .. }
@@ -94,10 +121,7 @@ pub fn search_key(model: &mut Model, key: Key) -> Vec<Effect> {
             model.search_input.pop();
             Vec::new()
         }
-        Key::Esc => {
-            back(model);
-            Vec::new()
-        }
+        Key::Esc => back(model),
         Key::Enter => {
             back(model);
             let text = model.search_input.trim().to_owned();

@@ -2,7 +2,7 @@
 //! "hide now" blind, revealing masked values one at a time, and the operator's PIN.
 
 use super::super::effect::{Effect, Pin};
-use super::super::keymap::Key;
+use super::super::keymap::{Command, Key};
 use super::super::model::{Blind, Model, Warning, WarningKind};
 use super::super::route::Route;
 use super::{push, sign_out};
@@ -71,12 +71,13 @@ pub fn input_seen(model: &mut Model) -> bool {
     true
 }
 
-/// Keys while the blind is down: only H asks to show the screen, and only 1 then shows it.
-pub fn blind_key(model: &mut Model, key: Key) {
-    model.blind = match (model.blind, key) {
-        (Blind::Down, Key::Char('h')) => Blind::Confirm,
-        (Blind::Confirm, Key::Char('1')) => Blind::Open,
-        (Blind::Confirm, Key::Char('2') | Key::Esc) => Blind::Down,
+/// The blind's commands (from its keys in the keymap): only H asks to show the screen, and only 1 then
+/// shows it.
+pub fn blind_command(model: &mut Model, command: Command) {
+    model.blind = match (model.blind, command) {
+        (Blind::Down, Command::BlindAsk) => Blind::Confirm,
+        (Blind::Confirm, Command::BlindShow) => Blind::Open,
+        (Blind::Confirm, Command::BlindKeep) => Blind::Down,
         (b, _) => b,
     };
 }

@@ -1,6 +1,7 @@
 //! One access-log entry, with "I don't recognise this".
 
 use super::{Ctx, count, placeholder};
+use crate::domain::Actor;
 use crate::i18n::{format_datetime, format_day, t, tr};
 use crate::ui::widgets::doc::Doc;
 use ratatui::buffer::Buffer;
@@ -25,7 +26,15 @@ impl Widget for &Entry<'_> {
         let mut d = Doc::new(c.theme);
         let action = t(lang, &format!("action-{}", e.action.code()));
         d.heading(format!("{} · {}", format_datetime(lang, e.at), action));
-        d.muted(t(lang, &format!("action-{}-explain", e.action.code())));
+        d.muted(match e.actor() {
+            Actor::Citizen => c.t("entry-actor-self"),
+            Actor::Batch { records } => tr(
+                lang,
+                "entry-batch",
+                &[("records", count(lang, records).into())],
+            ),
+            Actor::Staff => t(lang, &format!("action-{}-explain", e.action.code())),
+        });
         d.heading(c.t("entry-who"));
         d.field(c.t("entry-organisation"), e.organisation.get(lang));
         d.field(c.t("entry-unit"), e.unit.get(lang));
@@ -37,13 +46,6 @@ impl Widget for &Entry<'_> {
         d.heading(c.t("entry-what"));
         d.field(c.t("entry-data"), e.category.get(lang));
         d.field(c.t("entry-system"), e.system.clone());
-        if let Some(b) = &e.batch {
-            d.para(tr(
-                lang,
-                "entry-batch",
-                &[("records", count(lang, b.records).into())],
-            ));
-        }
         d.heading(c.t("entry-why"));
         d.para(e.purpose.get(lang));
         if let Some(case) = &e.case_ref {

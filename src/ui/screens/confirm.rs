@@ -4,6 +4,7 @@
 use super::{Ctx, draw_menu, split};
 use crate::i18n::tr;
 use crate::kiosk::Route;
+use crate::kiosk::menu::ConfirmItem;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::menu::MenuItem;
 use ratatui::buffer::Buffer;
@@ -18,19 +19,22 @@ fn is_report(c: Ctx) -> bool {
     matches!(c.model.route(), Route::ConfirmReport { .. })
 }
 
+pub fn menu_area(area: Rect) -> Rect {
+    split(area, INTRO_ROWS).1
+}
+
 pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
-    let items = if is_report(c) {
-        vec![
-            MenuItem::new(c.t("confirm-report-yes")),
-            MenuItem::new(c.t("confirm-no")),
-        ]
-    } else {
-        vec![
-            MenuItem::new(c.t("confirm-withdraw-yes")),
-            MenuItem::new(c.t("confirm-no")),
-        ]
-    };
-    (split(area, INTRO_ROWS).1, items)
+    let items = ConfirmItem::ALL
+        .iter()
+        .map(|item| {
+            MenuItem::new(c.t(match (item, is_report(c)) {
+                (ConfirmItem::Yes, true) => "confirm-report-yes",
+                (ConfirmItem::Yes, false) => "confirm-withdraw-yes",
+                (ConfirmItem::No, _) => "confirm-no",
+            }))
+        })
+        .collect();
+    (menu_area(area), items)
 }
 
 impl Widget for &Confirm<'_> {

@@ -89,26 +89,27 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     }
 }
 
-/// The menu of the current screen, if it has one: where it is drawn and its items.
-fn menu_of(model: &Model, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
+/// Where the current screen draws its menu, if it has one. Nothing is translated: the number of items
+/// comes from the model.
+fn menu_area(model: &Model, area: Rect) -> Option<Rect> {
     let c = Ctx {
         model,
         theme: &Theme::NORMAL,
     };
-    match model.route() {
-        Route::Attract => Some(attract::menu(c, area)),
-        Route::SignIn => sign_in::menu(c, area),
-        Route::Helper { .. } => Some(helper::menu(c, area)),
-        Route::Overview => Some(overview::menu(c, area)),
-        Route::Areas => areas::menu(c, area),
-        Route::Categories { .. } => categories::menu(c, area),
-        Route::Purposes => purposes::menu(c, area),
-        Route::AccessFilter => Some(access_filter::menu(c, area)),
-        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => Some(confirm::menu(c, area)),
-        Route::Consents => consents::menu(c, area),
-        Route::Decisions => decisions::menu(c, area),
-        _ => None,
-    }
+    Some(match model.route() {
+        Route::Attract => attract::menu_area(c, area),
+        Route::SignIn => sign_in::menu_area(area),
+        Route::Helper { .. } => helper::menu_area(area),
+        Route::Overview => overview::menu_area(c, area),
+        Route::Areas => areas::menu_area(area),
+        Route::Categories { .. } => categories::menu_area(area),
+        Route::Purposes => purposes::menu_area(area),
+        Route::AccessFilter => access_filter::menu_area(area),
+        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => confirm::menu_area(area),
+        Route::Consents => consents::menu_area(area),
+        Route::Decisions => decisions::menu_area(area),
+        _ => return None,
+    })
 }
 
 /// The command of a tap in the body.
@@ -116,8 +117,9 @@ pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Command> {
     if *model.route() == Route::AccessLog {
         return access_log::hit(model, area, pos).map(Command::Item);
     }
-    let (menu_area, items) = menu_of(model, area)?;
-    menu::hit(menu_area, items.len(), model.place().selected, pos).map(Command::Item)
+    let menu_area = menu_area(model, area)?;
+    let n = crate::kiosk::update::list_len(model);
+    menu::hit(menu_area, n, model.place().selected, pos).map(Command::Item)
 }
 
 /// Draws a menu of items in `area`, with the current selection.

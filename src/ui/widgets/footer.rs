@@ -31,7 +31,7 @@ fn place(model: &Model, width: u16) -> Vec<Placed> {
     let mut out = Vec::new();
     let (mut x, mut row) = (1u16, 0u16);
     let locked = model.settings.locked;
-    for b in keymap::footer(model.route(), model.signed_in())
+    for b in keymap::footer_now(model)
         .into_iter()
         .filter(|b| !(locked && b.command == Command::Quit))
     {
