@@ -26,7 +26,8 @@ impl Widget for &Entry<'_> {
         let mut d = Doc::new(c.theme);
         let action = t(lang, &format!("action-{}", e.action.code()));
         d.heading(format!("{} · {}", format_datetime(lang, e.at), action));
-        d.muted(match e.actor() {
+        let actor = e.actor();
+        d.muted(match actor {
             Actor::Citizen => c.t("entry-actor-self"),
             Actor::Batch { records } => tr(
                 lang,
@@ -39,10 +40,16 @@ impl Widget for &Entry<'_> {
         d.field(c.t("entry-organisation"), e.organisation.get(lang));
         d.field(c.t("entry-unit"), e.unit.get(lang));
         d.field(c.t("entry-role"), e.role.get(lang));
-        match (&e.employee, c.model.settings.show_employee_names) {
-            (Some(name), true) => d.field(c.t("entry-employee"), name.clone()),
-            _ => d.muted(c.t("entry-employee-hidden")),
-        };
+        // Only a member of staff has a name to show or to hide; the citizen and a batch run have none.
+        match (actor, &e.employee, c.model.settings.show_employee_names) {
+            (Actor::Staff, Some(name), true) => {
+                d.field(c.t("entry-employee"), name.clone());
+            }
+            (Actor::Staff, _, _) => {
+                d.muted(c.t("entry-employee-hidden"));
+            }
+            (Actor::Citizen | Actor::Batch { .. }, _, _) => {}
+        }
         d.heading(c.t("entry-what"));
         d.field(c.t("entry-data"), e.category.get(lang));
         d.field(c.t("entry-system"), e.system.clone());
