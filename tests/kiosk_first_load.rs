@@ -63,9 +63,10 @@ async fn a_failed_first_load_says_so_and_loads_again_when_the_server_is_back() {
     let addr = http_support::closed_port();
     let mut options = HttpOptions::new(format!("http://{addr}"), dir.path().join("outbox.db"));
     options.retry_attempts = 1;
-    let source: Arc<dyn DataSource> = Arc::new(HttpSource::new(options).unwrap());
 
     let k = tokio::task::spawn_blocking(move || {
+        // Made and dropped off the async threads: the source has a runtime of its own.
+        let source: Arc<dyn DataSource> = Arc::new(HttpSource::new(options).unwrap());
         let mut k = Kiosk::new(source);
         k.model.lang = Lang::En;
         sign_in(&mut k, token);
