@@ -72,12 +72,19 @@ async fn a_failed_first_load_says_so_and_loads_again_when_the_server_is_back() {
         sign_in(&mut k, token);
         let s = k.model.session.as_ref().unwrap();
         assert!(matches!(s.citizen, Loadable::Failed(_)), "{:?}", s.citizen);
-        assert!(matches!(s.overview, Loadable::Failed(_)), "{:?}", s.overview);
+        assert!(
+            matches!(s.overview, Loadable::Failed(_)),
+            "{:?}",
+            s.overview
+        );
         for (w, h) in [(80, 24), (120, 40)] {
             let screen = k.screen(w, h);
             assert!(screen.contains(UNREACHABLE), "{screen}");
             assert!(screen.contains(RETRY), "{screen}");
-            assert!(screen.contains("R  Try again"), "the footer has the key:\n{screen}");
+            assert!(
+                screen.contains("R  Try again"),
+                "the footer has the key:\n{screen}"
+            );
             assert!(!screen.contains("Loading"), "{screen}");
             assert!(!screen.contains(GREETING), "{screen}");
         }
@@ -110,7 +117,10 @@ async fn a_failed_first_load_says_so_and_loads_again_when_the_server_is_back() {
             let screen = k.screen(w, h);
             assert!(screen.contains(GREETING), "{screen}");
             assert!(!screen.contains(UNREACHABLE), "{screen}");
-            assert!(!screen.contains("Try again"), "the retry key is gone:\n{screen}");
+            assert!(
+                !screen.contains("Try again"),
+                "the retry key is gone:\n{screen}"
+            );
         }
     })
     .await

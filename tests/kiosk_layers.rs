@@ -7,8 +7,7 @@ mod common;
 use common::fixtures::*;
 use indsigt::domain::Lang;
 use indsigt::kiosk::{
-    Blind, Command, Effect, Key, Layer, Loaded, Model, Msg, Notice, Request, Route,
-    update,
+    Blind, Command, Effect, Key, Layer, Loaded, Model, Msg, Notice, Request, Route, update,
 };
 use indsigt::source::SourceError;
 
@@ -77,7 +76,10 @@ fn a_failed_first_load_is_loaded_again_with_the_retry_key_in_either_case() {
 fn only_what_failed_is_loaded_again() {
     let mut m = signed_in();
     loaded(&mut m, Loaded::Citizen(Ok(citizen(0).citizen)));
-    loaded(&mut m, Loaded::Overview(Err(SourceError::Server("500".into()))));
+    loaded(
+        &mut m,
+        Loaded::Overview(Err(SourceError::Server("500".into()))),
+    );
     let fx = update(&mut m, Msg::Tap(Some(Command::Retry), now()));
     assert_eq!(requests(&fx), vec![Request::Overview]);
 }

@@ -18,10 +18,9 @@ fn drawn_items(screen: &str) -> BTreeSet<usize> {
         let c: Vec<char> = format!(" {line}").chars().collect();
         for w in c.windows(6) {
             let starts = matches!(w[0], '▶' | ' ') && w[1] == ' ';
-            if starts && w[2].is_ascii_digit() && w[2] != '0' && w[3] == ' ' && w[4] == ' ' {
-                if w[5] != ' ' {
-                    out.insert(w[2].to_digit(10).unwrap() as usize);
-                }
+            let number = w[2].is_ascii_digit() && w[2] != '0';
+            if starts && number && w[3] == ' ' && w[4] == ' ' && w[5] != ' ' {
+                out.insert(w[2].to_digit(10).unwrap() as usize);
             }
         }
     }
@@ -58,7 +57,11 @@ fn showing(menu: FixedMenu, dir: &std::path::Path) -> Vec<Kiosk> {
             signed_in(&mut withdraw);
             withdraw.keys("4");
             let consents = withdraw.model.session.as_ref().unwrap().consents.ready();
-            let active = consents.unwrap().iter().position(|c| c.is_active()).unwrap();
+            let active = consents
+                .unwrap()
+                .iter()
+                .position(|c| c.is_active())
+                .unwrap();
             tap(&mut withdraw, active);
             return vec![k, withdraw];
         }
@@ -99,7 +102,10 @@ fn the_help_screen_lists_ctrl_c_when_unlocked_and_the_blind_keys() {
         "2       Keep the screen hidden, when you are asked.",
         "R       Load your overview again if it could not be loaded.",
     ] {
-        assert!(help.contains(line), "{line:?} is not on the help screen:\n{help}");
+        assert!(
+            help.contains(line),
+            "{line:?} is not on the help screen:\n{help}"
+        );
     }
     k.model.settings.locked = true;
     let locked = k.screen(120, 40);

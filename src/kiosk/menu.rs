@@ -129,9 +129,7 @@ impl FixedMenu {
             Route::Helper { .. } => Some(FixedMenu::Helper),
             Route::Overview => Some(FixedMenu::Overview),
             Route::AccessFilter => Some(FixedMenu::Filters),
-            Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => {
-                Some(FixedMenu::Confirm)
-            }
+            Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => Some(FixedMenu::Confirm),
             _ => None,
         }
     }

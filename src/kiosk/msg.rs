@@ -16,7 +16,8 @@ pub enum Msg {
     Key(Key, Timestamp),
     /// A tap or click that the view's hit map turned into a command (`None`: a tap on nothing).
     Tap(Option<Command>, Timestamp),
-    /// The clock, once a second.
+    /// The clock: the event loop sends it every 250 ms (it drives the timeouts, the device-flow polling
+    /// and the spinner).
     Tick(Timestamp),
     /// The terminal changed size.
     Resize(u16, u16),

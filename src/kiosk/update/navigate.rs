@@ -38,23 +38,25 @@ pub fn reload_overview(model: &mut Model) -> Vec<Effect> {
         session.overview = Loadable::Loading;
         requests.push(Request::Overview);
     }
-    requests.into_iter().map(|r| super::fetch(model, r)).collect()
+    requests
+        .into_iter()
+        .map(|r| super::fetch(model, r))
+        .collect()
 }
 
 /// The number of items in the current screen's list.
 pub fn list_len(model: &Model) -> usize {
     let session = model.session.as_ref();
     let len_of = |n: Option<usize>| n.unwrap_or(0);
-    if let Some(menu) = FixedMenu::of_route(model.route()) {
-        return menu.item_count();
-    }
     match model.route() {
         Route::Attract
         | Route::Helper { .. }
         | Route::Overview
         | Route::AccessFilter
         | Route::ConfirmReport { .. }
-        | Route::ConfirmWithdraw { .. } => 0,
+        | Route::ConfirmWithdraw { .. } => {
+            FixedMenu::of_route(model.route()).map_or(0, FixedMenu::item_count)
+        }
         Route::SignIn => len_of(model.demo_citizens.ready().map(Vec::len)),
         Route::Areas => len_of(session.and_then(|s| s.areas.ready()).map(Vec::len)),
         Route::Categories { .. } => len_of(

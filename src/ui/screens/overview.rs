@@ -39,11 +39,9 @@ fn counted(c: Ctx, item: OverviewItem, o: &Overview) -> String {
             &[("categories", n(o.categories)), ("areas", n(o.areas))],
         ),
         OverviewItem::Purposes => detail(c, "overview-purposes-count", &[("count", n(o.purposes))]),
-        OverviewItem::AccessLog => detail(
-            c,
-            "overview-access-count",
-            &[("count", n(o.access_events))],
-        ),
+        OverviewItem::AccessLog => {
+            detail(c, "overview-access-count", &[("count", n(o.access_events))])
+        }
         OverviewItem::Consents => detail(
             c,
             "overview-consents-count",
