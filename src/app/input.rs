@@ -88,6 +88,19 @@ mod tests {
     }
 
     #[test]
+    fn capital_letters_keep_their_case_for_typed_text() {
+        // Shift or Caps Lock: the letter comes in as a capital; the keymap folds it for commands.
+        assert_eq!(
+            key(press(KeyCode::Char('L'), KeyModifiers::SHIFT)),
+            Some(Key::Char('L'))
+        );
+        assert_eq!(
+            key(press(KeyCode::Char('X'), KeyModifiers::NONE)),
+            Some(Key::Char('X'))
+        );
+    }
+
+    #[test]
     fn wheel_scrolls_and_a_tap_on_nothing_is_a_tap_on_nothing() {
         let model = Model::new(
             crate::config::demo_settings().unwrap(),
