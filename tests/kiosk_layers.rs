@@ -7,7 +7,7 @@ mod common;
 use common::fixtures::*;
 use indsigt::domain::Lang;
 use indsigt::kiosk::{
-    Blind, Command, Effect, Key, Layer, Loaded, Model, Msg, Notice, Request, Route, update,
+    Blind, Effect, Intent, Key, Layer, Loaded, Model, Msg, Notice, Request, Route, update,
 };
 use indsigt::source::SourceError;
 
@@ -80,7 +80,7 @@ fn only_what_failed_is_loaded_again() {
         &mut m,
         Loaded::Overview(Err(SourceError::Server("500".into()))),
     );
-    let fx = update(&mut m, Msg::Tap(Some(Command::Retry), now()));
+    let fx = update(&mut m, Msg::Tap(Some(Intent::Retry), now()));
     assert_eq!(requests(&fx), vec![Request::Overview]);
 }
 

@@ -8,7 +8,7 @@ use common::ELDERLY;
 use common::kiosk::{Kiosk, clock, demo_source};
 use indsigt::domain::Lang;
 use indsigt::kiosk::menu::FixedMenu;
-use indsigt::kiosk::{Command, Msg};
+use indsigt::kiosk::{Intent, Msg};
 use std::collections::BTreeSet;
 
 /// The numbers of the menu items drawn on the screen: "▶ 1  Title" or "  2  Title".
@@ -28,7 +28,7 @@ fn drawn_items(screen: &str) -> BTreeSet<usize> {
 }
 
 fn tap(k: &mut Kiosk, index: usize) {
-    k.send(Msg::Tap(Some(Command::Item(index)), clock()));
+    k.send(Msg::Tap(Some(Intent::Item(index)), clock()));
 }
 
 /// A kiosk showing the fixed menu `menu`.

@@ -148,7 +148,7 @@ async fn a_whole_session_over_http_against_the_real_server() {
             .expect("an active consent");
         let consent_id = consents[active].id;
         k.send(Msg::Tap(
-            Some(indsigt::kiosk::Command::Item(active)),
+            Some(indsigt::kiosk::Intent::Item(active)),
             clock(),
         ));
         k.keys("1");

@@ -6,7 +6,7 @@ mod common;
 use common::fixtures::*;
 use indsigt::domain::{AccessReport, Action, Lang, ReportStatus};
 use indsigt::kiosk::access_log::{MAX_PAGES, PAGE_SIZE};
-use indsigt::kiosk::{Command, Effect, Key, Loaded, Model, Msg, Notice, Request, Route, update};
+use indsigt::kiosk::{Effect, Intent, Key, Loaded, Model, Msg, Notice, Request, Route, update};
 use indsigt::source::{Helper, KioskVisit, SourceError};
 
 fn key(m: &mut Model, k: Key) -> Vec<Effect> {
@@ -497,11 +497,11 @@ fn keys_and_taps_that_do_nothing_change_nothing() {
 #[test]
 fn taps_pick_items_by_index() {
     let mut m = signed_in('1');
-    let fx = update(&mut m, Msg::Tap(Some(Command::Item(5)), now()));
+    let fx = update(&mut m, Msg::Tap(Some(Intent::Item(5)), now()));
     assert!(fx.is_empty());
     assert_eq!(*m.route(), Route::Rights);
-    update(&mut m, Msg::Tap(Some(Command::Back), now()));
-    update(&mut m, Msg::Tap(Some(Command::Item(99)), now()));
+    update(&mut m, Msg::Tap(Some(Intent::Back), now()));
+    update(&mut m, Msg::Tap(Some(Intent::Item(99)), now()));
     assert_eq!(*m.route(), Route::Overview);
 }
 

@@ -1,6 +1,6 @@
 //! Terminal events into kiosk msgs: keys become [`Key`]s, taps become commands by the view's hit map.
 
-use crate::kiosk::{Command, Key, Model, Msg};
+use crate::kiosk::{Intent, Key, Model, Msg};
 use crate::ui::hit_test;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -47,8 +47,8 @@ pub fn to_msg(ev: Event, model: &Model, area: Rect, now: Timestamp) -> Option<Ms
             MouseEventKind::Down(MouseButton::Left) => {
                 Some(Msg::Tap(hit_test(model, area, m.column, m.row), now))
             }
-            MouseEventKind::ScrollUp => Some(Msg::Tap(Some(Command::Up), now)),
-            MouseEventKind::ScrollDown => Some(Msg::Tap(Some(Command::Down), now)),
+            MouseEventKind::ScrollUp => Some(Msg::Tap(Some(Intent::Up), now)),
+            MouseEventKind::ScrollDown => Some(Msg::Tap(Some(Intent::Down), now)),
             _ => None,
         },
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
@@ -118,7 +118,7 @@ mod tests {
         let t = Timestamp::UNIX_EPOCH;
         assert_eq!(
             to_msg(mouse(MouseEventKind::ScrollDown), &model, area, t),
-            Some(Msg::Tap(Some(Command::Down), t))
+            Some(Msg::Tap(Some(Intent::Down), t))
         );
         assert_eq!(
             to_msg(

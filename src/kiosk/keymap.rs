@@ -50,7 +50,7 @@ impl Key {
 
 /// What a key or a tap asks the kiosk to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Command {
+pub enum Intent {
     /// Pick the numbered item 1–9 of the current list or menu.
     Pick(u8),
     /// Pick an item by its index (0-based), from a tap on it.
@@ -135,7 +135,7 @@ pub enum Context {
 /// Which keys a binding answers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keys {
-    /// The digits 1–9, each giving [`Command::Pick`].
+    /// The digits 1–9, each giving [`Intent::Pick`].
     Digits,
     One(Key),
     Two(Key, Key),
@@ -155,7 +155,7 @@ impl Keys {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub keys: Keys,
-    pub command: Command,
+    pub command: Intent,
     pub context: Context,
     /// The key as printed in hints, e.g. `L`. A Fluent id when it starts with `key-`.
     pub label: &'static str,
@@ -169,7 +169,7 @@ pub struct Binding {
 
 const fn b(
     keys: Keys,
-    command: Command,
+    command: Intent,
     context: Context,
     label: &'static str,
     hint: &'static str,
@@ -187,8 +187,8 @@ const fn b(
     }
 }
 
-use Command as C;
 use Context as X;
+use Intent as C;
 
 /// Every key of the kiosk. Order matters: it is the order of the footer and the help screen.
 #[rustfmt::skip]
@@ -269,31 +269,31 @@ pub fn active(model: &Model) -> Vec<Context> {
 }
 
 /// The command a key gives in these contexts, if any. Letters work in either case.
-pub fn lookup_in(key: Key, active: &[Context]) -> Option<Command> {
+pub fn lookup_in(key: Key, active: &[Context]) -> Option<Intent> {
     let key = key.folded();
     KEYMAP
         .iter()
         .filter(|b| active.contains(&b.context))
         .find(|b| b.keys.matches(key))
         .map(|b| match (b.command, key) {
-            (Command::Pick(_), Key::Char(c)) => Command::Pick(c as u8 - b'0'),
+            (Intent::Pick(_), Key::Char(c)) => Intent::Pick(c as u8 - b'0'),
             (cmd, _) => cmd,
         })
 }
 
 /// The command a key gives on a route, if any.
-pub fn lookup(key: Key, route: &Route, signed_in: bool) -> Option<Command> {
+pub fn lookup(key: Key, route: &Route, signed_in: bool) -> Option<Intent> {
     lookup_in(key, &contexts(route, signed_in))
 }
 
 /// The command a key gives now.
-pub fn command(key: Key, model: &Model) -> Option<Command> {
+pub fn command(key: Key, model: &Model) -> Option<Intent> {
     lookup_in(key, &active(model))
 }
 
 /// Whether the key interrupts the program from any screen (Ctrl-C on a kiosk that is not locked).
 pub fn interrupts(key: Key, model: &Model) -> bool {
-    !model.settings.locked && lookup_in(key, &[Context::Unlocked]) == Some(Command::Quit)
+    !model.settings.locked && lookup_in(key, &[Context::Unlocked]) == Some(Intent::Quit)
 }
 
 fn footer_in(route: &Route, active: &[Context]) -> Vec<&'static Binding> {
@@ -330,7 +330,7 @@ mod tests {
     fn digits_pick_their_number() {
         assert_eq!(
             lookup(Key::Char('3'), &Route::Overview, true),
-            Some(Command::Pick(3))
+            Some(Intent::Pick(3))
         );
         assert_eq!(lookup(Key::Char('0'), &Route::Overview, true), None);
     }
@@ -344,11 +344,11 @@ mod tests {
         }
         assert_eq!(
             lookup(Key::Char('Q'), &Route::Attract, false),
-            Some(Command::Quit)
+            Some(Intent::Quit)
         );
         assert_eq!(
             lookup(Key::Char('V'), &Route::Category { id: 1 }, true),
-            Some(Command::Reveal)
+            Some(Intent::Reveal)
         );
         assert_eq!(Key::Char('?').folded(), Key::Char('?'));
         assert_eq!(Key::Char('Ø').folded(), Key::Char('ø'));
@@ -361,7 +361,7 @@ mod tests {
         assert_eq!(lookup(Key::Char('q'), &Route::Overview, true), None);
         assert_eq!(
             lookup(Key::Char('q'), &Route::Attract, false),
-            Some(Command::Quit)
+            Some(Intent::Quit)
         );
     }
 
@@ -383,15 +383,15 @@ mod tests {
     #[test]
     fn text_screens_scroll_with_the_arrows() {
         let entry = Route::AccessEntry { id: 1 };
-        assert_eq!(lookup(Key::Down, &entry, true), Some(Command::Down));
+        assert_eq!(lookup(Key::Down, &entry, true), Some(Intent::Down));
         assert_eq!(
             lookup(Key::PageUp, &Route::Rights, true),
-            Some(Command::PageUp)
+            Some(Intent::PageUp)
         );
         assert!(
             footer(&Route::Help, true)
                 .iter()
-                .any(|b| b.command == Command::Down)
+                .any(|b| b.command == Intent::Down)
         );
     }
 
@@ -403,14 +403,11 @@ mod tests {
             let f = footer(&route, true);
             if typing.contains(&route) {
                 assert_eq!(f.len(), 1, "{route:?}");
-                assert_eq!(f[0].command, Command::Back);
+                assert_eq!(f[0].command, Intent::Back);
                 continue;
             }
-            assert!(
-                f.iter().any(|b| b.command == Command::Language),
-                "{route:?}"
-            );
-            assert!(f.iter().any(|b| b.command == Command::SignOut), "{route:?}");
+            assert!(f.iter().any(|b| b.command == Intent::Language), "{route:?}");
+            assert!(f.iter().any(|b| b.command == Intent::SignOut), "{route:?}");
         }
     }
 }

@@ -1,6 +1,6 @@
 //! The screens of the kiosk, as places in a navigation stack.
 
-use super::keymap::Command;
+use super::keymap::Intent;
 
 /// Who helps the citizen, as asked at sign-in.
 pub use crate::domain::port::Helper;
@@ -182,19 +182,19 @@ impl Route {
     }
 
     /// Whether a command applies here (for the footer; `update` ignores the rest).
-    pub fn allows(&self, command: Command) -> bool {
+    pub fn allows(&self, command: Intent) -> bool {
         // Screens that take typed text use every key for the text, except Esc.
         if matches!(self, Route::AccessSearch | Route::Operator) {
-            return command == Command::Back;
+            return command == Intent::Back;
         }
         match command {
-            Command::Back => !matches!(self, Route::Attract | Route::Overview),
-            Command::ContinueOnline => !matches!(
+            Intent::Back => !matches!(self, Route::Attract | Route::Overview),
+            Intent::ContinueOnline => !matches!(
                 self,
                 Route::Online { .. } | Route::AccessSearch | Route::Operator
             ),
-            Command::Help => !matches!(self, Route::Help | Route::AccessSearch | Route::Operator),
-            Command::Operator => *self != Route::Operator,
+            Intent::Help => !matches!(self, Route::Help | Route::AccessSearch | Route::Operator),
+            Intent::Operator => *self != Route::Operator,
             _ => true,
         }
     }

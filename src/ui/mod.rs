@@ -8,7 +8,7 @@ pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use crate::kiosk::{Blind, Command, Layer, Model, Route};
+use crate::kiosk::{Blind, Intent, Layer, Model, Route};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
@@ -77,13 +77,13 @@ impl Widget for &KioskView<'_> {
 }
 
 /// The command a tap at (`col`, `row`) gives on a screen of size `area`, if any.
-pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command> {
+pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Intent> {
     if too_small(area) {
         return None;
     }
     let pos = Position::new(col, row);
     match model.layer() {
-        Layer::Blind(Blind::Confirm) => return widgets::blind::hit(area, pos).map(Command::Item),
+        Layer::Blind(Blind::Confirm) => return widgets::blind::hit(area, pos).map(Intent::Item),
         // A tap anywhere asks to show the screen, continues the session, or closes the notice: `update`
         // does that for any tap.
         Layer::Blind(_) | Layer::Warning | Layer::Notice => return None,
@@ -93,8 +93,8 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command
     if widgets::header::language_area(c.header).is_some_and(|r| r.contains(pos)) {
         return model
             .route()
-            .allows(Command::Language)
-            .then_some(Command::Language);
+            .allows(Intent::Language)
+            .then_some(Intent::Language);
     }
     if c.footer.contains(pos) {
         return widgets::footer::hit(model, c.footer, pos);

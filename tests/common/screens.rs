@@ -4,7 +4,7 @@
 use super::ELDERLY;
 use super::kiosk::Kiosk;
 use indsigt::domain::Lang;
-use indsigt::kiosk::{Command, Key, Msg};
+use indsigt::kiosk::{Intent, Key, Msg};
 
 pub type Setup = fn(&mut Kiosk, Lang);
 
@@ -13,7 +13,7 @@ pub fn signed_in(k: &mut Kiosk, lang: Lang) {
 }
 
 fn tap(k: &mut Kiosk, index: usize) {
-    k.send(Msg::Tap(Some(Command::Item(index)), super::kiosk::clock()));
+    k.send(Msg::Tap(Some(Intent::Item(index)), super::kiosk::clock()));
 }
 
 pub const SCREENS: &[(&str, Setup)] = &[

@@ -10,7 +10,7 @@ mod safety;
 pub use navigate::list_len;
 
 use super::effect::{Effect, Request};
-use super::keymap::{self, Command, Key};
+use super::keymap::{self, Intent, Key};
 use super::menu::BlindItem;
 use super::model::{Blind, Layer, Loadable, Model, Place};
 use super::msg::Msg;
@@ -84,14 +84,14 @@ fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
 }
 
 /// A tap, already turned into a command by the view's hit map, to the layer that takes input now.
-fn tapped(model: &mut Model, command: Option<Command>) -> Vec<Effect> {
+fn tapped(model: &mut Model, command: Option<Intent>) -> Vec<Effect> {
     let layer = model.layer();
     if safety::input_seen(model) {
         return Vec::new();
     }
     match layer {
         Layer::Blind(_) => {
-            let show = Command::Item(BlindItem::Show.index());
+            let show = Intent::Item(BlindItem::Show.index());
             safety::blind_tap(model, command == Some(show));
             Vec::new()
         }
@@ -116,12 +116,12 @@ fn screen_key(model: &mut Model, key: Key) -> Vec<Effect> {
 }
 
 /// Carries out a command on the current screen. Commands that do not apply do nothing.
-pub fn run(model: &mut Model, command: Command) -> Vec<Effect> {
+pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
     if !model.route().allows(command) {
         return Vec::new();
     }
     match command {
-        Command::Language => {
+        Intent::Language => {
             model.lang = model.lang.other();
             if *model.route() == Route::Attract {
                 // On the start screen the language key also picks that language, so Enter starts in it.
@@ -130,65 +130,65 @@ pub fn run(model: &mut Model, command: Command) -> Vec<Effect> {
             }
             Vec::new()
         }
-        Command::Help => {
+        Intent::Help => {
             push(model, Route::Help);
             Vec::new()
         }
-        Command::ContinueOnline => {
+        Intent::ContinueOnline => {
             let view = model.route().view();
             push(model, Route::Online { view });
             Vec::new()
         }
-        Command::Back => navigate::back(model),
-        Command::Retry => navigate::reload_overview(model),
-        Command::BlindAsk | Command::BlindShow | Command::BlindKeep => {
+        Intent::Back => navigate::back(model),
+        Intent::Retry => navigate::reload_overview(model),
+        Intent::BlindAsk | Intent::BlindShow | Intent::BlindKeep => {
             safety::blind_command(model, command);
             Vec::new()
         }
-        Command::SignOut => sign_out(model),
-        Command::Quit => quit(model),
-        Command::Up => navigate::move_by(model, -1),
-        Command::Down => navigate::move_by(model, 1),
-        Command::PageUp => navigate::move_by(model, -(navigate::PAGE_STEP as isize)),
-        Command::PageDown => navigate::move_by(model, navigate::PAGE_STEP as isize),
-        Command::Home => navigate::move_by(model, isize::MIN / 2),
-        Command::End => navigate::move_by(model, isize::MAX / 2),
-        Command::Pick(n) => pick(model, usize::from(n.saturating_sub(1))),
-        Command::Item(index) => pick(model, index),
-        Command::Open => {
+        Intent::SignOut => sign_out(model),
+        Intent::Quit => quit(model),
+        Intent::Up => navigate::move_by(model, -1),
+        Intent::Down => navigate::move_by(model, 1),
+        Intent::PageUp => navigate::move_by(model, -(navigate::PAGE_STEP as isize)),
+        Intent::PageDown => navigate::move_by(model, navigate::PAGE_STEP as isize),
+        Intent::Home => navigate::move_by(model, isize::MIN / 2),
+        Intent::End => navigate::move_by(model, isize::MAX / 2),
+        Intent::Pick(n) => pick(model, usize::from(n.saturating_sub(1))),
+        Intent::Item(index) => pick(model, index),
+        Intent::Open => {
             let index = model.place().selected;
             activate::activate(model, index)
         }
-        Command::Filter => activate::open_filters(model),
-        Command::Search => {
+        Intent::Filter => activate::open_filters(model),
+        Intent::Search => {
             activate::open_search(model);
             Vec::new()
         }
-        Command::ClearFilters => activate::clear_filters(model),
-        Command::Report => {
+        Intent::ClearFilters => activate::clear_filters(model),
+        Intent::Report => {
             if let Route::AccessEntry { id } = *model.route() {
                 push(model, Route::ConfirmReport { id });
             }
             Vec::new()
         }
-        Command::Withdraw => {
+        Intent::Withdraw => {
             activate::ask_withdraw(model);
             Vec::new()
         }
-        Command::Hide => {
+        Intent::Hide => {
             model.blind = Blind::Down;
             Vec::new()
         }
-        Command::Contrast => {
+        Intent::Contrast => {
             model.high_contrast = !model.high_contrast;
             Vec::new()
         }
-        Command::Reveal => {
+        Intent::Reveal => {
             let masked = masked_values(model);
             safety::reveal_next(model, masked);
             Vec::new()
         }
-        Command::Operator => {
+        Intent::Operator => {
             safety::open_operator(model);
             Vec::new()
         }

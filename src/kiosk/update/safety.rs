@@ -2,7 +2,7 @@
 //! "hide now" blind, revealing masked values one at a time, and the operator's PIN.
 
 use super::super::effect::{Effect, Pin};
-use super::super::keymap::{Command, Key};
+use super::super::keymap::{Intent, Key};
 use super::super::model::{Blind, Model, Warning, WarningKind};
 use super::super::route::Route;
 use super::{push, sign_out};
@@ -73,11 +73,11 @@ pub fn input_seen(model: &mut Model) -> bool {
 
 /// The blind's commands (from its keys in the keymap): only H asks to show the screen, and only 1 then
 /// shows it.
-pub fn blind_command(model: &mut Model, command: Command) {
+pub fn blind_command(model: &mut Model, command: Intent) {
     model.blind = match (model.blind, command) {
-        (Blind::Down, Command::BlindAsk) => Blind::Confirm,
-        (Blind::Confirm, Command::BlindShow) => Blind::Open,
-        (Blind::Confirm, Command::BlindKeep) => Blind::Down,
+        (Blind::Down, Intent::BlindAsk) => Blind::Confirm,
+        (Blind::Confirm, Intent::BlindShow) => Blind::Open,
+        (Blind::Confirm, Intent::BlindKeep) => Blind::Down,
         (b, _) => b,
     };
 }

@@ -26,7 +26,7 @@ mod sign_in;
 
 use crate::domain::Lang;
 use crate::i18n::t;
-use crate::kiosk::{Command, Loadable, Model, Route};
+use crate::kiosk::{Intent, Loadable, Model, Route};
 use crate::source::SourceError;
 use crate::ui::Theme;
 use crate::ui::widgets::menu::{self, Menu, MenuItem};
@@ -113,13 +113,13 @@ fn menu_area(model: &Model, area: Rect) -> Option<Rect> {
 }
 
 /// The command of a tap in the body.
-pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Command> {
+pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Intent> {
     if *model.route() == Route::AccessLog {
-        return access_log::hit(model, area, pos).map(Command::Item);
+        return access_log::hit(model, area, pos).map(Intent::Item);
     }
     let menu_area = menu_area(model, area)?;
     let n = crate::kiosk::update::list_len(model);
-    menu::hit(menu_area, n, model.place().selected, pos).map(Command::Item)
+    menu::hit(menu_area, n, model.place().selected, pos).map(Intent::Item)
 }
 
 /// Draws a menu of items in `area`, with the current selection.
