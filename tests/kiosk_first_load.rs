@@ -11,7 +11,7 @@ use common::kiosk::{Kiosk, demo_db};
 use common::{ELDERLY, cid};
 use indsigt::domain::Lang;
 use indsigt::kiosk::device::{DeviceAuthorization, Poll, Tokens};
-use indsigt::kiosk::{Key, Loadable, Msg, Route};
+use indsigt::kiosk::{Key, Loadable, Msg, Screen};
 use indsigt::source::http::{HttpOptions, HttpSource};
 use indsigt::source::{AccessToken, DataSource};
 use indsigt::store::Store;
@@ -22,7 +22,7 @@ use support_server::{Api, Issuer, Key as SigningKey, settings};
 fn sign_in(k: &mut Kiosk, token: String) {
     k.model.settings.device_sign_in = true;
     k.keys("2");
-    assert_eq!(*k.model.route(), Route::DeviceSignIn);
+    assert_eq!(*k.model.screen(), Screen::DeviceSignIn);
     let attempt = k.model.device_attempt;
     k.send(Msg::DeviceStarted {
         attempt,
@@ -43,7 +43,7 @@ fn sign_in(k: &mut Kiosk, token: String) {
         }),
     });
     k.keys("1");
-    assert_eq!(*k.model.route(), Route::Overview);
+    assert_eq!(*k.model.screen(), Screen::Overview);
 }
 
 const UNREACHABLE: &str = "We cannot reach the municipality's system right now.";
@@ -93,9 +93,9 @@ async fn a_failed_first_load_says_so_and_loads_again_when_the_server_is_back() {
         assert!(k.screen(120, 40).contains(UNREACHABLE));
         // A section without data opens; coming back tries again, and still says what is wrong.
         k.keys("6");
-        assert_eq!(*k.model.route(), Route::Rights);
+        assert_eq!(*k.model.screen(), Screen::Rights);
         k.key(Key::Esc);
-        assert_eq!(*k.model.route(), Route::Overview);
+        assert_eq!(*k.model.screen(), Screen::Overview);
         assert!(k.screen(120, 40).contains(UNREACHABLE));
         k
     })

@@ -7,7 +7,7 @@ mod common;
 use common::fixtures::*;
 use indsigt::domain::Lang;
 use indsigt::kiosk::{
-    Blind, Effect, Intent, Key, Layer, Loaded, Model, Msg, Notice, Request, Route, update,
+    Blind, Effect, Intent, Key, Layer, Loaded, Model, Msg, Notice, Request, Screen, update,
 };
 use indsigt::source::SourceError;
 
@@ -40,7 +40,7 @@ fn signed_in() -> Model {
     loaded(&mut m, Loaded::DemoCitizens(Ok(citizens())));
     ch(&mut m, '1');
     ch(&mut m, '1');
-    assert_eq!(*m.route(), Route::Overview);
+    assert_eq!(*m.screen(), Screen::Overview);
     m
 }
 
@@ -91,7 +91,7 @@ fn the_retry_key_works_only_on_a_failed_overview() {
     assert!(ch(&mut m, 'r').is_empty());
     let mut m = failed_first_load();
     ch(&mut m, '6');
-    assert_eq!(*m.route(), Route::Rights);
+    assert_eq!(*m.screen(), Screen::Rights);
     assert!(ch(&mut m, 'r').is_empty());
     assert!(m.overview_failed(), "the retry waits for the overview");
 }
@@ -101,7 +101,7 @@ fn coming_back_to_the_overview_loads_again_what_failed() {
     let mut m = failed_first_load();
     ch(&mut m, '6');
     let fx = key(&mut m, Key::Esc);
-    assert_eq!(*m.route(), Route::Overview);
+    assert_eq!(*m.screen(), Screen::Overview);
     assert_eq!(requests(&fx), vec![Request::Citizen, Request::Overview]);
     // Once loaded, coming back asks for nothing.
     loaded(&mut m, Loaded::Overview(Ok(Default::default())));
@@ -132,9 +132,9 @@ fn capital_letters_are_commands_too() {
     ch(&mut m, 'K');
     assert!(m.high_contrast);
     ch(&mut m, '?');
-    assert_eq!(*m.route(), Route::Help);
+    assert_eq!(*m.screen(), Screen::Help);
     ch(&mut m, 'O');
-    assert!(matches!(m.route(), Route::Online { .. }));
+    assert!(matches!(m.screen(), Screen::Online { .. }));
     key(&mut m, Key::Esc);
     key(&mut m, Key::Esc);
     ch(&mut m, 'H');
@@ -155,7 +155,7 @@ fn typed_search_text_keeps_its_capitals() {
     let mut m = signed_in();
     ch(&mut m, '3');
     ch(&mut m, '/');
-    assert_eq!(*m.route(), Route::AccessSearch);
+    assert_eq!(*m.screen(), Screen::AccessSearch);
     for c in "HjEm LX".chars() {
         ch(&mut m, c);
     }

@@ -78,7 +78,12 @@ fn every_fixed_menu_draws_exactly_its_items() {
     for menu in FixedMenu::ALL {
         let dir = tempfile::tempdir().unwrap();
         for k in showing(menu, dir.path()) {
-            assert_eq!(FixedMenu::of(&k.model), Some(menu), "{:?}", k.model.route());
+            assert_eq!(
+                FixedMenu::of(&k.model),
+                Some(menu),
+                "{:?}",
+                k.model.screen()
+            );
             let want: BTreeSet<usize> = (1..=menu.item_count()).collect();
             for (w, h) in [(80, 24), (120, 40)] {
                 let screen = k.screen(w, h);

@@ -2,7 +2,7 @@
 //! The footer hints and the help screen are generated from [`KEYMAP`].
 
 use super::model::{Blind, Layer, Model};
-use super::route::Route;
+use super::screen::Screen;
 
 /// A key as the kiosk core sees it, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -228,20 +228,20 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::Two(Key::Char('2'), Key::Esc),        C::BlindKeep,   X::BlindConfirm, "2",             "hint-blind-keep",  "help-blind-keep",       false),
 ];
 
-/// The contexts that are active on a route.
-pub fn contexts(route: &Route, signed_in: bool) -> Vec<Context> {
+/// The contexts that are active on a screen.
+pub fn contexts(screen: &Screen, signed_in: bool) -> Vec<Context> {
     let mut out = vec![Context::Global];
-    if route.has_list() {
+    if screen.has_list() {
         out.push(Context::List);
-    } else if route.scrolls() {
+    } else if screen.scrolls() {
         out.push(Context::Scroll);
     }
-    match route {
-        Route::Attract => out.push(Context::Attract),
-        Route::AccessLog => out.push(Context::AccessLog),
-        Route::AccessEntry { .. } => out.push(Context::AccessEntry),
-        Route::Consents => out.push(Context::Consents),
-        Route::Category { .. } => out.push(Context::Masked),
+    match screen {
+        Screen::Attract => out.push(Context::Attract),
+        Screen::AccessLog => out.push(Context::AccessLog),
+        Screen::AccessEntry { .. } => out.push(Context::AccessEntry),
+        Screen::Consents => out.push(Context::Consents),
+        Screen::Category { .. } => out.push(Context::Masked),
         _ => {}
     }
     if signed_in {
@@ -250,7 +250,7 @@ pub fn contexts(route: &Route, signed_in: bool) -> Vec<Context> {
     out
 }
 
-/// The contexts that are active now: the blind's alone while it is down; else the route's, the retry
+/// The contexts that are active now: the blind's alone while it is down; else the screen's, the retry
 /// on a failed overview, and the unlocked kiosk's.
 pub fn active(model: &Model) -> Vec<Context> {
     match model.layer() {
@@ -258,8 +258,8 @@ pub fn active(model: &Model) -> Vec<Context> {
         Layer::Blind(_) => return vec![Context::Blind],
         _ => {}
     }
-    let mut out = contexts(model.route(), model.signed_in());
-    if *model.route() == Route::Overview && model.overview_failed() {
+    let mut out = contexts(model.screen(), model.signed_in());
+    if *model.screen() == Screen::Overview && model.overview_failed() {
         out.push(Context::Retry);
     }
     if !model.settings.locked {
@@ -281,9 +281,9 @@ pub fn lookup_in(key: Key, active: &[Context]) -> Option<Intent> {
         })
 }
 
-/// The command a key gives on a route, if any.
-pub fn lookup(key: Key, route: &Route, signed_in: bool) -> Option<Intent> {
-    lookup_in(key, &contexts(route, signed_in))
+/// The command a key gives on a screen, if any.
+pub fn lookup(key: Key, screen: &Screen, signed_in: bool) -> Option<Intent> {
+    lookup_in(key, &contexts(screen, signed_in))
 }
 
 /// The command a key gives now.
@@ -296,22 +296,22 @@ pub fn interrupts(key: Key, model: &Model) -> bool {
     !model.settings.locked && lookup_in(key, &[Context::Unlocked]) == Some(Intent::Quit)
 }
 
-fn footer_in(route: &Route, active: &[Context]) -> Vec<&'static Binding> {
+fn footer_in(screen: &Screen, active: &[Context]) -> Vec<&'static Binding> {
     KEYMAP
         .iter()
         .filter(|b| b.footer && active.contains(&b.context))
-        .filter(|b| route.allows(b.command))
+        .filter(|b| screen.allows(b.command))
         .collect()
 }
 
-/// The bindings the footer shows on a route, in keymap order.
-pub fn footer(route: &Route, signed_in: bool) -> Vec<&'static Binding> {
-    footer_in(route, &contexts(route, signed_in))
+/// The bindings the footer shows on a screen, in keymap order.
+pub fn footer(screen: &Screen, signed_in: bool) -> Vec<&'static Binding> {
+    footer_in(screen, &contexts(screen, signed_in))
 }
 
 /// The bindings the footer shows now, in keymap order.
 pub fn footer_now(model: &Model) -> Vec<&'static Binding> {
-    footer_in(model.route(), &active(model))
+    footer_in(model.screen(), &active(model))
 }
 
 /// The bindings the help screen lists: every one, except Ctrl-C on a locked kiosk.
@@ -329,25 +329,25 @@ mod tests {
     #[test]
     fn digits_pick_their_number() {
         assert_eq!(
-            lookup(Key::Char('3'), &Route::Overview, true),
+            lookup(Key::Char('3'), &Screen::Overview, true),
             Some(Intent::Pick(3))
         );
-        assert_eq!(lookup(Key::Char('0'), &Route::Overview, true), None);
+        assert_eq!(lookup(Key::Char('0'), &Screen::Overview, true), None);
     }
 
     #[test]
     fn letter_commands_work_in_either_case() {
         for (lower, upper) in [('l', 'L'), ('x', 'X'), ('k', 'K'), ('h', 'H'), ('o', 'O')] {
-            let want = lookup(Key::Char(lower), &Route::Overview, true);
+            let want = lookup(Key::Char(lower), &Screen::Overview, true);
             assert!(want.is_some(), "{lower}");
-            assert_eq!(lookup(Key::Char(upper), &Route::Overview, true), want);
+            assert_eq!(lookup(Key::Char(upper), &Screen::Overview, true), want);
         }
         assert_eq!(
-            lookup(Key::Char('Q'), &Route::Attract, false),
+            lookup(Key::Char('Q'), &Screen::Attract, false),
             Some(Intent::Quit)
         );
         assert_eq!(
-            lookup(Key::Char('V'), &Route::Category { id: 1 }, true),
+            lookup(Key::Char('V'), &Screen::Category { id: 1 }, true),
             Some(Intent::Reveal)
         );
         assert_eq!(Key::Char('?').folded(), Key::Char('?'));
@@ -356,11 +356,11 @@ mod tests {
 
     #[test]
     fn keys_only_work_where_they_belong() {
-        assert_eq!(lookup(Key::Char('r'), &Route::Overview, true), None);
-        assert_eq!(lookup(Key::Char('x'), &Route::Attract, false), None);
-        assert_eq!(lookup(Key::Char('q'), &Route::Overview, true), None);
+        assert_eq!(lookup(Key::Char('r'), &Screen::Overview, true), None);
+        assert_eq!(lookup(Key::Char('x'), &Screen::Attract, false), None);
+        assert_eq!(lookup(Key::Char('q'), &Screen::Overview, true), None);
         assert_eq!(
-            lookup(Key::Char('q'), &Route::Attract, false),
+            lookup(Key::Char('q'), &Screen::Attract, false),
             Some(Intent::Quit)
         );
     }
@@ -382,14 +382,14 @@ mod tests {
 
     #[test]
     fn text_screens_scroll_with_the_arrows() {
-        let entry = Route::AccessEntry { id: 1 };
+        let entry = Screen::AccessEntry { id: 1 };
         assert_eq!(lookup(Key::Down, &entry, true), Some(Intent::Down));
         assert_eq!(
-            lookup(Key::PageUp, &Route::Rights, true),
+            lookup(Key::PageUp, &Screen::Rights, true),
             Some(Intent::PageUp)
         );
         assert!(
-            footer(&Route::Help, true)
+            footer(&Screen::Help, true)
                 .iter()
                 .any(|b| b.command == Intent::Down)
         );
@@ -398,16 +398,19 @@ mod tests {
     #[test]
     fn footer_always_has_language_and_sign_out_when_signed_in() {
         // Screens where letters are typed show only Esc: there L and X are text.
-        let typing = [Route::AccessSearch, Route::Operator];
-        for route in Route::all_for_tests() {
-            let f = footer(&route, true);
-            if typing.contains(&route) {
-                assert_eq!(f.len(), 1, "{route:?}");
+        let typing = [Screen::AccessSearch, Screen::Operator];
+        for screen in Screen::all_for_tests() {
+            let f = footer(&screen, true);
+            if typing.contains(&screen) {
+                assert_eq!(f.len(), 1, "{screen:?}");
                 assert_eq!(f[0].command, Intent::Back);
                 continue;
             }
-            assert!(f.iter().any(|b| b.command == Intent::Language), "{route:?}");
-            assert!(f.iter().any(|b| b.command == Intent::SignOut), "{route:?}");
+            assert!(
+                f.iter().any(|b| b.command == Intent::Language),
+                "{screen:?}"
+            );
+            assert!(f.iter().any(|b| b.command == Intent::SignOut), "{screen:?}");
         }
     }
 }

@@ -3,7 +3,7 @@
 //! carries meaning anywhere else.
 
 use super::model::{Blind, Model};
-use super::route::{Helper, Route};
+use super::screen::{Helper, Screen};
 use crate::domain::Lang;
 
 /// Defines a menu's item enum with `ALL` (the items in the order they are drawn), `at` and `index`.
@@ -123,13 +123,15 @@ impl FixedMenu {
     }
 
     /// The fixed menu of a screen, if it has one.
-    pub fn of_route(route: &Route) -> Option<FixedMenu> {
-        match route {
-            Route::Attract => Some(FixedMenu::Attract),
-            Route::Helper { .. } => Some(FixedMenu::Helper),
-            Route::Overview => Some(FixedMenu::Overview),
-            Route::AccessFilter => Some(FixedMenu::Filters),
-            Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => Some(FixedMenu::Confirm),
+    pub fn of_screen(screen: &Screen) -> Option<FixedMenu> {
+        match screen {
+            Screen::Attract => Some(FixedMenu::Attract),
+            Screen::Helper { .. } => Some(FixedMenu::Helper),
+            Screen::Overview => Some(FixedMenu::Overview),
+            Screen::AccessFilter => Some(FixedMenu::Filters),
+            Screen::ConfirmReport { .. } | Screen::ConfirmWithdraw { .. } => {
+                Some(FixedMenu::Confirm)
+            }
             _ => None,
         }
     }
@@ -139,7 +141,7 @@ impl FixedMenu {
         if model.blind == Blind::Confirm {
             return Some(FixedMenu::Blind);
         }
-        FixedMenu::of_route(model.route())
+        FixedMenu::of_screen(model.screen())
     }
 }
 

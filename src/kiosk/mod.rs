@@ -8,7 +8,7 @@ pub mod keymap;
 pub mod menu;
 pub mod model;
 pub mod msg;
-pub mod route;
+pub mod screen;
 pub mod update;
 pub mod url;
 
@@ -18,5 +18,5 @@ pub use model::{
     Blind, Layer, Loadable, Model, Notice, PinEntry, Place, Session, Settings, Warning, WarningKind,
 };
 pub use msg::{Loaded, Msg};
-pub use route::{Route, View};
+pub use screen::{Screen, View};
 pub use update::update;

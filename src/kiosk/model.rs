@@ -1,7 +1,7 @@
 //! The kiosk's state. Only `update` changes it; the views only read it.
 
 use super::access_log::AccessLog;
-use super::route::{Helper, Route};
+use super::screen::{Helper, Screen};
 use crate::domain::port::{Principal, SourceError};
 use crate::domain::{
     AccessEvent, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
@@ -60,7 +60,7 @@ impl<T> Loadable<T> {
 /// A place in the navigation stack: the screen and where the citizen is on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
-    pub route: Route,
+    pub screen: Screen,
     /// The selected item of the screen's list (0-based).
     pub selected: usize,
     /// Lines scrolled down, on screens of text.
@@ -73,16 +73,16 @@ impl Place {
     /// The attract screen, with `lang` (the default language) selected, so Enter starts in it.
     pub fn attract(lang: Lang) -> Place {
         Place {
-            route: Route::Attract,
+            screen: Screen::Attract,
             selected: super::menu::AttractItem::for_lang(lang).index(),
             scroll: 0,
             revealed: None,
         }
     }
 
-    pub fn new(route: Route) -> Place {
+    pub fn new(screen: Screen) -> Place {
         Place {
-            route,
+            screen,
             selected: 0,
             scroll: 0,
             revealed: None,
@@ -275,8 +275,14 @@ impl Model {
         }
     }
 
-    pub fn route(&self) -> &Route {
-        &self.place().route
+    pub fn screen(&self) -> &Screen {
+        &self.place().screen
+    }
+
+    /// The old name of [`Model::screen`], still called by `app/terminal.rs`; to go when that file says
+    /// `screen()`.
+    pub fn route(&self) -> &Screen {
+        self.screen()
     }
 
     pub fn signed_in(&self) -> bool {
@@ -285,7 +291,7 @@ impl Model {
 }
 
 static ATTRACT: Place = Place {
-    route: Route::Attract,
+    screen: Screen::Attract,
     selected: 0,
     scroll: 0,
     revealed: None,
@@ -320,11 +326,11 @@ impl Model {
         if self.warning.is_some() {
             return Layer::Warning;
         }
-        match self.route() {
-            Route::Operator => Layer::Pin,
+        match self.screen() {
+            Screen::Operator => Layer::Pin,
             _ if self.notice.is_some() => Layer::Notice,
-            Route::AccessSearch => Layer::Text,
-            Route::DeviceSignIn => Layer::DeviceSignIn,
+            Screen::AccessSearch => Layer::Text,
+            Screen::DeviceSignIn => Layer::DeviceSignIn,
             _ => Layer::Screen,
         }
     }

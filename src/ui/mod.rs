@@ -8,7 +8,7 @@ pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use crate::kiosk::{Blind, Intent, Layer, Model, Route};
+use crate::kiosk::{Blind, Intent, Layer, Model, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
@@ -92,7 +92,7 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Intent>
     let c = chrome(model, area);
     if widgets::header::language_area(c.header).is_some_and(|r| r.contains(pos)) {
         return model
-            .route()
+            .screen()
             .allows(Intent::Language)
             .then_some(Intent::Language);
     }
@@ -105,24 +105,24 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Intent>
     None
 }
 
-/// The route's title, for the header.
-pub fn title_id(route: &Route) -> &'static str {
-    match route {
-        Route::Attract => "title-attract",
-        Route::SignIn | Route::DeviceSignIn => "title-sign-in",
-        Route::Helper { .. } => "title-helper",
-        Route::Overview => "title-overview",
-        Route::Areas | Route::Categories { .. } | Route::Category { .. } => "title-data",
-        Route::Purposes | Route::Purpose { .. } => "title-purposes",
-        Route::AccessLog | Route::AccessEntry { .. } | Route::ConfirmReport { .. } => {
+/// The screen's title, for the header.
+pub fn title_id(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Attract => "title-attract",
+        Screen::SignIn | Screen::DeviceSignIn => "title-sign-in",
+        Screen::Helper { .. } => "title-helper",
+        Screen::Overview => "title-overview",
+        Screen::Areas | Screen::Categories { .. } | Screen::Category { .. } => "title-data",
+        Screen::Purposes | Screen::Purpose { .. } => "title-purposes",
+        Screen::AccessLog | Screen::AccessEntry { .. } | Screen::ConfirmReport { .. } => {
             "title-access-log"
         }
-        Route::AccessFilter | Route::AccessSearch => "title-access-filter",
-        Route::Consents | Route::ConfirmWithdraw { .. } => "title-consents",
-        Route::Decisions | Route::Decision { .. } => "title-decisions",
-        Route::Rights => "title-rights",
-        Route::Online { .. } => "title-online",
-        Route::Help => "title-help",
-        Route::Operator => "title-operator",
+        Screen::AccessFilter | Screen::AccessSearch => "title-access-filter",
+        Screen::Consents | Screen::ConfirmWithdraw { .. } => "title-consents",
+        Screen::Decisions | Screen::Decision { .. } => "title-decisions",
+        Screen::Rights => "title-rights",
+        Screen::Online { .. } => "title-online",
+        Screen::Help => "title-help",
+        Screen::Operator => "title-operator",
     }
 }

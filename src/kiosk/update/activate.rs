@@ -4,7 +4,7 @@ use super::super::access_log::Period;
 use super::super::effect::{Effect, Request};
 use super::super::menu::{AttractItem, ConfirmItem, FilterItem, HelperItem, OverviewItem};
 use super::super::model::{Loadable, Model, Session};
-use super::super::route::{Helper, Route, View};
+use super::super::screen::{Helper, Screen, View};
 use super::navigate::{list_len, needs_fetch};
 use super::{fetch, push};
 use crate::domain::port::{KioskVisit, Principal};
@@ -13,9 +13,9 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
     if index >= list_len(model) {
         return Vec::new();
     }
-    match model.route().clone() {
-        Route::DeviceSignIn => Vec::new(),
-        Route::Attract => {
+    match model.screen().clone() {
+        Screen::DeviceSignIn => Vec::new(),
+        Screen::Attract => {
             let Some(item) = AttractItem::at(index) else {
                 return Vec::new();
             };
@@ -23,7 +23,7 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             if model.settings.device_sign_in {
                 return super::device::start(model);
             }
-            push(model, Route::SignIn);
+            push(model, Screen::SignIn);
             if needs_fetch(&model.demo_citizens) {
                 model.demo_citizens = Loadable::Loading;
                 vec![fetch(model, Request::DemoCitizens)]
@@ -31,19 +31,19 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
                 Vec::new()
             }
         }
-        Route::SignIn => {
-            push(model, Route::Helper { citizen: index });
+        Screen::SignIn => {
+            push(model, Screen::Helper { citizen: index });
             Vec::new()
         }
-        Route::Helper { citizen } => match HelperItem::at(index) {
+        Screen::Helper { citizen } => match HelperItem::at(index) {
             Some(item) => sign_in(model, citizen, item.helper()),
             None => Vec::new(),
         },
-        Route::Overview => match OverviewItem::at(index) {
+        Screen::Overview => match OverviewItem::at(index) {
             Some(item) => open_section(model, item),
             None => Vec::new(),
         },
-        Route::Areas => {
+        Screen::Areas => {
             let Some(area) = model
                 .session
                 .as_ref()
@@ -53,13 +53,13 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             else {
                 return Vec::new();
             };
-            push(model, Route::Categories { area: area.clone() });
+            push(model, Screen::Categories { area: area.clone() });
             if let Some(s) = model.session.as_mut() {
                 s.categories = Loadable::Loading;
             }
             vec![fetch(model, Request::Categories(area))]
         }
-        Route::Categories { .. } => {
+        Screen::Categories { .. } => {
             let Some(id) = model
                 .session
                 .as_ref()
@@ -69,13 +69,13 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             else {
                 return Vec::new();
             };
-            push(model, Route::Category { id });
+            push(model, Screen::Category { id });
             if let Some(s) = model.session.as_mut() {
                 s.category = Loadable::Loading;
             }
             vec![fetch(model, Request::Category(id))]
         }
-        Route::AccessLog => {
+        Screen::AccessLog => {
             let Some(entry) = model
                 .session
                 .as_ref()
@@ -88,25 +88,25 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             if let Some(s) = model.session.as_mut() {
                 s.entry = Loadable::Ready(entry);
             }
-            push(model, Route::AccessEntry { id });
+            push(model, Screen::AccessEntry { id });
             vec![fetch(model, Request::Reports)]
         }
-        Route::AccessFilter => match FilterItem::at(index) {
+        Screen::AccessFilter => match FilterItem::at(index) {
             Some(item) => filter_item(model, item),
             None => Vec::new(),
         },
-        Route::ConfirmReport { id } => {
+        Screen::ConfirmReport { id } => {
             model.stack.pop();
             match ConfirmItem::at(index) {
                 Some(ConfirmItem::Yes) => vec![fetch(model, Request::Report(id))],
                 _ => Vec::new(),
             }
         }
-        Route::Consents => {
+        Screen::Consents => {
             ask_withdraw(model);
             Vec::new()
         }
-        Route::ConfirmWithdraw { id } => {
+        Screen::ConfirmWithdraw { id } => {
             model.stack.pop();
             if ConfirmItem::at(index) != Some(ConfirmItem::Yes) {
                 return Vec::new();
@@ -119,23 +119,23 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             }
             vec![fetch(model, Request::Withdraw(id))]
         }
-        Route::Decisions => {
-            push(model, Route::Decision { index });
+        Screen::Decisions => {
+            push(model, Screen::Decision { index });
             Vec::new()
         }
-        Route::Purposes => {
-            push(model, Route::Purpose { index });
+        Screen::Purposes => {
+            push(model, Screen::Purpose { index });
             Vec::new()
         }
-        Route::Category { .. }
-        | Route::Purpose { .. }
-        | Route::AccessSearch
-        | Route::AccessEntry { .. }
-        | Route::Decision { .. }
-        | Route::Rights
-        | Route::Online { .. }
-        | Route::Help
-        | Route::Operator => Vec::new(),
+        Screen::Category { .. }
+        | Screen::Purpose { .. }
+        | Screen::AccessSearch
+        | Screen::AccessEntry { .. }
+        | Screen::Decision { .. }
+        | Screen::Rights
+        | Screen::Online { .. }
+        | Screen::Help
+        | Screen::Operator => Vec::new(),
     }
 }
 
@@ -159,7 +159,7 @@ fn sign_in(model: &mut Model, citizen: usize, helper: Helper) -> Vec<Effect> {
     let mut session = Session::new(principal, helper, model.now);
     session.refresh = refresh;
     model.session = Some(session);
-    model.stack = vec![super::super::model::Place::new(Route::Overview)];
+    model.stack = vec![super::super::model::Place::new(Screen::Overview)];
     let visit = KioskVisit {
         kiosk_id: model.settings.kiosk_id.clone(),
         location: model.settings.location.clone(),
@@ -178,10 +178,10 @@ fn open_section(model: &mut Model, item: OverviewItem) -> Vec<Effect> {
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
-    let (route, request) = match item {
-        OverviewItem::Data => (Route::Areas, refresh(&mut session.areas, Request::Areas)),
+    let (screen, request) = match item {
+        OverviewItem::Data => (Screen::Areas, refresh(&mut session.areas, Request::Areas)),
         OverviewItem::Purposes => (
-            Route::Purposes,
+            Screen::Purposes,
             refresh(&mut session.purposes, Request::Purposes),
         ),
         OverviewItem::AccessLog => {
@@ -190,28 +190,28 @@ fn open_section(model: &mut Model, item: OverviewItem) -> Vec<Effect> {
                 .is_fresh()
                 .then(|| session.log.restart())
                 .flatten();
-            push(model, Route::AccessLog);
+            push(model, Screen::AccessLog);
             return first
                 .map(|r| vec![page_fetch(model, r)])
                 .unwrap_or_default();
         }
         OverviewItem::Consents => (
-            Route::Consents,
+            Screen::Consents,
             refresh(&mut session.consents, Request::Consents),
         ),
         OverviewItem::Decisions => (
-            Route::Decisions,
+            Screen::Decisions,
             refresh(&mut session.decisions, Request::Decisions),
         ),
-        OverviewItem::Rights => (Route::Rights, None),
+        OverviewItem::Rights => (Screen::Rights, None),
         OverviewItem::Online => (
-            Route::Online {
+            Screen::Online {
                 view: View::Overview,
             },
             None,
         ),
     };
-    push(model, route);
+    push(model, screen);
     request.map(|r| vec![fetch(model, r)]).unwrap_or_default()
 }
 
@@ -245,7 +245,11 @@ pub fn restart_log(model: &mut Model) -> Vec<Effect> {
     };
     session.log.filter.from = session.log.period.from(model.now);
     let request = session.log.restart();
-    if let Some(place) = model.stack.iter_mut().find(|p| p.route == Route::AccessLog) {
+    if let Some(place) = model
+        .stack
+        .iter_mut()
+        .find(|p| p.screen == Screen::AccessLog)
+    {
         place.selected = 0;
     }
     request
@@ -254,7 +258,7 @@ pub fn restart_log(model: &mut Model) -> Vec<Effect> {
 }
 
 pub fn open_filters(model: &mut Model) -> Vec<Effect> {
-    push(model, Route::AccessFilter);
+    push(model, Screen::AccessFilter);
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
@@ -274,7 +278,7 @@ pub fn open_search(model: &mut Model) {
         .as_ref()
         .and_then(|s| s.log.filter.text.clone())
         .unwrap_or_default();
-    push(model, Route::AccessSearch);
+    push(model, Screen::AccessSearch);
 }
 
 pub fn clear_filters(model: &mut Model) -> Vec<Effect> {
@@ -348,5 +352,5 @@ pub fn ask_withdraw(model: &mut Model) {
     else {
         return;
     };
-    push(model, Route::ConfirmWithdraw { id });
+    push(model, Screen::ConfirmWithdraw { id });
 }

@@ -14,7 +14,7 @@ use super::keymap::{self, Intent, Key};
 use super::menu::BlindItem;
 use super::model::{Blind, Layer, Loadable, Model, Place};
 use super::msg::Msg;
-use super::route::Route;
+use super::screen::Screen;
 
 /// The most characters the search text takes.
 pub const SEARCH_MAX_CHARS: usize = 60;
@@ -117,13 +117,13 @@ fn screen_key(model: &mut Model, key: Key) -> Vec<Effect> {
 
 /// Carries out a command on the current screen. Commands that do not apply do nothing.
 pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
-    if !model.route().allows(command) {
+    if !model.screen().allows(command) {
         return Vec::new();
     }
     match command {
         Intent::Language => {
             model.lang = model.lang.other();
-            if *model.route() == Route::Attract {
+            if *model.screen() == Screen::Attract {
                 // On the start screen the language key also picks that language, so Enter starts in it.
                 let index = Place::attract(model.lang).selected;
                 set_selected(model, index);
@@ -131,12 +131,12 @@ pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
             Vec::new()
         }
         Intent::Help => {
-            push(model, Route::Help);
+            push(model, Screen::Help);
             Vec::new()
         }
         Intent::ContinueOnline => {
-            let view = model.route().view();
-            push(model, Route::Online { view });
+            let view = model.screen().view();
+            push(model, Screen::Online { view });
             Vec::new()
         }
         Intent::Back => navigate::back(model),
@@ -166,8 +166,8 @@ pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
         }
         Intent::ClearFilters => activate::clear_filters(model),
         Intent::Report => {
-            if let Route::AccessEntry { id } = *model.route() {
-                push(model, Route::ConfirmReport { id });
+            if let Screen::AccessEntry { id } = *model.screen() {
+                push(model, Screen::ConfirmReport { id });
             }
             Vec::new()
         }
@@ -198,8 +198,8 @@ pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
 /// How many values the category on screen masks: sensitive fields, and every field of special-category
 /// (GDPR Art. 9) data.
 pub fn masked_values(model: &Model) -> usize {
-    match (model.route(), model.session.as_ref().map(|s| &s.category)) {
-        (Route::Category { .. }, Some(Loadable::Ready(cat))) => cat
+    match (model.screen(), model.session.as_ref().map(|s| &s.category)) {
+        (Screen::Category { .. }, Some(Loadable::Ready(cat))) => cat
             .fields
             .iter()
             .filter(|f| f.sensitive || cat.special)
@@ -213,7 +213,7 @@ fn pick(model: &mut Model, index: usize) -> Vec<Effect> {
     if index >= navigate::list_len(model) {
         return Vec::new();
     }
-    let on_log = *model.route() == Route::AccessLog;
+    let on_log = *model.screen() == Screen::AccessLog;
     if let (true, Some(session)) = (on_log, model.session.as_mut()) {
         if session.log.entry(index).is_none() {
             return Vec::new();
@@ -260,8 +260,8 @@ fn quit(model: &mut Model) -> Vec<Effect> {
     vec![Effect::PurgeScreen, Effect::Quit]
 }
 
-pub(crate) fn push(model: &mut Model, route: Route) {
-    model.stack.push(Place::new(route));
+pub(crate) fn push(model: &mut Model, screen: Screen) {
+    model.stack.push(Place::new(screen));
 }
 
 pub(crate) fn set_selected(model: &mut Model, index: usize) {

@@ -3,7 +3,7 @@
 
 use super::{Ctx, draw_menu, split};
 use crate::i18n::tr;
-use crate::kiosk::Route;
+use crate::kiosk::Screen;
 use crate::kiosk::menu::ConfirmItem;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::menu::MenuItem;
@@ -16,7 +16,7 @@ pub struct Confirm<'a>(pub Ctx<'a>);
 const INTRO_ROWS: u16 = 5;
 
 fn is_report(c: Ctx) -> bool {
-    matches!(c.model.route(), Route::ConfirmReport { .. })
+    matches!(c.model.screen(), Screen::ConfirmReport { .. })
 }
 
 pub fn menu_area(area: Rect) -> Rect {
@@ -42,8 +42,8 @@ impl Widget for &Confirm<'_> {
         let c = self.0;
         let lang = c.lang();
         let mut d = Doc::new(c.theme);
-        match c.model.route() {
-            Route::ConfirmWithdraw { id } => {
+        match c.model.screen() {
+            Screen::ConfirmWithdraw { id } => {
                 let scope = c
                     .model
                     .session
