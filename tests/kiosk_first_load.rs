@@ -88,6 +88,17 @@ async fn a_failed_first_load_says_so_and_loads_again_when_the_server_is_back() {
             assert!(!screen.contains("Loading"), "{screen}");
             assert!(!screen.contains(GREETING), "{screen}");
         }
+        // The footer's "Try again" is a button too.
+        let screen = k.screen(120, 40);
+        let (row, line) = screen
+            .lines()
+            .enumerate()
+            .find(|(_, l)| l.contains("Try again"))
+            .unwrap();
+        let col = line[..line.find("Try again").unwrap()].chars().count() as u16;
+        let area = ratatui::layout::Rect::new(0, 0, 120, 40);
+        let tapped = indsigt::ui::hit_test(&k.model, area, col, row as u16);
+        assert_eq!(tapped, Some(indsigt::kiosk::Intent::Retry));
         // Trying again while the server is still away: the same sentence, and the keys still answer.
         k.keys("R");
         assert!(k.screen(120, 40).contains(UNREACHABLE));
