@@ -6,7 +6,7 @@
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use indsigt::app::run_effect;
-use indsigt::kiosk::{Command, Effect, Key, Model, Msg, update};
+use indsigt::kiosk::{Effect, Intent, Key, Model, Msg, update};
 use indsigt::source::{DataSource, LocalSource};
 use indsigt::store::demo::{BASE, DemoOptions, write_demo_database};
 use indsigt::ui::{KioskView, Theme};
@@ -66,7 +66,7 @@ fn setup() -> (tempfile::TempDir, LocalSource, Model) {
     send(
         &mut model,
         &source,
-        Msg::Tap(Some(Command::Item(index)), now()),
+        Msg::Tap(Some(Intent::Item(index)), now()),
     );
     send(&mut model, &source, Msg::Key(Key::Char('1'), now()));
     send(&mut model, &source, Msg::Key(Key::Char('3'), now()));

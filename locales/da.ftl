@@ -257,7 +257,7 @@ entry-employee-hidden = Medarbejderens navn vises ikke. Du har ret til at se hvo
 entry-what = Hvilke data
 entry-data = Data
 entry-system = It-system
-entry-batch = Det var en samlet kørsel. Antal af dine poster: { $records }.
+entry-batch = Et IT-system behandlede { $records } af dine poster i én samlet kørsel.
 entry-why = Hvorfor
 entry-case = Sagsnummer
 entry-reference = Reference
@@ -442,3 +442,17 @@ report-status-queued = Gemt på kiosken, sendes snart
 error-pepper-missing = Filen med hemmeligheden til borgernøglen findes ikke: { $path }. Opret den, eller ret stien i konfigurationen.
 error-pepper-unreadable = Filen med hemmeligheden til borgernøglen kan ikke læses: { $path } ({ $detail }).
 error-pepper-too-short = Hemmeligheden i { $path } er for kort: { $got } byte. Den skal være mindst { $min } byte.
+
+# kiosk (helper B)
+hint-retry = Prøv igen
+help-retry = Hent dit overblik igen, hvis det ikke kunne hentes.
+help-interrupt = Afslut programmet med det samme (ikke på en låst kiosk).
+hint-blind-ask = Vis skærmen
+hint-blind-show = Ja
+hint-blind-keep = Nej
+help-blind-ask = Når skærmen er skjult: spørg om at vise den igen.
+help-blind-show = Vis den skjulte skærm igen, når du bliver spurgt.
+help-blind-keep = Hold skærmen skjult, når du bliver spurgt.
+overview-failed-retry = Tryk R for at prøve igen. Du kan også åbne et punkt nedenfor.
+overview-not-loaded = Ikke hentet
+entry-actor-self = Det var dig selv: du så dine data på en kiosk.

@@ -257,7 +257,7 @@ entry-employee-hidden = The employee's name is not shown. You have a right to kn
 entry-what = Which data
 entry-data = Data
 entry-system = IT system
-entry-batch = This was a batch run. Number of your records: { $records }.
+entry-batch = An IT system handled { $records } of your records in one batch run.
 entry-why = Why
 entry-case = Case number
 entry-reference = Reference
@@ -442,3 +442,17 @@ report-status-queued = Saved on the kiosk, sent soon
 error-pepper-missing = The file with the citizen key's secret does not exist: { $path }. Create it, or correct the path in the configuration.
 error-pepper-unreadable = The file with the citizen key's secret cannot be read: { $path } ({ $detail }).
 error-pepper-too-short = The secret in { $path } is too short: { $got } bytes. It must be at least { $min } bytes.
+
+# kiosk (helper B)
+hint-retry = Try again
+help-retry = Load your overview again if it could not be loaded.
+help-interrupt = Quit the program at once (not on a locked kiosk).
+hint-blind-ask = Show screen
+hint-blind-show = Yes
+hint-blind-keep = No
+help-blind-ask = While the screen is hidden: ask to show it again.
+help-blind-show = Show the hidden screen again, when you are asked.
+help-blind-keep = Keep the screen hidden, when you are asked.
+overview-failed-retry = Press R to try again. You can also open an item below.
+overview-not-loaded = Not loaded
+entry-actor-self = This was you: you looked at your own data at a kiosk.

@@ -288,3 +288,37 @@ fn an_idle_timeout_warns_then_forgets_the_citizen() {
     assert_forgotten(&t, dir.path());
     assert!(t.alive());
 }
+
+#[test]
+fn capital_letters_work_as_commands_and_typed_text_keeps_its_case() {
+    if !tmux_available() {
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let command = setup(dir.path());
+    let t = Tmux::start(
+        &format!("indsigt-e2e-caps-{}", std::process::id()),
+        100,
+        30,
+        &command,
+    );
+    sign_in_da(&t);
+    // Shift+L (a capital L, as with Caps Lock) switches the language.
+    t.send(&["L"]);
+    t.wait_for(&["Hello Inger Marie Holm"]);
+    // The search text keeps its capitals; the capital letters are text there, not commands.
+    t.send(&["3"]);
+    t.wait_for(&["Newest first"]);
+    t.send(&["/"]);
+    t.wait_for(&["Search"]);
+    t.send(&["-l", "HjEm LX"]);
+    t.wait_for(&["HjEm LX"]);
+    t.send(&["Escape"]);
+    t.wait_for(&["Newest first"]);
+    t.send(&["Escape"]);
+    t.wait_for(&["Hello Inger Marie Holm"]);
+    // Shift+X signs out.
+    t.send(&["X"]);
+    t.wait_for(&["Vælg sprog", "Eksempel Kommune"]);
+    assert_forgotten(&t, dir.path());
+}

@@ -6,7 +6,7 @@ mod common;
 
 use common::fixtures::*;
 use indsigt::kiosk::device::{AuthError, DeviceAuthorization, DeviceFlow, Poll, Tokens};
-use indsigt::kiosk::{Effect, Key, Loaded, Model, Msg, Notice, Request, Route, update};
+use indsigt::kiosk::{Effect, Key, Loaded, Model, Msg, Notice, Request, Screen, update};
 use indsigt::source::{AccessToken, Principal, SourceError};
 use jiff::{SignedDuration, Timestamp};
 
@@ -42,7 +42,7 @@ fn tokens() -> Tokens {
 fn waiting(a: DeviceAuthorization) -> Model {
     let mut m = device_model();
     let fx = update(&mut m, Msg::Key(Key::Char('2'), now()));
-    assert_eq!(*m.route(), Route::DeviceSignIn);
+    assert_eq!(*m.screen(), Screen::DeviceSignIn);
     assert_eq!(fx, vec![Effect::StartDeviceSignIn { attempt: 1 }]);
     update(
         &mut m,
@@ -164,7 +164,7 @@ fn cancelling_forgets_the_code_and_drops_late_answers() {
     let mut m = waiting(auth(Some(5), 600));
     tick(&mut m, 5_000);
     update(&mut m, Msg::Key(Key::Esc, at(5_100)));
-    assert_eq!(*m.route(), Route::Attract);
+    assert_eq!(*m.screen(), Screen::Attract);
     assert_eq!(m.device, None);
     // The poll that was on its way says "signed in": it must not sign anyone in.
     update(
@@ -174,7 +174,7 @@ fn cancelling_forgets_the_code_and_drops_late_answers() {
             poll: Poll::Tokens(tokens()),
         },
     );
-    assert_eq!(*m.route(), Route::Attract);
+    assert_eq!(*m.screen(), Screen::Attract);
     assert!(m.device.is_none() && m.session.is_none());
 }
 
@@ -182,9 +182,9 @@ fn signed_in() -> Model {
     let mut m = waiting(auth(Some(5), 600));
     tick(&mut m, 5_000);
     polled(&mut m, 5_100, Poll::Tokens(tokens()));
-    assert_eq!(*m.route(), Route::Helper { citizen: 0 });
+    assert_eq!(*m.screen(), Screen::Helper { citizen: 0 });
     let fx = update(&mut m, Msg::Key(Key::Char('3'), at(6_000)));
-    assert_eq!(*m.route(), Route::Overview);
+    assert_eq!(*m.screen(), Screen::Overview);
     let s = m.session.as_ref().unwrap();
     assert_eq!(
         s.principal,
@@ -261,7 +261,7 @@ fn a_401_refreshes_once_silently_then_ends_the_session_with_a_message() {
     let fx = unauthorized(&mut m);
     assert!(fx.contains(&Effect::PurgeScreen));
     assert!(m.session.is_none());
-    assert_eq!(*m.route(), Route::Attract);
+    assert_eq!(*m.screen(), Screen::Attract);
     assert_eq!(m.notice, Some(Notice::Error(SourceError::Unauthorized)));
 }
 

@@ -10,7 +10,7 @@ use common::kiosk::{Kiosk, clock, demo_db};
 use common::{ELDERLY, HEAVY, cid};
 use indsigt::domain::Lang;
 use indsigt::kiosk::device::{DeviceAuthorization, Poll, Tokens};
-use indsigt::kiosk::{Key, Msg, Notice, Route};
+use indsigt::kiosk::{Key, Msg, Notice, Screen};
 use indsigt::source::http::{HttpOptions, HttpSource};
 use indsigt::source::{AccessToken, DataSource, Principal};
 use indsigt::store::Store;
@@ -22,7 +22,7 @@ use support_server::{Api, Issuer, Key as SigningKey, settings};
 fn sign_in(k: &mut Kiosk, token: String) {
     k.model.settings.device_sign_in = true;
     k.keys("2");
-    assert_eq!(*k.model.route(), Route::DeviceSignIn);
+    assert_eq!(*k.model.screen(), Screen::DeviceSignIn);
     let attempt = k.model.device_attempt;
     k.send(Msg::DeviceStarted {
         attempt,
@@ -43,7 +43,7 @@ fn sign_in(k: &mut Kiosk, token: String) {
         }),
     });
     k.keys("1");
-    assert_eq!(*k.model.route(), Route::Overview);
+    assert_eq!(*k.model.screen(), Screen::Overview);
     assert!(matches!(
         k.model.session.as_ref().unwrap().principal,
         Principal::Bearer(_)
@@ -123,8 +123,8 @@ async fn a_whole_session_over_http_against_the_real_server() {
         // The pensioner: a report and a withdrawal, checked in the server's database.
         sign_in(&mut k, elderly_token);
         k.keys("3").key(Key::Down).key(Key::Enter);
-        let Route::AccessEntry { id } = *k.model.route() else {
-            panic!("{:?}", k.model.route())
+        let Screen::AccessEntry { id } = *k.model.screen() else {
+            panic!("{:?}", k.model.screen())
         };
         k.keys("r1");
         let Some(Notice::Reported(report)) = k.model.notice.clone() else {
@@ -148,7 +148,7 @@ async fn a_whole_session_over_http_against_the_real_server() {
             .expect("an active consent");
         let consent_id = consents[active].id;
         k.send(Msg::Tap(
-            Some(indsigt::kiosk::Command::Item(active)),
+            Some(indsigt::kiosk::Intent::Item(active)),
             clock(),
         ));
         k.keys("1");

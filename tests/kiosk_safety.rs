@@ -9,7 +9,7 @@ use indsigt::domain::{
     DataCategory, FieldValue, Lawfulness, LegalBasis, Origin, OriginKind, Retention, Text,
 };
 use indsigt::kiosk::{
-    Blind, Effect, Key, Loaded, Model, Msg, Pin, Route, Settings, WarningKind, update,
+    Blind, Effect, Key, Loaded, Model, Msg, Pin, Screen, Settings, WarningKind, update,
 };
 use jiff::{SignedDuration, Timestamp};
 
@@ -91,7 +91,7 @@ fn at_the_idle_limit_everything_is_forgotten() {
     let fx = tick(&mut m, 130);
     assert_eq!(fx, vec![Effect::PurgeScreen, Effect::EndSession]);
     assert!(m.session.is_none());
-    assert_eq!(*m.route(), Route::Attract);
+    assert_eq!(*m.screen(), Screen::Attract);
     assert_eq!(m.stack.len(), 1);
     assert_eq!(m.lang, settings().default_lang);
     assert!(m.warning.is_none());
@@ -125,11 +125,11 @@ fn an_untouched_attract_screen_never_times_out() {
 fn a_half_started_sign_in_returns_to_the_start_in_the_default_language() {
     let mut m = model();
     key_at(&mut m, Key::Char('2'), 0);
-    assert_eq!(*m.route(), Route::SignIn);
+    assert_eq!(*m.screen(), Screen::SignIn);
     tick(&mut m, 95);
     assert!(m.warning.is_some());
     tick(&mut m, 120);
-    assert_eq!(*m.route(), Route::Attract);
+    assert_eq!(*m.screen(), Screen::Attract);
     assert_eq!(m.lang, settings().default_lang);
 }
 
@@ -177,7 +177,7 @@ fn hide_now_blanks_at_once_and_needs_a_confirmation_to_come_back() {
     key_at(&mut m, Key::Char('h'), 5);
     key_at(&mut m, Key::Char('1'), 6);
     assert_eq!(m.blind, Blind::Open);
-    assert_eq!(*m.route(), Route::Overview);
+    assert_eq!(*m.screen(), Screen::Overview);
     // A tap on the blank screen asks too; it never shows the screen by itself.
     key_at(&mut m, Key::Char('h'), 7);
     update(&mut m, Msg::Tap(None, at(8)));
@@ -230,7 +230,7 @@ fn category_with_secrets() -> DataCategory {
 fn masked_values_are_revealed_one_at_a_time_and_masked_again_on_leaving() {
     let mut m = signed_in_with(settings());
     m.stack
-        .push(indsigt::kiosk::Place::new(Route::Category { id: 9 }));
+        .push(indsigt::kiosk::Place::new(Screen::Category { id: 9 }));
     m.session.as_mut().unwrap().category = indsigt::kiosk::Loadable::Ready(category_with_secrets());
     assert_eq!(m.place().revealed, None);
     key_at(&mut m, Key::Char('v'), 1);
@@ -242,7 +242,7 @@ fn masked_values_are_revealed_one_at_a_time_and_masked_again_on_leaving() {
     key_at(&mut m, Key::Char('v'), 4);
     key_at(&mut m, Key::Esc, 5);
     m.stack
-        .push(indsigt::kiosk::Place::new(Route::Category { id: 9 }));
+        .push(indsigt::kiosk::Place::new(Screen::Category { id: 9 }));
     assert_eq!(m.place().revealed, None);
 }
 
@@ -291,7 +291,7 @@ fn a_locked_kiosk_ignores_every_way_out() {
 fn the_operator_pin_quits_and_wrong_pins_wait_longer_each_time() {
     let mut m = signed_in_with(locked());
     key_at(&mut m, Key::CtrlAlt('o'), 0);
-    assert_eq!(*m.route(), Route::Operator);
+    assert_eq!(*m.screen(), Screen::Operator);
     for c in "4712".chars() {
         key_at(&mut m, Key::Char(c), 0);
     }

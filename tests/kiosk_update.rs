@@ -6,7 +6,7 @@ mod common;
 use common::fixtures::*;
 use indsigt::domain::{AccessReport, Action, Lang, ReportStatus};
 use indsigt::kiosk::access_log::{MAX_PAGES, PAGE_SIZE};
-use indsigt::kiosk::{Command, Effect, Key, Loaded, Model, Msg, Notice, Request, Route, update};
+use indsigt::kiosk::{Effect, Intent, Key, Loaded, Model, Msg, Notice, Request, Screen, update};
 use indsigt::source::{Helper, KioskVisit, SourceError};
 
 fn key(m: &mut Model, k: Key) -> Vec<Effect> {
@@ -55,7 +55,7 @@ fn attract_digit_picks_language_and_asks_for_demo_citizens() {
     let mut m = model();
     let fx = ch(&mut m, '2');
     assert_eq!(m.lang, Lang::En);
-    assert_eq!(*m.route(), Route::SignIn);
+    assert_eq!(*m.screen(), Screen::SignIn);
     assert_eq!(
         fx,
         vec![Effect::Fetch {
@@ -74,7 +74,7 @@ fn enter_starts_in_the_default_language() {
     m.lang = Lang::En;
     key(&mut m, Key::Enter);
     assert_eq!(m.lang, Lang::En);
-    assert_eq!(*m.route(), Route::SignIn);
+    assert_eq!(*m.screen(), Screen::SignIn);
 }
 
 #[test]
@@ -84,7 +84,7 @@ fn the_language_key_on_the_start_screen_also_starts_in_that_language() {
     assert_eq!(m.lang, Lang::En);
     key(&mut m, Key::Enter);
     assert_eq!(m.lang, Lang::En);
-    assert_eq!(*m.route(), Route::SignIn);
+    assert_eq!(*m.screen(), Screen::SignIn);
 }
 
 #[test]
@@ -93,9 +93,9 @@ fn sign_in_records_who_helps_and_loads_the_overview() {
     ch(&mut m, '1');
     loaded(&mut m, Loaded::DemoCitizens(Ok(citizens())));
     ch(&mut m, '3');
-    assert_eq!(*m.route(), Route::Helper { citizen: 2 });
+    assert_eq!(*m.screen(), Screen::Helper { citizen: 2 });
     let fx = ch(&mut m, '2');
-    assert_eq!(*m.route(), Route::Overview);
+    assert_eq!(*m.screen(), Screen::Overview);
     let s = m.session.as_ref().unwrap();
     assert_eq!(s.principal, principal(3));
     assert_eq!(s.helper, Helper::Staff);
@@ -131,21 +131,21 @@ fn sign_in_records_who_helps_and_loads_the_overview() {
 fn overview_sections_open_and_esc_goes_back() {
     let mut m = signed_in('1');
     let fx = ch(&mut m, '1');
-    assert_eq!(*m.route(), Route::Areas);
+    assert_eq!(*m.screen(), Screen::Areas);
     assert_eq!(requests(&fx), vec![Request::Areas]);
     key(&mut m, Key::Esc);
-    assert_eq!(*m.route(), Route::Overview);
+    assert_eq!(*m.screen(), Screen::Overview);
     // Esc on the overview stays: sign-out is the way out.
     key(&mut m, Key::Esc);
-    assert_eq!(*m.route(), Route::Overview);
-    for (k, route, req) in [
-        ('2', Route::Purposes, Some(Request::Purposes)),
-        ('4', Route::Consents, Some(Request::Consents)),
-        ('5', Route::Decisions, Some(Request::Decisions)),
-        ('6', Route::Rights, None),
+    assert_eq!(*m.screen(), Screen::Overview);
+    for (k, screen, req) in [
+        ('2', Screen::Purposes, Some(Request::Purposes)),
+        ('4', Screen::Consents, Some(Request::Consents)),
+        ('5', Screen::Decisions, Some(Request::Decisions)),
+        ('6', Screen::Rights, None),
     ] {
         let fx = ch(&mut m, k);
-        assert_eq!(*m.route(), route);
+        assert_eq!(*m.screen(), screen);
         assert_eq!(requests(&fx), req.into_iter().collect::<Vec<_>>());
         key(&mut m, Key::Esc);
     }
@@ -158,7 +158,7 @@ fn arrows_and_enter_select_like_digits() {
     key(&mut m, Key::Down);
     assert_eq!(m.place().selected, 2);
     let fx = key(&mut m, Key::Enter);
-    assert_eq!(*m.route(), Route::AccessLog);
+    assert_eq!(*m.screen(), Screen::AccessLog);
     assert_eq!(requests(&fx).len(), 1);
     // Selection stops at the ends.
     key(&mut m, Key::Esc);
@@ -189,7 +189,7 @@ fn sign_out_forgets_everything_and_drops_late_answers() {
     let fx = ch(&mut m, 'x');
     assert_eq!(fx, vec![Effect::PurgeScreen, Effect::EndSession]);
     assert!(m.session.is_none());
-    assert_eq!(*m.route(), Route::Attract);
+    assert_eq!(*m.screen(), Screen::Attract);
     assert_eq!(m.stack.len(), 1);
     assert_eq!(m.lang, Lang::Da);
     assert!(m.generation > old_generation);
@@ -337,7 +337,7 @@ fn a_failed_page_shows_an_error_and_can_be_retried() {
 fn filters_restart_the_log_with_the_filter() {
     let mut m = open_log(1000);
     let fx = ch(&mut m, 'f');
-    assert_eq!(*m.route(), Route::AccessFilter);
+    assert_eq!(*m.screen(), Screen::AccessFilter);
     assert_eq!(requests(&fx), vec![Request::Organisations, Request::Areas]);
     let fx = ch(&mut m, '4');
     let (p, filter) = only_page(&fx);
@@ -356,14 +356,14 @@ fn filters_restart_the_log_with_the_filter() {
     let (_, filter) = only_page(&fx);
     assert!(filter.is_empty());
     ch(&mut m, '7');
-    assert_eq!(*m.route(), Route::AccessLog);
+    assert_eq!(*m.screen(), Screen::AccessLog);
 }
 
 #[test]
 fn search_text_is_typed_and_applied() {
     let mut m = open_log(1000);
     ch(&mut m, '/');
-    assert_eq!(*m.route(), Route::AccessSearch);
+    assert_eq!(*m.screen(), Screen::AccessSearch);
     for c in "jobx".chars() {
         ch(&mut m, c);
     }
@@ -371,7 +371,7 @@ fn search_text_is_typed_and_applied() {
     // Letters that are keys elsewhere are typed here.
     assert_eq!(m.search_input, "job");
     let fx = key(&mut m, Key::Enter);
-    assert_eq!(*m.route(), Route::AccessLog);
+    assert_eq!(*m.screen(), Screen::AccessLog);
     let (p, filter) = only_page(&fx);
     assert_eq!(p, 0);
     assert_eq!(filter.text.as_deref(), Some("job"));
@@ -390,17 +390,17 @@ fn report_flow_confirms_files_and_tells_what_happens_next() {
     let mut m = open_log(100);
     key(&mut m, Key::Down);
     let fx = key(&mut m, Key::Enter);
-    assert_eq!(*m.route(), Route::AccessEntry { id: 2 });
+    assert_eq!(*m.screen(), Screen::AccessEntry { id: 2 });
     assert_eq!(requests(&fx), vec![Request::Reports]);
     ch(&mut m, 'r');
-    assert_eq!(*m.route(), Route::ConfirmReport { id: 2 });
+    assert_eq!(*m.screen(), Screen::ConfirmReport { id: 2 });
     // "No" files nothing.
     assert!(ch(&mut m, '2').is_empty());
-    assert_eq!(*m.route(), Route::AccessEntry { id: 2 });
+    assert_eq!(*m.screen(), Screen::AccessEntry { id: 2 });
     ch(&mut m, 'r');
     let fx = ch(&mut m, '1');
     assert_eq!(requests(&fx), vec![Request::Report(2)]);
-    assert_eq!(*m.route(), Route::AccessEntry { id: 2 });
+    assert_eq!(*m.screen(), Screen::AccessEntry { id: 2 });
     let report = AccessReport {
         reference: "IND-2026-000001".into(),
         event_id: 2,
@@ -442,13 +442,13 @@ fn withdraw_flow_confirms_files_and_shows_the_result() {
     );
     // The first consent is already withdrawn: nothing to confirm.
     assert!(ch(&mut m, 'w').is_empty());
-    assert_eq!(*m.route(), Route::Consents);
+    assert_eq!(*m.screen(), Screen::Consents);
     key(&mut m, Key::Down);
     ch(&mut m, 'w');
-    assert_eq!(*m.route(), Route::ConfirmWithdraw { id: 8 });
+    assert_eq!(*m.screen(), Screen::ConfirmWithdraw { id: 8 });
     let fx = ch(&mut m, '1');
     assert_eq!(requests(&fx), vec![Request::Withdraw(8)]);
-    assert_eq!(*m.route(), Route::Consents);
+    assert_eq!(*m.screen(), Screen::Consents);
     let pending =
         |m: &Model| m.session.as_ref().unwrap().consents.ready().unwrap()[1].withdrawal_pending;
     assert!(pending(&m));
@@ -497,12 +497,12 @@ fn keys_and_taps_that_do_nothing_change_nothing() {
 #[test]
 fn taps_pick_items_by_index() {
     let mut m = signed_in('1');
-    let fx = update(&mut m, Msg::Tap(Some(Command::Item(5)), now()));
+    let fx = update(&mut m, Msg::Tap(Some(Intent::Item(5)), now()));
     assert!(fx.is_empty());
-    assert_eq!(*m.route(), Route::Rights);
-    update(&mut m, Msg::Tap(Some(Command::Back), now()));
-    update(&mut m, Msg::Tap(Some(Command::Item(99)), now()));
-    assert_eq!(*m.route(), Route::Overview);
+    assert_eq!(*m.screen(), Screen::Rights);
+    update(&mut m, Msg::Tap(Some(Intent::Back), now()));
+    update(&mut m, Msg::Tap(Some(Intent::Item(99)), now()));
+    assert_eq!(*m.screen(), Screen::Overview);
 }
 
 #[test]
@@ -525,20 +525,20 @@ fn continue_online_opens_for_the_current_view() {
     let mut m = open_log(10);
     ch(&mut m, 'o');
     assert_eq!(
-        *m.route(),
-        Route::Online {
+        *m.screen(),
+        Screen::Online {
             view: indsigt::kiosk::View::AccessLog
         }
     );
     key(&mut m, Key::Esc);
-    assert_eq!(*m.route(), Route::AccessLog);
+    assert_eq!(*m.screen(), Screen::AccessLog);
 }
 
 #[test]
 fn text_screens_scroll_and_forget_the_scroll_when_left() {
     let mut m = signed_in('1');
     ch(&mut m, '6');
-    assert_eq!(*m.route(), Route::Rights);
+    assert_eq!(*m.screen(), Screen::Rights);
     key(&mut m, Key::Down);
     key(&mut m, Key::Down);
     key(&mut m, Key::PageDown);
@@ -561,16 +561,16 @@ fn a_purpose_opens_in_full() {
     loaded(&mut m, Loaded::Purposes(Ok(vec![])));
     // Nothing to open in an empty list.
     assert!(key(&mut m, Key::Enter).is_empty());
-    assert_eq!(*m.route(), Route::Purposes);
+    assert_eq!(*m.screen(), Screen::Purposes);
 }
 
 #[test]
 fn help_lists_keys_and_esc_closes_it() {
     let mut m = signed_in('1');
     ch(&mut m, '?');
-    assert_eq!(*m.route(), Route::Help);
+    assert_eq!(*m.screen(), Screen::Help);
     key(&mut m, Key::Esc);
-    assert_eq!(*m.route(), Route::Overview);
+    assert_eq!(*m.screen(), Screen::Overview);
 }
 
 #[test]

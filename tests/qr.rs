@@ -9,7 +9,7 @@ use common::qr_decode;
 use common::{ELDERLY, HEAVY};
 use indsigt::domain::Lang;
 use indsigt::kiosk::url::continue_online;
-use indsigt::kiosk::{Key, Route, View};
+use indsigt::kiosk::{Key, Screen, View};
 use ratatui::buffer::Buffer;
 
 /// Reads the QR code's modules back out of the half-block cells and decodes them.
@@ -20,9 +20,9 @@ fn decode(buf: &Buffer) -> String {
 fn online_from(k: &mut Kiosk, keys: &str) -> String {
     k.keys(keys).keys("o");
     assert!(
-        matches!(k.model.route(), Route::Online { .. }),
+        matches!(k.model.screen(), Screen::Online { .. }),
         "{:?}",
-        k.model.route()
+        k.model.screen()
     );
     decode(&k.buffer(120, 40))
 }
@@ -93,7 +93,7 @@ fn the_link_carries_nothing_of_the_citizen() {
                 }
             }
             k2.keys("o");
-            let Route::Online { view } = *k2.model.route() else {
+            let Screen::Online { view } = *k2.model.screen() else {
                 panic!("{keys}")
             };
             let url = continue_online(&k2.model.settings.portal_url, view, k2.model.lang);

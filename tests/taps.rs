@@ -7,7 +7,7 @@ mod common;
 use common::ELDERLY;
 use common::kiosk::{Kiosk, clock, demo_source};
 use indsigt::domain::Lang;
-use indsigt::kiosk::{Command, Msg, Route};
+use indsigt::kiosk::{Intent, Msg, Screen};
 use indsigt::ui::hit_test;
 use ratatui::layout::Rect;
 
@@ -23,7 +23,7 @@ fn find(k: &Kiosk, w: u16, h: u16, text: &str) -> (u16, u16) {
     panic!("{text:?} is not on the screen:\n{screen}");
 }
 
-fn tap(k: &mut Kiosk, w: u16, h: u16, text: &str) -> Option<Command> {
+fn tap(k: &mut Kiosk, w: u16, h: u16, text: &str) -> Option<Intent> {
     let (col, row) = find(k, w, h, text);
     let command = hit_test(&k.model, Rect::new(0, 0, w, h), col + 1, row);
     k.send(Msg::Tap(command, clock()));
@@ -37,28 +37,25 @@ fn tapping_items_and_footer_keys_does_what_the_screen_says() {
     for (w, h) in [(80, 24), (120, 40)] {
         k.sign_in(ELDERLY, Lang::Da);
         // A menu item, in the second column at 80×24.
-        assert_eq!(
-            tap(&mut k, w, h, "Dine rettigheder"),
-            Some(Command::Item(5))
-        );
-        assert_eq!(*k.model.route(), Route::Rights);
+        assert_eq!(tap(&mut k, w, h, "Dine rettigheder"), Some(Intent::Item(5)));
+        assert_eq!(*k.model.screen(), Screen::Rights);
         // Footer keys are buttons too.
-        assert_eq!(tap(&mut k, w, h, "English"), Some(Command::Language));
+        assert_eq!(tap(&mut k, w, h, "English"), Some(Intent::Language));
         assert_eq!(k.model.lang, Lang::En);
-        assert_eq!(tap(&mut k, w, h, "Back"), Some(Command::Back));
-        assert_eq!(*k.model.route(), Route::Overview);
+        assert_eq!(tap(&mut k, w, h, "Back"), Some(Intent::Back));
+        assert_eq!(*k.model.screen(), Screen::Overview);
         // An access-log row opens that entry.
         tap(&mut k, w, h, "Who has looked at your data");
-        assert_eq!(*k.model.route(), Route::AccessLog);
+        assert_eq!(*k.model.screen(), Screen::AccessLog);
         let second = k.model.session.as_ref().unwrap().log.entry(1).unwrap().id;
         let row = find(&k, w, h, "When · what").1 + 3;
         let command = hit_test(&k.model, Rect::new(0, 0, w, h), 5, row);
-        assert_eq!(command, Some(Command::Item(1)));
+        assert_eq!(command, Some(Intent::Item(1)));
         k.send(Msg::Tap(command, clock()));
-        assert_eq!(*k.model.route(), Route::AccessEntry { id: second });
+        assert_eq!(*k.model.screen(), Screen::AccessEntry { id: second });
         // A tap on nothing does nothing; the digits legend is not a button.
         assert_eq!(hit_test(&k.model, Rect::new(0, 0, w, h), 0, 0), None);
-        assert_eq!(tap(&mut k, w, h, "Sign out"), Some(Command::SignOut));
+        assert_eq!(tap(&mut k, w, h, "Sign out"), Some(Intent::SignOut));
         assert!(k.model.session.is_none());
     }
 }

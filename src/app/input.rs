@@ -1,6 +1,6 @@
 //! Terminal events into kiosk msgs: keys become [`Key`]s, taps become commands by the view's hit map.
 
-use crate::kiosk::{Command, Key, Model, Msg};
+use crate::kiosk::{Intent, Key, Model, Msg};
 use crate::ui::hit_test;
 use crossterm::event::{
     Event, KeyCode, KeyEvent, KeyEventKind, KeyModifiers, MouseButton, MouseEventKind,
@@ -47,8 +47,8 @@ pub fn to_msg(ev: Event, model: &Model, area: Rect, now: Timestamp) -> Option<Ms
             MouseEventKind::Down(MouseButton::Left) => {
                 Some(Msg::Tap(hit_test(model, area, m.column, m.row), now))
             }
-            MouseEventKind::ScrollUp => Some(Msg::Tap(Some(Command::Up), now)),
-            MouseEventKind::ScrollDown => Some(Msg::Tap(Some(Command::Down), now)),
+            MouseEventKind::ScrollUp => Some(Msg::Tap(Some(Intent::Up), now)),
+            MouseEventKind::ScrollDown => Some(Msg::Tap(Some(Intent::Down), now)),
             _ => None,
         },
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
@@ -88,6 +88,19 @@ mod tests {
     }
 
     #[test]
+    fn capital_letters_keep_their_case_for_typed_text() {
+        // Shift or Caps Lock: the letter comes in as a capital; the keymap folds it for commands.
+        assert_eq!(
+            key(press(KeyCode::Char('L'), KeyModifiers::SHIFT)),
+            Some(Key::Char('L'))
+        );
+        assert_eq!(
+            key(press(KeyCode::Char('X'), KeyModifiers::NONE)),
+            Some(Key::Char('X'))
+        );
+    }
+
+    #[test]
     fn wheel_scrolls_and_a_tap_on_nothing_is_a_tap_on_nothing() {
         let model = Model::new(
             crate::config::demo_settings().unwrap(),
@@ -105,7 +118,7 @@ mod tests {
         let t = Timestamp::UNIX_EPOCH;
         assert_eq!(
             to_msg(mouse(MouseEventKind::ScrollDown), &model, area, t),
-            Some(Msg::Tap(Some(Command::Down), t))
+            Some(Msg::Tap(Some(Intent::Down), t))
         );
         assert_eq!(
             to_msg(

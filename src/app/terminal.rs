@@ -29,7 +29,7 @@ struct Trace {
 impl Trace {
     fn of(model: &Model) -> Trace {
         Trace {
-            screen: model.route().name(),
+            screen: model.screen().name(),
             signed_in: model.signed_in(),
             generation: model.generation,
             pin_failures: model.pin.failures,

@@ -72,6 +72,37 @@ pub struct AccessEvent {
     pub reference: String,
 }
 
+/// The IT system under which the kiosk records the citizen's own visits in their log.
+pub const KIOSK_SYSTEM: &str = "Indsigt";
+
+/// Who acted in an access-log entry: the sentence that explains the entry depends on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Actor {
+    /// The citizen themself, looking at their own data at a kiosk.
+    Citizen,
+    /// A batch run of an IT system, over this many of the citizen's records.
+    Batch { records: u32 },
+    /// A member of staff.
+    Staff,
+}
+
+impl AccessEvent {
+    /// Who acted, from the entry's facts: a kiosk visit is a view recorded by the kiosk's own system with
+    /// no employee; a batch run has its run; everything else was done by a member of staff.
+    pub fn actor(&self) -> Actor {
+        if let Some(b) = &self.batch {
+            return Actor::Batch { records: b.records };
+        }
+        let kiosk_visit =
+            self.action == Action::Viewed && self.system == KIOSK_SYSTEM && self.employee.is_none();
+        if kiosk_visit {
+            Actor::Citizen
+        } else {
+            Actor::Staff
+        }
+    }
+}
+
 /// The free-text parts of an entry may name staff or a case: wiped when the entry is dropped.
 impl Drop for AccessEvent {
     fn drop(&mut self) {
@@ -192,6 +223,46 @@ mod tests {
         assert_eq!(AccessCursor::decode(&c.encode()), Some(c));
         assert_eq!(AccessCursor::decode("x.1"), None);
         assert_eq!(AccessCursor::decode("17"), None);
+    }
+
+    fn event(system: &str, batch: Option<Batch>) -> AccessEvent {
+        AccessEvent {
+            id: 1,
+            at: Timestamp::UNIX_EPOCH,
+            organisation: Text::same("Borgerservice"),
+            unit: Text::same("Kiosk"),
+            role: Text::same("Selvbetjeningskiosk"),
+            employee: None,
+            system: system.into(),
+            area: "citizen-service".into(),
+            category: Text::same("Dine data"),
+            action: Action::Viewed,
+            purpose: Text::same("Indsigt"),
+            case_ref: None,
+            batch,
+            hidden_until: None,
+            reference: "LOG-1".into(),
+        }
+    }
+
+    #[test]
+    fn the_actor_follows_the_facts_of_the_entry() {
+        assert_eq!(event(KIOSK_SYSTEM, None).actor(), Actor::Citizen);
+        assert_eq!(event("KMD Nexus", None).actor(), Actor::Staff);
+        let run = Batch {
+            run_id: "r1".into(),
+            records: 12,
+        };
+        assert_eq!(
+            event("KMD Nexus", Some(run)).actor(),
+            Actor::Batch { records: 12 }
+        );
+        let mut changed = event(KIOSK_SYSTEM, None);
+        changed.action = Action::Changed;
+        assert_eq!(changed.actor(), Actor::Staff);
+        let mut named = event(KIOSK_SYSTEM, None);
+        named.employee = Some("Jens".into());
+        assert_eq!(named.actor(), Actor::Staff);
     }
 
     #[test]

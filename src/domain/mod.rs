@@ -12,7 +12,8 @@ mod text;
 mod token;
 
 pub use access::{
-    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, ReportStatus,
+    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Actor, Batch,
+    KIOSK_SYSTEM, ReportStatus,
 };
 pub use category::{
     Area, CategorySummary, DataCategory, FieldValue, Lawfulness, LegalBasis, Origin, OriginKind,

@@ -1,7 +1,8 @@
 //! The keymap is data: every key, the command it gives, where it works, and the text that explains it.
 //! The footer hints and the help screen are generated from [`KEYMAP`].
 
-use super::route::Route;
+use super::model::{Blind, Layer, Model};
+use super::screen::Screen;
 
 /// A key as the kiosk core sees it, independent of the terminal library.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -30,9 +31,26 @@ pub enum Key {
     F(u8),
 }
 
+impl Key {
+    /// The key with a letter in lowercase, so commands work with Caps Lock or Shift. Typed text (search,
+    /// PIN) never goes through this: it keeps its case.
+    pub fn folded(self) -> Key {
+        match self {
+            Key::Char(c) if c.is_uppercase() => {
+                let mut lower = c.to_lowercase();
+                match (lower.next(), lower.next()) {
+                    (Some(l), None) => Key::Char(l),
+                    _ => self,
+                }
+            }
+            k => k,
+        }
+    }
+}
+
 /// What a key or a tap asks the kiosk to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Command {
+pub enum Intent {
     /// Pick the numbered item 1–9 of the current list or menu.
     Pick(u8),
     /// Pick an item by its index (0-based), from a tap on it.
@@ -73,6 +91,14 @@ pub enum Command {
     Reveal,
     /// The operator's chord: ask for the PIN that leaves a locked kiosk.
     Operator,
+    /// Load again what failed to load on the screen (the overview's greeting and counts).
+    Retry,
+    /// While the blind is down: ask whether to show the screen again.
+    BlindAsk,
+    /// After that question: show the screen again.
+    BlindShow,
+    /// After that question: keep the screen hidden.
+    BlindKeep,
 }
 
 /// Where a binding works.
@@ -96,12 +122,20 @@ pub enum Context {
     Masked,
     /// Screens with a signed-in citizen.
     Session,
+    /// The overview when its own loads failed.
+    Retry,
+    /// Every screen of a kiosk that is not locked.
+    Unlocked,
+    /// The privacy blind is down (nothing else answers).
+    Blind,
+    /// The blind asks whether to show the screen again.
+    BlindConfirm,
 }
 
 /// Which keys a binding answers to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Keys {
-    /// The digits 1–9, each giving [`Command::Pick`].
+    /// The digits 1–9, each giving [`Intent::Pick`].
     Digits,
     One(Key),
     Two(Key, Key),
@@ -121,7 +155,7 @@ impl Keys {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Binding {
     pub keys: Keys,
-    pub command: Command,
+    pub command: Intent,
     pub context: Context,
     /// The key as printed in hints, e.g. `L`. A Fluent id when it starts with `key-`.
     pub label: &'static str,
@@ -135,7 +169,7 @@ pub struct Binding {
 
 const fn b(
     keys: Keys,
-    command: Command,
+    command: Intent,
     context: Context,
     label: &'static str,
     hint: &'static str,
@@ -153,8 +187,8 @@ const fn b(
     }
 }
 
-use Command as C;
 use Context as X;
+use Intent as C;
 
 /// Every key of the kiosk. Order matters: it is the order of the footer and the help screen.
 #[rustfmt::skip]
@@ -178,6 +212,7 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::One(Key::Char('r')),                  C::Report,      X::AccessEntry,  "R",             "hint-report",      "help-report",           true),
     b(Keys::One(Key::Char('w')),                  C::Withdraw,    X::Consents,     "W",             "hint-withdraw",    "help-withdraw",         true),
     b(Keys::One(Key::Char('v')),                  C::Reveal,      X::Masked,       "V",             "hint-reveal",      "help-reveal",           true),
+    b(Keys::One(Key::Char('r')),                  C::Retry,       X::Retry,        "R",             "hint-retry",       "help-retry",            true),
     b(Keys::One(Key::Esc),                        C::Back,        X::Global,       "Esc",           "hint-back",        "help-back",             true),
     b(Keys::One(Key::Char('o')),                  C::ContinueOnline, X::Global,    "O",             "hint-online",      "help-online",           true),
     b(Keys::One(Key::Char('?')),                  C::Help,        X::Global,       "?",             "hint-help",        "help-help",             true),
@@ -187,22 +222,26 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::One(Key::Char('x')),                  C::SignOut,     X::Session,      "X",             "hint-sign-out",    "help-sign-out",         true),
     b(Keys::One(Key::Char('q')),                  C::Quit,        X::Attract,      "Q",             "hint-quit",        "help-quit",             true),
     b(Keys::One(Key::CtrlAlt('o')),               C::Operator,    X::Global,       "Ctrl+Alt+O",    "hint-operator",    "help-operator",         false),
+    b(Keys::One(Key::Ctrl('c')),                  C::Quit,        X::Unlocked,     "Ctrl+C",        "hint-quit",        "help-interrupt",        false),
+    b(Keys::One(Key::Char('h')),                  C::BlindAsk,    X::Blind,        "H",             "hint-blind-ask",   "help-blind-ask",        false),
+    b(Keys::One(Key::Char('1')),                  C::BlindShow,   X::BlindConfirm, "1",             "hint-blind-show",  "help-blind-show",       false),
+    b(Keys::Two(Key::Char('2'), Key::Esc),        C::BlindKeep,   X::BlindConfirm, "2",             "hint-blind-keep",  "help-blind-keep",       false),
 ];
 
-/// The contexts that are active on a route.
-pub fn contexts(route: &Route, signed_in: bool) -> Vec<Context> {
+/// The contexts that are active on a screen.
+pub fn contexts(screen: &Screen, signed_in: bool) -> Vec<Context> {
     let mut out = vec![Context::Global];
-    if route.has_list() {
+    if screen.has_list() {
         out.push(Context::List);
-    } else if route.scrolls() {
+    } else if screen.scrolls() {
         out.push(Context::Scroll);
     }
-    match route {
-        Route::Attract => out.push(Context::Attract),
-        Route::AccessLog => out.push(Context::AccessLog),
-        Route::AccessEntry { .. } => out.push(Context::AccessEntry),
-        Route::Consents => out.push(Context::Consents),
-        Route::Category { .. } => out.push(Context::Masked),
+    match screen {
+        Screen::Attract => out.push(Context::Attract),
+        Screen::AccessLog => out.push(Context::AccessLog),
+        Screen::AccessEntry { .. } => out.push(Context::AccessEntry),
+        Screen::Consents => out.push(Context::Consents),
+        Screen::Category { .. } => out.push(Context::Masked),
         _ => {}
     }
     if signed_in {
@@ -211,99 +250,77 @@ pub fn contexts(route: &Route, signed_in: bool) -> Vec<Context> {
     out
 }
 
-/// The command a key gives on a route, if any.
-pub fn lookup(key: Key, route: &Route, signed_in: bool) -> Option<Command> {
-    let active = contexts(route, signed_in);
+/// The contexts that are active now: the blind's alone while it is down; else the screen's, the retry
+/// on a failed overview, and the unlocked kiosk's.
+pub fn active(model: &Model) -> Vec<Context> {
+    match model.layer() {
+        Layer::Blind(Blind::Confirm) => return vec![Context::BlindConfirm],
+        Layer::Blind(_) => return vec![Context::Blind],
+        _ => {}
+    }
+    let mut out = contexts(model.screen(), model.signed_in());
+    if *model.screen() == Screen::Overview && model.overview_failed() {
+        out.push(Context::Retry);
+    }
+    if !model.settings.locked {
+        out.push(Context::Unlocked);
+    }
+    out
+}
+
+/// The command a key gives in these contexts, if any. Letters work in either case.
+pub fn lookup_in(key: Key, active: &[Context]) -> Option<Intent> {
+    let key = key.folded();
     KEYMAP
         .iter()
         .filter(|b| active.contains(&b.context))
         .find(|b| b.keys.matches(key))
         .map(|b| match (b.command, key) {
-            (Command::Pick(_), Key::Char(c)) => Command::Pick(c as u8 - b'0'),
+            (Intent::Pick(_), Key::Char(c)) => Intent::Pick(c as u8 - b'0'),
             (cmd, _) => cmd,
         })
 }
 
-/// The bindings the footer shows on a route, in keymap order.
-pub fn footer(route: &Route, signed_in: bool) -> Vec<&'static Binding> {
-    let active = contexts(route, signed_in);
+/// The command a key gives on a screen, if any.
+pub fn lookup(key: Key, screen: &Screen, signed_in: bool) -> Option<Intent> {
+    lookup_in(key, &contexts(screen, signed_in))
+}
+
+/// The command a key gives now.
+pub fn command(key: Key, model: &Model) -> Option<Intent> {
+    lookup_in(key, &active(model))
+}
+
+/// Whether the key interrupts the program from any screen (Ctrl-C on a kiosk that is not locked).
+pub fn interrupts(key: Key, model: &Model) -> bool {
+    !model.settings.locked && lookup_in(key, &[Context::Unlocked]) == Some(Intent::Quit)
+}
+
+fn footer_in(screen: &Screen, active: &[Context]) -> Vec<&'static Binding> {
     KEYMAP
         .iter()
         .filter(|b| b.footer && active.contains(&b.context))
-        .filter(|b| route.allows(b.command))
+        .filter(|b| screen.allows(b.command))
         .collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn digits_pick_their_number() {
-        assert_eq!(
-            lookup(Key::Char('3'), &Route::Overview, true),
-            Some(Command::Pick(3))
-        );
-        assert_eq!(lookup(Key::Char('0'), &Route::Overview, true), None);
-    }
-
-    #[test]
-    fn keys_only_work_where_they_belong() {
-        assert_eq!(lookup(Key::Char('r'), &Route::Overview, true), None);
-        assert_eq!(lookup(Key::Char('x'), &Route::Attract, false), None);
-        assert_eq!(lookup(Key::Char('q'), &Route::Overview, true), None);
-        assert_eq!(
-            lookup(Key::Char('q'), &Route::Attract, false),
-            Some(Command::Quit)
-        );
-    }
-
-    #[test]
-    fn every_binding_has_distinct_keys_within_a_context_set() {
-        for (i, a) in KEYMAP.iter().enumerate() {
-            for b in &KEYMAP[i + 1..] {
-                if a.keys == b.keys {
-                    assert_ne!(
-                        a.context, b.context,
-                        "{:?} and {:?} clash",
-                        a.command, b.command
-                    );
-                }
-            }
-        }
-    }
-
-    #[test]
-    fn text_screens_scroll_with_the_arrows() {
-        let entry = Route::AccessEntry { id: 1 };
-        assert_eq!(lookup(Key::Down, &entry, true), Some(Command::Down));
-        assert_eq!(
-            lookup(Key::PageUp, &Route::Rights, true),
-            Some(Command::PageUp)
-        );
-        assert!(
-            footer(&Route::Help, true)
-                .iter()
-                .any(|b| b.command == Command::Down)
-        );
-    }
-
-    #[test]
-    fn footer_always_has_language_and_sign_out_when_signed_in() {
-        // Screens where letters are typed show only Esc: there L and X are text.
-        let typing = [Route::AccessSearch, Route::Operator];
-        for route in Route::all_for_tests() {
-            let f = footer(&route, true);
-            if typing.contains(&route) {
-                assert_eq!(f.len(), 1, "{route:?}");
-                assert_eq!(f[0].command, Command::Back);
-                continue;
-            }
-            assert!(
-                f.iter().any(|b| b.command == Command::Language),
-                "{route:?}"
-            );
-            assert!(f.iter().any(|b| b.command == Command::SignOut), "{route:?}");
-        }
-    }
+/// The bindings the footer shows on a screen, in keymap order.
+pub fn footer(screen: &Screen, signed_in: bool) -> Vec<&'static Binding> {
+    footer_in(screen, &contexts(screen, signed_in))
 }
+
+/// The bindings the footer shows now, in keymap order.
+pub fn footer_now(model: &Model) -> Vec<&'static Binding> {
+    footer_in(model.screen(), &active(model))
+}
+
+/// The bindings the help screen lists: every one, except Ctrl-C on a locked kiosk.
+pub fn help(model: &Model) -> impl Iterator<Item = &'static Binding> {
+    let locked = model.settings.locked;
+    KEYMAP
+        .iter()
+        .filter(move |b| !(locked && b.context == Context::Unlocked))
+}
+
+#[cfg(test)]
+mod tests;

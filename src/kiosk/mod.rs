@@ -5,18 +5,19 @@ pub mod access_log;
 pub mod device;
 pub mod effect;
 pub mod keymap;
+pub mod menu;
 pub mod model;
 pub mod msg;
-pub mod route;
+pub mod screen;
 pub mod timers;
 pub mod update;
 pub mod url;
 
 pub use effect::{Effect, Pin, Request};
-pub use keymap::{Command, Key};
+pub use keymap::{Intent, Key};
 pub use model::{
-    Blind, Loadable, Model, Notice, PinEntry, Place, Session, Settings, Warning, WarningKind,
+    Blind, Layer, Loadable, Model, Notice, PinEntry, Place, Session, Settings, Warning, WarningKind,
 };
 pub use msg::{Loaded, Msg};
-pub use route::{Route, View};
+pub use screen::{Screen, View};
 pub use update::update;

@@ -1,7 +1,7 @@
 //! The kiosk's state. Only `update` changes it; the views only read it.
 
 use super::access_log::AccessLog;
-use super::route::{Helper, Route};
+use super::screen::{Helper, Screen};
 use crate::domain::port::{Principal, SourceError};
 use crate::domain::{
     AccessEvent, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
@@ -60,7 +60,7 @@ impl<T> Loadable<T> {
 /// A place in the navigation stack: the screen and where the citizen is on it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Place {
-    pub route: Route,
+    pub screen: Screen,
     /// The selected item of the screen's list (0-based).
     pub selected: usize,
     /// Lines scrolled down, on screens of text.
@@ -73,19 +73,16 @@ impl Place {
     /// The attract screen, with `lang` (the default language) selected, so Enter starts in it.
     pub fn attract(lang: Lang) -> Place {
         Place {
-            route: Route::Attract,
-            selected: match lang {
-                Lang::Da => 0,
-                Lang::En => 1,
-            },
+            screen: Screen::Attract,
+            selected: super::menu::AttractItem::for_lang(lang).index(),
             scroll: 0,
             revealed: None,
         }
     }
 
-    pub fn new(route: Route) -> Place {
+    pub fn new(screen: Screen) -> Place {
         Place {
-            route,
+            screen,
             selected: 0,
             scroll: 0,
             revealed: None,
@@ -278,8 +275,8 @@ impl Model {
         }
     }
 
-    pub fn route(&self) -> &Route {
-        &self.place().route
+    pub fn screen(&self) -> &Screen {
+        &self.place().screen
     }
 
     pub fn signed_in(&self) -> bool {
@@ -288,8 +285,61 @@ impl Model {
 }
 
 static ATTRACT: Place = Place {
-    route: Route::Attract,
+    screen: Screen::Attract,
     selected: 0,
     scroll: 0,
     revealed: None,
 };
+
+/// Who takes input now, from the top: the privacy blind, the idle warning, the operator's PIN, a notice,
+/// text entry, the device sign-in, the screen. Keys, taps, the tap map and rendering all follow it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Layer {
+    /// The screen is blank (`Down`) or asks whether to show it again (`Confirm`); never `Open`.
+    Blind(Blind),
+    /// "The session ends soon": any key or tap continues.
+    Warning,
+    /// The operator's PIN screen: digits are typed.
+    Pin,
+    /// A notice on top of the screen: any key or tap closes it.
+    Notice,
+    /// The search screen: letters are typed.
+    Text,
+    /// The device sign-in: Esc cancels, Enter starts again after a refusal.
+    DeviceSignIn,
+    /// The screen itself, through the keymap.
+    Screen,
+}
+
+impl Model {
+    /// The layer that takes input now.
+    pub fn layer(&self) -> Layer {
+        if self.blind != Blind::Open {
+            return Layer::Blind(self.blind);
+        }
+        if self.warning.is_some() {
+            return Layer::Warning;
+        }
+        match self.screen() {
+            Screen::Operator => Layer::Pin,
+            _ if self.notice.is_some() => Layer::Notice,
+            Screen::AccessSearch => Layer::Text,
+            Screen::DeviceSignIn => Layer::DeviceSignIn,
+            _ => Layer::Screen,
+        }
+    }
+
+    /// Whether a load of the overview screen's own data (the citizen, the counts) failed.
+    pub fn overview_failed(&self) -> bool {
+        self.overview_error().is_some()
+    }
+
+    /// The error of the overview's failed load, if one failed (the citizen's first).
+    pub fn overview_error(&self) -> Option<&SourceError> {
+        let s = self.session.as_ref()?;
+        match (&s.citizen, &s.overview) {
+            (Loadable::Failed(e), _) | (_, Loadable::Failed(e)) => Some(e),
+            _ => None,
+        }
+    }
+}

@@ -1,7 +1,7 @@
 //! What comes into `update`: keys, taps, time, and the results of effects.
 
 use super::device::{AuthError, DeviceAuthorization, Poll, Tokens};
-use super::keymap::{Command, Key};
+use super::keymap::{Intent, Key};
 use crate::domain::port::{Organisation, SourceResult};
 use crate::domain::{
     AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
@@ -15,8 +15,9 @@ pub enum Msg {
     /// A key, at a time.
     Key(Key, Timestamp),
     /// A tap or click that the view's hit map turned into a command (`None`: a tap on nothing).
-    Tap(Option<Command>, Timestamp),
-    /// The clock, once a second.
+    Tap(Option<Intent>, Timestamp),
+    /// The clock: the event loop sends it every 250 ms (it drives the timeouts, the device-flow polling
+    /// and the spinner).
     Tick(Timestamp),
     /// The terminal changed size.
     Resize(u16, u16),

@@ -8,7 +8,7 @@
 
 use super::device::DeviceFlow;
 use super::model::{Loadable, Model};
-use super::route::Route;
+use super::screen::Screen;
 use super::update::safety::anything_to_forget;
 use jiff::{SignedDuration, Timestamp};
 
@@ -36,7 +36,7 @@ pub fn next_wake(model: &Model) -> Option<Timestamp> {
 
 /// The idle warning, the idle timeout, and the session cap with its warning.
 fn safety_deadlines(model: &Model) -> Vec<Timestamp> {
-    if *model.route() == Route::Operator || !anything_to_forget(model) {
+    if *model.screen() == Screen::Operator || !anything_to_forget(model) {
         return Vec::new();
     }
     let s = &model.settings;

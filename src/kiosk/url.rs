@@ -1,6 +1,6 @@
 //! The "continue online" link: the portal, the view and the language. Nothing about the citizen.
 
-use super::route::View;
+use super::screen::View;
 use crate::domain::Lang;
 
 /// `portal_url` plus `view` and `lang`, e.g. `https://portal.example/?view=access-log&lang=da`.

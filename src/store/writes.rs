@@ -142,7 +142,7 @@ impl Store {
             NameTable::DataKinds,
             &Text::new("Dine data i Indsigt", "Your data in Indsigt"),
         )?;
-        let system = dims::system_id(&tx, "Indsigt")?;
+        let system = dims::system_id(&tx, crate::domain::KIOSK_SYSTEM)?;
         let area = dims::area_id(
             &tx,
             CITIZEN_SERVICE_AREA,

@@ -8,7 +8,7 @@ pub mod screens;
 pub mod theme;
 pub mod widgets;
 
-use crate::kiosk::{Blind, Command, Model, Route};
+use crate::kiosk::{Blind, Intent, Layer, Model, Screen};
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
 use ratatui::widgets::Widget;
@@ -57,7 +57,8 @@ impl Widget for &KioskView<'_> {
             widgets::too_small::render(model.lang, theme, area, buf);
             return;
         }
-        if model.blind != Blind::Open {
+        let layer = model.layer();
+        if let Layer::Blind(_) = layer {
             widgets::blind::render(model, theme, area, buf);
             return;
         }
@@ -65,37 +66,35 @@ impl Widget for &KioskView<'_> {
         widgets::header::render(model, theme, c.header, buf);
         screens::render(model, theme, c.body, buf);
         widgets::footer::render(model, theme, c.footer, buf);
-        if let Some(notice) = &model.notice {
+        // The layers above the screen draw on top of it: a notice under the warning, if both are up.
+        if let (Layer::Warning | Layer::Notice, Some(notice)) = (layer, &model.notice) {
             widgets::notice::render(model, theme, notice, c.body, buf);
         }
-        if let Some(warning) = &model.warning {
+        if let (Layer::Warning, Some(warning)) = (layer, &model.warning) {
             widgets::warning::render(model, theme, warning, c.body, buf);
         }
     }
 }
 
 /// The command a tap at (`col`, `row`) gives on a screen of size `area`, if any.
-pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command> {
+pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Intent> {
     if too_small(area) {
         return None;
     }
     let pos = Position::new(col, row);
-    if model.blind == Blind::Confirm {
-        return widgets::blind::hit(area, pos).map(Command::Item);
-    }
-    if model.blind == Blind::Down || model.warning.is_some() {
-        return None;
-    }
-    if model.notice.is_some() {
-        // A tap anywhere closes a notice (update does that for any tap).
-        return None;
+    match model.layer() {
+        Layer::Blind(Blind::Confirm) => return widgets::blind::hit(area, pos).map(Intent::Item),
+        // A tap anywhere asks to show the screen, continues the session, or closes the notice: `update`
+        // does that for any tap.
+        Layer::Blind(_) | Layer::Warning | Layer::Notice => return None,
+        Layer::Pin | Layer::Text | Layer::DeviceSignIn | Layer::Screen => {}
     }
     let c = chrome(model, area);
     if widgets::header::language_area(c.header).is_some_and(|r| r.contains(pos)) {
         return model
-            .route()
-            .allows(Command::Language)
-            .then_some(Command::Language);
+            .screen()
+            .allows(Intent::Language)
+            .then_some(Intent::Language);
     }
     if c.footer.contains(pos) {
         return widgets::footer::hit(model, c.footer, pos);
@@ -106,24 +105,24 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Command
     None
 }
 
-/// The route's title, for the header.
-pub fn title_id(route: &Route) -> &'static str {
-    match route {
-        Route::Attract => "title-attract",
-        Route::SignIn | Route::DeviceSignIn => "title-sign-in",
-        Route::Helper { .. } => "title-helper",
-        Route::Overview => "title-overview",
-        Route::Areas | Route::Categories { .. } | Route::Category { .. } => "title-data",
-        Route::Purposes | Route::Purpose { .. } => "title-purposes",
-        Route::AccessLog | Route::AccessEntry { .. } | Route::ConfirmReport { .. } => {
+/// The screen's title, for the header.
+pub fn title_id(screen: &Screen) -> &'static str {
+    match screen {
+        Screen::Attract => "title-attract",
+        Screen::SignIn | Screen::DeviceSignIn => "title-sign-in",
+        Screen::Helper { .. } => "title-helper",
+        Screen::Overview => "title-overview",
+        Screen::Areas | Screen::Categories { .. } | Screen::Category { .. } => "title-data",
+        Screen::Purposes | Screen::Purpose { .. } => "title-purposes",
+        Screen::AccessLog | Screen::AccessEntry { .. } | Screen::ConfirmReport { .. } => {
             "title-access-log"
         }
-        Route::AccessFilter | Route::AccessSearch => "title-access-filter",
-        Route::Consents | Route::ConfirmWithdraw { .. } => "title-consents",
-        Route::Decisions | Route::Decision { .. } => "title-decisions",
-        Route::Rights => "title-rights",
-        Route::Online { .. } => "title-online",
-        Route::Help => "title-help",
-        Route::Operator => "title-operator",
+        Screen::AccessFilter | Screen::AccessSearch => "title-access-filter",
+        Screen::Consents | Screen::ConfirmWithdraw { .. } => "title-consents",
+        Screen::Decisions | Screen::Decision { .. } => "title-decisions",
+        Screen::Rights => "title-rights",
+        Screen::Online { .. } => "title-online",
+        Screen::Help => "title-help",
+        Screen::Operator => "title-operator",
     }
 }

@@ -105,10 +105,7 @@ impl Kiosk {
             .iter()
             .position(|c| c.citizen.id.0 == id)
             .expect("citizen in the demo list");
-        self.send(Msg::Tap(
-            Some(indsigt::kiosk::Command::Item(index)),
-            clock(),
-        ));
+        self.send(Msg::Tap(Some(indsigt::kiosk::Intent::Item(index)), clock()));
         self.keys("1");
         self
     }

@@ -4,7 +4,7 @@
 use super::ELDERLY;
 use super::kiosk::Kiosk;
 use indsigt::domain::Lang;
-use indsigt::kiosk::{Command, Key, Msg};
+use indsigt::kiosk::{Intent, Key, Msg};
 
 pub type Setup = fn(&mut Kiosk, Lang);
 
@@ -13,7 +13,7 @@ pub fn signed_in(k: &mut Kiosk, lang: Lang) {
 }
 
 fn tap(k: &mut Kiosk, index: usize) {
-    k.send(Msg::Tap(Some(Command::Item(index)), super::kiosk::clock()));
+    k.send(Msg::Tap(Some(Intent::Item(index)), super::kiosk::clock()));
 }
 
 pub const SCREENS: &[(&str, Setup)] = &[
@@ -60,6 +60,20 @@ pub const SCREENS: &[(&str, Setup)] = &[
         tap(k, 0);
     }),
     ("overview", signed_in),
+    ("overview_failed", |k, l| {
+        signed_in(k, l);
+        let generation = k.model.generation;
+        for result in [
+            indsigt::kiosk::Loaded::Citizen(Err(indsigt::source::SourceError::Unreachable(
+                "connection refused".into(),
+            ))),
+            indsigt::kiosk::Loaded::Overview(Err(indsigt::source::SourceError::Unreachable(
+                "connection refused".into(),
+            ))),
+        ] {
+            k.send(Msg::Loaded { generation, result });
+        }
+    }),
     ("areas", |k, l| {
         signed_in(k, l);
         k.keys("1");
@@ -95,6 +109,15 @@ pub const SCREENS: &[(&str, Setup)] = &[
     ("access_entry", |k, l| {
         signed_in(k, l);
         k.keys("3").key(Key::Down).key(Key::Enter);
+    }),
+    ("access_entry_batch", |k, l| {
+        signed_in(k, l);
+        k.keys("3");
+        let log = &k.model.session.as_ref().unwrap().log;
+        let batch = (0..log.held().end)
+            .find(|&i| log.entry(i).is_some_and(|e| e.batch.is_some()))
+            .expect("a batch run among the first entries");
+        tap(k, batch);
     }),
     ("confirm_report", |k, l| {
         signed_in(k, l);

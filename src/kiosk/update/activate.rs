@@ -2,28 +2,28 @@
 
 use super::super::access_log::Period;
 use super::super::effect::{Effect, Request};
+use super::super::menu::{AttractItem, ConfirmItem, FilterItem, HelperItem, OverviewItem};
 use super::super::model::{Loadable, Model, Session};
-use super::super::route::{Helper, Route, View};
+use super::super::screen::{Helper, Screen, View};
 use super::navigate::{list_len, needs_fetch};
 use super::{fetch, push};
-use crate::domain::Lang;
 use crate::domain::port::{KioskVisit, Principal};
-
-/// Items on the access-log filter screen.
-pub const FILTER_ITEMS: usize = 7;
 
 pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
     if index >= list_len(model) {
         return Vec::new();
     }
-    match model.route().clone() {
-        Route::DeviceSignIn => Vec::new(),
-        Route::Attract => {
-            model.lang = if index == 0 { Lang::Da } else { Lang::En };
+    match model.screen().clone() {
+        Screen::DeviceSignIn => Vec::new(),
+        Screen::Attract => {
+            let Some(item) = AttractItem::at(index) else {
+                return Vec::new();
+            };
+            model.lang = item.lang();
             if model.settings.device_sign_in {
                 return super::device::start(model);
             }
-            push(model, Route::SignIn);
+            push(model, Screen::SignIn);
             if needs_fetch(&model.demo_citizens) {
                 model.demo_citizens = Loadable::Loading;
                 vec![fetch(model, Request::DemoCitizens)]
@@ -31,13 +31,19 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
                 Vec::new()
             }
         }
-        Route::SignIn => {
-            push(model, Route::Helper { citizen: index });
+        Screen::SignIn => {
+            push(model, Screen::Helper { citizen: index });
             Vec::new()
         }
-        Route::Helper { citizen } => sign_in(model, citizen, index),
-        Route::Overview => open_section(model, index),
-        Route::Areas => {
+        Screen::Helper { citizen } => match HelperItem::at(index) {
+            Some(item) => sign_in(model, citizen, item.helper()),
+            None => Vec::new(),
+        },
+        Screen::Overview => match OverviewItem::at(index) {
+            Some(item) => open_section(model, item),
+            None => Vec::new(),
+        },
+        Screen::Areas => {
             let Some(area) = model
                 .session
                 .as_ref()
@@ -47,13 +53,13 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             else {
                 return Vec::new();
             };
-            push(model, Route::Categories { area: area.clone() });
+            push(model, Screen::Categories { area: area.clone() });
             if let Some(s) = model.session.as_mut() {
                 s.categories = Loadable::Loading;
             }
             vec![fetch(model, Request::Categories(area))]
         }
-        Route::Categories { .. } => {
+        Screen::Categories { .. } => {
             let Some(id) = model
                 .session
                 .as_ref()
@@ -63,13 +69,13 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             else {
                 return Vec::new();
             };
-            push(model, Route::Category { id });
+            push(model, Screen::Category { id });
             if let Some(s) = model.session.as_mut() {
                 s.category = Loadable::Loading;
             }
             vec![fetch(model, Request::Category(id))]
         }
-        Route::AccessLog => {
+        Screen::AccessLog => {
             let Some(entry) = model
                 .session
                 .as_ref()
@@ -82,25 +88,27 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             if let Some(s) = model.session.as_mut() {
                 s.entry = Loadable::Ready(entry);
             }
-            push(model, Route::AccessEntry { id });
+            push(model, Screen::AccessEntry { id });
             vec![fetch(model, Request::Reports)]
         }
-        Route::AccessFilter => filter_item(model, index),
-        Route::ConfirmReport { id } => {
+        Screen::AccessFilter => match FilterItem::at(index) {
+            Some(item) => filter_item(model, item),
+            None => Vec::new(),
+        },
+        Screen::ConfirmReport { id } => {
             model.stack.pop();
-            if index == 0 {
-                vec![fetch(model, Request::Report(id))]
-            } else {
-                Vec::new()
+            match ConfirmItem::at(index) {
+                Some(ConfirmItem::Yes) => vec![fetch(model, Request::Report(id))],
+                _ => Vec::new(),
             }
         }
-        Route::Consents => {
+        Screen::Consents => {
             ask_withdraw(model);
             Vec::new()
         }
-        Route::ConfirmWithdraw { id } => {
+        Screen::ConfirmWithdraw { id } => {
             model.stack.pop();
-            if index != 0 {
+            if ConfirmItem::at(index) != Some(ConfirmItem::Yes) {
                 return Vec::new();
             }
             if let Some(c) = model.session.as_mut().and_then(|s| match &mut s.consents {
@@ -111,27 +119,27 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             }
             vec![fetch(model, Request::Withdraw(id))]
         }
-        Route::Decisions => {
-            push(model, Route::Decision { index });
+        Screen::Decisions => {
+            push(model, Screen::Decision { index });
             Vec::new()
         }
-        Route::Purposes => {
-            push(model, Route::Purpose { index });
+        Screen::Purposes => {
+            push(model, Screen::Purpose { index });
             Vec::new()
         }
-        Route::Category { .. }
-        | Route::Purpose { .. }
-        | Route::AccessSearch
-        | Route::AccessEntry { .. }
-        | Route::Decision { .. }
-        | Route::Rights
-        | Route::Online { .. }
-        | Route::Help
-        | Route::Operator => Vec::new(),
+        Screen::Category { .. }
+        | Screen::Purpose { .. }
+        | Screen::AccessSearch
+        | Screen::AccessEntry { .. }
+        | Screen::Decision { .. }
+        | Screen::Rights
+        | Screen::Online { .. }
+        | Screen::Help
+        | Screen::Operator => Vec::new(),
     }
 }
 
-fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
+fn sign_in(model: &mut Model, citizen: usize, helper: Helper) -> Vec<Effect> {
     let tokens = super::device::take_tokens(model);
     let (principal, refresh) = match tokens {
         Some(t) => (Principal::Bearer(t.access), t.refresh),
@@ -147,16 +155,11 @@ fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
             (Principal::Demo(id), None)
         }
     };
-    let helper = match answer {
-        0 => Helper::NoOne,
-        1 => Helper::Staff,
-        _ => Helper::Volunteer,
-    };
     model.generation += 1;
     let mut session = Session::new(principal, helper, model.now);
     session.refresh = refresh;
     model.session = Some(session);
-    model.stack = vec![super::super::model::Place::new(Route::Overview)];
+    model.stack = vec![super::super::model::Place::new(Screen::Overview)];
     let visit = KioskVisit {
         kiosk_id: model.settings.kiosk_id.clone(),
         location: model.settings.location.clone(),
@@ -171,44 +174,44 @@ fn sign_in(model: &mut Model, citizen: usize, answer: usize) -> Vec<Effect> {
 }
 
 /// The overview's numbered sections.
-fn open_section(model: &mut Model, index: usize) -> Vec<Effect> {
+fn open_section(model: &mut Model, item: OverviewItem) -> Vec<Effect> {
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
-    let (route, request) = match index {
-        0 => (Route::Areas, refresh(&mut session.areas, Request::Areas)),
-        1 => (
-            Route::Purposes,
+    let (screen, request) = match item {
+        OverviewItem::Data => (Screen::Areas, refresh(&mut session.areas, Request::Areas)),
+        OverviewItem::Purposes => (
+            Screen::Purposes,
             refresh(&mut session.purposes, Request::Purposes),
         ),
-        2 => {
+        OverviewItem::AccessLog => {
             let first = session
                 .log
                 .is_fresh()
                 .then(|| session.log.restart())
                 .flatten();
-            push(model, Route::AccessLog);
+            push(model, Screen::AccessLog);
             return first
                 .map(|r| vec![page_fetch(model, r)])
                 .unwrap_or_default();
         }
-        3 => (
-            Route::Consents,
+        OverviewItem::Consents => (
+            Screen::Consents,
             refresh(&mut session.consents, Request::Consents),
         ),
-        4 => (
-            Route::Decisions,
+        OverviewItem::Decisions => (
+            Screen::Decisions,
             refresh(&mut session.decisions, Request::Decisions),
         ),
-        5 => (Route::Rights, None),
-        _ => (
-            Route::Online {
+        OverviewItem::Rights => (Screen::Rights, None),
+        OverviewItem::Online => (
+            Screen::Online {
                 view: View::Overview,
             },
             None,
         ),
     };
-    push(model, route);
+    push(model, screen);
     request.map(|r| vec![fetch(model, r)]).unwrap_or_default()
 }
 
@@ -242,7 +245,11 @@ pub fn restart_log(model: &mut Model) -> Vec<Effect> {
     };
     session.log.filter.from = session.log.period.from(model.now);
     let request = session.log.restart();
-    if let Some(place) = model.stack.iter_mut().find(|p| p.route == Route::AccessLog) {
+    if let Some(place) = model
+        .stack
+        .iter_mut()
+        .find(|p| p.screen == Screen::AccessLog)
+    {
         place.selected = 0;
     }
     request
@@ -251,7 +258,7 @@ pub fn restart_log(model: &mut Model) -> Vec<Effect> {
 }
 
 pub fn open_filters(model: &mut Model) -> Vec<Effect> {
-    push(model, Route::AccessFilter);
+    push(model, Screen::AccessFilter);
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
@@ -271,7 +278,7 @@ pub fn open_search(model: &mut Model) {
         .as_ref()
         .and_then(|s| s.log.filter.text.clone())
         .unwrap_or_default();
-    push(model, Route::AccessSearch);
+    push(model, Screen::AccessSearch);
 }
 
 pub fn clear_filters(model: &mut Model) -> Vec<Effect> {
@@ -283,15 +290,15 @@ pub fn clear_filters(model: &mut Model) -> Vec<Effect> {
     restart_log(model)
 }
 
-/// The filter screen: 1 period, 2 area, 3 organisation, 4 action, 5 search, 6 clear, 7 show.
-fn filter_item(model: &mut Model, index: usize) -> Vec<Effect> {
+/// The filter screen's items: each changes one filter and shows the log again at once.
+fn filter_item(model: &mut Model, item: FilterItem) -> Vec<Effect> {
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
     let log = &mut session.log;
-    match index {
-        0 => log.period = log.period.next(),
-        1 => {
+    match item {
+        FilterItem::Period => log.period = log.period.next(),
+        FilterItem::Area => {
             let codes: Vec<String> = session
                 .areas
                 .ready()
@@ -299,7 +306,7 @@ fn filter_item(model: &mut Model, index: usize) -> Vec<Effect> {
                 .unwrap_or_default();
             log.filter.area = cycle(&codes, log.filter.area.as_ref());
         }
-        2 => {
+        FilterItem::Organisation => {
             let ids: Vec<i64> = log
                 .organisations
                 .ready()
@@ -307,13 +314,13 @@ fn filter_item(model: &mut Model, index: usize) -> Vec<Effect> {
                 .unwrap_or_default();
             log.filter.organisation = cycle(&ids, log.filter.organisation.as_ref());
         }
-        3 => log.cycle_action(),
-        4 => {
+        FilterItem::Action => log.cycle_action(),
+        FilterItem::Search => {
             open_search(model);
             return Vec::new();
         }
-        5 => return clear_filters(model),
-        _ => {
+        FilterItem::Clear => return clear_filters(model),
+        FilterItem::Show => {
             model.stack.pop();
             return Vec::new();
         }
@@ -345,5 +352,5 @@ pub fn ask_withdraw(model: &mut Model) {
     else {
         return;
     };
-    push(model, Route::ConfirmWithdraw { id });
+    push(model, Screen::ConfirmWithdraw { id });
 }

@@ -6,15 +6,15 @@ use super::super::device::{
 };
 use super::super::effect::{Effect, Request};
 use super::super::model::{Model, Notice};
-use super::super::route::Route;
+use super::super::screen::Screen;
 use super::{fetch, push, sign_out};
 use crate::domain::port::{Principal, SourceError};
 use jiff::Timestamp;
 
 /// Opens the sign-in screen and asks the broker for a code.
 pub fn start(model: &mut Model) -> Vec<Effect> {
-    if *model.route() != Route::DeviceSignIn {
-        push(model, Route::DeviceSignIn);
+    if *model.screen() != Screen::DeviceSignIn {
+        push(model, Screen::DeviceSignIn);
     }
     model.device_attempt += 1;
     model.device = Some(DeviceFlow::Starting);
@@ -27,7 +27,7 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
 pub fn cancel(model: &mut Model) {
     model.device_attempt += 1;
     model.device = None;
-    if *model.route() == Route::DeviceSignIn {
+    if *model.screen() == Screen::DeviceSignIn {
         model.stack.pop();
     }
 }
@@ -99,7 +99,7 @@ pub fn polled(model: &mut Model, attempt: u64, poll: Poll) -> Vec<Effect> {
         Poll::Failed(e) => model.device = Some(DeviceFlow::Failed(e)),
         Poll::Tokens(tokens) => {
             model.device = Some(DeviceFlow::SignedIn(tokens));
-            push(model, Route::Helper { citizen: 0 });
+            push(model, Screen::Helper { citizen: 0 });
         }
     }
     Vec::new()

@@ -7,11 +7,14 @@ mod loaded;
 mod navigate;
 pub(crate) mod safety;
 
+pub use navigate::list_len;
+
 use super::effect::{Effect, Request};
-use super::keymap::{self, Command, Key};
-use super::model::{Blind, Loadable, Model, Place};
+use super::keymap::{self, Intent, Key};
+use super::menu::BlindItem;
+use super::model::{Blind, Layer, Loadable, Model, Place};
 use super::msg::Msg;
-use super::route::Route;
+use super::screen::Screen;
 
 /// The most characters the search text takes.
 pub const SEARCH_MAX_CHARS: usize = 60;
@@ -37,20 +40,7 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Tap(command, at) => {
             model.now = at;
-            if safety::input_seen(model) {
-                return Vec::new();
-            }
-            if model.blind != Blind::Open {
-                safety::blind_tap(model, command == Some(Command::Item(0)));
-                return Vec::new();
-            }
-            if model.notice.take().is_some() {
-                return Vec::new();
-            }
-            match command {
-                Some(command) => run(model, command),
-                None => Vec::new(),
-            }
+            tapped(model, command)
         }
         Msg::Loaded { generation, result } => {
             if generation != model.generation {
@@ -62,111 +52,143 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
     }
 }
 
+/// A key, to the layer that takes input now ([`Model::layer`]).
 fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
+    let layer = model.layer();
+    // Every key is activity. A warning takes the key and continues the session, also one under the blind.
     if safety::input_seen(model) {
         return Vec::new();
     }
-    if model.blind != Blind::Open {
-        safety::blind_key(model, key);
-        return Vec::new();
-    }
-    if *model.route() == Route::Operator {
-        return safety::pin_key(model, key);
-    }
-    if key == Key::Ctrl('c') && !model.settings.locked {
-        return quit(model);
-    }
-    if model.notice.is_some() {
-        // Any key closes a notice; the key does nothing else, so nothing happens by surprise.
-        model.notice = None;
-        return Vec::new();
-    }
-    if *model.route() == Route::AccessSearch {
-        return navigate::search_key(model, key);
-    }
-    if *model.route() == Route::DeviceSignIn {
-        if let Some(effects) = device::key(model, key) {
-            return effects;
+    match layer {
+        Layer::Blind(_) => {
+            if let Some(command) = keymap::command(key, model) {
+                safety::blind_command(model, command);
+            }
+            Vec::new()
         }
+        Layer::Warning => Vec::new(),
+        Layer::Pin => safety::pin_key(model, key),
+        _ if keymap::interrupts(key, model) => quit(model),
+        Layer::Notice => {
+            // Any key closes a notice; the key does nothing else, so nothing happens by surprise.
+            model.notice = None;
+            Vec::new()
+        }
+        Layer::Text => navigate::search_key(model, key),
+        Layer::DeviceSignIn => match device::key(model, key) {
+            Some(effects) => effects,
+            None => screen_key(model, key),
+        },
+        Layer::Screen => screen_key(model, key),
     }
-    match keymap::lookup(key, model.route(), model.signed_in()) {
+}
+
+/// A tap, already turned into a command by the view's hit map, to the layer that takes input now.
+fn tapped(model: &mut Model, command: Option<Intent>) -> Vec<Effect> {
+    let layer = model.layer();
+    if safety::input_seen(model) {
+        return Vec::new();
+    }
+    match layer {
+        Layer::Blind(_) => {
+            let show = Intent::Item(BlindItem::Show.index());
+            safety::blind_tap(model, command == Some(show));
+            Vec::new()
+        }
+        Layer::Warning => Vec::new(),
+        Layer::Notice => {
+            model.notice = None;
+            Vec::new()
+        }
+        Layer::Pin | Layer::Text | Layer::DeviceSignIn | Layer::Screen => match command {
+            Some(command) => run(model, command),
+            None => Vec::new(),
+        },
+    }
+}
+
+/// A key on the screen itself, through the keymap.
+fn screen_key(model: &mut Model, key: Key) -> Vec<Effect> {
+    match keymap::command(key, model) {
         Some(command) => run(model, command),
         None => Vec::new(),
     }
 }
 
 /// Carries out a command on the current screen. Commands that do not apply do nothing.
-pub fn run(model: &mut Model, command: Command) -> Vec<Effect> {
-    if !model.route().allows(command) {
+pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
+    if !model.screen().allows(command) {
         return Vec::new();
     }
     match command {
-        Command::Language => {
+        Intent::Language => {
             model.lang = model.lang.other();
-            if *model.route() == Route::Attract {
+            if *model.screen() == Screen::Attract {
                 // On the start screen the language key also picks that language, so Enter starts in it.
                 let index = Place::attract(model.lang).selected;
                 set_selected(model, index);
             }
             Vec::new()
         }
-        Command::Help => {
-            push(model, Route::Help);
+        Intent::Help => {
+            push(model, Screen::Help);
             Vec::new()
         }
-        Command::ContinueOnline => {
-            let view = model.route().view();
-            push(model, Route::Online { view });
+        Intent::ContinueOnline => {
+            let view = model.screen().view();
+            push(model, Screen::Online { view });
             Vec::new()
         }
-        Command::Back => {
-            navigate::back(model);
+        Intent::Back => navigate::back(model),
+        Intent::Retry => navigate::reload_overview(model),
+        Intent::BlindAsk | Intent::BlindShow | Intent::BlindKeep => {
+            safety::blind_command(model, command);
             Vec::new()
         }
-        Command::SignOut => sign_out(model),
-        Command::Quit => quit(model),
-        Command::Up => navigate::move_by(model, -1),
-        Command::Down => navigate::move_by(model, 1),
-        Command::PageUp => navigate::move_by(model, -(navigate::PAGE_STEP as isize)),
-        Command::PageDown => navigate::move_by(model, navigate::PAGE_STEP as isize),
-        Command::Home => navigate::move_by(model, isize::MIN / 2),
-        Command::End => navigate::move_by(model, isize::MAX / 2),
-        Command::Pick(n) => pick(model, usize::from(n.saturating_sub(1))),
-        Command::Item(index) => pick(model, index),
-        Command::Open => {
+        Intent::SignOut => sign_out(model),
+        Intent::Quit => quit(model),
+        Intent::Up => navigate::move_by(model, -1),
+        Intent::Down => navigate::move_by(model, 1),
+        Intent::PageUp => navigate::move_by(model, -(navigate::PAGE_STEP as isize)),
+        Intent::PageDown => navigate::move_by(model, navigate::PAGE_STEP as isize),
+        Intent::Home => navigate::move_by(model, isize::MIN / 2),
+        Intent::End => navigate::move_by(model, isize::MAX / 2),
+        Intent::Pick(n) => pick(model, usize::from(n.saturating_sub(1))),
+        Intent::Item(index) => pick(model, index),
+        Intent::Open => {
             let index = model.place().selected;
             activate::activate(model, index)
         }
-        Command::Filter => activate::open_filters(model),
-        Command::Search => {
+        Intent::Filter => activate::open_filters(model),
+        Intent::Search => {
             activate::open_search(model);
             Vec::new()
         }
-        Command::ClearFilters => activate::clear_filters(model),
-        Command::Report => {
-            if let Route::AccessEntry { id } = *model.route() {
-                push(model, Route::ConfirmReport { id });
+        Intent::ClearFilters => activate::clear_filters(model),
+        Intent::Report => {
+            if let Screen::AccessEntry { id } = *model.screen() {
+                push(model, Screen::ConfirmReport { id });
             }
             Vec::new()
         }
-        Command::Withdraw => {
+        Intent::Withdraw => {
             activate::ask_withdraw(model);
             Vec::new()
         }
-        Command::Hide => {
+        Intent::Hide => {
             model.blind = Blind::Down;
             Vec::new()
         }
-        Command::Contrast => {
+        Intent::Contrast => {
             model.high_contrast = !model.high_contrast;
             Vec::new()
         }
-        Command::Reveal => {
+        Intent::Reveal => {
             let masked = masked_values(model);
             safety::reveal_next(model, masked);
             Vec::new()
         }
-        Command::Operator => {
+        Intent::Operator => {
             safety::open_operator(model);
             Vec::new()
         }
@@ -176,8 +198,8 @@ pub fn run(model: &mut Model, command: Command) -> Vec<Effect> {
 /// How many values the category on screen masks: sensitive fields, and every field of special-category
 /// (GDPR Art. 9) data.
 pub fn masked_values(model: &Model) -> usize {
-    match (model.route(), model.session.as_ref().map(|s| &s.category)) {
-        (Route::Category { .. }, Some(Loadable::Ready(cat))) => cat
+    match (model.screen(), model.session.as_ref().map(|s| &s.category)) {
+        (Screen::Category { .. }, Some(Loadable::Ready(cat))) => cat
             .fields
             .iter()
             .filter(|f| f.sensitive || cat.special)
@@ -191,7 +213,7 @@ fn pick(model: &mut Model, index: usize) -> Vec<Effect> {
     if index >= navigate::list_len(model) {
         return Vec::new();
     }
-    let on_log = *model.route() == Route::AccessLog;
+    let on_log = *model.screen() == Screen::AccessLog;
     if let (true, Some(session)) = (on_log, model.session.as_mut()) {
         if session.log.entry(index).is_none() {
             return Vec::new();
@@ -238,8 +260,8 @@ fn quit(model: &mut Model) -> Vec<Effect> {
     vec![Effect::PurgeScreen, Effect::Quit]
 }
 
-pub(crate) fn push(model: &mut Model, route: Route) {
-    model.stack.push(Place::new(route));
+pub(crate) fn push(model: &mut Model, screen: Screen) {
+    model.stack.push(Place::new(screen));
 }
 
 pub(crate) fn set_selected(model: &mut Model, index: usize) {

@@ -1,9 +1,10 @@
 //! Moving around: back, selection and scrolling, list lengths, and typing a search.
 
-use super::super::effect::Effect;
+use super::super::effect::{Effect, Request};
 use super::super::keymap::Key;
+use super::super::menu::FixedMenu;
 use super::super::model::{Loadable, Model};
-use super::super::route::Route;
+use super::super::screen::Screen;
 use super::SEARCH_MAX_CHARS;
 
 /// Rows moved by Page Up / Page Down.
@@ -11,50 +12,78 @@ pub const PAGE_STEP: usize = 10;
 /// The most lines a text screen scrolls.
 const MAX_SCROLL: u16 = 400;
 
-/// Goes back one screen. The bottom of the stack (attract, or the overview in a session) stays.
-pub fn back(model: &mut Model) {
+/// Goes back one screen. The bottom of the stack (attract, or the overview in a session) stays. Back on
+/// the overview, its own loads are tried again if they failed.
+pub fn back(model: &mut Model) -> Vec<Effect> {
     if model.stack.len() > 1 {
         model.stack.pop();
     }
+    reload_overview(model)
+}
+
+/// On the overview: loads the citizen and the counts again, where they failed.
+pub fn reload_overview(model: &mut Model) -> Vec<Effect> {
+    if *model.screen() != Screen::Overview {
+        return Vec::new();
+    }
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    let mut requests = Vec::new();
+    if matches!(session.citizen, Loadable::Failed(_)) {
+        session.citizen = Loadable::Loading;
+        requests.push(Request::Citizen);
+    }
+    if matches!(session.overview, Loadable::Failed(_)) {
+        session.overview = Loadable::Loading;
+        requests.push(Request::Overview);
+    }
+    requests
+        .into_iter()
+        .map(|r| super::fetch(model, r))
+        .collect()
 }
 
 /// The number of items in the current screen's list.
 pub fn list_len(model: &Model) -> usize {
     let session = model.session.as_ref();
     let len_of = |n: Option<usize>| n.unwrap_or(0);
-    match model.route() {
-        Route::Attract => 2,
-        Route::SignIn => len_of(model.demo_citizens.ready().map(Vec::len)),
-        Route::Helper { .. } => 3,
-        Route::Overview => 7,
-        Route::Areas => len_of(session.and_then(|s| s.areas.ready()).map(Vec::len)),
-        Route::Categories { .. } => len_of(
+    match model.screen() {
+        Screen::Attract
+        | Screen::Helper { .. }
+        | Screen::Overview
+        | Screen::AccessFilter
+        | Screen::ConfirmReport { .. }
+        | Screen::ConfirmWithdraw { .. } => {
+            FixedMenu::of_screen(model.screen()).map_or(0, FixedMenu::item_count)
+        }
+        Screen::SignIn => len_of(model.demo_citizens.ready().map(Vec::len)),
+        Screen::Areas => len_of(session.and_then(|s| s.areas.ready()).map(Vec::len)),
+        Screen::Categories { .. } => len_of(
             session
                 .and_then(|s| s.categories.ready())
                 .map(|(_, c)| c.len()),
         ),
-        Route::Purposes => len_of(session.and_then(|s| s.purposes.ready()).map(Vec::len)),
-        Route::AccessLog => len_of(session.map(|s| s.log.held().end)),
-        Route::AccessFilter => super::activate::FILTER_ITEMS,
-        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => 2,
-        Route::Consents => len_of(session.and_then(|s| s.consents.ready()).map(Vec::len)),
-        Route::Decisions => len_of(session.and_then(|s| s.decisions.ready()).map(Vec::len)),
-        Route::Category { .. }
-        | Route::DeviceSignIn
-        | Route::Purpose { .. }
-        | Route::AccessSearch
-        | Route::AccessEntry { .. }
-        | Route::Decision { .. }
-        | Route::Rights
-        | Route::Online { .. }
-        | Route::Help
-        | Route::Operator => 0,
+        Screen::Purposes => len_of(session.and_then(|s| s.purposes.ready()).map(Vec::len)),
+        Screen::AccessLog => len_of(session.map(|s| s.log.held().end)),
+        Screen::Consents => len_of(session.and_then(|s| s.consents.ready()).map(Vec::len)),
+        Screen::Decisions => len_of(session.and_then(|s| s.decisions.ready()).map(Vec::len)),
+        Screen::Category { .. }
+        | Screen::DeviceSignIn
+        | Screen::Purpose { .. }
+        | Screen::AccessSearch
+        | Screen::AccessEntry { .. }
+        | Screen::Decision { .. }
+        | Screen::Rights
+        | Screen::Online { .. }
+        | Screen::Help
+        | Screen::Operator => 0,
     }
 }
 
 /// Moves the selection of a list, or scrolls a screen of text.
 pub fn move_by(model: &mut Model, delta: isize) -> Vec<Effect> {
-    if *model.route() == Route::AccessLog {
+    if *model.screen() == Screen::AccessLog {
         let Some(session) = model.session.as_mut() else {
             return Vec::new();
         };
@@ -69,7 +98,7 @@ pub fn move_by(model: &mut Model, delta: isize) -> Vec<Effect> {
     let Some(place) = model.stack.last_mut() else {
         return Vec::new();
     };
-    if place.route.has_list() {
+    if place.screen.has_list() {
         if len > 0 {
             let target = (place.selected as isize).saturating_add(delta);
             place.selected = target.clamp(0, len as isize - 1) as usize;
@@ -94,10 +123,7 @@ pub fn search_key(model: &mut Model, key: Key) -> Vec<Effect> {
             model.search_input.pop();
             Vec::new()
         }
-        Key::Esc => {
-            back(model);
-            Vec::new()
-        }
+        Key::Esc => back(model),
         Key::Enter => {
             back(model);
             let text = model.search_input.trim().to_owned();

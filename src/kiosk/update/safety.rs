@@ -2,9 +2,9 @@
 //! "hide now" blind, revealing masked values one at a time, and the operator's PIN.
 
 use super::super::effect::{Effect, Pin};
-use super::super::keymap::Key;
+use super::super::keymap::{Intent, Key};
 use super::super::model::{Blind, Model, Warning, WarningKind};
-use super::super::route::Route;
+use super::super::screen::Screen;
 use super::{push, sign_out};
 use jiff::{SignedDuration, Timestamp};
 
@@ -22,7 +22,7 @@ fn secs(d: SignedDuration) -> i64 {
 pub(crate) fn anything_to_forget(model: &Model) -> bool {
     model.session.is_some()
         || model.stack.len() > 1
-        || *model.route() != Route::Attract
+        || *model.screen() != Screen::Attract
         || model.lang != model.settings.default_lang
         || model.blind != Blind::Open
 }
@@ -30,7 +30,7 @@ pub(crate) fn anything_to_forget(model: &Model) -> bool {
 /// The clock: shows the warning before the session ends, and ends it at the idle timeout or the cap.
 pub fn tick(model: &mut Model, now: Timestamp) -> Vec<Effect> {
     model.now = now;
-    if *model.route() == Route::Operator || !anything_to_forget(model) {
+    if *model.screen() == Screen::Operator || !anything_to_forget(model) {
         model.warning = None;
         return Vec::new();
     }
@@ -71,12 +71,13 @@ pub fn input_seen(model: &mut Model) -> bool {
     true
 }
 
-/// Keys while the blind is down: only H asks to show the screen, and only 1 then shows it.
-pub fn blind_key(model: &mut Model, key: Key) {
-    model.blind = match (model.blind, key) {
-        (Blind::Down, Key::Char('h')) => Blind::Confirm,
-        (Blind::Confirm, Key::Char('1')) => Blind::Open,
-        (Blind::Confirm, Key::Char('2') | Key::Esc) => Blind::Down,
+/// The blind's commands (from its keys in the keymap): only H asks to show the screen, and only 1 then
+/// shows it.
+pub fn blind_command(model: &mut Model, command: Intent) {
+    model.blind = match (model.blind, command) {
+        (Blind::Down, Intent::BlindAsk) => Blind::Confirm,
+        (Blind::Confirm, Intent::BlindShow) => Blind::Open,
+        (Blind::Confirm, Intent::BlindKeep) => Blind::Down,
         (b, _) => b,
     };
 }
@@ -104,7 +105,7 @@ pub fn reveal_next(model: &mut Model, masked: usize) {
 
 pub fn open_operator(model: &mut Model) {
     model.pin.clear();
-    push(model, Route::Operator);
+    push(model, Screen::Operator);
 }
 
 /// Keys on the PIN screen: digits are typed, Enter checks, Esc leaves.
@@ -142,7 +143,7 @@ pub fn pin_key(model: &mut Model, key: Key) -> Vec<Effect> {
 pub fn pin_checked(model: &mut Model, ok: bool) -> Vec<Effect> {
     model.pin.checking = false;
     model.pin.clear();
-    if *model.route() != Route::Operator {
+    if *model.screen() != Screen::Operator {
         return Vec::new();
     }
     if ok {

@@ -1,6 +1,7 @@
 //! One access-log entry, with "I don't recognise this".
 
 use super::{Ctx, count, placeholder};
+use crate::domain::Actor;
 use crate::i18n::{format_datetime, format_day, t, tr};
 use crate::ui::widgets::doc::Doc;
 use ratatui::buffer::Buffer;
@@ -25,25 +26,33 @@ impl Widget for &Entry<'_> {
         let mut d = Doc::new(c.theme);
         let action = t(lang, &format!("action-{}", e.action.code()));
         d.heading(format!("{} · {}", format_datetime(lang, e.at), action));
-        d.muted(t(lang, &format!("action-{}-explain", e.action.code())));
+        let actor = e.actor();
+        d.muted(match actor {
+            Actor::Citizen => c.t("entry-actor-self"),
+            Actor::Batch { records } => tr(
+                lang,
+                "entry-batch",
+                &[("records", count(lang, records).into())],
+            ),
+            Actor::Staff => t(lang, &format!("action-{}-explain", e.action.code())),
+        });
         d.heading(c.t("entry-who"));
         d.field(c.t("entry-organisation"), e.organisation.get(lang));
         d.field(c.t("entry-unit"), e.unit.get(lang));
         d.field(c.t("entry-role"), e.role.get(lang));
-        match (&e.employee, c.model.settings.show_employee_names) {
-            (Some(name), true) => d.field(c.t("entry-employee"), name.clone()),
-            _ => d.muted(c.t("entry-employee-hidden")),
-        };
+        // Only a member of staff has a name to show or to hide; the citizen and a batch run have none.
+        match (actor, &e.employee, c.model.settings.show_employee_names) {
+            (Actor::Staff, Some(name), true) => {
+                d.field(c.t("entry-employee"), name.clone());
+            }
+            (Actor::Staff, _, _) => {
+                d.muted(c.t("entry-employee-hidden"));
+            }
+            (Actor::Citizen | Actor::Batch { .. }, _, _) => {}
+        }
         d.heading(c.t("entry-what"));
         d.field(c.t("entry-data"), e.category.get(lang));
         d.field(c.t("entry-system"), e.system.clone());
-        if let Some(b) = &e.batch {
-            d.para(tr(
-                lang,
-                "entry-batch",
-                &[("records", count(lang, b.records).into())],
-            ));
-        }
         d.heading(c.t("entry-why"));
         d.para(e.purpose.get(lang));
         if let Some(case) = &e.case_ref {

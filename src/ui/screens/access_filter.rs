@@ -2,6 +2,7 @@
 
 use super::{Ctx, draw_menu, split};
 use crate::i18n::t;
+use crate::kiosk::menu::FilterItem;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::menu::MenuItem;
 use ratatui::buffer::Buffer;
@@ -39,18 +40,25 @@ pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
     let text = log
         .and_then(|l| l.filter.text.clone())
         .unwrap_or_else(|| c.t("filter-no-search"));
-    let change = c.t("filter-change");
-    let items = vec![
-        MenuItem::new(format!("{}: {period}", c.t("filter-period"))).detail(change.clone()),
-        MenuItem::new(format!("{}: {area_name}", c.t("filter-area"))).detail(change.clone()),
-        MenuItem::new(format!("{}: {org}", c.t("filter-organisation"))).detail(change.clone()),
-        MenuItem::new(format!("{}: {action}", c.t("filter-action"))).detail(change),
-        MenuItem::new(format!("{}: {text}", c.t("filter-search")))
-            .detail(c.t("filter-search-detail")),
-        MenuItem::new(c.t("filter-clear")),
-        MenuItem::new(c.t("filter-show")),
-    ];
-    (split(area, INTRO_ROWS).1, items)
+    let change = || c.t("filter-change");
+    let set = |id: &str, value: &str| MenuItem::new(format!("{}: {value}", c.t(id)));
+    let items = FilterItem::ALL
+        .iter()
+        .map(|item| match item {
+            FilterItem::Period => set("filter-period", &period).detail(change()),
+            FilterItem::Area => set("filter-area", &area_name).detail(change()),
+            FilterItem::Organisation => set("filter-organisation", &org).detail(change()),
+            FilterItem::Action => set("filter-action", &action).detail(change()),
+            FilterItem::Search => set("filter-search", &text).detail(c.t("filter-search-detail")),
+            FilterItem::Clear => MenuItem::new(c.t("filter-clear")),
+            FilterItem::Show => MenuItem::new(c.t("filter-show")),
+        })
+        .collect();
+    (menu_area(area), items)
+}
+
+pub fn menu_area(area: Rect) -> Rect {
+    split(area, INTRO_ROWS).1
 }
 
 impl Widget for &Filters<'_> {

@@ -1,6 +1,7 @@
 //! The attract screen: the municipality's name in big letters, what the kiosk does, and the language.
 
 use super::{Ctx, draw_menu, split};
+use crate::kiosk::menu::AttractItem;
 use crate::ui::widgets::menu::MenuItem;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -28,21 +29,31 @@ fn big_layout(name: &str, width: u16, max_rows: u16) -> Option<(PixelSize, Vec<S
     None
 }
 
+/// The language items, each in its own language.
+fn items() -> Vec<MenuItem> {
+    AttractItem::ALL
+        .iter()
+        .map(|item| match item {
+            AttractItem::Dansk => MenuItem::new("Dansk").detail("Se dine data på dansk"),
+            AttractItem::English => MenuItem::new("English").detail("See your data in English"),
+        })
+        .collect()
+}
+
 pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
-    let items = vec![
-        MenuItem::new("Dansk").detail("Se dine data på dansk"),
-        MenuItem::new("English").detail("See your data in English"),
-    ];
+    (menu_area(c, area), items())
+}
+
+pub fn menu_area(c: Ctx, area: Rect) -> Rect {
     let rows = intro_rows(c, area);
     let (_, menu_area) = split(area, rows);
     let width = 44.min(menu_area.width);
-    let centered = Rect::new(
+    Rect::new(
         menu_area.x + (menu_area.width - width) / 2,
         menu_area.y,
         width,
         menu_area.height,
-    );
-    (centered, items)
+    )
 }
 
 fn intro_rows(c: Ctx, area: Rect) -> u16 {

@@ -2,7 +2,7 @@
 
 use super::{Ctx, draw_menu, placeholder, split};
 use crate::i18n::{format_day, tr};
-use crate::kiosk::Route;
+use crate::kiosk::Screen;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::lawfulness_badge;
 use crate::ui::widgets::menu::MenuItem;
@@ -34,7 +34,11 @@ pub fn menu(c: Ctx, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
                 .badge(lawfulness_badge(lang, c.theme, cat.lawfulness))
         })
         .collect();
-    Some((split(area, INTRO_ROWS).1, items))
+    Some((menu_area(area), items))
+}
+
+pub fn menu_area(area: Rect) -> Rect {
+    split(area, INTRO_ROWS).1
 }
 
 impl Widget for &Categories<'_> {
@@ -43,8 +47,8 @@ impl Widget for &Categories<'_> {
         let Some(session) = c.model.session.as_ref() else {
             return;
         };
-        let code = match c.model.route() {
-            Route::Categories { area } => area.as_str(),
+        let code = match c.model.screen() {
+            Screen::Categories { area } => area.as_str(),
             _ => "",
         };
         let area_name = session

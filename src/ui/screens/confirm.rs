@@ -3,7 +3,8 @@
 
 use super::{Ctx, draw_menu, split};
 use crate::i18n::tr;
-use crate::kiosk::Route;
+use crate::kiosk::Screen;
+use crate::kiosk::menu::ConfirmItem;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::menu::MenuItem;
 use ratatui::buffer::Buffer;
@@ -15,22 +16,25 @@ pub struct Confirm<'a>(pub Ctx<'a>);
 const INTRO_ROWS: u16 = 5;
 
 fn is_report(c: Ctx) -> bool {
-    matches!(c.model.route(), Route::ConfirmReport { .. })
+    matches!(c.model.screen(), Screen::ConfirmReport { .. })
+}
+
+pub fn menu_area(area: Rect) -> Rect {
+    split(area, INTRO_ROWS).1
 }
 
 pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
-    let items = if is_report(c) {
-        vec![
-            MenuItem::new(c.t("confirm-report-yes")),
-            MenuItem::new(c.t("confirm-no")),
-        ]
-    } else {
-        vec![
-            MenuItem::new(c.t("confirm-withdraw-yes")),
-            MenuItem::new(c.t("confirm-no")),
-        ]
-    };
-    (split(area, INTRO_ROWS).1, items)
+    let items = ConfirmItem::ALL
+        .iter()
+        .map(|item| {
+            MenuItem::new(c.t(match (item, is_report(c)) {
+                (ConfirmItem::Yes, true) => "confirm-report-yes",
+                (ConfirmItem::Yes, false) => "confirm-withdraw-yes",
+                (ConfirmItem::No, _) => "confirm-no",
+            }))
+        })
+        .collect();
+    (menu_area(area), items)
 }
 
 impl Widget for &Confirm<'_> {
@@ -38,8 +42,8 @@ impl Widget for &Confirm<'_> {
         let c = self.0;
         let lang = c.lang();
         let mut d = Doc::new(c.theme);
-        match c.model.route() {
-            Route::ConfirmWithdraw { id } => {
+        match c.model.screen() {
+            Screen::ConfirmWithdraw { id } => {
                 let scope = c
                     .model
                     .session

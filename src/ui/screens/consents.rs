@@ -44,7 +44,11 @@ pub fn menu(c: Ctx, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
         .iter()
         .map(|x| MenuItem::new(x.scope.get(c.lang())).detail(status(c, x)))
         .collect();
-    Some((columns(area).0, items))
+    Some((menu_area(area), items))
+}
+
+pub fn menu_area(area: Rect) -> Rect {
+    columns(area).0
 }
 
 fn detail(c: Ctx, x: &Consent) -> Doc {

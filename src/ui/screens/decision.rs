@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::i18n::format_day;
-use crate::kiosk::Route;
+use crate::kiosk::Screen;
 use crate::ui::widgets::doc::Doc;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -15,7 +15,7 @@ impl Widget for &DecisionDetail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let c = self.0;
         let lang = c.lang();
-        let Route::Decision { index } = c.model.route() else {
+        let Screen::Decision { index } = c.model.screen() else {
             return;
         };
         let Some(x) = c

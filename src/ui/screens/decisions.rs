@@ -25,7 +25,11 @@ pub fn menu(c: Ctx, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
             ))
         })
         .collect();
-    Some((split(area, INTRO_ROWS).1, items))
+    Some((menu_area(area), items))
+}
+
+pub fn menu_area(area: Rect) -> Rect {
+    split(area, INTRO_ROWS).1
 }
 
 impl Widget for &Decisions<'_> {

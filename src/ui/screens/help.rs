@@ -2,7 +2,7 @@
 
 use super::Ctx;
 use crate::i18n::t;
-use crate::kiosk::keymap::KEYMAP;
+use crate::kiosk::keymap;
 use crate::ui::widgets::doc::Doc;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
@@ -17,7 +17,7 @@ impl Widget for &Help<'_> {
         let lang = c.lang();
         let mut d = Doc::new(c.theme);
         d.para(c.t("help-intro")).blank();
-        for b in KEYMAP {
+        for b in keymap::help(c.model) {
             let label = if b.label.starts_with("key-") {
                 t(lang, b.label)
             } else {

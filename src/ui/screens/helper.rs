@@ -1,6 +1,7 @@
 //! "Is someone helping you today?" — asked after the citizen is chosen, recorded in their own log.
 
 use super::{Ctx, draw_menu, split};
+use crate::kiosk::menu::HelperItem;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::menu::MenuItem;
 use ratatui::buffer::Buffer;
@@ -11,13 +12,22 @@ pub struct HelperQuestion<'a>(pub Ctx<'a>);
 
 const INTRO_ROWS: u16 = 4;
 
+pub fn menu_area(area: Rect) -> Rect {
+    split(area, INTRO_ROWS).1
+}
+
 pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
-    let items = vec![
-        MenuItem::new(c.t("helper-no-one")),
-        MenuItem::new(c.t("helper-staff")),
-        MenuItem::new(c.t("helper-volunteer")),
-    ];
-    (split(area, INTRO_ROWS).1, items)
+    let items = HelperItem::ALL
+        .iter()
+        .map(|item| {
+            MenuItem::new(c.t(match item {
+                HelperItem::NoOne => "helper-no-one",
+                HelperItem::Staff => "helper-staff",
+                HelperItem::Volunteer => "helper-volunteer",
+            }))
+        })
+        .collect();
+    (menu_area(area), items)
 }
 
 impl Widget for &HelperQuestion<'_> {

@@ -26,7 +26,7 @@ mod sign_in;
 
 use crate::domain::Lang;
 use crate::i18n::t;
-use crate::kiosk::{Command, Loadable, Model, Route};
+use crate::kiosk::{Intent, Loadable, Model, Screen};
 use crate::source::SourceError;
 use crate::ui::Theme;
 use crate::ui::widgets::menu::{self, Menu, MenuItem};
@@ -61,63 +61,65 @@ macro_rules! render_screen {
 /// Draws the current screen's body.
 pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     let c = Ctx { model, theme };
-    match model.route() {
-        Route::Attract => render_screen!(attract::Attract, c, area, buf),
-        Route::SignIn => render_screen!(sign_in::SignIn, c, area, buf),
-        Route::DeviceSignIn => render_screen!(device_sign_in::DeviceSignIn, c, area, buf),
-        Route::Helper { .. } => render_screen!(helper::HelperQuestion, c, area, buf),
-        Route::Overview => render_screen!(overview::OverviewScreen, c, area, buf),
-        Route::Areas => render_screen!(areas::Areas, c, area, buf),
-        Route::Categories { .. } => render_screen!(categories::Categories, c, area, buf),
-        Route::Category { .. } => render_screen!(category::CategoryDetail, c, area, buf),
-        Route::Purposes => render_screen!(purposes::Purposes, c, area, buf),
-        Route::Purpose { .. } => render_screen!(purpose::PurposeDetail, c, area, buf),
-        Route::AccessLog => render_screen!(access_log::AccessLogScreen, c, area, buf),
-        Route::AccessFilter => render_screen!(access_filter::Filters, c, area, buf),
-        Route::AccessSearch => render_screen!(access_search::Search, c, area, buf),
-        Route::AccessEntry { .. } => render_screen!(access_entry::Entry, c, area, buf),
-        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => {
+    match model.screen() {
+        Screen::Attract => render_screen!(attract::Attract, c, area, buf),
+        Screen::SignIn => render_screen!(sign_in::SignIn, c, area, buf),
+        Screen::DeviceSignIn => render_screen!(device_sign_in::DeviceSignIn, c, area, buf),
+        Screen::Helper { .. } => render_screen!(helper::HelperQuestion, c, area, buf),
+        Screen::Overview => render_screen!(overview::OverviewScreen, c, area, buf),
+        Screen::Areas => render_screen!(areas::Areas, c, area, buf),
+        Screen::Categories { .. } => render_screen!(categories::Categories, c, area, buf),
+        Screen::Category { .. } => render_screen!(category::CategoryDetail, c, area, buf),
+        Screen::Purposes => render_screen!(purposes::Purposes, c, area, buf),
+        Screen::Purpose { .. } => render_screen!(purpose::PurposeDetail, c, area, buf),
+        Screen::AccessLog => render_screen!(access_log::AccessLogScreen, c, area, buf),
+        Screen::AccessFilter => render_screen!(access_filter::Filters, c, area, buf),
+        Screen::AccessSearch => render_screen!(access_search::Search, c, area, buf),
+        Screen::AccessEntry { .. } => render_screen!(access_entry::Entry, c, area, buf),
+        Screen::ConfirmReport { .. } | Screen::ConfirmWithdraw { .. } => {
             render_screen!(confirm::Confirm, c, area, buf)
         }
-        Route::Consents => render_screen!(consents::Consents, c, area, buf),
-        Route::Decisions => render_screen!(decisions::Decisions, c, area, buf),
-        Route::Decision { .. } => render_screen!(decision::DecisionDetail, c, area, buf),
-        Route::Rights => render_screen!(rights::Rights, c, area, buf),
-        Route::Online { .. } => render_screen!(online::Online, c, area, buf),
-        Route::Help => render_screen!(help::Help, c, area, buf),
-        Route::Operator => render_screen!(operator::OperatorPin, c, area, buf),
+        Screen::Consents => render_screen!(consents::Consents, c, area, buf),
+        Screen::Decisions => render_screen!(decisions::Decisions, c, area, buf),
+        Screen::Decision { .. } => render_screen!(decision::DecisionDetail, c, area, buf),
+        Screen::Rights => render_screen!(rights::Rights, c, area, buf),
+        Screen::Online { .. } => render_screen!(online::Online, c, area, buf),
+        Screen::Help => render_screen!(help::Help, c, area, buf),
+        Screen::Operator => render_screen!(operator::OperatorPin, c, area, buf),
     }
 }
 
-/// The menu of the current screen, if it has one: where it is drawn and its items.
-fn menu_of(model: &Model, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
+/// Where the current screen draws its menu, if it has one. Nothing is translated: the number of items
+/// comes from the model.
+fn menu_area(model: &Model, area: Rect) -> Option<Rect> {
     let c = Ctx {
         model,
         theme: &Theme::NORMAL,
     };
-    match model.route() {
-        Route::Attract => Some(attract::menu(c, area)),
-        Route::SignIn => sign_in::menu(c, area),
-        Route::Helper { .. } => Some(helper::menu(c, area)),
-        Route::Overview => Some(overview::menu(c, area)),
-        Route::Areas => areas::menu(c, area),
-        Route::Categories { .. } => categories::menu(c, area),
-        Route::Purposes => purposes::menu(c, area),
-        Route::AccessFilter => Some(access_filter::menu(c, area)),
-        Route::ConfirmReport { .. } | Route::ConfirmWithdraw { .. } => Some(confirm::menu(c, area)),
-        Route::Consents => consents::menu(c, area),
-        Route::Decisions => decisions::menu(c, area),
-        _ => None,
-    }
+    Some(match model.screen() {
+        Screen::Attract => attract::menu_area(c, area),
+        Screen::SignIn => sign_in::menu_area(area),
+        Screen::Helper { .. } => helper::menu_area(area),
+        Screen::Overview => overview::menu_area(c, area),
+        Screen::Areas => areas::menu_area(area),
+        Screen::Categories { .. } => categories::menu_area(area),
+        Screen::Purposes => purposes::menu_area(area),
+        Screen::AccessFilter => access_filter::menu_area(area),
+        Screen::ConfirmReport { .. } | Screen::ConfirmWithdraw { .. } => confirm::menu_area(area),
+        Screen::Consents => consents::menu_area(area),
+        Screen::Decisions => decisions::menu_area(area),
+        _ => return None,
+    })
 }
 
 /// The command of a tap in the body.
-pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Command> {
-    if *model.route() == Route::AccessLog {
-        return access_log::hit(model, area, pos).map(Command::Item);
+pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Intent> {
+    if *model.screen() == Screen::AccessLog {
+        return access_log::hit(model, area, pos).map(Intent::Item);
     }
-    let (menu_area, items) = menu_of(model, area)?;
-    menu::hit(menu_area, items.len(), model.place().selected, pos).map(Command::Item)
+    let menu_area = menu_area(model, area)?;
+    let n = crate::kiosk::update::list_len(model);
+    menu::hit(menu_area, n, model.place().selected, pos).map(Intent::Item)
 }
 
 /// Draws a menu of items in `area`, with the current selection.

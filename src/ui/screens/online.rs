@@ -2,7 +2,7 @@
 //! The link names a section and a language, nothing else.
 
 use super::Ctx;
-use crate::kiosk::Route;
+use crate::kiosk::Screen;
 use crate::kiosk::url::continue_online;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::qr::{QrMatrix, QrWidget};
@@ -14,8 +14,8 @@ pub struct Online<'a>(pub Ctx<'a>);
 
 /// The URL the QR code holds on this screen.
 pub fn url(c: Ctx) -> Option<String> {
-    match c.model.route() {
-        Route::Online { view } => Some(continue_online(
+    match c.model.screen() {
+        Screen::Online { view } => Some(continue_online(
             &c.model.settings.portal_url,
             *view,
             c.lang(),

@@ -1,8 +1,11 @@
-//! The overview: who is signed in, and a count for each section.
+//! The overview: who is signed in, and a count for each section. When its own loads failed, it says what
+//! went wrong and how to try again.
 
 use super::{Ctx, count, draw_menu, split};
 use crate::domain::Overview;
 use crate::i18n::tr;
+use crate::kiosk::Loadable;
+use crate::kiosk::menu::OverviewItem;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::menu::MenuItem;
 use ratatui::buffer::Buffer;
@@ -11,7 +14,10 @@ use ratatui::widgets::Widget;
 
 pub struct OverviewScreen<'a>(pub Ctx<'a>);
 
-const INTRO_ROWS: u16 = 2;
+/// The greeting and the CPR number; with a failed load, also the error and how to try again.
+fn intro_rows(c: Ctx) -> u16 {
+    if c.model.overview_failed() { 5 } else { 2 }
+}
 
 fn detail(c: Ctx, id: &str, args: &[(&str, String)]) -> String {
     let args: Vec<(&str, fluent_bundle::FluentValue)> =
@@ -19,54 +25,69 @@ fn detail(c: Ctx, id: &str, args: &[(&str, String)]) -> String {
     tr(c.lang(), id, &args)
 }
 
-pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
-    let lang = c.lang();
-    let o: Option<Overview> = c
-        .model
-        .session
-        .as_ref()
-        .and_then(|s| s.overview.ready().copied());
-    let n = |v: u32| count(lang, v);
-    let loading = c.t("loading");
-    let with = |f: &dyn Fn(&Overview) -> String| o.as_ref().map(f).unwrap_or(loading.clone());
-    let items = vec![
-        MenuItem::new(c.t("section-data")).detail(with(&|o| {
-            detail(
-                c,
-                "overview-data-count",
-                &[("categories", n(o.categories)), ("areas", n(o.areas))],
-            )
-        })),
-        MenuItem::new(c.t("section-purposes")).detail(with(&|o| {
-            detail(c, "overview-purposes-count", &[("count", n(o.purposes))])
-        })),
-        MenuItem::new(c.t("section-access-log")).detail(with(&|o| {
+pub fn menu_area(c: Ctx, area: Rect) -> Rect {
+    split(area, intro_rows(c)).1
+}
+
+/// The line under a section's title: its count, or what became of the count.
+fn counted(c: Ctx, item: OverviewItem, o: &Overview) -> String {
+    let n = |v: u32| count(c.lang(), v);
+    match item {
+        OverviewItem::Data => detail(
+            c,
+            "overview-data-count",
+            &[("categories", n(o.categories)), ("areas", n(o.areas))],
+        ),
+        OverviewItem::Purposes => detail(c, "overview-purposes-count", &[("count", n(o.purposes))]),
+        OverviewItem::AccessLog => {
             detail(c, "overview-access-count", &[("count", n(o.access_events))])
-        })),
-        MenuItem::new(c.t("section-consents")).detail(with(&|o| {
-            detail(
-                c,
-                "overview-consents-count",
-                &[("count", n(o.consents)), ("active", n(o.active_consents))],
-            )
-        })),
-        MenuItem::new(c.t("section-decisions")).detail(with(&|o| {
-            detail(
-                c,
-                "overview-decisions-count",
-                &[("count", n(o.decision_support))],
-            )
-        })),
-        MenuItem::new(c.t("section-rights")).detail(c.t("overview-rights-detail")),
-        MenuItem::new(c.t("section-online")).detail(c.t("overview-online-detail")),
-    ];
-    (split(area, INTRO_ROWS).1, items)
+        }
+        OverviewItem::Consents => detail(
+            c,
+            "overview-consents-count",
+            &[("count", n(o.consents)), ("active", n(o.active_consents))],
+        ),
+        OverviewItem::Decisions => detail(
+            c,
+            "overview-decisions-count",
+            &[("count", n(o.decision_support))],
+        ),
+        OverviewItem::Rights => c.t("overview-rights-detail"),
+        OverviewItem::Online => c.t("overview-online-detail"),
+    }
+}
+
+pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
+    let overview = c.model.session.as_ref().map(|s| &s.overview);
+    let items = OverviewItem::ALL
+        .iter()
+        .map(|&item| {
+            let title = c.t(match item {
+                OverviewItem::Data => "section-data",
+                OverviewItem::Purposes => "section-purposes",
+                OverviewItem::AccessLog => "section-access-log",
+                OverviewItem::Consents => "section-consents",
+                OverviewItem::Decisions => "section-decisions",
+                OverviewItem::Rights => "section-rights",
+                OverviewItem::Online => "section-online",
+            });
+            let fixed = matches!(item, OverviewItem::Rights | OverviewItem::Online);
+            let line = match overview {
+                _ if fixed => counted(c, item, &Overview::default()),
+                Some(Loadable::Ready(o)) => counted(c, item, o),
+                Some(Loadable::Failed(_)) => c.t("overview-not-loaded"),
+                _ => c.t("loading"),
+            };
+            MenuItem::new(title).detail(line)
+        })
+        .collect();
+    (menu_area(c, area), items)
 }
 
 impl Widget for &OverviewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let c = self.0;
-        let (intro, _) = split(area, INTRO_ROWS);
+        let (intro, _) = split(area, intro_rows(c));
         let mut doc = Doc::new(c.theme);
         match c.model.session.as_ref().and_then(|s| s.citizen.ready()) {
             Some(citizen) => {
@@ -84,6 +105,10 @@ impl Widget for &OverviewScreen<'_> {
             None => {
                 doc.heading(c.t("overview-heading"));
             }
+        }
+        if let Some(e) = c.model.overview_error() {
+            doc.error(c.t(e.message_id()))
+                .para(c.t("overview-failed-retry"));
         }
         doc.render(intro, buf, 0);
         let (menu_area, items) = menu(c, area);

@@ -3,7 +3,7 @@
 
 use super::Ctx;
 use crate::domain::Lawfulness;
-use crate::kiosk::Route;
+use crate::kiosk::Screen;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::lawfulness_badge;
 use ratatui::buffer::Buffer;
@@ -17,7 +17,7 @@ impl Widget for &PurposeDetail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let c = self.0;
         let lang = c.lang();
-        let Route::Purpose { index } = c.model.route() else {
+        let Screen::Purpose { index } = c.model.screen() else {
             return;
         };
         let Some(p) = c

@@ -17,7 +17,11 @@ pub fn menu(c: Ctx, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
         .iter()
         .map(|s| MenuItem::new(s.citizen.name.clone()).detail(s.situation.get(c.lang())))
         .collect();
-    Some((split(area, INTRO_ROWS).1, items))
+    Some((menu_area(area), items))
+}
+
+pub fn menu_area(area: Rect) -> Rect {
+    split(area, INTRO_ROWS).1
 }
 
 impl Widget for &SignIn<'_> {

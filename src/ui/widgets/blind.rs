@@ -3,6 +3,7 @@
 
 use super::menu::{Menu, MenuItem};
 use crate::i18n::t;
+use crate::kiosk::menu::{BlindItem, FixedMenu};
 use crate::kiosk::{Blind, Model};
 use crate::ui::Theme;
 use ratatui::buffer::Buffer;
@@ -31,10 +32,18 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
     match model.blind {
         Blind::Confirm => {
             line(t(lang, "blind-confirm"), y, buf);
-            let items = [
-                MenuItem::new(t(lang, "blind-show")),
-                MenuItem::new(t(lang, "blind-keep")),
-            ];
+            let items: Vec<MenuItem> = BlindItem::ALL
+                .iter()
+                .map(|item| {
+                    MenuItem::new(t(
+                        lang,
+                        match item {
+                            BlindItem::Show => "blind-show",
+                            BlindItem::Keep => "blind-keep",
+                        },
+                    ))
+                })
+                .collect();
             (&Menu {
                 items: &items,
                 selected: 0,
@@ -48,5 +57,5 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
 
 /// The item of the confirmation under a tap.
 pub fn hit(area: Rect, pos: Position) -> Option<usize> {
-    super::menu::hit(menu_area(area), 2, 0, pos)
+    super::menu::hit(menu_area(area), FixedMenu::Blind.item_count(), 0, pos)
 }

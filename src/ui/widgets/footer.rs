@@ -3,7 +3,7 @@
 
 use crate::i18n::t;
 use crate::kiosk::keymap::{self, Binding};
-use crate::kiosk::{Command, Model};
+use crate::kiosk::{Intent, Model};
 use crate::ui::Theme;
 use ratatui::buffer::Buffer;
 use ratatui::layout::{Position, Rect};
@@ -15,7 +15,7 @@ struct Placed {
     width: u16,
     key: String,
     text: String,
-    command: Command,
+    command: Intent,
 }
 
 fn label(model: &Model, b: &Binding) -> String {
@@ -31,9 +31,9 @@ fn place(model: &Model, width: u16) -> Vec<Placed> {
     let mut out = Vec::new();
     let (mut x, mut row) = (1u16, 0u16);
     let locked = model.settings.locked;
-    for b in keymap::footer(model.route(), model.signed_in())
+    for b in keymap::footer_now(model)
         .into_iter()
-        .filter(|b| !(locked && b.command == Command::Quit))
+        .filter(|b| !(locked && b.command == Intent::Quit))
     {
         let key = format!(" {} ", label(model, b));
         let text = format!(" {}", t(model.lang, b.hint));
@@ -82,7 +82,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
 }
 
 /// The command of the hint under a tap.
-pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Command> {
+pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Intent> {
     place(model, area.width)
         .into_iter()
         .find(|p| {
@@ -90,7 +90,7 @@ pub fn hit(model: &Model, area: Rect, pos: Position) -> Option<Command> {
         })
         .and_then(|p| match p.command {
             // The digits hint is a legend, not a button.
-            Command::Pick(_) => None,
+            Intent::Pick(_) => None,
             c => Some(c),
         })
 }

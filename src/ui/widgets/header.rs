@@ -20,7 +20,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
             theme.heading(),
         ),
         Span::styled("· ", theme.muted()),
-        Span::styled(t(lang, title_id(model.route())), theme.base()),
+        Span::styled(t(lang, title_id(model.screen())), theme.base()),
     ]);
     left.render(Rect::new(area.x, area.y, area.width, 1), buf);
 
