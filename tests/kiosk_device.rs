@@ -6,7 +6,9 @@ mod common;
 
 use common::fixtures::*;
 use indsigt::kiosk::device::{AuthError, DeviceAuthorization, DeviceFlow, Poll, Tokens};
-use indsigt::kiosk::{Effect, Key, Loaded, Model, Msg, Notice, Request, Screen, update};
+use indsigt::kiosk::{
+    AuthEffect, Effect, Key, Loaded, Model, Msg, Notice, Request, Screen, update,
+};
 use indsigt::source::{AccessToken, Principal, SourceError};
 use jiff::{SignedDuration, Timestamp};
 
@@ -43,7 +45,7 @@ fn waiting(a: DeviceAuthorization) -> Model {
     let mut m = device_model();
     let fx = update(&mut m, Msg::Key(Key::Char('2'), now()));
     assert_eq!(*m.screen(), Screen::DeviceSignIn);
-    assert_eq!(fx, vec![Effect::StartDeviceSignIn { attempt: 1 }]);
+    assert_eq!(fx, vec![Effect::Auth(AuthEffect::Start { attempt: 1 })]);
     update(
         &mut m,
         Msg::DeviceStarted {
@@ -56,7 +58,7 @@ fn waiting(a: DeviceAuthorization) -> Model {
 
 fn polls(fx: &[Effect]) -> usize {
     fx.iter()
-        .filter(|e| matches!(e, Effect::PollToken { .. }))
+        .filter(|e| matches!(e, Effect::Auth(AuthEffect::Poll { .. })))
         .count()
 }
 
@@ -112,7 +114,7 @@ fn access_denied_is_final_and_enter_starts_again() {
     assert_eq!(m.device, Some(DeviceFlow::Denied));
     assert_eq!(polls(&tick(&mut m, 60_000)), 0);
     let fx = update(&mut m, Msg::Key(Key::Enter, at(61_000)));
-    assert_eq!(fx, vec![Effect::StartDeviceSignIn { attempt: 2 }]);
+    assert_eq!(fx, vec![Effect::Auth(AuthEffect::Start { attempt: 2 })]);
     assert_eq!(m.device, Some(DeviceFlow::Starting));
 }
 
@@ -224,10 +226,10 @@ fn a_401_refreshes_once_silently_then_ends_the_session_with_a_message() {
     let fx = unauthorized(&mut m);
     assert_eq!(
         fx,
-        vec![Effect::RefreshToken {
+        vec![Effect::Auth(AuthEffect::Refresh {
             generation: m.generation,
             refresh: AccessToken::new("refresh-token-secret")
-        }]
+        })]
     );
     let generation = m.generation;
     let fresh = Tokens {
@@ -290,15 +292,17 @@ fn sign_out_and_timeout_drop_the_tokens_and_revoke_the_refresh_token() {
         vec![
             Effect::PurgeScreen,
             Effect::EndSession,
-            Effect::RevokeToken(AccessToken::new("refresh-token-secret"))
+            Effect::Auth(AuthEffect::Revoke(AccessToken::new("refresh-token-secret")))
         ]
     );
     assert!(m.session.is_none());
     let mut m = signed_in();
     let fx = update(&mut m, Msg::Tick(at(6_000 + 121_000)));
-    assert!(fx.contains(&Effect::RevokeToken(AccessToken::new(
-        "refresh-token-secret"
-    ))));
+    assert!(
+        fx.contains(&Effect::Auth(AuthEffect::Revoke(AccessToken::new(
+            "refresh-token-secret"
+        ))))
+    );
     assert!(m.session.is_none());
 }
 

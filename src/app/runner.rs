@@ -4,7 +4,7 @@
 
 use crate::auth::Broker;
 use crate::kiosk::device::{AuthError, Poll};
-use crate::kiosk::{Effect, Loaded, Msg, Request};
+use crate::kiosk::{AuthEffect, Effect, Loaded, Msg, Request};
 use crate::source::{DataSource, Principal, SourceError};
 use std::sync::Arc;
 use tokio::sync::mpsc::UnboundedSender;
@@ -48,13 +48,21 @@ impl Runner {
                     let _ = tx.send(Msg::PinChecked(ok));
                 });
             }
-            Effect::StartDeviceSignIn { attempt } => self.auth(move |b| {
+            Effect::Auth(call) => self.sign_in(call),
+        }
+        None
+    }
+
+    /// Runs a call to the sign-in broker in the background; its answer, if any, comes back as a msg.
+    fn sign_in(&self, call: AuthEffect) {
+        match call {
+            AuthEffect::Start { attempt } => self.auth(move |b| {
                 Some(Msg::DeviceStarted {
                     attempt,
                     result: b.map_or(Err(AuthError::Unreachable), |b| b.start()),
                 })
             }),
-            Effect::PollToken {
+            AuthEffect::Poll {
                 attempt,
                 device_code,
             } => self.auth(move |b| {
@@ -63,7 +71,7 @@ impl Runner {
                     poll: b.map_or(Poll::Unreachable, |b| b.poll(&device_code)),
                 })
             }),
-            Effect::RefreshToken {
+            AuthEffect::Refresh {
                 generation,
                 refresh,
             } => self.auth(move |b| {
@@ -72,14 +80,13 @@ impl Runner {
                     result: b.map_or(Err(AuthError::Unreachable), |b| b.refresh(&refresh)),
                 })
             }),
-            Effect::RevokeToken(token) => self.auth(move |b| {
+            AuthEffect::Revoke(token) => self.auth(move |b| {
                 if let Some(b) = b {
                     b.revoke(&token);
                 }
                 None
             }),
         }
-        None
     }
 
     /// Starts a source call in the background; its answer is sent as `Msg::Loaded`.
@@ -90,7 +97,7 @@ impl Runner {
             let started = std::time::Instant::now();
             let result = run_effect(source.as_ref(), principal.as_ref(), request);
             let ms = started.elapsed().as_millis() as u64;
-            match failure(&result) {
+            match result.error().map(SourceError::message_id) {
                 Some(error) => tracing::warn!(request = name, ms, error, "source call failed"),
                 None => tracing::debug!(request = name, ms, "source call done"),
             }
@@ -157,29 +164,6 @@ pub fn run_effect(
             Loaded::VisitRecorded(who().and_then(|p| source.record_visit(p, &visit)))
         }
     }
-}
-
-/// The kind of error a result holds, for logs (the error's code, never its text).
-fn failure(l: &Loaded) -> Option<&'static str> {
-    let e = match l {
-        Loaded::DemoCitizens(r) => r.as_ref().err(),
-        Loaded::Citizen(r) => r.as_ref().err(),
-        Loaded::Overview(r) => r.as_ref().err(),
-        Loaded::Areas(r) => r.as_ref().err(),
-        Loaded::Categories(_, r) => r.as_ref().err(),
-        Loaded::Category(r) => r.as_ref().err(),
-        Loaded::Purposes(r) => r.as_ref().err(),
-        Loaded::Organisations(r) => r.as_ref().err(),
-        Loaded::AccessPage(_, r) => r.as_ref().err(),
-        Loaded::AccessEntry(r) => r.as_ref().err(),
-        Loaded::Reported(r) => r.as_ref().err(),
-        Loaded::Reports(r) => r.as_ref().err(),
-        Loaded::Consents(r) => r.as_ref().err(),
-        Loaded::Withdrawn(r) => r.as_ref().err(),
-        Loaded::Decisions(r) => r.as_ref().err(),
-        Loaded::VisitRecorded(r) => r.as_ref().err(),
-    };
-    e.map(|e| e.message_id())
 }
 
 /// The request's name, for logs (never its arguments).

@@ -19,20 +19,27 @@ pub enum Effect {
     Quit,
     /// Check the operator's PIN against the configured hash (slow on purpose, so off the loop).
     CheckPin(Pin),
+    /// A call to the sign-in broker; its answer (if any) comes back as a msg.
+    Auth(AuthEffect),
+}
+
+/// What the effect runner asks of the sign-in broker (the kiosk side of `auth::Broker`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum AuthEffect {
     /// Ask the broker for a device code (RFC 8628 §3.1); the answer is `Msg::DeviceStarted`.
-    StartDeviceSignIn { attempt: u64 },
+    Start { attempt: u64 },
     /// Poll the token endpoint once (RFC 8628 §3.4); the answer is `Msg::Polled`.
-    PollToken {
+    Poll {
         attempt: u64,
         device_code: AccessToken,
     },
     /// Use the refresh token once after a 401; the answer is `Msg::Refreshed`.
-    RefreshToken {
+    Refresh {
         generation: u64,
         refresh: AccessToken,
     },
     /// Revoke the refresh token at sign-out (RFC 7009), fire and forget.
-    RevokeToken(AccessToken),
+    Revoke(AccessToken),
 }
 
 /// A PIN on its way to be checked: never printed, zeroized when dropped.

@@ -13,7 +13,7 @@ pub mod timers;
 pub mod update;
 pub mod url;
 
-pub use effect::{Effect, Pin, Request};
+pub use effect::{AuthEffect, Effect, Pin, Request};
 pub use keymap::{Intent, Key};
 pub use model::{
     Blind, Layer, Loadable, Model, Notice, PinEntry, Place, Session, Settings, Warning, WarningKind,

@@ -2,7 +2,7 @@
 
 use super::device::{AuthError, DeviceAuthorization, Poll, Tokens};
 use super::keymap::{Intent, Key};
-use crate::domain::port::{Organisation, SourceResult};
+use crate::domain::port::{Organisation, SourceError, SourceResult};
 use crate::domain::{
     AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
     DataCategory, DecisionSupport, Overview, Purpose,
@@ -16,8 +16,8 @@ pub enum Msg {
     Key(Key, Timestamp),
     /// A tap or click that the view's hit map turned into a command (`None`: a tap on nothing).
     Tap(Option<Intent>, Timestamp),
-    /// The clock: the event loop sends it every 250 ms (it drives the timeouts, the device-flow polling
-    /// and the spinner).
+    /// The clock. The event loop sends it when [`super::timers::next_wake`] says a timer is due (the
+    /// timeouts, the device-flow polling, a moving countdown or spinner), and never on an idle screen.
     Tick(Timestamp),
     /// The terminal changed size.
     Resize(u16, u16),
@@ -58,4 +58,28 @@ pub enum Loaded {
     Withdrawn(SourceResult<Consent>),
     Decisions(SourceResult<Vec<DecisionSupport>>),
     VisitRecorded(SourceResult<()>),
+}
+
+impl Loaded {
+    /// The error this result holds, if the call failed.
+    pub fn error(&self) -> Option<&SourceError> {
+        match self {
+            Loaded::DemoCitizens(r) => r.as_ref().err(),
+            Loaded::Citizen(r) => r.as_ref().err(),
+            Loaded::Overview(r) => r.as_ref().err(),
+            Loaded::Areas(r) => r.as_ref().err(),
+            Loaded::Categories(_, r) => r.as_ref().err(),
+            Loaded::Category(r) => r.as_ref().err(),
+            Loaded::Purposes(r) => r.as_ref().err(),
+            Loaded::Organisations(r) => r.as_ref().err(),
+            Loaded::AccessPage(_, r) => r.as_ref().err(),
+            Loaded::AccessEntry(r) => r.as_ref().err(),
+            Loaded::Reported(r) => r.as_ref().err(),
+            Loaded::Reports(r) => r.as_ref().err(),
+            Loaded::Consents(r) => r.as_ref().err(),
+            Loaded::Withdrawn(r) => r.as_ref().err(),
+            Loaded::Decisions(r) => r.as_ref().err(),
+            Loaded::VisitRecorded(r) => r.as_ref().err(),
+        }
+    }
 }

@@ -4,7 +4,7 @@
 use super::super::device::{
     AuthError, DeviceAuthorization, DeviceFlow, Poll, SLOW_DOWN_SECS, Tokens, Waiting, secs,
 };
-use super::super::effect::{Effect, Request};
+use super::super::effect::{AuthEffect, Effect, Request};
 use super::super::model::{Model, Notice};
 use super::super::screen::Screen;
 use super::{fetch, push, sign_out};
@@ -18,9 +18,9 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
     }
     model.device_attempt += 1;
     model.device = Some(DeviceFlow::Starting);
-    vec![Effect::StartDeviceSignIn {
+    vec![Effect::Auth(AuthEffect::Start {
         attempt: model.device_attempt,
-    }]
+    })]
 }
 
 /// Leaves the sign-in: the code on screen is forgotten and late answers for it are dropped.
@@ -73,10 +73,10 @@ pub fn tick(model: &mut Model, now: Timestamp) -> Vec<Effect> {
         return Vec::new();
     }
     w.polling = true;
-    vec![Effect::PollToken {
+    vec![Effect::Auth(AuthEffect::Poll {
         attempt: model.device_attempt,
         device_code: w.auth.device_code.clone(),
-    }]
+    })]
 }
 
 pub fn polled(model: &mut Model, attempt: u64, poll: Poll) -> Vec<Effect> {
@@ -127,10 +127,10 @@ pub fn unauthorized(model: &mut Model) -> Vec<Effect> {
     }
     if let (Some(refresh), false) = (session.refresh.clone(), session.refreshed) {
         session.refreshed = true;
-        return vec![Effect::RefreshToken {
+        return vec![Effect::Auth(AuthEffect::Refresh {
             generation: model.generation,
             refresh,
-        }];
+        })];
     }
     let effects = sign_out(model);
     model.notice = Some(Notice::Error(SourceError::Unauthorized));

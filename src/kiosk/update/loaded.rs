@@ -81,24 +81,7 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
 }
 
 /// Whether the source said the sign-in is no longer valid (a 401).
+/// A 401 on any call but the demo list: the sign-in has ended.
 fn is_unauthorized(l: &Loaded) -> bool {
-    let unauthorized = |e: Option<&SourceError>| e == Some(&SourceError::Unauthorized);
-    match l {
-        Loaded::DemoCitizens(_) => false,
-        Loaded::Citizen(r) => unauthorized(r.as_ref().err()),
-        Loaded::Overview(r) => unauthorized(r.as_ref().err()),
-        Loaded::Areas(r) => unauthorized(r.as_ref().err()),
-        Loaded::Categories(_, r) => unauthorized(r.as_ref().err()),
-        Loaded::Category(r) => unauthorized(r.as_ref().err()),
-        Loaded::Purposes(r) => unauthorized(r.as_ref().err()),
-        Loaded::Organisations(r) => unauthorized(r.as_ref().err()),
-        Loaded::AccessPage(_, r) => unauthorized(r.as_ref().err()),
-        Loaded::AccessEntry(r) => unauthorized(r.as_ref().err()),
-        Loaded::Reported(r) => unauthorized(r.as_ref().err()),
-        Loaded::Reports(r) => unauthorized(r.as_ref().err()),
-        Loaded::Consents(r) => unauthorized(r.as_ref().err()),
-        Loaded::Withdrawn(r) => unauthorized(r.as_ref().err()),
-        Loaded::Decisions(r) => unauthorized(r.as_ref().err()),
-        Loaded::VisitRecorded(r) => unauthorized(r.as_ref().err()),
-    }
+    !matches!(l, Loaded::DemoCitizens(_)) && l.error() == Some(&SourceError::Unauthorized)
 }

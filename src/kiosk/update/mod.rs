@@ -9,7 +9,7 @@ pub(crate) mod safety;
 
 pub use navigate::list_len;
 
-use super::effect::{Effect, Request};
+use super::effect::{AuthEffect, Effect, Request};
 use super::keymap::{self, Intent, Key};
 use super::menu::BlindItem;
 use super::model::{Blind, Layer, Loadable, Model, Place};
@@ -232,7 +232,7 @@ pub fn sign_out(model: &mut Model) -> Vec<Effect> {
         effects.push(Effect::EndSession);
     }
     if let Some(refresh) = model.session.as_mut().and_then(|s| s.refresh.take()) {
-        effects.push(Effect::RevokeToken(refresh));
+        effects.push(Effect::Auth(AuthEffect::Revoke(refresh)));
     }
     model.session = None;
     model.device = None;
