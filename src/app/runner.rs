@@ -5,7 +5,7 @@
 use crate::auth::Broker;
 use crate::kiosk::device::{AuthError, Poll};
 use crate::kiosk::{AuthEffect, Effect, Loaded, Msg, Request};
-use crate::source::{DataSource, Principal, SourceError};
+use crate::domain::port::{DataSource, Principal, SourceError};
 use std::sync::Arc;
 use tokio::sync::mpsc::UnboundedSender;
 

@@ -8,7 +8,7 @@ use super::runner::{Control, Runner};
 use crate::auth::Broker;
 use crate::kiosk::timers::next_wake;
 use crate::kiosk::{Model, Msg, update};
-use crate::source::DataSource;
+use crate::domain::port::DataSource;
 use crate::ui::{KioskView, Theme};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event};
 use ratatui::layout::Rect;

@@ -27,7 +27,7 @@ mod sign_in;
 use crate::domain::Lang;
 use crate::i18n::t;
 use crate::kiosk::{Intent, Loadable, Model, Screen};
-use crate::source::SourceError;
+use crate::domain::port::SourceError;
 use crate::ui::Theme;
 use crate::ui::widgets::menu::{self, Menu, MenuItem};
 use ratatui::buffer::Buffer;
