@@ -440,6 +440,7 @@ report-status-queued = Gemt på kiosken, sendes snart
 
 # catalogue (helper C)
 catalogue-at = { $file }, linje { $line }:
+catalogue-allowed-kinds = Tilladte slags poster: { $allowed }.
 catalogue-kind-area = område
 catalogue-kind-system = system
 catalogue-kind-legal-basis = hjemmel
@@ -473,7 +474,7 @@ catalogue-check-failed = { $count ->
    *[other] Fortegnelsen har { $count } fejl.
 }
 catalogue-ok = OK: { $dir }. Fortegnelsen er i orden.
-catalogue-summary = Den har { $areas } områder, { $systems } systemer, { $legal_bases } hjemler, { $purposes } formål, { $categories } datakategorier med { $fields } felter, { $consent_types } samtykketyper og { $decision_tools } beslutningsstøtteværktøjer.
+catalogue-summary = Områder: { $areas }. Systemer: { $systems }. Hjemler: { $legal_bases }. Formål: { $purposes }. Datakategorier: { $categories } (med { $fields } felter). Samtykketyper: { $consent_types }. Beslutningsstøtteværktøjer: { $decision_tools }.
 catalogue-imported = { $dir } er indlæst i { $database } som fortegnelsens version { $version }.
 catalogue-import-still-in-use = Fortegnelsen blev ikke indlæst. Den mangler poster, som borgere stadig har data i. Intet er ændret. Sæt dem ind igen, eller slet borgernes data først:
 catalogue-import-in-use-item = - { $kind } "{ $id }": { $citizens ->

@@ -440,6 +440,7 @@ report-status-queued = Saved on the kiosk, sent soon
 
 # catalogue (helper C)
 catalogue-at = { $file }, line { $line }:
+catalogue-allowed-kinds = Allowed kinds: { $allowed }.
 catalogue-kind-area = area
 catalogue-kind-system = system
 catalogue-kind-legal-basis = legal basis
@@ -473,7 +474,7 @@ catalogue-check-failed = { $count ->
    *[other] The catalogue has { $count } problems.
 }
 catalogue-ok = OK: { $dir }. The catalogue is valid.
-catalogue-summary = It has { $areas } areas, { $systems } systems, { $legal_bases } legal bases, { $purposes } purposes, { $categories } data categories with { $fields } fields, { $consent_types } consent types and { $decision_tools } decision-support tools.
+catalogue-summary = Areas: { $areas }. Systems: { $systems }. Legal bases: { $legal_bases }. Purposes: { $purposes }. Data categories: { $categories } (with { $fields } fields). Consent types: { $consent_types }. Decision-support tools: { $decision_tools }.
 catalogue-imported = Imported { $dir } into { $database } as catalogue version { $version }.
 catalogue-import-still-in-use = The catalogue was not imported. It leaves out entries that citizens still have data in. Nothing was changed. Put them back, or delete the citizens' data first:
 catalogue-import-in-use-item = - { $kind } "{ $id }": { $citizens ->

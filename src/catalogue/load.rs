@@ -25,6 +25,7 @@ pub fn load_with_digest(dir: &Path) -> Result<(Catalogue, String), CatalogueErro
     }
     let mut errors = Vec::new();
     let mut entries = Vec::new();
+    let mut broken = Vec::new();
     let mut texts = Vec::new();
     for file in files {
         let text = match std::fs::read_to_string(&file) {
@@ -43,9 +44,10 @@ pub fn load_with_digest(dir: &Path) -> Result<(Catalogue, String), CatalogueErro
         });
         errors.extend(walked.errors);
         entries.extend(walked.entries);
+        broken.extend(walked.broken);
         texts.push((file, text));
     }
-    cross_check(&entries, &mut errors);
+    cross_check(&entries, &broken, &mut errors);
     if !errors.is_empty() {
         // Stable: problems on the same line keep the order they were found in.
         errors.sort_by_key(CatalogueError::sort_key);
@@ -101,7 +103,7 @@ fn toml_files(dir: &Path) -> Result<Vec<PathBuf>, CatalogueError> {
 }
 
 /// Ids are unique per kind across all files, and every reference names an entry that exists.
-fn cross_check(entries: &[Entry], errors: &mut Vec<CatalogueError>) {
+fn cross_check(entries: &[Entry], broken: &[Kind], errors: &mut Vec<CatalogueError>) {
     let mut ids: HashMap<(Kind, &str), &Loc> = HashMap::new();
     for entry in entries {
         let Some((id, loc)) = &entry.id else { continue };
@@ -126,7 +128,7 @@ fn cross_check(entries: &[Entry], errors: &mut Vec<CatalogueError>) {
     }
     for entry in entries {
         for r in &entry.refs {
-            if !ids.contains_key(&(r.kind, r.id.as_str())) {
+            if !ids.contains_key(&(r.kind, r.id.as_str())) && !broken.contains(&r.kind) {
                 let candidates = of_kind.get(&r.kind).cloned().unwrap_or_default();
                 errors.push(CatalogueError::UnknownRef {
                     loc: r.loc.clone(),

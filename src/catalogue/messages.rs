@@ -113,11 +113,11 @@ impl CatalogueError {
                 allowed,
             } => {
                 let line = tr(lang, id, &[("key", s(key))]);
-                let allowed = tr(
-                    lang,
-                    "config-allowed-keys",
-                    &[("allowed", s(&code_list(allowed)))],
-                );
+                let allowed_id = match self {
+                    CatalogueError::UnknownKind { .. } => "catalogue-allowed-kinds",
+                    _ => "config-allowed-keys",
+                };
+                let allowed = tr(lang, allowed_id, &[("allowed", s(&code_list(allowed)))]);
                 format!(
                     "{} {line}{} {allowed}",
                     at(lang, loc),

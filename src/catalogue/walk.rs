@@ -60,6 +60,9 @@ pub(super) struct Entry {
 pub(super) struct Walked {
     pub entries: Vec<Entry>,
     pub errors: Vec<CatalogueError>,
+    /// Kinds whose entries could not be read at all (e.g. `[area]` for `[[area]]`): references to them are
+    /// not reported again.
+    pub broken: Vec<Kind>,
 }
 
 /// Parses and walks one file.
@@ -93,6 +96,7 @@ pub(super) fn walk_file(src: &Source<'_>) -> Walked {
             _ => {
                 out.errors
                     .push(wrong_type(src, kind.name(), Ty::TableList(&[]), value));
+                out.broken.push(kind);
                 continue;
             }
         };
@@ -101,6 +105,7 @@ pub(super) fn walk_file(src: &Source<'_>) -> Walked {
                 let key = format!("{}[{}]", kind.name(), i + 1);
                 out.errors
                     .push(wrong_type(src, &key, Ty::Table(&[]), item));
+                out.broken.push(kind);
                 continue;
             };
             let entry = walk_entry(src, kind, i, table, &item.span(), &mut out.errors);
@@ -164,20 +169,26 @@ fn walk_table(
     refs: &mut Vec<RefUse>,
 ) {
     let names: Vec<&str> = keys.iter().map(|k| k.name).collect();
+    // A misspelt key is reported once, with its "did you mean", not also as the missing key it meant.
+    let mut suggested = Vec::new();
     for (name, value) in table {
         let key = format!("{path}.{}", name.get_ref());
         match keys.iter().find(|k| k.name == name.get_ref()) {
-            None => errors.push(CatalogueError::UnknownKey {
-                loc: src.loc(&name.span()),
-                key,
-                suggestion: suggest(name.get_ref(), &names).map(|s| format!("{path}.{s}")),
-                allowed: names.iter().map(|s| (*s).to_owned()).collect(),
-            }),
+            None => {
+                let suggestion = suggest(name.get_ref(), &names);
+                suggested.extend(suggestion.clone());
+                errors.push(CatalogueError::UnknownKey {
+                    loc: src.loc(&name.span()),
+                    key,
+                    suggestion: suggestion.map(|s| format!("{path}.{s}")),
+                    allowed: names.iter().map(|s| (*s).to_owned()).collect(),
+                });
+            }
             Some(spec) => walk_value(src, &key, spec.ty, value, errors, refs),
         }
     }
     for spec in keys.iter().filter(|k| k.required) {
-        if field(table, spec.name).is_none() {
+        if field(table, spec.name).is_none() && !suggested.iter().any(|s| s == spec.name) {
             errors.push(CatalogueError::Missing {
                 loc: src.loc(span),
                 key: format!("{path}.{}", spec.name),

@@ -212,11 +212,19 @@ fn categories() -> BTreeMap<String, String> {
             text(c.origin_name),
         )
         .unwrap();
+        let mut ids: Vec<String> = Vec::new();
         for f in (c.fields)(&dummy()) {
+            // A label used twice (two children) gets a numbered id the second time.
+            let mut id = slug(f.label.1);
+            let same = ids.iter().filter(|i| **i == id).count();
+            ids.push(id.clone());
+            if same > 0 {
+                id = format!("{id}_{}", same + 1);
+            }
             write!(
                 out,
                 "\n[[category.fields]]\nid = {}\nlabel = {}\nsensitive = {}\n",
-                q(&slug(f.label.1)),
+                q(&id),
                 text(f.label),
                 f.sensitive
             )
