@@ -177,8 +177,8 @@ fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Res
             let (catalogue, digest) = crate::catalogue::load_with_digest(dir)?;
             let config = Config::load(file)?;
             let database = &config.server.database;
-            let mut store = crate::store::Store::open(database)
-                .map_err(crate::store::ImportError::from)?;
+            let mut store =
+                crate::store::Store::open(database).map_err(crate::store::ImportError::from)?;
             let now = jiff::Timestamp::now().as_second();
             let source = dir.display().to_string();
             let done = store.import_catalogue(&catalogue, &source, &digest, now)?;

@@ -102,7 +102,10 @@ fn each_invalid_fixture_is_one_mistake_of_its_kind() {
         ("no_files", &["catalogue-error-no-files"]),
         ("not_allowed", &["catalogue-error-not-allowed"]),
         ("retention_out_of_range", &["catalogue-error-out-of-range"]),
-        ("retention_without_start", &["catalogue-error-retention-rule"]),
+        (
+            "retention_without_start",
+            &["catalogue-error-retention-rule"],
+        ),
         ("single_table", &["catalogue-error-wrong-type"]),
         ("syntax_error", &["catalogue-error-syntax"]),
         ("text_in_one_language", &["catalogue-error-wrong-type"]),
@@ -195,7 +198,11 @@ fn every_valid_catalogue_and_the_shipped_one_pass() {
     dirs.push(root().join("catalogue"));
     for dir in dirs {
         for (code, lang) in LANGS {
-            let out = indsigt(&root(), lang, &["catalogue", "check", dir.to_str().unwrap()]);
+            let out = indsigt(
+                &root(),
+                lang,
+                &["catalogue", "check", dir.to_str().unwrap()],
+            );
             let stdout = text(&out.stdout);
             assert!(
                 out.status.success(),
@@ -226,8 +233,15 @@ fn the_summary_counts_what_the_catalogue_holds() {
 
 #[test]
 fn a_folder_that_does_not_exist_is_named_and_exits_1() {
-    let out = indsigt(&root(), "en_GB.UTF-8", &["catalogue", "check", "no/such/dir"]);
+    let out = indsigt(
+        &root(),
+        "en_GB.UTF-8",
+        &["catalogue", "check", "no/such/dir"],
+    );
     assert_eq!(out.status.code(), Some(1));
     let stderr = text(&out.stderr);
-    assert!(stderr.starts_with("no/such/dir: The file or folder cannot be read."), "{stderr}");
+    assert!(
+        stderr.starts_with("no/such/dir: The file or folder cannot be read."),
+        "{stderr}"
+    );
 }

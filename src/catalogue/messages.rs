@@ -222,11 +222,7 @@ impl CatalogueError {
                         ("kind", s(&t(lang, kind.message_id()))),
                     ],
                 );
-                format!(
-                    "{} {line}{}",
-                    at(lang, loc),
-                    did_you_mean(lang, suggestion)
-                )
+                format!("{} {line}{}", at(lang, loc), did_you_mean(lang, suggestion))
             }
         }
     }

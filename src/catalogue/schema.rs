@@ -85,7 +85,10 @@ pub enum Ty {
     /// A list of such texts.
     TextList,
     Bool,
-    Int { min: i64, max: i64 },
+    Int {
+        min: i64,
+        max: i64,
+    },
     /// One of the listed strings.
     OneOf(&'static [&'static str]),
     /// The id of an entry of that kind.

@@ -103,8 +103,7 @@ pub(super) fn walk_file(src: &Source<'_>) -> Walked {
         for (i, item) in items.iter().enumerate() {
             let DeValue::Table(table) = item.get_ref() else {
                 let key = format!("{}[{}]", kind.name(), i + 1);
-                out.errors
-                    .push(wrong_type(src, &key, Ty::Table(&[]), item));
+                out.errors.push(wrong_type(src, &key, Ty::Table(&[]), item));
                 out.broken.push(kind);
                 continue;
             };
@@ -230,7 +229,14 @@ fn walk_value(
         }
         (Ty::TextList, DeValue::Array(items)) => {
             for (i, item) in items.iter().enumerate() {
-                walk_value(src, &format!("{key}[{}]", i + 1), Ty::Text, item, errors, refs);
+                walk_value(
+                    src,
+                    &format!("{key}[{}]", i + 1),
+                    Ty::Text,
+                    item,
+                    errors,
+                    refs,
+                );
             }
         }
         (Ty::Bool, DeValue::Boolean(_)) => {}
@@ -319,7 +325,12 @@ fn walk_table_list(
     let mut seen: Vec<(String, Loc)> = Vec::new();
     for (i, item) in items.iter().enumerate() {
         let DeValue::Table(t) = item.get_ref() else {
-            errors.push(wrong_type(src, &format!("{key}[{}]", i + 1), Ty::Table(&[]), item));
+            errors.push(wrong_type(
+                src,
+                &format!("{key}[{}]", i + 1),
+                Ty::Table(&[]),
+                item,
+            ));
             continue;
         };
         let path = item_path(key, t, i);
@@ -341,7 +352,12 @@ fn walk_table_list(
     }
 }
 
-fn wrong_type(src: &Source<'_>, key: &str, expected: Ty, value: &Spanned<DeValue<'_>>) -> CatalogueError {
+fn wrong_type(
+    src: &Source<'_>,
+    key: &str,
+    expected: Ty,
+    value: &Spanned<DeValue<'_>>,
+) -> CatalogueError {
     CatalogueError::WrongType {
         loc: src.loc(&value.span()),
         key: key.to_owned(),

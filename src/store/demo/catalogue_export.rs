@@ -28,7 +28,10 @@ fn texts(list: &[T]) -> String {
     if list.is_empty() {
         return "[]".to_owned();
     }
-    let items: Vec<String> = list.iter().map(|t| format!("    {},\n", text(*t))).collect();
+    let items: Vec<String> = list
+        .iter()
+        .map(|t| format!("    {},\n", text(*t)))
+        .collect();
     format!("[\n{}]", items.concat())
 }
 
@@ -54,17 +57,61 @@ fn lawfulness(l: Lawfulness) -> &'static str {
 
 /// The systems the demo's categories live in: (name, owner, contact). Owners and contacts are fictional.
 const SYSTEMS: &[(&str, T, &str)] = &[
-    ("CPR", T("Borgerservice", "Citizen Service"), "borgerservice@eksempel-kommune.dk"),
-    ("Pasregistret", T("Borgerservice", "Citizen Service"), "borgerservice@eksempel-kommune.dk"),
-    ("Kørekortregistret", T("Borgerservice", "Citizen Service"), "borgerservice@eksempel-kommune.dk"),
-    ("KMD Nexus", T("Sundhed og Omsorg", "Health and Care"), "sundhed@eksempel-kommune.dk"),
-    ("Momentum", T("Jobcenter Eksempel", "Jobcentre Eksempel"), "jobcenter@eksempel-kommune.dk"),
-    ("Aula", T("Børn, Familie og Skole", "Children, Family and School"), "skole@eksempel-kommune.dk"),
-    ("KMD Boligstøtte", T("Økonomi og Ydelser", "Money and Benefits"), "ydelser@eksempel-kommune.dk"),
-    ("Udbetaling Danmark", T("Økonomi og Ydelser", "Money and Benefits"), "ydelser@eksempel-kommune.dk"),
-    ("BBR", T("Teknik og Miljø", "Technical and Environment"), "teknik@eksempel-kommune.dk"),
-    ("KMD Affald", T("Teknik og Miljø", "Technical and Environment"), "teknik@eksempel-kommune.dk"),
-    ("Cicero", T("Bibliotekerne", "The Libraries"), "bibliotek@eksempel-kommune.dk"),
+    (
+        "CPR",
+        T("Borgerservice", "Citizen Service"),
+        "borgerservice@eksempel-kommune.dk",
+    ),
+    (
+        "Pasregistret",
+        T("Borgerservice", "Citizen Service"),
+        "borgerservice@eksempel-kommune.dk",
+    ),
+    (
+        "Kørekortregistret",
+        T("Borgerservice", "Citizen Service"),
+        "borgerservice@eksempel-kommune.dk",
+    ),
+    (
+        "KMD Nexus",
+        T("Sundhed og Omsorg", "Health and Care"),
+        "sundhed@eksempel-kommune.dk",
+    ),
+    (
+        "Momentum",
+        T("Jobcenter Eksempel", "Jobcentre Eksempel"),
+        "jobcenter@eksempel-kommune.dk",
+    ),
+    (
+        "Aula",
+        T("Børn, Familie og Skole", "Children, Family and School"),
+        "skole@eksempel-kommune.dk",
+    ),
+    (
+        "KMD Boligstøtte",
+        T("Økonomi og Ydelser", "Money and Benefits"),
+        "ydelser@eksempel-kommune.dk",
+    ),
+    (
+        "Udbetaling Danmark",
+        T("Økonomi og Ydelser", "Money and Benefits"),
+        "ydelser@eksempel-kommune.dk",
+    ),
+    (
+        "BBR",
+        T("Teknik og Miljø", "Technical and Environment"),
+        "teknik@eksempel-kommune.dk",
+    ),
+    (
+        "KMD Affald",
+        T("Teknik og Miljø", "Technical and Environment"),
+        "teknik@eksempel-kommune.dk",
+    ),
+    (
+        "Cicero",
+        T("Bibliotekerne", "The Libraries"),
+        "bibliotek@eksempel-kommune.dk",
+    ),
 ];
 
 const HEADER: &str = "# Eksempel Kommune's processing catalogue (docs/catalogue.md). Derived from the demo content;\n# a test keeps the two the same.\n";
@@ -149,11 +196,27 @@ fn purposes() -> String {
         .object;
     let mut rows: Vec<(String, T, T, &str, Lawfulness, T)> = PURPOSES
         .iter()
-        .map(|p| (p.key.to_owned(), p.name, p.description, p.legal, p.lawfulness, p.object))
+        .map(|p| {
+            (
+                p.key.to_owned(),
+                p.name,
+                p.description,
+                p.legal,
+                p.lawfulness,
+                p.object,
+            )
+        })
         .collect();
     for c in consent_purposes() {
         if !rows.iter().any(|r| r.0 == c.id) {
-            rows.push((c.id, c.name, c.name, "consent", Lawfulness::Voluntary, object_consent));
+            rows.push((
+                c.id,
+                c.name,
+                c.name,
+                "consent",
+                Lawfulness::Voluntary,
+                object_consent,
+            ));
         }
     }
     for (id, name, description, legal, law, object) in rows {
@@ -308,7 +371,10 @@ fn the_shipped_catalogue_is_the_demo_content() {
     for (name, body) in &files {
         let shipped = std::fs::read_to_string(dir.join(name))
             .unwrap_or_else(|e| panic!("catalogue/{name}: {e}"));
-        assert_eq!(&shipped, body, "catalogue/{name} differs from the demo content");
+        assert_eq!(
+            &shipped, body,
+            "catalogue/{name} differs from the demo content"
+        );
     }
     let loaded = crate::catalogue::load(&dir).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(loaded.categories.len(), categories::all().count());
