@@ -24,28 +24,37 @@ pub fn load_with_digest(dir: &Path) -> Result<(Catalogue, String), CatalogueErro
         }]));
     }
     let mut errors = Vec::new();
-    let mut entries = Vec::new();
-    let mut broken = Vec::new();
     let mut texts = Vec::new();
     for file in files {
-        let text = match std::fs::read_to_string(&file) {
-            Ok(text) => text,
-            Err(e) => {
-                errors.push(CatalogueError::Unreadable {
-                    path: file,
-                    reason: e.to_string(),
-                });
-                continue;
-            }
-        };
-        let walked = walk_file(&Source {
-            file: &file,
-            text: &text,
-        });
+        match std::fs::read_to_string(&file) {
+            Ok(text) => texts.push((file, text)),
+            Err(e) => errors.push(CatalogueError::Unreadable {
+                path: file,
+                reason: e.to_string(),
+            }),
+        }
+    }
+    check_texts(dir, texts, errors)
+}
+
+/// Checks a catalogue given as `(path, text)` pairs, in order: the files of a folder, or a catalogue compiled
+/// into the binary. `dir` is what the paths are relative to in the digest.
+pub fn load_texts(dir: &Path, texts: Vec<(PathBuf, String)>) -> Result<(Catalogue, String), CatalogueErrors> {
+    check_texts(dir, texts, Vec::new())
+}
+
+fn check_texts(
+    dir: &Path,
+    texts: Vec<(PathBuf, String)>,
+    mut errors: Vec<CatalogueError>,
+) -> Result<(Catalogue, String), CatalogueErrors> {
+    let mut entries = Vec::new();
+    let mut broken = Vec::new();
+    for (file, text) in &texts {
+        let walked = walk_file(&Source { file, text });
         errors.extend(walked.errors);
         entries.extend(walked.entries);
         broken.extend(walked.broken);
-        texts.push((file, text));
     }
     cross_check(&entries, &broken, &mut errors);
     if !errors.is_empty() {

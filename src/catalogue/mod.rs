@@ -13,6 +13,6 @@ pub mod schema;
 mod walk;
 
 pub use errors::{CatalogueError, CatalogueErrors, Loc};
-pub use load::{load, load_with_digest};
+pub use load::{load, load_texts, load_with_digest};
 pub use messages::summary;
 pub use model::*;

@@ -6,7 +6,7 @@
 use super::Store;
 use super::error::StoreError;
 use crate::catalogue::{Catalogue, Category, DecisionTool, RetentionRule};
-use rusqlite::{Transaction, TransactionBehavior, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 /// An entry the new catalogue lacks that citizens still have data in.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -76,26 +76,38 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let previous: Option<i64> =
-            tx.query_row("SELECT max(id) FROM catalogue_versions", [], |r| r.get(0))?;
-        let missing = still_in_use(&tx, catalogue)?;
-        if !missing.is_empty() {
-            return Err(ImportError::StillInUse(missing));
-        }
-        tx.execute(
-            "INSERT INTO catalogue_versions (imported_at, source, digest) VALUES (?1, ?2, ?3)",
-            params![now, source, digest],
-        )?;
-        let version = tx.last_insert_rowid();
-        write_catalogue(&tx, version, catalogue)?;
+        let done = import_in(&tx, catalogue, source, digest, now)?;
         tx.commit()?;
-        Ok(Imported { version, previous })
+        Ok(done)
     }
+}
+
+/// The import, inside a transaction the caller holds (and commits only if this succeeds).
+pub(crate) fn import_in(
+    tx: &Connection,
+    catalogue: &Catalogue,
+    source: &str,
+    digest: &str,
+    now: i64,
+) -> Result<Imported, ImportError> {
+    let previous: Option<i64> =
+        tx.query_row("SELECT max(id) FROM catalogue_versions", [], |r| r.get(0))?;
+    let missing = still_in_use(tx, catalogue)?;
+    if !missing.is_empty() {
+        return Err(ImportError::StillInUse(missing));
+    }
+    tx.execute(
+        "INSERT INTO catalogue_versions (imported_at, source, digest) VALUES (?1, ?2, ?3)",
+        params![now, source, digest],
+    )?;
+    let version = tx.last_insert_rowid();
+    write_catalogue(tx, version, catalogue)?;
+    Ok(Imported { version, previous })
 }
 
 /// The ids citizens have rows for that `catalogue` does not have, with how many citizens have them.
 fn still_in_use(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     catalogue: &Catalogue,
 ) -> Result<Vec<StillInUse>, ImportError> {
     let mut out = Vec::new();
@@ -125,7 +137,7 @@ fn still_in_use(
     Ok(out)
 }
 
-fn write_catalogue(tx: &Transaction<'_>, v: i64, c: &Catalogue) -> Result<(), rusqlite::Error> {
+fn write_catalogue(tx: &Connection, v: i64, c: &Catalogue) -> Result<(), rusqlite::Error> {
     for (pos, a) in c.areas.iter().enumerate() {
         tx.prepare_cached(
             "INSERT INTO cat_areas (version_id, id, pos, name_da, name_en, description_da, description_en)
@@ -204,7 +216,7 @@ fn write_catalogue(tx: &Transaction<'_>, v: i64, c: &Catalogue) -> Result<(), ru
 }
 
 fn write_category(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     v: i64,
     pos: usize,
     c: &Category,
@@ -275,7 +287,7 @@ fn write_category(
 }
 
 fn write_tool(
-    tx: &Transaction<'_>,
+    tx: &Connection,
     v: i64,
     pos: usize,
     d: &DecisionTool,
