@@ -39,7 +39,10 @@ pub fn load_with_digest(dir: &Path) -> Result<(Catalogue, String), CatalogueErro
 
 /// Checks a catalogue given as `(path, text)` pairs, in order: the files of a folder, or a catalogue compiled
 /// into the binary. `dir` is what the paths are relative to in the digest.
-pub fn load_texts(dir: &Path, texts: Vec<(PathBuf, String)>) -> Result<(Catalogue, String), CatalogueErrors> {
+pub fn load_texts(
+    dir: &Path,
+    texts: Vec<(PathBuf, String)>,
+) -> Result<(Catalogue, String), CatalogueErrors> {
     check_texts(dir, texts, Vec::new())
 }
 

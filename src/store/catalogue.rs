@@ -106,10 +106,7 @@ pub(crate) fn import_in(
 }
 
 /// The ids citizens have rows for that `catalogue` does not have, with how many citizens have them.
-fn still_in_use(
-    tx: &Connection,
-    catalogue: &Catalogue,
-) -> Result<Vec<StillInUse>, ImportError> {
+fn still_in_use(tx: &Connection, catalogue: &Catalogue) -> Result<Vec<StillInUse>, ImportError> {
     let mut out = Vec::new();
     for (kind, table, column) in USES {
         let keeps = |id: &str| match *kind {

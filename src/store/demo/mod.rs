@@ -4,7 +4,6 @@
 //! fixed base date ([`BASE`], 1 November 2026), never from the clock. CPR numbers use birth dates that do
 //! not exist (e.g. 30 February, 31 April), so they cannot belong to real people.
 
-mod catalogue_export;
 mod content;
 mod rng;
 mod shipped;

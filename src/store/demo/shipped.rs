@@ -11,10 +11,7 @@ pub const SOURCE: &str = "catalogue/ (built in)";
 
 /// Every file of `catalogue/`, by its path inside the folder, in path order.
 pub const FILES: &[(&str, &str)] = &[
-    (
-        "areas.toml",
-        include_str!("../../../catalogue/areas.toml"),
-    ),
+    ("areas.toml", include_str!("../../../catalogue/areas.toml")),
     (
         "categories/benefits.toml",
         include_str!("../../../catalogue/categories/benefits.toml"),
@@ -90,6 +87,57 @@ mod tests {
         let (from_disk, disk_digest) = crate::catalogue::load_with_digest(&dir).unwrap();
         let (built_in, digest) = catalogue().unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(built_in, from_disk);
-        assert_eq!(digest, disk_digest, "a file of catalogue/ is missing from FILES");
+        assert_eq!(
+            digest, disk_digest,
+            "a file of catalogue/ is missing from FILES"
+        );
+    }
+
+    /// The demo content holds only what the catalogue does not: values, and the people. What it still says
+    /// about consents and decision tools must be what the catalogue says.
+    #[test]
+    fn the_demo_content_agrees_with_the_catalogue() {
+        use super::super::content::{categories, people::CITIZENS};
+        let (c, _) = catalogue().unwrap();
+        let person = categories::Person {
+            name: "Demo".into(),
+            cpr: "300201-0000".into(),
+            address: "Algade 1".into(),
+            city: "4000 Demoby".into(),
+            born: 1950,
+            variant: 0,
+        };
+        for def in categories::all() {
+            let cat = c
+                .category(def.key)
+                .unwrap_or_else(|| panic!("no category {}", def.key));
+            let declared: Vec<&str> = cat.fields.iter().map(|f| f.id.as_str()).collect();
+            let given: Vec<&str> = (def.fields)(&person).iter().map(|f| f.id).collect();
+            assert_eq!(given, declared, "{}", def.key);
+        }
+        assert_eq!(categories::all().count(), c.categories.len());
+        for consent in CITIZENS.iter().flat_map(|p| p.consents) {
+            let t = c
+                .consent_types
+                .iter()
+                .find(|t| t.scope == consent.scope.text())
+                .unwrap_or_else(|| panic!("no consent type for {:?}", consent.scope));
+            assert_eq!(t.recipient, consent.recipient.text());
+            assert_eq!(c.purpose(&t.purpose).unwrap().name, consent.purpose.text());
+        }
+        for d in CITIZENS.iter().flat_map(|p| p.decisions) {
+            let tool = c
+                .decision_tools
+                .iter()
+                .find(|t| t.name == d.tool.text())
+                .unwrap_or_else(|| panic!("no tool {:?}", d.tool));
+            assert_eq!(tool.area, d.area);
+            assert_eq!(tool.used_for, d.purpose.text());
+            assert_eq!(tool.how_it_helps, d.how_it_helps.text());
+            assert_eq!(tool.human_role, d.human_role.text());
+            assert_eq!(tool.how_to_object, d.how_to_object.text());
+            let inputs: Vec<_> = d.inputs.iter().map(|t| t.text()).collect();
+            assert_eq!(tool.inputs, inputs);
+        }
     }
 }

@@ -1,9 +1,9 @@
 //! Writes the demo content into an open transaction, with prepared statements.
 
+use super::content::MUNICIPALITY;
 use super::content::categories::{self, CategoryDef, Person};
 use super::content::events::{DEFERRED, EVENTS, EventDef};
 use super::content::people::{self, CITIZENS, EventCount};
-use super::content::MUNICIPALITY;
 use super::rng::Rng;
 use super::{DemoError, DemoOptions, DemoSummary};
 use crate::catalogue::Catalogue;
@@ -56,11 +56,7 @@ pub(super) fn missing(what: &str, key: &str) -> DemoError {
     )))
 }
 
-pub(super) fn get(
-    map: &HashMap<String, i64>,
-    what: &str,
-    key: &str,
-) -> Result<i64, DemoError> {
+pub(super) fn get(map: &HashMap<String, i64>, what: &str, key: &str) -> Result<i64, DemoError> {
     map.get(key).copied().ok_or_else(|| missing(what, key))
 }
 
@@ -121,16 +117,15 @@ fn resolve(conn: &Connection, catalogue: &Catalogue) -> Result<Ids, DemoError> {
         systems.insert(system.to_owned(), dims::system_id(conn, system)?);
     }
     let resolve_event = |def: &'static EventDef| -> Result<EventIds, DemoError> {
-        let cat =
-            categories::find(def.category).ok_or_else(|| missing("category", def.category))?;
+        let cat = catalogue_category(catalogue, def.category)?;
         Ok(EventIds {
             def,
             org: dims::name_id(conn, NameTable::Organisations, &def.org.text())?,
             unit: dims::name_id(conn, NameTable::Units, &def.unit.text())?,
             role: dims::name_id(conn, NameTable::Roles, &def.role.text())?,
-            system: get(&systems, "system", cat.system)?,
-            area: get(&areas, "area", cat.area)?,
-            kind: get(&kinds, "category", cat.key)?,
+            system: get(&systems, "system", system_name(catalogue, &cat.system)?)?,
+            area: get(&areas, "area", &cat.area)?,
+            kind: get(&kinds, "category", &cat.id)?,
             purpose: get(&purposes, "purpose", def.purpose)?,
         })
     };

@@ -85,7 +85,9 @@ pub(super) fn write_categories(
             updated
         ])?;
         let values = (c.fields)(person);
-        if values.len() != cc.fields.len() {
+        let declared: Vec<&str> = cc.fields.iter().map(|f| f.id.as_str()).collect();
+        let given: Vec<&str> = values.iter().map(|f| f.id).collect();
+        if declared != given {
             return Err(missing("fields of category", c.key));
         }
         let holding = st.holding.insert(params![
