@@ -364,3 +364,66 @@ fn copy_dir(from: &Path, to: &Path) {
         }
     }
 }
+
+#[test]
+fn demo_data_is_built_from_the_shipped_catalogue_through_the_import() {
+    let d = common::demo();
+    let store = Store::open(&d.path).unwrap();
+    let conn = store.connection();
+    let (catalogue, digest) =
+        indsigt::catalogue::load_with_digest(&root().join("catalogue")).unwrap();
+    let (version, source, stored): (i64, String, String) = conn
+        .query_row(
+            "SELECT id, source, digest FROM catalogue_versions",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((version, source.as_str()), (1, "catalogue/ (built in)"));
+    assert_eq!(stored, digest, "the built-in catalogue is the shipped one");
+    assert_eq!(
+        count(conn, "cat_categories"),
+        catalogue.categories.len() as i64
+    );
+
+    // One holding per category row the kiosk reads, with the same values.
+    assert_eq!(count(conn, "holdings"), count(conn, "categories"));
+    assert_eq!(
+        count(conn, "holding_values"),
+        count(conn, "category_fields")
+    );
+    // Both are written in the same order, so their ids pair up. The kiosk's deletion date is the one the
+    // catalogue's retention rule gives from the holding's retention start.
+    let mut st = conn
+        .prepare(
+            "SELECT h.category_id, h.retention_start, c.delete_on FROM holdings h JOIN categories c ON c.id = h.id",
+        )
+        .unwrap();
+    let rows: Vec<(String, String, Option<String>)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len() as u64, d.summary.categories);
+    let mut dated = 0;
+    for (category, start, delete_on) in rows {
+        let rule = catalogue.category(&category).unwrap().retention;
+        let expected = rule
+            .deletion_date(start.parse().unwrap())
+            .map(|d| d.to_string());
+        assert_eq!(delete_on, expected, "{category}");
+        dated += usize::from(expected.is_some());
+    }
+    assert!(dated > 0, "some categories have a deletion date");
+    let values: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM holding_values v JOIN holdings h ON h.id = v.holding_id
+             JOIN cat_category_fields cf ON cf.version_id = 1 AND cf.category_id = h.category_id AND cf.id = v.field_id
+             JOIN category_fields f ON f.category_id = h.id AND f.pos = cf.pos
+             WHERE f.value_da = v.value_da AND f.value_en = v.value_en AND f.label_en = cf.label_en",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(values, count(conn, "holding_values"));
+}
