@@ -335,6 +335,21 @@ mod tests {
     }
 
     #[test]
+    fn catalogue_check_and_import_take_a_folder() {
+        let cli = Cli::parse_from(["indsigt", "catalogue", "check", "catalogue"]);
+        assert!(matches!(
+            cli.command,
+            Some(Command::Catalogue(CatalogueCommand::Check { dir })) if dir == Path::new("catalogue")
+        ));
+        let cli = Cli::parse_from(["indsigt", "catalogue", "import", "c", "--config", "s.toml"]);
+        assert_eq!(cli.config, Some(PathBuf::from("s.toml")));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Catalogue(CatalogueCommand::Import { dir })) if dir == Path::new("c")
+        ));
+    }
+
+    #[test]
     fn config_is_global() {
         let cli = Cli::parse_from(["indsigt", "check-config", "--config", "a.toml"]);
         assert_eq!(cli.config, Some(PathBuf::from("a.toml")));

@@ -245,3 +245,30 @@ fn a_folder_that_does_not_exist_is_named_and_exits_1() {
         "{stderr}"
     );
 }
+
+#[test]
+fn the_examples_in_the_documentation_are_valid_entries() {
+    let md = std::fs::read_to_string(root().join("docs/catalogue.md")).unwrap();
+    let blocks: Vec<&str> = md
+        .split("```toml\n")
+        .skip(1)
+        .map(|b| b.split("```").next().unwrap())
+        .collect();
+    assert_eq!(blocks.len(), 7, "one example of each kind of entry");
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("examples.toml"), blocks.join("\n")).unwrap();
+    let shipped = load(&root().join("catalogue")).unwrap();
+    let Err(errors) = load(dir.path()) else {
+        return;
+    };
+    // The examples are excerpts: they may refer to entries of the shipped catalogue that are not shown.
+    for e in errors.iter() {
+        let CatalogueError::UnknownRef { id, .. } = e else {
+            panic!("{e}");
+        };
+        assert!(
+            shipped.purpose(id).is_some(),
+            "the example refers to {id}, which is not in catalogue/ either"
+        );
+    }
+}
