@@ -456,3 +456,47 @@ help-blind-keep = Hold skærmen skjult, når du bliver spurgt.
 overview-failed-retry = Tryk R for at prøve igen. Du kan også åbne et punkt nedenfor.
 overview-not-loaded = Ikke hentet
 entry-actor-self = Det var dig selv: du så dine data på en kiosk.
+
+# catalogue (helper C)
+catalogue-at = { $file }, linje { $line }:
+catalogue-allowed-kinds = Tilladte slags poster: { $allowed }.
+catalogue-kind-area = område
+catalogue-kind-system = system
+catalogue-kind-legal-basis = hjemmel
+catalogue-kind-purpose = formål
+catalogue-kind-category = datakategori
+catalogue-kind-consent-type = samtykketype
+catalogue-kind-decision-tool = beslutningsstøtteværktøj
+catalogue-type-id = et id (små bogstaver a til z, tal og _, og det første tegn er et bogstav)
+catalogue-type-text = en tekst på dansk og engelsk (da og en)
+catalogue-type-text-list = en liste af tekster på dansk og engelsk
+catalogue-type-ref = et id på en post
+catalogue-type-ref-list = en liste af id'er
+catalogue-type-table-list = en liste af tabeller, skrevet [[…]]
+catalogue-error-unreadable = { $file }: Filen eller mappen kan ikke læses. Fejlen er: { $reason }
+catalogue-error-no-files = { $dir }: Der er ingen .toml-filer i mappen.
+catalogue-error-syntax = { $file }, linje { $line }, kolonne { $column }: Filen er ikke gyldig TOML. Fejlen er: { $message }
+catalogue-error-invalid = { $file }: Fortegnelsen kan ikke læses: { $message }
+catalogue-error-unknown-kind = Der findes ingen slags post, der hedder [[{ $key }]].
+catalogue-error-unknown-key = Der findes ingen nøgle `{ $key }`.
+catalogue-error-missing = `{ $key }` mangler.
+catalogue-error-empty = `{ $key }` må ikke være tom.
+catalogue-error-wrong-type = `{ $key }` skal være { $expected }. Den er { $found }: { $value }.
+catalogue-error-not-allowed = `{ $key }` kan ikke være { $value }. Tilladt: { $allowed }.
+catalogue-error-out-of-range = `{ $key }` = { $value } er uden for det tilladte. Tilladt: { $min } til { $max }.
+catalogue-error-bad-id = `{ $key }` = "{ $value }" er ikke et gyldigt id. Brug små bogstaver a til z, tal og _, og start med et bogstav.
+catalogue-error-duplicate = `{ $key }` = "{ $id }" er brugt to gange. Det er også brugt i { $first_file }, linje { $first_line }.
+catalogue-error-unknown-ref = `{ $key }` = "{ $id }": Der findes ikke en post med dette id (type: { $kind }).
+catalogue-error-retention-rule = `{ $key }` skal enten have years og after (og evt. end_of_year), eller kun as_long_as_law_requires = true.
+catalogue-check-failed = { $count ->
+    [one] Fortegnelsen har 1 fejl.
+   *[other] Fortegnelsen har { $count } fejl.
+}
+catalogue-ok = OK: { $dir }. Fortegnelsen er i orden.
+catalogue-summary = Områder: { $areas }. Systemer: { $systems }. Hjemler: { $legal_bases }. Formål: { $purposes }. Datakategorier: { $categories } (med { $fields } felter). Samtykketyper: { $consent_types }. Beslutningsstøtteværktøjer: { $decision_tools }.
+catalogue-imported = { $dir } er indlæst i { $database } som fortegnelsens version { $version }.
+catalogue-import-still-in-use = Fortegnelsen blev ikke indlæst. Den mangler poster, som borgere stadig har data i. Intet er ændret. Sæt dem ind igen, eller slet borgernes data først:
+catalogue-import-in-use-item = - { $kind } "{ $id }": { $citizens ->
+    [one] 1 borger
+   *[other] { $citizens } borgere
+}

@@ -456,3 +456,47 @@ help-blind-keep = Keep the screen hidden, when you are asked.
 overview-failed-retry = Press R to try again. You can also open an item below.
 overview-not-loaded = Not loaded
 entry-actor-self = This was you: you looked at your own data at a kiosk.
+
+# catalogue (helper C)
+catalogue-at = { $file }, line { $line }:
+catalogue-allowed-kinds = Allowed kinds: { $allowed }.
+catalogue-kind-area = area
+catalogue-kind-system = system
+catalogue-kind-legal-basis = legal basis
+catalogue-kind-purpose = purpose
+catalogue-kind-category = data category
+catalogue-kind-consent-type = consent type
+catalogue-kind-decision-tool = decision-support tool
+catalogue-type-id = an id (lowercase letters a to z, digits and _, starting with a letter)
+catalogue-type-text = a text in Danish and English (da and en)
+catalogue-type-text-list = a list of texts in Danish and English
+catalogue-type-ref = the id of an entry
+catalogue-type-ref-list = a list of ids
+catalogue-type-table-list = a list of tables, written [[…]]
+catalogue-error-unreadable = { $file }: The file or folder cannot be read. The error is: { $reason }
+catalogue-error-no-files = { $dir }: There are no .toml files in the folder.
+catalogue-error-syntax = { $file }, line { $line }, column { $column }: The file is not valid TOML. The error is: { $message }
+catalogue-error-invalid = { $file }: The catalogue cannot be read: { $message }
+catalogue-error-unknown-kind = There is no kind of entry [[{ $key }]].
+catalogue-error-unknown-key = There is no key `{ $key }`.
+catalogue-error-missing = `{ $key }` is missing.
+catalogue-error-empty = `{ $key }` must not be empty.
+catalogue-error-wrong-type = `{ $key }` must be { $expected }. It is { $found }: { $value }.
+catalogue-error-not-allowed = `{ $key }` cannot be { $value }. Allowed: { $allowed }.
+catalogue-error-out-of-range = `{ $key }` = { $value } is out of range. Allowed: { $min } to { $max }.
+catalogue-error-bad-id = `{ $key }` = "{ $value }" is not a valid id. Use lowercase letters a to z, digits and _, and start with a letter.
+catalogue-error-duplicate = `{ $key }` = "{ $id }" is used twice. It is also used in { $first_file }, line { $first_line }.
+catalogue-error-unknown-ref = `{ $key }` = "{ $id }": There is no { $kind } with this id.
+catalogue-error-retention-rule = `{ $key }` must have either years and after (and maybe end_of_year), or only as_long_as_law_requires = true.
+catalogue-check-failed = { $count ->
+    [one] The catalogue has 1 problem.
+   *[other] The catalogue has { $count } problems.
+}
+catalogue-ok = OK: { $dir }. The catalogue is valid.
+catalogue-summary = Areas: { $areas }. Systems: { $systems }. Legal bases: { $legal_bases }. Purposes: { $purposes }. Data categories: { $categories } (with { $fields } fields). Consent types: { $consent_types }. Decision-support tools: { $decision_tools }.
+catalogue-imported = Imported { $dir } into { $database } as catalogue version { $version }.
+catalogue-import-still-in-use = The catalogue was not imported. It leaves out entries that citizens still have data in. Nothing was changed. Put them back, or delete the citizens' data first:
+catalogue-import-in-use-item = - { $kind } "{ $id }": { $citizens ->
+    [one] 1 citizen
+   *[other] { $citizens } citizens
+}

@@ -36,6 +36,26 @@ pub enum Command {
     HashPin,
     /// Serve the HTTP API for kiosks and line-of-business systems (the `[server]` section).
     Serve(ServeArgs),
+    /// The processing catalogue (docs/catalogue.md): check a folder of TOML files, or import it.
+    #[command(subcommand)]
+    Catalogue(CatalogueCommand),
+}
+
+/// `indsigt catalogue …`
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum CatalogueCommand {
+    /// Check a catalogue folder and print every problem, or OK and a summary.
+    Check {
+        /// The folder of TOML files.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+    /// Check a catalogue folder and import it into `[server] database` as a new version.
+    Import {
+        /// The folder of TOML files.
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
 }
 
 /// The arguments of `indsigt serve`.
@@ -82,6 +102,10 @@ pub enum CliError {
     BadPin,
     #[error(transparent)]
     Serve(#[from] ServeError),
+    #[error("{0}")]
+    Catalogue(#[from] crate::catalogue::CatalogueErrors),
+    #[error(transparent)]
+    CatalogueImport(#[from] crate::store::ImportError),
 }
 
 impl CliError {
@@ -92,7 +116,9 @@ impl CliError {
             | CliError::App(_)
             | CliError::Demo(_)
             | CliError::BadPin
-            | CliError::Serve(_) => 1,
+            | CliError::Serve(_)
+            | CliError::Catalogue(_)
+            | CliError::CatalogueImport(_) => 1,
         }
     }
 }
@@ -110,6 +136,43 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::CheckConfig => check_config(config_file, terminal_lang()),
         Command::HashPin => hash_pin(),
         Command::Serve(args) => serve(config_file, &args),
+        Command::Catalogue(command) => catalogue(config_file, &command, terminal_lang()),
+    }
+}
+
+/// `indsigt catalogue check DIR` and `indsigt catalogue import DIR`.
+fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Result<(), CliError> {
+    match command {
+        CatalogueCommand::Check { dir } => {
+            let catalogue = crate::catalogue::load(dir)?;
+            for line in crate::catalogue::summary(lang, &catalogue, dir) {
+                println!("{line}");
+            }
+            Ok(())
+        }
+        CatalogueCommand::Import { dir } => {
+            let (catalogue, digest) = crate::catalogue::load_with_digest(dir)?;
+            let config = Config::load(file)?;
+            let database = &config.server.database;
+            let mut store =
+                crate::store::Store::open(database).map_err(crate::store::ImportError::from)?;
+            let now = jiff::Timestamp::now().as_second();
+            let source = dir.display().to_string();
+            let done = store.import_catalogue(&catalogue, &source, &digest, now)?;
+            println!(
+                "{}",
+                tr(
+                    lang,
+                    "catalogue-imported",
+                    &[
+                        ("dir", source.into()),
+                        ("database", database.display().to_string().into()),
+                        ("version", done.version.into()),
+                    ],
+                )
+            );
+            Ok(())
+        }
     }
 }
 
@@ -246,6 +309,21 @@ mod tests {
                 force: false,
             }
         );
+    }
+
+    #[test]
+    fn catalogue_check_and_import_take_a_folder() {
+        let cli = Cli::parse_from(["indsigt", "catalogue", "check", "catalogue"]);
+        assert!(matches!(
+            cli.command,
+            Some(Command::Catalogue(CatalogueCommand::Check { dir })) if dir == Path::new("catalogue")
+        ));
+        let cli = Cli::parse_from(["indsigt", "catalogue", "import", "c", "--config", "s.toml"]);
+        assert_eq!(cli.config, Some(PathBuf::from("s.toml")));
+        assert!(matches!(
+            cli.command,
+            Some(Command::Catalogue(CatalogueCommand::Import { dir })) if dir == Path::new("c")
+        ));
     }
 
     #[test]

@@ -97,6 +97,8 @@ impl CliError {
             CliError::Demo(e) => vec![e.localized(lang)],
             CliError::BadPin => vec![t(lang, "cli-bad-pin")],
             CliError::Serve(e) => vec![e.localized(lang)],
+            CliError::Catalogue(errors) => errors.localized(lang),
+            CliError::CatalogueImport(e) => e.localized(lang),
         }
     }
 }

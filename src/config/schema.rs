@@ -396,7 +396,7 @@ pub fn section_names() -> Vec<&'static str> {
 }
 
 /// The closest of `candidates` to `word`, if it is close enough to be a useful "did you mean".
-pub fn suggest(word: &str, candidates: &[&'static str]) -> Option<String> {
+pub fn suggest(word: &str, candidates: &[&str]) -> Option<String> {
     candidates
         .iter()
         .map(|c| (strsim::jaro_winkler(word, c), *c))

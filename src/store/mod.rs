@@ -5,6 +5,7 @@
 //! deferred access-log entries (`hidden_until` after `now`) are never returned or counted.
 
 mod access_log;
+mod catalogue;
 pub mod demo;
 mod dims;
 mod error;
@@ -14,6 +15,7 @@ mod queries;
 mod writes;
 
 pub use access_log::{MAX_PAGE, page_sql};
+pub use catalogue::{ImportError, Imported, StillInUse};
 pub use error::{StoreError, StoreResult};
 pub use migrations::SUPPORTED_VERSION;
 

@@ -6,6 +6,7 @@
 
 mod content;
 mod rng;
+mod shipped;
 mod writer;
 mod writer_events;
 mod writer_rows;
@@ -199,7 +200,15 @@ fn build(tmp: &Path, opts: &DemoOptions) -> Result<DemoSummary, DemoError> {
     )?;
     migrations::migrate(&mut conn)?;
     let tx = conn.transaction()?;
-    let summary = writer::generate(&tx, opts)?;
+    // The shipped catalogue, through the same check and import as `indsigt catalogue import`.
+    let (catalogue, digest) = shipped::catalogue()?;
+    crate::store::catalogue::import_in(&tx, &catalogue, shipped::SOURCE, &digest, BASE).map_err(
+        |e| match e {
+            crate::store::ImportError::Store(e) => DemoError::Store(e),
+            other => DemoError::Store(StoreError::Corrupt(other.to_string())),
+        },
+    )?;
+    let summary = writer::generate(&tx, opts, &catalogue)?;
     tx.commit()?;
     conn.execute_batch("PRAGMA optimize;")?;
     conn.close().map_err(|(_, e)| DemoError::from(e))?;

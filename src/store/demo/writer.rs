@@ -1,11 +1,12 @@
 //! Writes the demo content into an open transaction, with prepared statements.
 
+use super::content::MUNICIPALITY;
 use super::content::categories::{self, CategoryDef, Person};
 use super::content::events::{DEFERRED, EVENTS, EventDef};
 use super::content::people::{self, CITIZENS, EventCount};
-use super::content::{MUNICIPALITY, areas::AREAS, legal, purposes};
 use super::rng::Rng;
 use super::{DemoError, DemoOptions, DemoSummary};
+use crate::catalogue::Catalogue;
 use crate::domain::{CitizenId, LegalBasis};
 use crate::store::dims::{self, NameTable, NewPurpose};
 use rusqlite::{Connection, Statement};
@@ -28,11 +29,12 @@ pub(super) struct EventIds {
 
 /// Ids of everything shared, resolved once.
 pub(super) struct Ids {
-    pub(super) legal: HashMap<&'static str, i64>,
-    pub(super) purposes: HashMap<&'static str, i64>,
-    pub(super) areas: HashMap<&'static str, i64>,
-    pub(super) kinds: HashMap<&'static str, i64>,
-    pub(super) systems: HashMap<&'static str, i64>,
+    pub(super) legal: HashMap<String, i64>,
+    pub(super) purposes: HashMap<String, i64>,
+    pub(super) areas: HashMap<String, i64>,
+    pub(super) kinds: HashMap<String, i64>,
+    /// By the system's name.
+    pub(super) systems: HashMap<String, i64>,
     pub(super) events: Vec<EventIds>,
     pub(super) deferred: EventIds,
 }
@@ -44,6 +46,8 @@ pub(super) struct Statements<'c> {
     pub(super) cat_purpose: Statement<'c>,
     pub(super) cat_recipient: Statement<'c>,
     pub(super) event: Statement<'c>,
+    pub(super) holding: Statement<'c>,
+    pub(super) holding_value: Statement<'c>,
 }
 
 pub(super) fn missing(what: &str, key: &str) -> DemoError {
@@ -52,11 +56,7 @@ pub(super) fn missing(what: &str, key: &str) -> DemoError {
     )))
 }
 
-pub(super) fn get(
-    map: &HashMap<&'static str, i64>,
-    what: &str,
-    key: &str,
-) -> Result<i64, DemoError> {
+pub(super) fn get(map: &HashMap<String, i64>, what: &str, key: &str) -> Result<i64, DemoError> {
     map.get(key).copied().ok_or_else(|| missing(what, key))
 }
 
@@ -66,60 +66,66 @@ pub(super) fn year_of(secs: i64) -> i16 {
         .unwrap_or(2026)
 }
 
-fn resolve(conn: &Connection) -> Result<Ids, DemoError> {
+/// The catalogue's category for a content template.
+pub(super) fn catalogue_category<'c>(
+    catalogue: &'c Catalogue,
+    key: &str,
+) -> Result<&'c crate::catalogue::Category, DemoError> {
+    catalogue
+        .category(key)
+        .ok_or_else(|| missing("catalogue category", key))
+}
+
+/// The shared rows, from the catalogue, in the order the demo content lists them (so ids stay the same).
+fn resolve(conn: &Connection, catalogue: &Catalogue) -> Result<Ids, DemoError> {
     let mut areas = HashMap::new();
-    for (i, a) in AREAS.iter().enumerate() {
+    for (i, a) in catalogue.areas.iter().enumerate() {
         areas.insert(
-            a.code,
-            dims::area_id(
-                conn,
-                a.code,
-                i as i64,
-                &a.name.text(),
-                &a.description.text(),
-            )?,
+            a.id.clone(),
+            dims::area_id(conn, &a.id, i as i64, &a.name, &a.description)?,
         );
     }
     let mut legal_ids = HashMap::new();
-    for l in legal::LEGAL {
+    for l in &catalogue.legal_bases {
         let lb = LegalBasis {
-            gdpr: l.gdpr.text(),
-            law: l.law.text(),
-            plain: l.plain.text(),
+            gdpr: l.gdpr.clone(),
+            law: l.law.clone(),
+            plain: l.plain.clone(),
         };
-        legal_ids.insert(l.key, dims::legal_basis_id(conn, &lb)?);
+        legal_ids.insert(l.id.clone(), dims::legal_basis_id(conn, &lb)?);
     }
     let mut purposes = HashMap::new();
-    for p in purposes::PURPOSES {
+    for p in &catalogue.purposes {
         let np = NewPurpose {
-            name: &p.name.text(),
-            description: &p.description.text(),
-            legal_basis: get(&legal_ids, "legal basis", p.legal)?,
+            name: &p.name,
+            description: &p.description,
+            legal_basis: get(&legal_ids, "legal basis", &p.legal_basis)?,
             lawfulness: p.lawfulness,
-            how_to_object: &p.object.text(),
+            how_to_object: &p.how_to_object,
         };
-        purposes.insert(p.key, dims::purpose_id(conn, &np)?);
+        purposes.insert(p.id.clone(), dims::purpose_id(conn, &np)?);
     }
     let mut kinds = HashMap::new();
     let mut systems = HashMap::new();
     for c in categories::all() {
+        let cc = catalogue_category(catalogue, c.key)?;
         kinds.insert(
-            c.key,
-            dims::name_id(conn, NameTable::DataKinds, &c.kind.text())?,
+            cc.id.clone(),
+            dims::name_id(conn, NameTable::DataKinds, &cc.name)?,
         );
-        systems.insert(c.system, dims::system_id(conn, c.system)?);
+        let system = system_name(catalogue, &cc.system)?;
+        systems.insert(system.to_owned(), dims::system_id(conn, system)?);
     }
     let resolve_event = |def: &'static EventDef| -> Result<EventIds, DemoError> {
-        let cat =
-            categories::find(def.category).ok_or_else(|| missing("category", def.category))?;
+        let cat = catalogue_category(catalogue, def.category)?;
         Ok(EventIds {
             def,
             org: dims::name_id(conn, NameTable::Organisations, &def.org.text())?,
             unit: dims::name_id(conn, NameTable::Units, &def.unit.text())?,
             role: dims::name_id(conn, NameTable::Roles, &def.role.text())?,
-            system: get(&systems, "system", cat.system)?,
-            area: get(&areas, "area", cat.area)?,
-            kind: get(&kinds, "category", cat.key)?,
+            system: get(&systems, "system", system_name(catalogue, &cat.system)?)?,
+            area: get(&areas, "area", &cat.area)?,
+            kind: get(&kinds, "category", &cat.id)?,
             purpose: get(&purposes, "purpose", def.purpose)?,
         })
     };
@@ -139,10 +145,24 @@ fn resolve(conn: &Connection) -> Result<Ids, DemoError> {
     })
 }
 
-pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSummary, DemoError> {
+/// The name of the catalogue system `id`.
+pub(super) fn system_name<'c>(catalogue: &'c Catalogue, id: &str) -> Result<&'c str, DemoError> {
+    catalogue
+        .systems
+        .iter()
+        .find(|s| s.id == id)
+        .map(|s| s.name.as_str())
+        .ok_or_else(|| missing("system", id))
+}
+
+pub(super) fn generate(
+    conn: &Connection,
+    opts: &DemoOptions,
+    catalogue: &Catalogue,
+) -> Result<DemoSummary, DemoError> {
     dims::set_meta(conn, "municipality_da", MUNICIPALITY.0)?;
     dims::set_meta(conn, "municipality_en", MUNICIPALITY.1)?;
-    let ids = resolve(conn)?;
+    let ids = resolve(conn, catalogue)?;
     let mut st = Statements {
         citizen: conn.prepare(
             "INSERT INTO citizens (public_id, subject, name, cpr, demo, situation_da, situation_en)
@@ -160,6 +180,14 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
         )?,
         cat_purpose: conn.prepare("INSERT INTO category_purposes (category_id, purpose_id) VALUES (?1, ?2)")?,
         cat_recipient: conn.prepare("INSERT INTO category_recipients (category_id, recipient_id) VALUES (?1, ?2)")?,
+        holding: conn.prepare(
+            "INSERT INTO holdings (citizen_id, category_id, system_id, record_id, updated_at, retention_start,
+                record_version)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1)",
+        )?,
+        holding_value: conn.prepare(
+            "INSERT INTO holding_values (holding_id, field_id, value_da, value_en) VALUES (?1, ?2, ?3, ?4)",
+        )?,
         event: conn.prepare(
             "INSERT INTO access_events (citizen_id, at, organisation_id, unit_id, role_id, employee, system_id,
                 area_id, kind_id, action, purpose_id, case_ref, batch_run_id, batch_records, hidden_until)
@@ -200,6 +228,7 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
         let cats = cats.collect::<Result<Vec<_>, _>>()?;
         super::writer_rows::write_categories(
             conn,
+            catalogue,
             &mut st,
             &ids,
             key,
@@ -272,6 +301,7 @@ pub(super) fn generate(conn: &Connection, opts: &DemoOptions) -> Result<DemoSumm
         }
         super::writer_rows::write_categories(
             conn,
+            catalogue,
             &mut st,
             &ids,
             key,

@@ -4,8 +4,9 @@ use super::content::T;
 use super::content::categories::{CategoryDef, Person};
 use super::content::people::CitizenDef;
 use super::rng::Rng;
-use super::writer::{DAY, Ids, Statements, get, year_of};
+use super::writer::{DAY, Ids, Statements, catalogue_category, get, missing, system_name};
 use super::{BASE, DemoError, DemoSummary};
+use crate::catalogue::{Catalogue, RetentionRule};
 use crate::store::dims::{self, NameTable};
 use rusqlite::{Connection, params};
 
@@ -28,9 +29,12 @@ pub(super) fn insert_citizen(
     ])?)
 }
 
+/// A citizen's categories: the v1 rows the kiosk reads, with every catalogue text from the catalogue, and
+/// the same data as holdings (schema v3) with their field values by the catalogue's field ids.
 #[allow(clippy::too_many_arguments)]
 pub(super) fn write_categories(
     conn: &Connection,
+    catalogue: &Catalogue,
     st: &mut Statements<'_>,
     ids: &Ids,
     citizen: i64,
@@ -40,9 +44,13 @@ pub(super) fn write_categories(
     summary: &mut DemoSummary,
 ) -> Result<(), DemoError> {
     for c in cats {
+        let cc = catalogue_category(catalogue, c.key)?;
         let updated = BASE - rng.below(400) as i64 * DAY - rng.below(DAY as u64) as i64;
-        let (rule_da, rule_en, delete_on) = match c.keep_years {
-            Some(y) => (
+        let start = jiff::Timestamp::from_second(updated)
+            .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
+            .map_err(|_| missing("time", c.key))?;
+        let (rule_da, rule_en) = match cc.retention.rule() {
+            RetentionRule::Years { years: y, .. } => (
                 format!(
                     "Gemmes i {y} år fra udgangen af det år, hvor oplysningerne sidst blev brugt."
                 ),
@@ -50,49 +58,65 @@ pub(super) fn write_categories(
                     "Kept for {y} year{} from the end of the year the data was last used.",
                     if y == 1 { "" } else { "s" }
                 ),
-                Some(format!("{}-01-01", year_of(updated) + y + 1)),
             ),
-            None => (
+            RetentionRule::AsLongAsLawRequires => (
                 "Gemmes, så længe loven kræver det. Der er ingen fast slettedato.".to_owned(),
                 "Kept as long as the law requires. There is no set deletion date.".to_owned(),
-                None,
             ),
         };
+        let delete_on = cc.retention.deletion_date(start).map(|d| d.to_string());
+        let system = system_name(catalogue, &cc.system)?;
         let cat = st.category.insert(params![
             citizen,
-            get(&ids.areas, "area", c.area)?,
-            get(&ids.kinds, "category", c.key)?,
-            c.description.0,
-            c.description.1,
-            c.origin.code(),
-            c.origin_name.0,
-            c.origin_name.1,
-            get(&ids.legal, "legal basis", c.legal)?,
-            c.lawfulness.code(),
+            get(&ids.areas, "area", &cc.area)?,
+            get(&ids.kinds, "category", &cc.id)?,
+            cc.description.da,
+            cc.description.en,
+            cc.origin.kind.code(),
+            cc.origin.name.da,
+            cc.origin.name.en,
+            get(&ids.legal, "legal basis", &cc.legal_basis)?,
+            cc.lawfulness.code(),
             rule_da,
             rule_en,
             delete_on,
-            get(&ids.systems, "system", c.system)?,
-            c.special,
+            get(&ids.systems, "system", system)?,
+            cc.special_category,
             updated
         ])?;
-        for (pos, f) in (c.fields)(person).iter().enumerate() {
+        let values = (c.fields)(person);
+        let declared: Vec<&str> = cc.fields.iter().map(|f| f.id.as_str()).collect();
+        let given: Vec<&str> = values.iter().map(|f| f.id).collect();
+        if declared != given {
+            return Err(missing("fields of category", c.key));
+        }
+        let holding = st.holding.insert(params![
+            citizen,
+            cc.id,
+            cc.system,
+            format!("demo-{citizen}-{}", cc.id),
+            updated,
+            start.to_string()
+        ])?;
+        for (pos, (f, decl)) in values.iter().zip(&cc.fields).enumerate() {
             st.field.execute(params![
                 cat,
                 pos as i64,
-                f.label.0,
-                f.label.1,
+                decl.label.da,
+                decl.label.en,
                 f.value.da,
                 f.value.en,
-                f.sensitive
+                decl.sensitive
             ])?;
+            st.holding_value
+                .execute(params![holding, decl.id, f.value.da, f.value.en])?;
         }
-        for p in c.purposes {
+        for p in &cc.purposes {
             st.cat_purpose
                 .execute(params![cat, get(&ids.purposes, "purpose", p)?])?;
         }
-        for r in c.recipients {
-            let rid = dims::name_id(conn, NameTable::Recipients, &r.text())?;
+        for r in &cc.recipients {
+            let rid = dims::name_id(conn, NameTable::Recipients, r)?;
             st.cat_recipient.execute(params![cat, rid])?;
         }
         summary.categories += 1;

@@ -1,14 +1,11 @@
 //! The demo content: realistic Danish municipal data, every citizen-facing text in Danish and English.
 //! All names of people are fictional.
 
-pub mod areas;
 pub mod categories;
 pub mod categories_cases;
 pub mod decisions;
 pub mod events;
-pub mod legal;
 pub mod people;
-pub mod purposes;
 
 use crate::domain::Text;
 

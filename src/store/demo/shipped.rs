@@ -1,0 +1,143 @@
+//! The shipped catalogue (`catalogue/`), compiled in: `demo-data` builds its database from it, through the
+//! same check and import as `indsigt catalogue import`.
+
+use super::DemoError;
+use crate::catalogue::{Catalogue, load_texts};
+use crate::store::StoreError;
+use std::path::{Path, PathBuf};
+
+/// What the built-in catalogue is recorded as in `catalogue_versions.source`.
+pub const SOURCE: &str = "catalogue/ (built in)";
+
+/// Every file of `catalogue/`, by its path inside the folder, in path order.
+pub const FILES: &[(&str, &str)] = &[
+    ("areas.toml", include_str!("../../../catalogue/areas.toml")),
+    (
+        "categories/benefits.toml",
+        include_str!("../../../catalogue/categories/benefits.toml"),
+    ),
+    (
+        "categories/children.toml",
+        include_str!("../../../catalogue/categories/children.toml"),
+    ),
+    (
+        "categories/citizen_service.toml",
+        include_str!("../../../catalogue/categories/citizen_service.toml"),
+    ),
+    (
+        "categories/cpr.toml",
+        include_str!("../../../catalogue/categories/cpr.toml"),
+    ),
+    (
+        "categories/employment.toml",
+        include_str!("../../../catalogue/categories/employment.toml"),
+    ),
+    (
+        "categories/health.toml",
+        include_str!("../../../catalogue/categories/health.toml"),
+    ),
+    (
+        "categories/library.toml",
+        include_str!("../../../catalogue/categories/library.toml"),
+    ),
+    (
+        "categories/technical.toml",
+        include_str!("../../../catalogue/categories/technical.toml"),
+    ),
+    (
+        "consent_types.toml",
+        include_str!("../../../catalogue/consent_types.toml"),
+    ),
+    (
+        "decision_tools.toml",
+        include_str!("../../../catalogue/decision_tools.toml"),
+    ),
+    (
+        "legal_bases.toml",
+        include_str!("../../../catalogue/legal_bases.toml"),
+    ),
+    (
+        "purposes.toml",
+        include_str!("../../../catalogue/purposes.toml"),
+    ),
+    (
+        "systems.toml",
+        include_str!("../../../catalogue/systems.toml"),
+    ),
+];
+
+/// The built-in catalogue, checked, and its digest.
+pub fn catalogue() -> Result<(Catalogue, String), DemoError> {
+    let texts = FILES
+        .iter()
+        .map(|(name, text)| (Path::new("catalogue").join(name), (*text).to_owned()))
+        .collect::<Vec<(PathBuf, String)>>();
+    load_texts(Path::new("catalogue"), texts)
+        .map_err(|e| DemoError::Store(StoreError::Corrupt(format!("built-in catalogue: {e}"))))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+
+    #[test]
+    fn every_file_of_the_shipped_catalogue_is_built_in_and_the_digests_agree() {
+        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+        let (from_disk, disk_digest) = crate::catalogue::load_with_digest(&dir).unwrap();
+        let (built_in, digest) = catalogue().unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(built_in, from_disk);
+        assert_eq!(
+            digest, disk_digest,
+            "a file of catalogue/ is missing from FILES"
+        );
+    }
+
+    /// The demo content holds only what the catalogue does not: values, and the people. What it still says
+    /// about consents and decision tools must be what the catalogue says.
+    #[test]
+    fn the_demo_content_agrees_with_the_catalogue() {
+        use super::super::content::{categories, people::CITIZENS};
+        let (c, _) = catalogue().unwrap();
+        let person = categories::Person {
+            name: "Demo".into(),
+            cpr: "300201-0000".into(),
+            address: "Algade 1".into(),
+            city: "4000 Demoby".into(),
+            born: 1950,
+            variant: 0,
+        };
+        for def in categories::all() {
+            let cat = c
+                .category(def.key)
+                .unwrap_or_else(|| panic!("no category {}", def.key));
+            let declared: Vec<&str> = cat.fields.iter().map(|f| f.id.as_str()).collect();
+            let given: Vec<&str> = (def.fields)(&person).iter().map(|f| f.id).collect();
+            assert_eq!(given, declared, "{}", def.key);
+        }
+        assert_eq!(categories::all().count(), c.categories.len());
+        for consent in CITIZENS.iter().flat_map(|p| p.consents) {
+            let t = c
+                .consent_types
+                .iter()
+                .find(|t| t.scope == consent.scope.text())
+                .unwrap_or_else(|| panic!("no consent type for {:?}", consent.scope));
+            assert_eq!(t.recipient, consent.recipient.text());
+            assert_eq!(c.purpose(&t.purpose).unwrap().name, consent.purpose.text());
+        }
+        for d in CITIZENS.iter().flat_map(|p| p.decisions) {
+            let tool = c
+                .decision_tools
+                .iter()
+                .find(|t| t.name == d.tool.text())
+                .unwrap_or_else(|| panic!("no tool {:?}", d.tool));
+            assert_eq!(tool.area, d.area);
+            assert_eq!(tool.used_for, d.purpose.text());
+            assert_eq!(tool.how_it_helps, d.how_it_helps.text());
+            assert_eq!(tool.human_role, d.human_role.text());
+            assert_eq!(tool.how_to_object, d.how_to_object.text());
+            let inputs: Vec<_> = d.inputs.iter().map(|t| t.text()).collect();
+            assert_eq!(tool.inputs, inputs);
+        }
+    }
+}

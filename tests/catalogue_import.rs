@@ -1,0 +1,293 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Importing a catalogue into a real SQLite file: versions, the refusal to drop a category that citizens still
+//! have data in, all-or-nothing, the migration that keeps existing data, and `indsigt catalogue import`.
+
+use indsigt::catalogue::{Catalogue, load};
+use indsigt::store::{ImportError, SUPPORTED_VERSION, StillInUse, Store};
+use rusqlite::Connection;
+use std::path::{Path, PathBuf};
+
+mod common;
+
+fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).to_owned()
+}
+
+fn shipped() -> Catalogue {
+    load(&root().join("catalogue")).unwrap()
+}
+
+fn count(conn: &Connection, table: &str) -> i64 {
+    conn.query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+const TABLES: &[&str] = &[
+    "catalogue_versions",
+    "cat_areas",
+    "cat_systems",
+    "cat_legal_bases",
+    "cat_purposes",
+    "cat_categories",
+    "cat_category_fields",
+    "cat_category_purposes",
+    "cat_category_recipients",
+    "cat_consent_types",
+    "cat_decision_tools",
+    "cat_decision_inputs",
+    "holdings",
+];
+
+fn counts(conn: &Connection) -> Vec<i64> {
+    TABLES.iter().map(|t| count(conn, t)).collect()
+}
+
+/// A citizen with one holding in `category` (the ingest path is not built yet, so it is written directly).
+fn give_holding(store: &Store, public_id: &str, category: &str) {
+    let conn = store.connection();
+    conn.execute(
+        "INSERT INTO citizens (public_id, subject, name, cpr) VALUES (?1, ?1, 'Test Person', '300201-0000')",
+        [public_id],
+    )
+    .unwrap();
+    let citizen = conn.last_insert_rowid();
+    conn.execute(
+        "INSERT INTO holdings (citizen_id, category_id, system_id, record_id, updated_at, record_version)
+         VALUES (?1, ?2, 'kmd_nexus', ?3, 0, 1)",
+        rusqlite::params![citizen, category, format!("rec-{public_id}")],
+    )
+    .unwrap();
+}
+
+#[test]
+fn the_shipped_catalogue_imports_as_version_1_with_every_entry() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    assert_eq!(store.catalogue_version().unwrap(), None);
+    let c = shipped();
+    let done = store
+        .import_catalogue(&c, "catalogue", "abc", 1_000)
+        .unwrap();
+    assert_eq!((done.version, done.previous), (1, None));
+    assert_eq!(store.catalogue_version().unwrap(), Some(1));
+    let conn = store.connection();
+    assert_eq!(count(conn, "cat_areas"), c.areas.len() as i64);
+    assert_eq!(count(conn, "cat_categories"), c.categories.len() as i64);
+    let fields: usize = c.categories.iter().map(|c| c.fields.len()).sum();
+    assert_eq!(count(conn, "cat_category_fields"), fields as i64);
+    assert_eq!(
+        count(conn, "cat_consent_types"),
+        c.consent_types.len() as i64
+    );
+    assert_eq!(
+        count(conn, "cat_decision_tools"),
+        c.decision_tools.len() as i64
+    );
+    let (years, after, eoy): (Option<i64>, Option<String>, bool) = conn
+        .query_row(
+            "SELECT retention_years, retention_after, retention_end_of_year FROM cat_categories
+             WHERE version_id = 1 AND id = 'home_care'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!(
+        (years, after.as_deref(), eoy),
+        (Some(5), Some("last_use"), true)
+    );
+    let (years, after): (Option<i64>, Option<String>) = conn
+        .query_row(
+            "SELECT retention_years, retention_after FROM cat_categories WHERE version_id = 1 AND id = 'cpr_basic'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert_eq!((years, after), (None, None));
+}
+
+#[test]
+fn each_import_is_a_new_version_and_the_old_one_is_kept() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    let mut c = shipped();
+    store
+        .import_catalogue(&c, "catalogue", "one", 1_000)
+        .unwrap();
+    c.areas[0].name.en = "Civil registration".into();
+    let done = store
+        .import_catalogue(&c, "catalogue", "two", 2_000)
+        .unwrap();
+    assert_eq!((done.version, done.previous), (2, Some(1)));
+    let names: Vec<String> = store
+        .connection()
+        .prepare("SELECT name_en FROM cat_areas WHERE id = 'cpr' ORDER BY version_id")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(names, ["Civil registration (CPR)", "Civil registration"]);
+}
+
+#[test]
+fn an_import_that_drops_a_category_in_use_is_refused_names_it_and_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("s.db");
+    let mut store = Store::open(&path).unwrap();
+    let full = shipped();
+    store
+        .import_catalogue(&full, "catalogue", "one", 1_000)
+        .unwrap();
+    give_holding(&store, "c-1", "home_care");
+    give_holding(&store, "c-2", "home_care");
+    give_holding(&store, "c-3", "rehab");
+    let before = counts(store.connection());
+
+    let mut smaller = full.clone();
+    smaller
+        .categories
+        .retain(|c| c.id != "home_care" && c.id != "library");
+    let err = store
+        .import_catalogue(&smaller, "catalogue", "two", 2_000)
+        .unwrap_err();
+    let ImportError::StillInUse(uses) = &err else {
+        panic!("{err:?}");
+    };
+    assert_eq!(
+        uses,
+        &[StillInUse {
+            kind: "category",
+            id: "home_care".into(),
+            citizens: 2,
+        }]
+    );
+    assert_eq!(counts(store.connection()), before);
+    assert_eq!(store.catalogue_version().unwrap(), Some(1));
+
+    // Dropping a category no citizen has data in is fine.
+    let mut without_library = full.clone();
+    without_library.categories.retain(|c| c.id != "library");
+    assert_eq!(
+        store
+            .import_catalogue(&without_library, "catalogue", "three", 3_000)
+            .unwrap()
+            .version,
+        2
+    );
+}
+
+#[test]
+fn a_failure_halfway_rolls_back_the_whole_import() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("s.db")).unwrap();
+    store
+        .import_catalogue(&shipped(), "catalogue", "one", 1_000)
+        .unwrap();
+    let before = counts(store.connection());
+    // Not a checked catalogue: the last category names an area that does not exist. The database's foreign
+    // keys refuse it after everything before it was written.
+    let mut bad = shipped();
+    bad.categories.last_mut().unwrap().area = "nowhere".into();
+    let err = store
+        .import_catalogue(&bad, "catalogue", "two", 2_000)
+        .unwrap_err();
+    assert!(
+        matches!(&err, ImportError::Store(e) if e.to_string().contains("FOREIGN KEY")),
+        "{err:?}"
+    );
+    assert_eq!(counts(store.connection()), before);
+}
+
+#[test]
+fn a_version_2_database_is_migrated_and_keeps_its_data() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v2.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(include_str!("../src/store/schema_v1.sql"))
+            .unwrap();
+        conn.execute_batch(include_str!("../src/store/schema_v2.sql"))
+            .unwrap();
+        conn.execute_batch(
+            "PRAGMA user_version = 2;
+             INSERT INTO areas (code, sort, name_da, name_en, description_da, description_en)
+                 VALUES ('health', 0, 'Sundhed', 'Health', 'd', 'e');
+             INSERT INTO citizens (public_id, subject, name, cpr) VALUES ('c-old', 'sub-old', 'Old Person', '300201-0000');",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SUPPORTED_VERSION);
+    assert_eq!(SUPPORTED_VERSION, 3);
+    let c = store
+        .citizen(&indsigt::domain::CitizenId("c-old".into()))
+        .unwrap();
+    assert_eq!(c.name, "Old Person");
+    assert_eq!(count(store.connection(), "areas"), 1);
+    store
+        .import_catalogue(&shipped(), "catalogue", "one", 1_000)
+        .unwrap();
+}
+
+#[test]
+fn demo_data_is_built_from_the_shipped_catalogue_through_the_import() {
+    let d = common::demo();
+    let store = Store::open(&d.path).unwrap();
+    let conn = store.connection();
+    let (catalogue, digest) =
+        indsigt::catalogue::load_with_digest(&root().join("catalogue")).unwrap();
+    let (version, source, stored): (i64, String, String) = conn
+        .query_row(
+            "SELECT id, source, digest FROM catalogue_versions",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)),
+        )
+        .unwrap();
+    assert_eq!((version, source.as_str()), (1, "catalogue/ (built in)"));
+    assert_eq!(stored, digest, "the built-in catalogue is the shipped one");
+    assert_eq!(
+        count(conn, "cat_categories"),
+        catalogue.categories.len() as i64
+    );
+
+    // One holding per category row the kiosk reads, with the same values.
+    assert_eq!(count(conn, "holdings"), count(conn, "categories"));
+    assert_eq!(
+        count(conn, "holding_values"),
+        count(conn, "category_fields")
+    );
+    // Both are written in the same order, so their ids pair up. The kiosk's deletion date is the one the
+    // catalogue's retention rule gives from the holding's retention start.
+    let mut st = conn
+        .prepare(
+            "SELECT h.category_id, h.retention_start, c.delete_on FROM holdings h JOIN categories c ON c.id = h.id",
+        )
+        .unwrap();
+    let rows: Vec<(String, String, Option<String>)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert_eq!(rows.len() as u64, d.summary.categories);
+    let mut dated = 0;
+    for (category, start, delete_on) in rows {
+        let rule = catalogue.category(&category).unwrap().retention;
+        let expected = rule
+            .deletion_date(start.parse().unwrap())
+            .map(|d| d.to_string());
+        assert_eq!(delete_on, expected, "{category}");
+        dated += usize::from(expected.is_some());
+    }
+    assert!(dated > 0, "some categories have a deletion date");
+    let values: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM holding_values v JOIN holdings h ON h.id = v.holding_id
+             JOIN cat_category_fields cf ON cf.version_id = 1 AND cf.category_id = h.category_id AND cf.id = v.field_id
+             JOIN category_fields f ON f.category_id = h.id AND f.pos = cf.pos
+             WHERE f.value_da = v.value_da AND f.value_en = v.value_en AND f.label_en = cf.label_en",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(values, count(conn, "holding_values"));
+}
