@@ -10,11 +10,11 @@ use crate::auth::PepperError;
 use crate::cli::CliError;
 use crate::domain::Lang;
 use crate::i18n::{t, tr};
-use crate::store::StoreError;
 use crate::store::demo::{
     DemoError, MAX_CITIZENS, MAX_EVENTS_PER_CITIZEN, MAX_HEAVY_EVENTS, MAX_TOTAL_EVENTS,
     MIN_CITIZENS,
 };
+use crate::store::{ImportError, StoreError};
 use fluent_bundle::FluentValue;
 
 impl StoreError {
@@ -119,5 +119,34 @@ impl PepperError {
             ],
         };
         tr(lang, self.message_id(), &args)
+    }
+}
+
+impl ImportError {
+    /// The lines to print, in `lang`: one per entry still in use.
+    pub fn localized(&self, lang: Lang) -> Vec<String> {
+        match self {
+            ImportError::Store(e) => vec![e.localized(lang)],
+            ImportError::StillInUse(uses) => {
+                let mut lines = vec![t(lang, "catalogue-import-still-in-use")];
+                for u in uses {
+                    let kind = match u.kind {
+                        "category" => "catalogue-kind-category",
+                        "consent_type" => "catalogue-kind-consent-type",
+                        _ => "catalogue-kind-decision-tool",
+                    };
+                    lines.push(tr(
+                        lang,
+                        "catalogue-import-in-use-item",
+                        &[
+                            ("kind", t(lang, kind).into()),
+                            ("id", u.id.clone().into()),
+                            ("citizens", u.citizens.into()),
+                        ],
+                    ));
+                }
+                lines
+            }
+        }
     }
 }

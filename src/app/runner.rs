@@ -3,9 +3,9 @@
 //! two effects that belong to the terminal (purging the screen, quitting) are handed back to the loop.
 
 use crate::auth::Broker;
+use crate::domain::port::{DataSource, Principal, SourceError};
 use crate::kiosk::device::{AuthError, Poll};
 use crate::kiosk::{AuthEffect, Effect, Loaded, Msg, Request};
-use crate::domain::port::{DataSource, Principal, SourceError};
 use std::sync::Arc;
 use tokio::sync::mpsc::UnboundedSender;
 

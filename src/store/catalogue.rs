@@ -320,33 +320,3 @@ fn write_tool(
     }
     Ok(())
 }
-
-impl ImportError {
-    /// The lines to print, in `lang`: one per entry still in use.
-    pub fn localized(&self, lang: crate::domain::Lang) -> Vec<String> {
-        use crate::i18n::{t, tr};
-        match self {
-            ImportError::Store(e) => vec![e.localized(lang)],
-            ImportError::StillInUse(uses) => {
-                let mut lines = vec![t(lang, "catalogue-import-still-in-use")];
-                for u in uses {
-                    let kind = match u.kind {
-                        "category" => "catalogue-kind-category",
-                        "consent_type" => "catalogue-kind-consent-type",
-                        _ => "catalogue-kind-decision-tool",
-                    };
-                    lines.push(tr(
-                        lang,
-                        "catalogue-import-in-use-item",
-                        &[
-                            ("kind", t(lang, kind).into()),
-                            ("id", u.id.clone().into()),
-                            ("citizens", u.citizens.into()),
-                        ],
-                    ));
-                }
-                lines
-            }
-        }
-    }
-}

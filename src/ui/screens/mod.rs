@@ -25,9 +25,9 @@ mod rights;
 mod sign_in;
 
 use crate::domain::Lang;
+use crate::domain::port::SourceError;
 use crate::i18n::t;
 use crate::kiosk::{Intent, Loadable, Model, Screen};
-use crate::domain::port::SourceError;
 use crate::ui::Theme;
 use crate::ui::widgets::menu::{self, Menu, MenuItem};
 use ratatui::buffer::Buffer;
