@@ -6,17 +6,19 @@ mod citizen;
 pub mod error;
 mod extract;
 pub mod ingest;
+pub mod kiosk;
 pub mod openapi;
 mod pool;
 pub mod rate_limit;
 mod request_log;
 pub mod routes;
+pub mod spec;
 mod state;
 pub mod tls;
 
 pub use error::{ApiError, ErrorBody};
 pub use pool::StorePool;
-pub use state::AppState;
+pub use state::ServerState;
 
 use crate::auth::{ApiKeys, Verifier, VerifierSettings};
 use crate::config::Server;
@@ -101,7 +103,7 @@ impl Running {
 }
 
 /// The state of a server for `settings`: the store pool, the token verifier, the limits.
-pub fn state(settings: &Server) -> Result<AppState, ServeError> {
+pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
     let issuer = settings
         .issuer
         .clone()
@@ -124,8 +126,15 @@ pub fn state(settings: &Server) -> Result<AppState, ServeError> {
             .map(|k| (k.system.as_str(), k.key_sha256.as_str())),
     )
     .map_err(|_| ServeError::MissingKey("server.ingest_keys"))?;
+    let kiosks = kiosk::KioskRegistry::new(
+        settings
+            .kiosks
+            .iter()
+            .map(|k| (k.id.as_str(), k.location.as_str(), k.key_sha256.as_str())),
+    )
+    .map_err(|_| ServeError::MissingKey("server.kiosks"))?;
     let pool = StorePool::open(&settings.database, settings.pool_size as usize)?;
-    Ok(AppState {
+    Ok(ServerState {
         pool,
         verifier: Some(Arc::new(verifier)),
         limiter: Arc::new(RateLimiter::new(
@@ -134,6 +143,8 @@ pub fn state(settings: &Server) -> Result<AppState, ServeError> {
         )),
         ingest_keys: Arc::new(keys),
         ingest_max_batch: settings.ingest_max_batch as usize,
+        kiosks: Arc::new(kiosks),
+        show_employee_names: settings.show_employee_names,
     })
 }
 
