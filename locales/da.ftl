@@ -437,3 +437,7 @@ serve-failed = Serveren stoppede med en fejl: { $detail }
 report-queued-title = Din besked er gemt
 report-queued = Kiosken kan ikke nå kommunen lige nu. Din besked er gemt og bliver sendt, så snart der er forbindelse. Du får et referencenummer i din digitale post.
 report-status-queued = Gemt på kiosken, sendes snart
+
+# server (helper A)
+config-error-bad-kiosk-key = { $origin }: element { $index } i `{ $key }` skal have præcis tre nøgler: id, location og key_sha256 (64 hex-cifre). To kiosker må ikke have samme id eller nøgle.
+serve-issuer-mismatch = Udstederen kalder sig { $found } i sit discovery-dokument, men server.issuer er { $configured }. De skal være helt ens. Ret server.issuer.

@@ -437,3 +437,7 @@ serve-failed = The server stopped with an error: { $detail }
 report-queued-title = Your report is saved
 report-queued = The kiosk cannot reach the municipality right now. Your report is saved and will be sent as soon as it can. You will get a reference number in your digital post.
 report-status-queued = Saved on the kiosk, sent soon
+
+# server (helper A)
+config-error-bad-kiosk-key = { $origin }: item { $index } of `{ $key }` must have exactly three keys: id, location and key_sha256 (64 hex digits). No two kiosks may share an id or a key.
+serve-issuer-mismatch = The issuer calls itself { $found } in its discovery document, but server.issuer is { $configured }. They must be exactly the same. Correct server.issuer.

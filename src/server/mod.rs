@@ -20,7 +20,7 @@ pub use error::{ApiError, ErrorBody};
 pub use pool::StorePool;
 pub use state::ServerState;
 
-use crate::auth::{ApiKeys, Verifier, VerifierSettings};
+use crate::auth::{ApiKeys, JwksError, Verifier, VerifierSettings};
 use crate::config::Server;
 use crate::domain::Lang;
 use crate::i18n::tr;
@@ -48,6 +48,8 @@ pub enum ServeError {
     Store(#[from] StoreError),
     #[error("the server failed: {0}")]
     Failed(String),
+    #[error("the issuer's discovery document names issuer {found:?}, but server.issuer is {configured:?}")]
+    IssuerMismatch { configured: String, found: String },
 }
 
 impl ServeError {
@@ -64,6 +66,11 @@ impl ServeError {
             ServeError::Tls(detail) => tr(lang, "serve-tls", &[("detail", s(detail))]),
             ServeError::Store(e) => tr(lang, "serve-store", &[("detail", s(&e.to_string()))]),
             ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
+            ServeError::IssuerMismatch { configured, found } => tr(
+                lang,
+                "serve-issuer-mismatch",
+                &[("configured", s(configured)), ("found", s(found))],
+            ),
         }
     }
 }
@@ -152,11 +159,16 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
 pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, ServeError> {
     crate::server::tls::install_crypto_provider();
     let state = state(settings)?;
-    if let Some(verifier) = state.verifier.clone() {
-        tokio::spawn(async move {
-            // A failure is logged by the cache and retried on the first request.
-            let _logged = verifier.warm_up().await;
-        });
+    if let Some(verifier) = state.verifier.as_ref() {
+        // The keys are fetched before the server listens. An issuer that spells itself differently from
+        // the configuration stops the start; any other failure is logged, retried on the first request,
+        // and /readyz answers 503 until the keys are loaded.
+        match verifier.warm_up().await {
+            Err(JwksError::IssuerMismatch { configured, found }) => {
+                return Err(ServeError::IssuerMismatch { configured, found });
+            }
+            Ok(()) | Err(_) => {}
+        }
     }
     let listen = listen.unwrap_or(&settings.listen);
     let addr: SocketAddr = tokio::net::lookup_host(listen)

@@ -1,8 +1,10 @@
 //! `HttpSource`: the [`DataSource`] over `indsigt serve` (the contract is `docs/api.md`).
 //!
 //! Calls are blocking (reqwest's blocking client); the kiosk makes them from tokio's blocking pool.
+//! Every request carries the kiosk's own key (`X-Indsigt-Kiosk`, from `[source] kiosk_key_file`), so the
+//! server knows which registered kiosk is asking.
 //! Reads are retried a few times on connection errors, timeouts, 502, 503 and 504. Writes (withdrawing a
-//! consent, reporting an access-log entry) first go into the durable [`Outbox`], are sent once at once,
+//! consent, reporting an access-log entry, recording a kiosk visit) first go into the durable [`Outbox`], are sent once at once,
 //! and if the server cannot take them now, they wait there and a background thread sends them later.
 //!
 //! The outbox rule: an entry is only ever sent with a token of the citizen who filed it. Entries are keyed
@@ -168,10 +170,12 @@ impl HttpSource {
             .unwrap_or_else(|p| p.into_inner());
         let outbox = &self.shared.outbox;
         let entry = outbox.enqueue(&subject, request, jiff::Timestamp::now())?;
-        let result = self
-            .shared
-            .api
-            .post(token, &request.path(), Some(&entry.reference), None);
+        let result = self.shared.api.post(
+            token,
+            &request.path(),
+            Some(&entry.reference),
+            request.body().as_ref(),
+        );
         let failure = match result {
             Ok(body) => {
                 outbox.remove(entry.id)?;
@@ -327,15 +331,13 @@ impl DataSource for HttpSource {
         self.get("decision_support", who, "/v1/decision-support", &[])
     }
 
+    /// Sends only who helped: the server knows this kiosk by its key, and takes the time from its own
+    /// clock. A visit the server cannot take now waits in the outbox, so it always reaches the log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
-        let token = self.token(who)?;
-        let body = serde_json::to_value(visit)
-            .map_err(|e| SourceError::Malformed(format!("visit: {e}")))?;
-        self.shared
-            .api
-            .post(token, "/v1/kiosk-visits", None, Some(&body))
-            .map(|_| ())
-            .map_err(|f| logged("record_visit", f))
+        match self.write(who, OutboxRequest::KioskVisit(visit.helper))? {
+            Ok(_) | Err((_, true)) => Ok(()),
+            Err((failure, false)) => Err(logged("record_visit", failure)),
+        }
     }
 
     /// Sign-out: the token copy and the cached consents go at once. Entries still in the outbox wait for
