@@ -1,0 +1,53 @@
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+//! Not run by CI (`#[ignore]`): starts a test issuer and a real server over a demo database, then runs the
+//! schemathesis fuzzer (`st run`) against `/openapi.json` with a valid citizen token and a registered
+//! kiosk's key. Use `tests/schemathesis/run.sh`, which installs `st` and runs this.
+//!
+//! Environment: `ST` (the `st` binary, default `st`), `ST_ARGS` (extra arguments, space separated),
+//! `ST_REPORT` (a file to copy st's output to).
+
+mod common;
+mod support_server;
+
+use common::{ELDERLY, cid, demo, open};
+use serde_json::json;
+use support_server::{Api, Issuer, KIOSK_KEY, Key, settings};
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+#[ignore = "needs schemathesis (st); run tests/schemathesis/run.sh"]
+async fn schemathesis_finds_nothing() {
+    let d = demo();
+    let subject = open(&d).citizen(&cid(ELDERLY)).unwrap().subject.clone();
+    let issuer = Issuer::start(vec![Key::es256("k")]).await;
+    let api = Api::start(&settings(&d.path, &issuer)).await;
+    // A token that lasts the whole run.
+    let mut claims = issuer.claims(&subject);
+    claims["exp"] = json!(jiff::Timestamp::now().as_second() + 4 * 3600);
+    let token = issuer.keys[0].sign(&claims);
+
+    let st = std::env::var("ST").unwrap_or_else(|_| "st".into());
+    let extra = std::env::var("ST_ARGS").unwrap_or_default();
+    let url = api.url("/openapi.json");
+    let mut command = std::process::Command::new(st);
+    command
+        .arg("run")
+        .arg(&url)
+        .args(["--checks", "all"])
+        .args(["-H", &format!("Authorization: Bearer {token}")])
+        .args(["-H", &format!("X-Indsigt-Kiosk: {KIOSK_KEY}")])
+        .args(extra.split_whitespace());
+    let out = tokio::task::spawn_blocking(move || command.output())
+        .await
+        .unwrap()
+        .unwrap();
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    println!("{text}");
+    if let Ok(path) = std::env::var("ST_REPORT") {
+        std::fs::write(path, &text).unwrap();
+    }
+    assert!(out.status.success(), "schemathesis found problems");
+}
