@@ -22,7 +22,8 @@ fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 const KIOSK_KEY: &str = "kiosk-key-of-the-app-test";
 
 fn http_config(url: &str, outbox: &std::path::Path) -> Result<Config, String> {
-    let key_file = outbox.with_file_name("kiosk.key");
+    // Not beside the outbox: one test points the outbox into a directory that does not exist.
+    let key_file = std::env::temp_dir().join(format!("indsigt-app-kiosk-{}.key", std::process::id()));
     std::fs::write(&key_file, format!("{KIOSK_KEY}\n")).unwrap();
     Config::load_with_env(
         None,

@@ -380,6 +380,40 @@ fn a_kiosk_visit_waits_while_the_server_is_down_and_is_recorded_after_a_restart(
 }
 
 #[test]
+fn a_visit_filed_while_the_server_was_down_from_the_start_is_recorded_once_it_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let probe = Server::start(api(None));
+    let addr = probe.addr;
+    let url = probe.url();
+    drop(probe); // down before the citizen's first call
+    let source = HttpSource::new(options(&url, &dir)).unwrap();
+    let me = who(TOKEN_1);
+    assert!(source.citizen(&me).is_err());
+    // Who the citizen is cannot be learnt now: the visit is held in memory, and the kiosk is not told
+    // of a failure.
+    source.record_visit(&me, &visit(Helper::Staff)).unwrap();
+    assert_eq!(source.outbox().len().unwrap(), 0);
+
+    let back = Server::start_on(addr, None, api(None));
+    // The kiosk loads the citizen again: the held visit is filed and delivered.
+    source.citizen(&me).unwrap();
+    source.deliver_outbox();
+    wait_until("the outbox is empty", || {
+        source.outbox().is_empty().unwrap()
+    });
+    let sent: Vec<Req> = back
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path() == "/v1/kiosk-visits")
+        .collect();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&sent[0].body).unwrap(),
+        serde_json::json!({ "helper": "staff" })
+    );
+}
+
+#[test]
 fn a_version_1_outbox_keeps_its_entries_when_it_is_upgraded() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("outbox.db");

@@ -167,9 +167,10 @@ async fn every_post_body_refuses_unknown_fields_and_over_long_input() {
     assert_eq!(f.post_raw(&withdraw, None, "{}".into()).await.0, 200);
 
     // Ingest: an unknown top-level field is 400; an over-long text refuses its item.
-    let ingest = |body: Value| f.api.ingest(MOMENTUM_KEY, &body);
     assert_error(
-        &ingest(json!({ "events": [], "x": 1 })).await,
+        &f.api
+            .ingest(MOMENTUM_KEY, &json!({ "events": [], "x": 1 }))
+            .await,
         400,
         "bad_request",
     );
@@ -178,7 +179,10 @@ async fn every_post_body_refuses_unknown_fields_and_over_long_input() {
         "role": { "da": "r", "en": "r" }, "system": "Momentum", "area": "employment",
         "category": { "da": "c", "en": "c" }, "action": "viewed",
         "purpose": { "da": "p", "en": "p" }, "batch": { "run_id": "r".repeat(501), "records": 1 } });
-    let (status, answer) = ingest(json!({ "events": [item] })).await;
+    let (status, answer) = f
+        .api
+        .ingest(MOMENTUM_KEY, &json!({ "events": [item] }))
+        .await;
     assert_eq!(status, 200);
     assert_eq!(answer["rejected"][0]["reason"], "invalid", "{answer}");
 

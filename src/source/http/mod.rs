@@ -220,8 +220,20 @@ impl DataSource for HttpSource {
         let citizen: Citizen = self.get("citizen", who, "/v1/me", &[])?;
         let token = self.token(who)?;
         let key = self.shared.outbox.subject_key(&citizen.subject);
+        let held = self
+            .shared
+            .sessions
+            .set_subject_taking_visits(token, key.clone());
+        for helper in held {
+            let filed =
+                self.shared
+                    .outbox
+                    .enqueue(&key, OutboxRequest::KioskVisit(helper), jiff::Timestamp::now());
+            if let Err(e) = filed {
+                tracing::warn!(error = %e, "a held kiosk visit could not be filed");
+            }
+        }
         let waiting = self.shared.outbox.pending(&key).map(|p| !p.is_empty());
-        self.shared.sessions.set_subject(token, key);
         if waiting.unwrap_or(false) {
             // The citizen has writes from an earlier session: send them with this session's token.
             self.shared.sessions.keep_token(token);
@@ -334,6 +346,26 @@ impl DataSource for HttpSource {
     /// Sends only who helped: the server knows this kiosk by its key, and takes the time from its own
     /// clock. A visit the server cannot take now waits in the outbox, so it always reaches the log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
+        let token = self.token(who)?;
+        if let Err(e) = self.subject(who) {
+            // The server cannot say who the citizen is now, so the visit cannot be filed under their key
+            // yet: it is held for this session and filed when `/v1/me` answers (the kiosk retries it).
+            if !matches!(
+                e,
+                SourceError::Unreachable(_) | SourceError::Timeout | SourceError::Server(_)
+            ) {
+                return Err(e);
+            }
+            if self
+                .shared
+                .sessions
+                .hold_visit(token, visit.helper)
+                .is_none()
+            {
+                tracing::info!("a kiosk visit waits until the citizen's sign-in is confirmed");
+                return Ok(());
+            }
+        }
         match self.write(who, OutboxRequest::KioskVisit(visit.helper))? {
             Ok(_) | Err((_, true)) => Ok(()),
             Err((failure, false)) => Err(logged("record_visit", failure)),
