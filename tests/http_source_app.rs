@@ -23,7 +23,8 @@ const KIOSK_KEY: &str = "kiosk-key-of-the-app-test";
 
 fn http_config(url: &str, outbox: &std::path::Path) -> Result<Config, String> {
     // Not beside the outbox: one test points the outbox into a directory that does not exist.
-    let key_file = std::env::temp_dir().join(format!("indsigt-app-kiosk-{}.key", std::process::id()));
+    let key_file =
+        std::env::temp_dir().join(format!("indsigt-app-kiosk-{}.key", std::process::id()));
     std::fs::write(&key_file, format!("{KIOSK_KEY}\n")).unwrap();
     Config::load_with_env(
         None,

@@ -175,7 +175,33 @@ async fn the_documented_cursor_and_page_size_are_what_the_server_does() {
         "1",
         "1.2.3",
     ] {
-        let got = api.get(&format!("/v1/access-log?after={bad}"), &token).await;
+        let got = api
+            .get(&format!("/v1/access-log?after={bad}"), &token)
+            .await;
+        assert_error(&got, 400, "bad_request");
+    }
+    // The organisation id is an int64 from 1: the documented range is what the server takes.
+    let organisation = param("organisation");
+    assert_eq!(
+        (&organisation["minimum"], &organisation["maximum"]),
+        (&json!(1), &json!(i64::MAX))
+    );
+    let max = i64::MAX.to_string();
+    for ok in ["1", max.as_str()] {
+        let got = api
+            .get(&format!("/v1/access-log?organisation={ok}"), &token)
+            .await;
+        assert_eq!(got.0, 200, "{ok}: {got:?}");
+    }
+    for bad in [
+        "0",
+        "-3",
+        "9223372036854775808",
+        "93854876498726394730369953824768",
+    ] {
+        let got = api
+            .get(&format!("/v1/access-log?organisation={bad}"), &token)
+            .await;
         assert_error(&got, 400, "bad_request");
     }
     // No documented maximum: any page size above the cap gives the cap.
@@ -183,7 +209,9 @@ async fn the_documented_cursor_and_page_size_are_what_the_server_does() {
     assert!(limit.get("maximum").is_none(), "{limit}");
     assert_eq!(limit["minimum"], 1);
     for big in ["201", "5000", "99999999999999999999999999"] {
-        let (status, page) = api.get(&format!("/v1/access-log?limit={big}"), &token).await;
+        let (status, page) = api
+            .get(&format!("/v1/access-log?limit={big}"), &token)
+            .await;
         assert_eq!(status, 200, "{big}");
         assert!(page["entries"].as_array().unwrap().len() <= 200);
     }

@@ -13,7 +13,9 @@ use tokio::sync::{Mutex, RwLock};
 pub enum JwksError {
     #[error("fetching {what} failed: {reason}")]
     Fetch { what: &'static str, reason: String },
-    #[error("the discovery document names issuer {found:?}, but the configured issuer is {configured:?}")]
+    #[error(
+        "the discovery document names issuer {found:?}, but the configured issuer is {configured:?}"
+    )]
     IssuerMismatch { configured: String, found: String },
     #[error("jwks_uri must be https:// (http:// only on a loopback host): {0}")]
     InsecureJwksUri(String),

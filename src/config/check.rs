@@ -48,8 +48,9 @@ fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> O
             .iter()
             .position(|item| !is_ingest_key(item))
             .map(|index| ConfigError::BadIngestKey { origin, key, index }),
-        (KeyType::Kiosks, toml::Value::Array(items)) => kiosk_problem(items)
-            .map(|index| ConfigError::BadKioskKey { origin, key, index }),
+        (KeyType::Kiosks, toml::Value::Array(items)) => {
+            kiosk_problem(items).map(|index| ConfigError::BadKioskKey { origin, key, index })
+        }
         (KeyType::Integer { min, max }, toml::Value::Integer(n)) if *n < min || *n > max => {
             Some(ConfigError::OutOfRange {
                 origin,
@@ -106,7 +107,8 @@ fn kiosk_problem(items: &[toml::Value]) -> Option<usize> {
             return true;
         };
         let hash_ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
-        let fresh = seen.insert(format!("id:{id}")) && seen.insert(format!("key:{}", hash.to_ascii_lowercase()));
+        let fresh = seen.insert(format!("id:{id}"))
+            && seen.insert(format!("key:{}", hash.to_ascii_lowercase()));
         !(hash_ok && fresh && table.len() == 3)
     })
 }

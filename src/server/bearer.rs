@@ -36,7 +36,10 @@ pub fn credentials<'a>(parts: &'a Parts, scheme: &str) -> Option<&'a str> {
 impl FromRequestParts<ServerState> for Subject {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Subject, ApiError> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &ServerState,
+    ) -> Result<Subject, ApiError> {
         let token = credentials(parts, "Bearer")
             .ok_or_else(|| ApiError::unauthorized("a bearer token is required"))?;
         if let Err(retry_after) = state.limiter.check(token_key(token), Instant::now()) {

@@ -61,8 +61,8 @@ pub async fn categories(
     Path(code): Path<String>,
 ) -> Answer<Vec<CategorySummary>> {
     as_citizen(&s, who, move |st, id, _| Ok(st.area_categories(id, &code)?))
-    .await
-    .map(Json)
+        .await
+        .map(Json)
 }
 
 pub async fn category(
@@ -81,7 +81,10 @@ pub async fn purposes(State(s): State<ServerState>, who: Subject) -> Answer<Vec<
         .map(Json)
 }
 
-pub async fn organisations(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Organisation>> {
+pub async fn organisations(
+    State(s): State<ServerState>,
+    who: Subject,
+) -> Answer<Vec<Organisation>> {
     as_citizen(&s, who, |st, id, now| Ok(st.organisations(id, now)?))
         .await
         .map(Json)

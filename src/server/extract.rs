@@ -140,8 +140,9 @@ impl<S: Send + Sync> FromRequestParts<S> for AccessQuery {
         let organisation = raw
             .organisation
             .map(|o| {
-                o.parse::<i64>()
-                    .map_err(|_| ApiError::bad_request("`organisation` must be an integer id"))
+                o.parse::<i64>().ok().filter(|id| *id >= 1).ok_or_else(|| {
+                    ApiError::bad_request("`organisation` must be an id from 1 up (int64)")
+                })
             })
             .transpose()?;
         let action = raw
@@ -156,7 +157,10 @@ impl<S: Send + Sync> FromRequestParts<S> for AccessQuery {
             .transpose()?;
         let after = raw.after.map(|c| cursor(&c)).transpose()?;
         for (name, value) in [("q", &raw.q), ("area", &raw.area)] {
-            if value.as_ref().is_some_and(|v| v.chars().count() > MAX_QUERY_TEXT) {
+            if value
+                .as_ref()
+                .is_some_and(|v| v.chars().count() > MAX_QUERY_TEXT)
+            {
                 return Err(ApiError::bad_request(format!(
                     "`{name}` may be at most {MAX_QUERY_TEXT} characters"
                 )));

@@ -64,7 +64,8 @@ impl FromRequestParts<ServerState> for RegisteredKiosk {
         parts: &mut Parts,
         state: &ServerState,
     ) -> Result<RegisteredKiosk, ApiError> {
-        let refused = |message: &str| ApiError::new(StatusCode::FORBIDDEN, "unknown_kiosk", message);
+        let refused =
+            |message: &str| ApiError::new(StatusCode::FORBIDDEN, "unknown_kiosk", message);
         let key = parts
             .headers
             .get(KIOSK_HEADER)

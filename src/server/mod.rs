@@ -48,7 +48,9 @@ pub enum ServeError {
     Store(#[from] StoreError),
     #[error("the server failed: {0}")]
     Failed(String),
-    #[error("the issuer's discovery document names issuer {found:?}, but server.issuer is {configured:?}")]
+    #[error(
+        "the issuer's discovery document names issuer {found:?}, but server.issuer is {configured:?}"
+    )]
     IssuerMismatch { configured: String, found: String },
 }
 

@@ -47,7 +47,7 @@ fn query_parameters(operation: &str) -> Vec<Value> {
         ),
         q(
             "organisation",
-            json!({"type": "integer"}),
+            json!({"type": "integer", "format": "int64", "minimum": 1, "maximum": i64::MAX}),
             "An organisation id from /v1/organisations.",
         ),
         q(
@@ -209,7 +209,8 @@ fn ingest_schemas() -> Value {
             "description": "Only who helped. The kiosk, its location and the time are the server's.",
             "properties": { "helper": { "enum": ["no_one", "staff", "volunteer"] } } },
         "IngestRequest": { "type": "object", "required": ["events"], "additionalProperties": false, "properties": {
-            "events": { "type": "array", "items": reference("IngestEvent") } } },
+            "events": { "type": "array", "items": {
+                "description": "Each item should be an IngestEvent. Items are checked one by one: an item that is not one is listed under `rejected` (reason `invalid`), and the others are still taken." } } } },
         "IngestEvent": { "type": "object", "additionalProperties": false,
             "required": ["event_id", "citizen", "at", "organisation", "unit", "role", "system", "area", "category", "action", "purpose"],
             "properties": {

@@ -94,4 +94,3 @@ macro_rules! handler {
     };
 }
 pub(crate) use handler;
-

@@ -1,7 +1,7 @@
 //! What every handler shares.
 
-use super::pool::StorePool;
 use super::kiosk::KioskRegistry;
+use super::pool::StorePool;
 use super::rate_limit::RateLimiter;
 use crate::auth::{ApiKeys, Verifier};
 use std::sync::Arc;

@@ -4,13 +4,14 @@
 #
 #   tests/schemathesis/run.sh [extra st arguments, e.g. --max-examples 50]
 #
-# Installs schemathesis 4.x into a virtualenv at ${ST_VENV:-target/st-venv} on first use.
+# Installs schemathesis 4.x into a virtualenv at ${ST_VENV:-target/st-venv} (an absolute path) on first use.
+# The output is also written to ${ST_REPORT:-target/schemathesis.txt}.
 set -eu
 cd "$(dirname "$0")/../.."
-venv="${ST_VENV:-target/st-venv}"
+venv="${ST_VENV:-$PWD/target/st-venv}"
 if [ ! -x "$venv/bin/st" ]; then
     python3 -m venv "$venv"
     "$venv/bin/pip" install --quiet 'schemathesis>=4,<5'
 fi
-ST="$PWD/$venv/bin/st" ST_ARGS="$*" ST_REPORT="${ST_REPORT:-$PWD/target/schemathesis.txt}" \
+ST="$venv/bin/st" ST_ARGS="$*" ST_REPORT="${ST_REPORT:-$PWD/target/schemathesis.txt}" \
     cargo test --test server_schemathesis -- --ignored --nocapture

@@ -7,12 +7,12 @@ use super::tls;
 use crate::source::{AccessToken, SourceError};
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use reqwest::header::HeaderValue;
-use secrecy::{ExposeSecret, SecretString};
-use zeroize::Zeroizing;
 use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use std::io::Read;
 use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// How much of an error answer is read to find its `code`.
 const ERROR_BODY_BYTES: u64 = 4096;

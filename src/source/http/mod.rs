@@ -225,10 +225,11 @@ impl DataSource for HttpSource {
             .sessions
             .set_subject_taking_visits(token, key.clone());
         for helper in held {
-            let filed =
-                self.shared
-                    .outbox
-                    .enqueue(&key, OutboxRequest::KioskVisit(helper), jiff::Timestamp::now());
+            let filed = self.shared.outbox.enqueue(
+                &key,
+                OutboxRequest::KioskVisit(helper),
+                jiff::Timestamp::now(),
+            );
             if let Err(e) = filed {
                 tracing::warn!(error = %e, "a held kiosk visit could not be filed");
             }
