@@ -165,11 +165,8 @@ pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, S
         // The keys are fetched before the server listens. An issuer that spells itself differently from
         // the configuration stops the start; any other failure is logged, retried on the first request,
         // and /readyz answers 503 until the keys are loaded.
-        match verifier.warm_up().await {
-            Err(JwksError::IssuerMismatch { configured, found }) => {
-                return Err(ServeError::IssuerMismatch { configured, found });
-            }
-            Ok(()) | Err(_) => {}
+        if let Err(JwksError::IssuerMismatch { configured, found }) = verifier.warm_up().await {
+            return Err(ServeError::IssuerMismatch { configured, found });
         }
     }
     let listen = listen.unwrap_or(&settings.listen);
