@@ -17,6 +17,7 @@ mod api;
 mod error;
 mod options;
 mod outbox;
+mod pending;
 mod query;
 mod session;
 pub mod tls;
@@ -377,34 +378,5 @@ impl DataSource for HttpSource {
     /// the same citizen's next sign-in.
     fn end_session(&self) {
         self.shared.sessions.end();
-    }
-}
-
-impl HttpSource {
-    /// Marks the consents with a withdrawal waiting in the outbox; an entry the server already shows as
-    /// withdrawn is done and removed.
-    fn mark_pending(&self, subject: &SubjectKey, consents: &mut [Consent]) {
-        let entries = match self.shared.outbox.pending(subject) {
-            Ok(entries) => entries,
-            Err(e) => {
-                tracing::warn!(error = %e, "the outbox could not be read");
-                return;
-            }
-        };
-        for entry in entries {
-            let OutboxRequest::WithdrawConsent(id) = entry.request else {
-                continue;
-            };
-            let Some(consent) = consents.iter_mut().find(|c| c.id == id) else {
-                continue;
-            };
-            if consent.withdrawn_at.is_some() {
-                if let Err(e) = self.shared.outbox.remove(entry.id) {
-                    tracing::warn!(error = %e, "the outbox could not be updated");
-                }
-            } else {
-                consent.withdrawal_pending = true;
-            }
-        }
     }
 }
