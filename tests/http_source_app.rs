@@ -23,8 +23,11 @@ const KIOSK_KEY: &str = "kiosk-key-of-the-app-test";
 
 fn http_config(url: &str, outbox: &std::path::Path) -> Result<Config, String> {
     // Not beside the outbox: one test points the outbox into a directory that does not exist.
+    // One file per call: the tests run in parallel.
+    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
     let key_file =
-        std::env::temp_dir().join(format!("indsigt-app-kiosk-{}.key", std::process::id()));
+        std::env::temp_dir().join(format!("indsigt-app-kiosk-{}-{n}.key", std::process::id()));
     std::fs::write(&key_file, format!("{KIOSK_KEY}\n")).unwrap();
     Config::load_with_env(
         None,
