@@ -4,7 +4,7 @@
 
 pub mod issuer;
 
-use indsigt::config::{IngestKey, Server};
+use indsigt::config::{IngestKey, KioskKey, Server};
 use indsigt::server::{Running, start};
 use std::path::Path;
 
@@ -14,6 +14,17 @@ pub const AUDIENCE: &str = "https://indsigt.test";
 /// The ingest key of the "Momentum" system, and of "Nexus".
 pub const MOMENTUM_KEY: &str = "momentum-secret-key";
 pub const NEXUS_KEY: &str = "nexus-secret-key";
+/// The key of the registered test kiosk, its id and its location.
+pub const KIOSK_KEY: &str = "kiosk-secret-key-hovedbiblioteket";
+pub const KIOSK_ID: &str = "kiosk-test-1";
+pub const KIOSK_LOCATION: &str = "Hovedbiblioteket, stueetagen";
+
+/// Writes the test kiosk's key into `dir/kiosk.key` and returns the path (for `kiosk_key_file`).
+pub fn kiosk_key_file(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("kiosk.key");
+    std::fs::write(&path, format!("{KIOSK_KEY}\n")).unwrap();
+    path
+}
 
 /// The server settings for tests: the issuer, a small pool, generous rate limits.
 pub fn settings(db: &Path, issuer: &Issuer) -> Server {
@@ -41,6 +52,12 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
                 key_sha256: indsigt::auth::sha256_hex(NEXUS_KEY),
             },
         ],
+        kiosks: vec![KioskKey {
+            id: KIOSK_ID.into(),
+            location: KIOSK_LOCATION.into(),
+            key_sha256: indsigt::auth::sha256_hex(KIOSK_KEY),
+        }],
+        show_employee_names: false,
     }
 }
 
@@ -89,6 +106,25 @@ impl Api {
             .http
             .post(self.url(path))
             .bearer_auth(token)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        split(r).await
+    }
+
+    /// POST a JSON body with a bearer token and the registered test kiosk's key.
+    pub async fn post_from_kiosk(
+        &self,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let r = self
+            .http
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("X-Indsigt-Kiosk", KIOSK_KEY)
             .json(body)
             .send()
             .await
