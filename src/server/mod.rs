@@ -22,8 +22,6 @@ pub use state::ServerState;
 
 use crate::auth::{ApiKeys, JwksError, Verifier, VerifierSettings};
 use crate::config::Server;
-use crate::domain::Lang;
-use crate::i18n::tr;
 use crate::store::StoreError;
 use rate_limit::RateLimiter;
 use std::net::SocketAddr;
@@ -52,31 +50,6 @@ pub enum ServeError {
         "the issuer's discovery document names issuer {found:?}, but server.issuer is {configured:?}"
     )]
     IssuerMismatch { configured: String, found: String },
-}
-
-impl ServeError {
-    pub fn localized(&self, lang: Lang) -> String {
-        let s = |v: &str| fluent_bundle::FluentValue::from(v.to_owned());
-        match self {
-            ServeError::MissingKey(key) => tr(lang, "serve-missing-key", &[("key", s(key))]),
-            ServeError::BadListen(value) => tr(lang, "serve-bad-listen", &[("value", s(value))]),
-            ServeError::Listen { addr, detail } => tr(
-                lang,
-                "serve-cannot-listen",
-                &[("addr", s(addr)), ("detail", s(detail))],
-            ),
-            ServeError::Tls(detail) => tr(lang, "serve-tls", &[("detail", s(detail))]),
-            ServeError::Store(e) => {
-                tr(lang, "serve-store", &[("detail", e.localized(lang).into())])
-            }
-            ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
-            ServeError::IssuerMismatch { configured, found } => tr(
-                lang,
-                "serve-issuer-mismatch",
-                &[("configured", s(configured)), ("found", s(found))],
-            ),
-        }
-    }
 }
 
 /// A started server.
