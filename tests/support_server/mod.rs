@@ -167,3 +167,71 @@ pub fn assert_error(got: &(u16, serde_json::Value), status: u16, code: &str) {
         "{got:?}"
     );
 }
+
+impl Api {
+    /// POSTs `body` over a plain TCP connection while reading the answer at the same time, so a server
+    /// that refuses an over-long body early (and closes the connection before reading it all) is seen
+    /// answering, instead of the client failing on a broken pipe while it is still writing.
+    pub async fn post_early_answer(
+        &self,
+        path: &str,
+        authorization: &str,
+        body: Vec<u8>,
+    ) -> (u16, serde_json::Value) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let addr = self.running.addr;
+        let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let (mut read, mut write) = stream.into_split();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: {authorization}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let writer = tokio::spawn(async move {
+            // The server may close before the body is written: that is the behaviour under test.
+            let _ = write.write_all(head.as_bytes()).await;
+            let _ = write.write_all(&body).await;
+        });
+        let mut answer = Vec::new();
+        let read_all = read.read_to_end(&mut answer);
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(20), read_all)
+            .await
+            .expect("the server answered in time");
+        writer.abort();
+        let text = String::from_utf8_lossy(&answer).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").expect("an HTTP answer");
+        let status: u16 = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("a status line");
+        let chunked = head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked");
+        let body = if chunked {
+            dechunk(body)
+        } else {
+            body.to_owned()
+        };
+        let json = if body.trim().is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+        };
+        (status, json)
+    }
+}
+
+/// The body of a chunked HTTP/1.1 answer.
+fn dechunk(mut rest: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&after[..n.min(after.len())]);
+        rest = after.get(n + 2..).unwrap_or("");
+    }
+    out
+}
