@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::tmux::{Tmux, tmux_available};
+use common::tmux::{Tmux, demo_kiosk, tmux_available};
 use std::process::Command;
 use std::time::Duration;
 
@@ -15,27 +15,8 @@ fn an_idle_attract_screen_writes_no_byte_for_five_seconds() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("idle.db");
-    let out = common::indsigt(
-        "en",
-        &[
-            "demo-data",
-            "--out",
-            db.to_str().unwrap(),
-            "--heavy-events",
-            "0",
-        ],
-        &[],
-    );
-    assert!(out.status.success(), "{}", common::text(&out.stderr));
-    let config = dir.path().join("idle.toml");
-    std::fs::write(&config, format!("[source]\npath = \"{}\"\n", db.display())).unwrap();
     let socket = format!("indsigt-idle-{}", std::process::id());
-    let command = format!(
-        "env -u NO_COLOR LANG=C.UTF-8 {} --config {}",
-        env!("CARGO_BIN_EXE_indsigt"),
-        config.display()
-    );
+    let command = demo_kiosk(dir.path(), "");
     let t = Tmux::start(&socket, 120, 40, &command);
     t.wait_for(&["Eksempel Kommune", "English"]);
     // Let the first frame settle, then record everything the program writes for five seconds.

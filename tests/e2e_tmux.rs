@@ -9,35 +9,7 @@ use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-/// A demo database and a config that points at it, with `extra` config lines; logs at trace level go to
-/// `dir/kiosk.log`.
-fn setup_with(dir: &Path, extra: &str) -> String {
-    let db = dir.join("e2e.db");
-    let out = common::indsigt(
-        "en",
-        &[
-            "demo-data",
-            "--out",
-            db.to_str().unwrap(),
-            "--heavy-events",
-            "2000",
-        ],
-        &[],
-    );
-    assert!(out.status.success(), "{}", common::text(&out.stderr));
-    let config = dir.join("e2e.toml");
-    std::fs::write(
-        &config,
-        format!("{extra}\n[source]\npath = \"{}\"\n", db.display()),
-    )
-    .unwrap();
-    format!(
-        "env -u NO_COLOR LANG=C.UTF-8 INDSIGT_LOG=trace INDSIGT_LOG_FILE={} {} --config {}",
-        dir.join("kiosk.log").display(),
-        env!("CARGO_BIN_EXE_indsigt"),
-        config.display()
-    )
-}
+use common::tmux::demo_kiosk as setup_with;
 
 fn setup(dir: &Path) -> String {
     setup_with(dir, "")

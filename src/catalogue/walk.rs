@@ -3,6 +3,7 @@
 
 use super::errors::{CatalogueError, Loc};
 use super::schema::{self, Key, Kind, TEXT_KEYS, Ty};
+use crate::config::line_column;
 use crate::config::schema::{ValueType, suggest};
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -22,20 +23,6 @@ impl Source<'_> {
             line: line_column(self.text, span.start).0,
         }
     }
-}
-
-/// A 1-based line and column.
-pub(super) fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = text.get(..offset).unwrap_or(text);
-    let line = before.matches('\n').count() + 1;
-    let column = before
-        .rsplit('\n')
-        .next()
-        .unwrap_or_default()
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 /// A reference from one entry to another, by id.

@@ -76,7 +76,8 @@ fn parse(text: &str, file: &Path) -> Result<toml::Table, ConfigError> {
     })
 }
 
-fn line_column(text: &str, offset: usize) -> (usize, usize) {
+/// The 1-based line and column of a byte offset in a TOML text (for config and catalogue messages).
+pub(crate) fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before

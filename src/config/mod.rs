@@ -19,6 +19,7 @@ mod url;
 pub use env::{PREFIX as ENV_PREFIX, var_name as env_var_name};
 pub use errors::{ConfigError, ConfigErrors, Origin, UrlProblem};
 pub use kiosk_settings::demo_settings;
+pub(crate) use load::line_column;
 pub use load::{DEFAULT_FILE_NAME, DEFAULT_TOML};
 pub use messages::summary;
 pub use types::*;

@@ -1,5 +1,6 @@
 //! The real binary in tmux: start it, send keys, read the screen (and its colours), wait for text.
 
+use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
 
@@ -93,4 +94,34 @@ pub fn tmux_available() -> bool {
         panic!("tmux is missing in CI: .ci/run must install it");
     }
     ok
+}
+
+/// A demo database and a config that points at it, with `extra` config lines; logs at trace level go to
+/// `dir/kiosk.log`.
+pub fn demo_kiosk(dir: &Path, extra: &str) -> String {
+    let db = dir.join("e2e.db");
+    let out = super::indsigt(
+        "en",
+        &[
+            "demo-data",
+            "--out",
+            db.to_str().unwrap(),
+            "--heavy-events",
+            "2000",
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", super::text(&out.stderr));
+    let config = dir.join("e2e.toml");
+    std::fs::write(
+        &config,
+        format!("{extra}\n[source]\npath = \"{}\"\n", db.display()),
+    )
+    .unwrap();
+    format!(
+        "env -u NO_COLOR LANG=C.UTF-8 INDSIGT_LOG=trace INDSIGT_LOG_FILE={} {} --config {}",
+        dir.join("kiosk.log").display(),
+        env!("CARGO_BIN_EXE_indsigt"),
+        config.display()
+    )
 }
