@@ -10,41 +10,12 @@ mod support_server;
 use common::kiosk::{Kiosk, demo_db};
 use common::{ELDERLY, cid};
 use indsigt::domain::Lang;
-use indsigt::kiosk::device::{DeviceAuthorization, Poll, Tokens};
-use indsigt::kiosk::{Key, Loadable, Msg, Screen};
+use indsigt::kiosk::{Key, Loadable, Screen};
+use indsigt::source::DataSource;
 use indsigt::source::http::{HttpOptions, HttpSource};
-use indsigt::source::{AccessToken, DataSource};
 use indsigt::store::Store;
 use std::sync::Arc;
 use support_server::{Api, Issuer, Key as SigningKey, settings};
-
-/// Signs in through the device-flow msgs with a token minted by the test, answering "no one is helping".
-fn sign_in(k: &mut Kiosk, token: String) {
-    k.model.settings.device_sign_in = true;
-    k.keys("2");
-    assert_eq!(*k.model.screen(), Screen::DeviceSignIn);
-    let attempt = k.model.device_attempt;
-    k.send(Msg::DeviceStarted {
-        attempt,
-        result: Ok(DeviceAuthorization {
-            device_code: AccessToken::new("dc"),
-            user_code: "ABCD".into(),
-            verification_uri: "https://broker.test/device".into(),
-            verification_uri_complete: None,
-            expires_in: 600,
-            interval: Some(5),
-        }),
-    });
-    k.send(Msg::Polled {
-        attempt,
-        poll: Poll::Tokens(Tokens {
-            access: AccessToken::new(token),
-            refresh: None,
-        }),
-    });
-    k.keys("1");
-    assert_eq!(*k.model.screen(), Screen::Overview);
-}
 
 const UNREACHABLE: &str = "We cannot reach the municipality's system right now.";
 const RETRY: &str = "Press R to try again.";
@@ -69,7 +40,7 @@ async fn a_failed_first_load_says_so_and_loads_again_when_the_server_is_back() {
         let source: Arc<dyn DataSource> = Arc::new(HttpSource::new(options).unwrap());
         let mut k = Kiosk::new(source);
         k.model.lang = Lang::En;
-        sign_in(&mut k, token);
+        k.sign_in_with_token(token);
         let s = k.model.session.as_ref().unwrap();
         assert!(matches!(s.citizen, Loadable::Failed(_)), "{:?}", s.citizen);
         assert!(

@@ -9,46 +9,12 @@ mod support_server;
 use common::kiosk::{Kiosk, clock, demo_db};
 use common::{ELDERLY, HEAVY, cid};
 use indsigt::domain::Lang;
-use indsigt::kiosk::device::{DeviceAuthorization, Poll, Tokens};
 use indsigt::kiosk::{Key, Msg, Notice, Screen};
+use indsigt::source::DataSource;
 use indsigt::source::http::{HttpOptions, HttpSource};
-use indsigt::source::{AccessToken, DataSource, Principal};
 use indsigt::store::Store;
 use std::sync::Arc;
 use support_server::{Api, Issuer, Key as SigningKey, settings};
-
-/// Signs in through the device-flow msgs with a token minted by the test (the broker's part is not what
-/// this test is about), answering "no one is helping".
-fn sign_in(k: &mut Kiosk, token: String) {
-    k.model.settings.device_sign_in = true;
-    k.keys("2");
-    assert_eq!(*k.model.screen(), Screen::DeviceSignIn);
-    let attempt = k.model.device_attempt;
-    k.send(Msg::DeviceStarted {
-        attempt,
-        result: Ok(DeviceAuthorization {
-            device_code: AccessToken::new("dc"),
-            user_code: "ABCD".into(),
-            verification_uri: "https://broker.test/device".into(),
-            verification_uri_complete: None,
-            expires_in: 600,
-            interval: Some(5),
-        }),
-    });
-    k.send(Msg::Polled {
-        attempt,
-        poll: Poll::Tokens(Tokens {
-            access: AccessToken::new(token),
-            refresh: None,
-        }),
-    });
-    k.keys("1");
-    assert_eq!(*k.model.screen(), Screen::Overview);
-    assert!(matches!(
-        k.model.session.as_ref().unwrap().principal,
-        Principal::Bearer(_)
-    ));
-}
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_whole_session_over_http_against_the_real_server() {
@@ -79,7 +45,7 @@ async fn a_whole_session_over_http_against_the_real_server() {
         k.model.lang = Lang::En;
 
         // The heavy citizen: overview, a category's detail, the log paged to its end.
-        sign_in(&mut k, heavy_token);
+        k.sign_in_with_token(heavy_token);
         let s = k.model.session.as_ref().unwrap();
         let citizen = s.citizen.ready().expect("the citizen over HTTP");
         assert_eq!(citizen.id, cid(HEAVY));
@@ -127,7 +93,7 @@ async fn a_whole_session_over_http_against_the_real_server() {
         assert!(k.model.session.is_none());
 
         // The pensioner: a report and a withdrawal, checked in the server's database.
-        sign_in(&mut k, elderly_token);
+        k.sign_in_with_token(elderly_token);
         k.keys("3").key(Key::Down).key(Key::Enter);
         let Screen::AccessEntry { id } = *k.model.screen() else {
             panic!("{:?}", k.model.screen())

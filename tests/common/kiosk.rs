@@ -3,7 +3,9 @@
 
 use indsigt::app::run_effect;
 use indsigt::domain::Lang;
-use indsigt::kiosk::{Effect, Key, Model, Msg, update};
+use indsigt::kiosk::device::{DeviceAuthorization, Poll, Tokens};
+use indsigt::kiosk::{Effect, Key, Model, Msg, Screen, update};
+use indsigt::source::AccessToken;
 use indsigt::source::{DataSource, LocalSource};
 use indsigt::store::demo::{BASE, DemoOptions, write_demo_database};
 use indsigt::ui::{KioskView, Theme};
@@ -107,6 +109,35 @@ impl Kiosk {
             .expect("citizen in the demo list");
         self.send(Msg::Tap(Some(indsigt::kiosk::Intent::Item(index)), clock()));
         self.keys("1");
+        self
+    }
+
+    /// Signs in through the device-flow msgs with a token minted by the test, answering "no one is helping".
+    pub fn sign_in_with_token(&mut self, token: String) -> &mut Kiosk {
+        self.model.settings.device_sign_in = true;
+        self.keys("2");
+        assert_eq!(*self.model.screen(), Screen::DeviceSignIn);
+        let attempt = self.model.device_attempt;
+        self.send(Msg::DeviceStarted {
+            attempt,
+            result: Ok(DeviceAuthorization {
+                device_code: AccessToken::new("dc"),
+                user_code: "ABCD".into(),
+                verification_uri: "https://broker.test/device".into(),
+                verification_uri_complete: None,
+                expires_in: 600,
+                interval: Some(5),
+            }),
+        });
+        self.send(Msg::Polled {
+            attempt,
+            poll: Poll::Tokens(Tokens {
+                access: AccessToken::new(token),
+                refresh: None,
+            }),
+        });
+        self.keys("1");
+        assert_eq!(*self.model.screen(), Screen::Overview);
         self
     }
 
