@@ -237,7 +237,7 @@ pub(super) fn generate(
             &mut rng,
             &mut summary,
         )?;
-        super::writer_rows::write_consents_and_decisions(conn, &ids, key, def)?;
+        super::writer_rows::write_consents_and_decisions(conn, catalogue, &ids, key, def)?;
         summary.consents += def.consents.len() as u64;
         summary.decision_support += def.decisions.len() as u64;
         let n = match def.events {

@@ -5,3 +5,4 @@ mod citizens;
 pub(crate) mod consents;
 mod decisions;
 mod overview;
+pub(crate) mod retention;
