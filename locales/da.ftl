@@ -500,3 +500,7 @@ catalogue-import-in-use-item = - { $kind } "{ $id }": { $citizens ->
     [one] 1 borger
    *[other] { $citizens } borgere
 }
+
+# server (helper A)
+config-error-bad-kiosk-key = { $origin }: element { $index } i `{ $key }` skal have præcis tre nøgler: id, location og key_sha256 (64 hex-cifre). To kiosker må ikke have samme id eller nøgle.
+serve-issuer-mismatch = Udstederen kalder sig { $found } i sit discovery-dokument, men server.issuer er { $configured }. De skal være helt ens. Ret server.issuer.

@@ -500,3 +500,7 @@ catalogue-import-in-use-item = - { $kind } "{ $id }": { $citizens ->
     [one] 1 citizen
    *[other] { $citizens } citizens
 }
+
+# server (helper A)
+config-error-bad-kiosk-key = { $origin }: item { $index } of `{ $key }` must have exactly three keys: id, location and key_sha256 (64 hex digits). No two kiosks may share an id or a key.
+serve-issuer-mismatch = The issuer calls itself { $found } in its discovery document, but server.issuer is { $configured }. They must be exactly the same. Correct server.issuer.

@@ -10,6 +10,7 @@ use crate::auth::PepperError;
 use crate::cli::CliError;
 use crate::domain::Lang;
 use crate::i18n::{t, tr};
+use crate::server::ServeError;
 use crate::store::demo::{
     DemoError, MAX_CITIZENS, MAX_EVENTS_PER_CITIZEN, MAX_HEAVY_EVENTS, MAX_TOTAL_EVENTS,
     MIN_CITIZENS,
@@ -147,6 +148,32 @@ impl ImportError {
                 }
                 lines
             }
+        }
+    }
+}
+
+impl ServeError {
+    /// The sentence for the operator, in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        let s = |v: &str| fluent_bundle::FluentValue::from(v.to_owned());
+        match self {
+            ServeError::MissingKey(key) => tr(lang, "serve-missing-key", &[("key", s(key))]),
+            ServeError::BadListen(value) => tr(lang, "serve-bad-listen", &[("value", s(value))]),
+            ServeError::Listen { addr, detail } => tr(
+                lang,
+                "serve-cannot-listen",
+                &[("addr", s(addr)), ("detail", s(detail))],
+            ),
+            ServeError::Tls(detail) => tr(lang, "serve-tls", &[("detail", s(detail))]),
+            ServeError::Store(e) => {
+                tr(lang, "serve-store", &[("detail", e.localized(lang).into())])
+            }
+            ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
+            ServeError::IssuerMismatch { configured, found } => tr(
+                lang,
+                "serve-issuer-mismatch",
+                &[("configured", s(configured)), ("found", s(found))],
+            ),
         }
     }
 }

@@ -77,13 +77,25 @@ fn start_provider(port: u16) -> Process {
     Process(child)
 }
 
+/// The registered kiosk of this test: its key (in a file the kiosk reads), id and location.
+const KIOSK_KEY: &str = "e2e-kiosk-key";
+const KIOSK_ID: &str = "e2e-kiosk";
+const KIOSK_LOCATION: &str = "Testbiblioteket";
+
+fn kiosk_key_file(dir: &Path) -> PathBuf {
+    let path = dir.join("kiosk.key");
+    std::fs::write(&path, KIOSK_KEY).unwrap();
+    path
+}
+
 fn start_server(dir: &Path, db: &Path, issuer: &str, port: u16) -> Process {
     let config = dir.join("serve.toml");
     std::fs::write(
         &config,
         format!(
-            "[server]\nlisten = \"127.0.0.1:{port}\"\ndatabase = \"{}\"\nissuer = \"{issuer}\"\naudience = \"{AUDIENCE}\"\n",
-            db.display()
+            "[server]\nlisten = \"127.0.0.1:{port}\"\ndatabase = \"{}\"\nissuer = \"{issuer}\"\naudience = \"{AUDIENCE}\"\n\n[[server.kiosks]]\nid = \"{KIOSK_ID}\"\nlocation = \"{KIOSK_LOCATION}\"\nkey_sha256 = \"{}\"\n",
+            db.display(),
+            indsigt::auth::sha256_hex(KIOSK_KEY)
         ),
     )
     .unwrap();
@@ -164,8 +176,9 @@ fn a_citizen_signs_in_on_the_phone_and_is_forgotten_after_sign_out() {
     std::fs::write(
         &kiosk_config,
         format!(
-            "[source]\nkind = \"http\"\nurl = \"http://127.0.0.1:{server_port}\"\noutbox_path = \"{}\"\n\n[auth]\nkind = \"device\"\nissuer = \"{issuer}\"\nclient_id = \"indsigt-kiosk\"\naudience = \"{AUDIENCE}\"\n",
-            dir.path().join("outbox.db").display()
+            "[source]\nkind = \"http\"\nurl = \"http://127.0.0.1:{server_port}\"\noutbox_path = \"{}\"\nkiosk_key_file = \"{}\"\n\n[auth]\nkind = \"device\"\nissuer = \"{issuer}\"\nclient_id = \"indsigt-kiosk\"\naudience = \"{AUDIENCE}\"\n",
+            dir.path().join("outbox.db").display(),
+            kiosk_key_file(dir.path()).display()
         ),
     )
     .unwrap();

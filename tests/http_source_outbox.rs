@@ -8,6 +8,7 @@ mod http_support;
 use common::fixtures;
 use http_support::{Reply, Req, Server};
 use indsigt::domain::Consent;
+use indsigt::domain::port::{Helper, KioskVisit};
 use indsigt::source::http::{HttpOptions, Outbox, OutboxError, OutboxRequest};
 use indsigt::source::{AccessToken, DataSource, HttpSource, Principal, SourceError};
 use std::sync::{Arc, Mutex};
@@ -50,6 +51,9 @@ fn api(withdraw: Option<u16>) -> impl Fn(&Req) -> Reply + Send + Sync + 'static 
         }
         if path == "/v1/consents" {
             return Reply::ok(&*consents.lock().unwrap());
+        }
+        if path == "/v1/kiosk-visits" && req.method == "POST" {
+            return Reply::Json(204, String::new());
         }
         let id = path
             .strip_prefix("/v1/consents/")
@@ -301,4 +305,158 @@ fn the_background_thread_delivers_on_its_own() {
     });
     assert_eq!(withdrawals(&back).len(), 1);
     wait_until("the token copy is dropped", || !source.holds_token());
+}
+
+fn visit(helper: Helper) -> KioskVisit {
+    KioskVisit {
+        kiosk_id: "kiosk-7".into(),
+        location: "Hovedbiblioteket".into(),
+        started_at: jiff::Timestamp::now(),
+        helper,
+    }
+}
+
+#[test]
+fn a_kiosk_visit_waits_while_the_server_is_down_and_is_recorded_after_a_restart() {
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("kiosk.key");
+    std::fs::write(&key_file, "the-kiosk-key\n").unwrap();
+    let with_key = |url: &str| HttpOptions {
+        kiosk_key_file: Some(key_file.clone()),
+        ..options(url, &dir)
+    };
+    let up = Server::start(api(None));
+    let addr = up.addr;
+    let first = HttpSource::new(with_key(&up.url())).unwrap();
+    let me = who(TOKEN_1);
+    first.citizen(&me).unwrap();
+
+    drop(up); // the server goes down
+    first.record_visit(&me, &visit(Helper::Staff)).unwrap();
+    first.record_visit(&me, &visit(Helper::Volunteer)).unwrap();
+    assert_eq!(first.outbox().len().unwrap(), 2, "two visits, two entries");
+    drop(first); // the kiosk restarts
+
+    // The file holds the request and the helper, not the token, the kiosk key or the place.
+    let on_disk = dump(&dir.path().join("outbox.db"));
+    assert!(on_disk.contains("/v1/kiosk-visits"), "{on_disk}");
+    assert!(on_disk.contains("volunteer"), "{on_disk}");
+    for secret in [TOKEN_1, "the-kiosk-key", "Hovedbiblioteket", "sub-1"] {
+        assert!(!on_disk.contains(secret), "{secret} in {on_disk}");
+    }
+
+    let back = Server::start_on(addr, None, api(None));
+    let second = HttpSource::new(with_key(&back.url())).unwrap();
+    second.citizen(&me).unwrap();
+    second.deliver_outbox();
+    wait_until("the outbox is empty", || {
+        second.outbox().is_empty().unwrap()
+    });
+    let sent: Vec<Req> = back
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path() == "/v1/kiosk-visits")
+        .collect();
+    assert_eq!(sent.len(), 2);
+    let bodies: Vec<serde_json::Value> = sent
+        .iter()
+        .map(|r| serde_json::from_slice(&r.body).unwrap())
+        .collect();
+    assert_eq!(
+        bodies,
+        vec![
+            serde_json::json!({ "helper": "staff" }),
+            serde_json::json!({ "helper": "volunteer" })
+        ]
+    );
+    for r in &sent {
+        assert_eq!(
+            r.header("authorization"),
+            Some(format!("Bearer {TOKEN_1}").as_str())
+        );
+        assert_eq!(r.header("x-indsigt-kiosk"), Some("the-kiosk-key"));
+        assert!(r.header("idempotency-key").is_some());
+    }
+}
+
+#[test]
+fn a_visit_filed_while_the_server_was_down_from_the_start_is_recorded_once_it_answers() {
+    let dir = tempfile::tempdir().unwrap();
+    let probe = Server::start(api(None));
+    let addr = probe.addr;
+    let url = probe.url();
+    drop(probe); // down before the citizen's first call
+    let source = HttpSource::new(options(&url, &dir)).unwrap();
+    let me = who(TOKEN_1);
+    assert!(source.citizen(&me).is_err());
+    // Who the citizen is cannot be learnt now: the visit is held in memory, and the kiosk is not told
+    // of a failure.
+    source.record_visit(&me, &visit(Helper::Staff)).unwrap();
+    assert_eq!(source.outbox().len().unwrap(), 0);
+
+    let back = Server::start_on(addr, None, api(None));
+    // The kiosk loads the citizen again: the held visit is filed and delivered.
+    source.citizen(&me).unwrap();
+    source.deliver_outbox();
+    wait_until("the outbox is empty", || {
+        source.outbox().is_empty().unwrap()
+    });
+    let sent: Vec<Req> = back
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST" && r.path() == "/v1/kiosk-visits")
+        .collect();
+    assert_eq!(sent.len(), 1);
+    assert_eq!(
+        serde_json::from_slice::<serde_json::Value>(&sent[0].body).unwrap(),
+        serde_json::json!({ "helper": "staff" })
+    );
+}
+
+#[test]
+fn a_version_1_outbox_keeps_its_entries_when_it_is_upgraded() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.db");
+    // A file as version 1 wrote it, with one waiting withdrawal.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .execute_batch(
+            "CREATE TABLE meta (key TEXT PRIMARY KEY, value BLOB NOT NULL) STRICT;
+             CREATE TABLE outbox (id INTEGER PRIMARY KEY, reference TEXT NOT NULL UNIQUE,
+                 subject_key TEXT NOT NULL, method TEXT NOT NULL, path TEXT NOT NULL,
+                 created_at INTEGER NOT NULL, attempts INTEGER NOT NULL DEFAULT 0,
+                 UNIQUE (subject_key, method, path)) STRICT;
+             INSERT INTO meta VALUES ('subject_salt', x'00112233');
+             INSERT INTO outbox (reference, subject_key, method, path, created_at)
+                 VALUES ('r1', 'k1', 'POST', '/v1/consents/4/withdraw', 1);
+             PRAGMA user_version = 1;",
+        )
+        .unwrap();
+    let outbox = Outbox::open(&path).unwrap();
+    assert_eq!(outbox.len().unwrap(), 1, "the waiting entry survived");
+    let version: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("PRAGMA user_version", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 2);
+    // A withdrawal filed twice is still one entry; visits are one entry each.
+    let k = outbox.subject_key("sub-2");
+    let now = jiff::Timestamp::now();
+    let a = outbox
+        .enqueue(&k, OutboxRequest::WithdrawConsent(9), now)
+        .unwrap();
+    let b = outbox
+        .enqueue(&k, OutboxRequest::WithdrawConsent(9), now)
+        .unwrap();
+    assert_eq!(a, b);
+    let v1 = outbox
+        .enqueue(&k, OutboxRequest::KioskVisit(Helper::NoOne), now)
+        .unwrap();
+    let v2 = outbox
+        .enqueue(&k, OutboxRequest::KioskVisit(Helper::Staff), now)
+        .unwrap();
+    assert_ne!(v1.id, v2.id);
+    let pending = outbox.pending(&k).unwrap();
+    assert_eq!(pending.len(), 3);
+    assert_eq!(pending[2].request, OutboxRequest::KioskVisit(Helper::Staff));
 }

@@ -64,11 +64,17 @@ async fn a_whole_session_over_http_against_the_real_server() {
         (issuer.token(&heavy_subject), issuer.token(&elderly_subject));
     let base = api.base.clone();
     let outbox = dir.path().join("outbox.db");
+    let key_file = support_server::kiosk_key_file(dir.path());
     let db2 = db.clone();
 
     tokio::task::spawn_blocking(move || {
-        let source: Arc<dyn DataSource> =
-            Arc::new(HttpSource::new(HttpOptions::new(base, outbox)).unwrap());
+        let source: Arc<dyn DataSource> = Arc::new(
+            HttpSource::new(HttpOptions {
+                kiosk_key_file: Some(key_file),
+                ..HttpOptions::new(base, outbox)
+            })
+            .unwrap(),
+        );
         let mut k = Kiosk::new(source);
         k.model.lang = Lang::En;
 

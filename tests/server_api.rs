@@ -105,6 +105,7 @@ async fn bad_input_is_a_json_error_with_the_right_status() {
         api.http
             .post(api.url("/v1/kiosk-visits"))
             .bearer_auth(&token)
+            .header("X-Indsigt-Kiosk", support_server::KIOSK_KEY)
             .body(body)
             .send()
     };

@@ -271,5 +271,11 @@ async fn keys_bodies_and_batch_sizes_are_checked() {
     );
     // A body over 4 MiB.
     let huge = json!({ "events": [{ "event_id": "h", "citizen": "x".repeat(5 * 1024 * 1024) }] });
-    assert_error(&f.api.ingest(MOMENTUM_KEY, &huge).await, 413, "too_large");
+    let huge = serde_json::to_vec(&huge).unwrap();
+    let auth = format!("ApiKey {MOMENTUM_KEY}");
+    let answer = f
+        .api
+        .post_early_answer("/v1/ingest/access-events", &auth, huge)
+        .await;
+    assert_error(&answer, 413, "too_large");
 }

@@ -18,6 +18,7 @@ pub fn purge_stdout() {
 /// `Terminal::clear` asks the terminal for the cursor position, and the answer would race with the input
 /// thread; so a blank frame is drawn instead, which also makes the next frame draw every cell.
 pub fn purge_screen(terminal: &mut ratatui::DefaultTerminal) {
+    crate::ui::widgets::qr::forget();
     let _ = terminal.draw(|f| f.render_widget(ratatui::widgets::Clear, f.area()));
     purge_stdout();
 }

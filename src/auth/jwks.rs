@@ -13,8 +13,10 @@ use tokio::sync::{Mutex, RwLock};
 pub enum JwksError {
     #[error("fetching {what} failed: {reason}")]
     Fetch { what: &'static str, reason: String },
-    #[error("the discovery document names issuer {found}, not the configured one")]
-    IssuerMismatch { found: String },
+    #[error(
+        "the discovery document names issuer {found:?}, but the configured issuer is {configured:?}"
+    )]
+    IssuerMismatch { configured: String, found: String },
     #[error("jwks_uri must be https:// (http:// only on a loopback host): {0}")]
     InsecureJwksUri(String),
 }
@@ -121,6 +123,15 @@ impl JwksCache {
         self.refresh(None).await
     }
 
+    /// Whether keys were fetched within `max_age`.
+    pub async fn loaded(&self) -> bool {
+        self.cached
+            .read()
+            .await
+            .fetched
+            .is_some_and(|at| at.elapsed() < self.max_age)
+    }
+
     /// Fetches the keys again because a token named an unknown key id — unless the last fetch was less
     /// than `min_refresh` ago, so forged key ids cannot make the server hammer the issuer.
     pub async fn refresh_for_unknown_kid(&self) -> Result<Arc<Vec<Jwk>>, JwksError> {
@@ -164,8 +175,10 @@ impl JwksCache {
             self.issuer.trim_end_matches('/')
         );
         let discovery: Discovery = self.get_json("discovery document", &discovery_url).await?;
-        if discovery.issuer.trim_end_matches('/') != self.issuer.trim_end_matches('/') {
+        // Exactly (OpenID Connect Discovery §4.3, RFC 9068 §4): a trailing `/` is another issuer.
+        if discovery.issuer != self.issuer {
             return Err(JwksError::IssuerMismatch {
+                configured: self.issuer.clone(),
                 found: discovery.issuer,
             });
         }

@@ -185,6 +185,16 @@ impl Verifier {
         self.jwks.keys().await.map(|_| ())
     }
 
+    /// Whether tokens can be verified now: the keys were fetched within their maximum age, or are
+    /// fetched now.
+    pub async fn keys_ready(&self) -> bool {
+        if self.jwks.loaded().await {
+            return true;
+        }
+        // At most one fetch per `jwks_min_refresh`, so probes cannot make the server hammer the issuer.
+        self.jwks.refresh_for_unknown_kid().await.is_ok() && self.jwks.loaded().await
+    }
+
     /// Verifies `token` at unix time `now` and returns the subject.
     pub async fn verify(&self, token: &str, now: i64) -> Result<String, TokenError> {
         let mut parts = token.split('.');
@@ -256,9 +266,9 @@ impl Verifier {
         claims: &serde_json::Map<String, serde_json::Value>,
         now: i64,
     ) -> Result<String, TokenError> {
+        // Exactly, as RFC 9068 §4 asks: `https://idp/` is not `https://idp`.
         let iss = claims.get("iss").and_then(|v| v.as_str());
-        if iss.map(|i| i.trim_end_matches('/')) != Some(self.settings.issuer.trim_end_matches('/'))
-        {
+        if iss != Some(self.settings.issuer.as_str()) {
             return Err(TokenError::WrongIssuer);
         }
         let audience = self.settings.audience.as_str();

@@ -48,6 +48,9 @@ fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> O
             .iter()
             .position(|item| !is_ingest_key(item))
             .map(|index| ConfigError::BadIngestKey { origin, key, index }),
+        (KeyType::Kiosks, toml::Value::Array(items)) => {
+            kiosk_problem(items).map(|index| ConfigError::BadKioskKey { origin, key, index })
+        }
         (KeyType::Integer { min, max }, toml::Value::Integer(n)) if *n < min || *n > max => {
             Some(ConfigError::OutOfRange {
                 origin,
@@ -83,6 +86,31 @@ fn is_ingest_key(item: &toml::Value) -> bool {
         .and_then(toml::Value::as_str)
         .is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
     system_ok && hash_ok && table.len() == 2
+}
+
+/// The first item of `[[server.kiosks]]` that is not `{ id, location, key_sha256 }` with a non-empty
+/// id and location and 64 hex digits, or whose id or key hash an earlier item already has.
+fn kiosk_problem(items: &[toml::Value]) -> Option<usize> {
+    let mut seen = BTreeSet::new();
+    items.iter().position(|item| {
+        let Some(table) = item.as_table() else {
+            return true;
+        };
+        let text = |name: &str| {
+            table
+                .get(name)
+                .and_then(toml::Value::as_str)
+                .filter(|s| !s.trim().is_empty())
+        };
+        let (Some(id), Some(_), Some(hash)) = (text("id"), text("location"), text("key_sha256"))
+        else {
+            return true;
+        };
+        let hash_ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
+        let fresh = seen.insert(format!("id:{id}"))
+            && seen.insert(format!("key:{}", hash.to_ascii_lowercase()));
+        !(hash_ok && fresh && table.len() == 3)
+    })
 }
 
 struct Rules<'a> {
@@ -181,6 +209,12 @@ impl Rules<'_> {
         let source = self.str("source", "kind");
         if source == Some("http") {
             self.required_when(errors, ("source", "url"), ("source", "kind"), "\"http\"");
+            self.required_when(
+                errors,
+                ("source", "kiosk_key_file"),
+                ("source", "kind"),
+                "\"http\"",
+            );
         }
         let auth = self.str("auth", "kind");
         if auth == Some("device") {

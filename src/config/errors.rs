@@ -131,6 +131,15 @@ pub enum ConfigError {
         index: usize,
     },
 
+    #[error(
+        "{origin}: `{key}` item {index} must be {{ id, location, key_sha256 = \"<64 hex digits>\" }}, with an id and a key no other kiosk has"
+    )]
+    BadKioskKey {
+        origin: Origin,
+        key: String,
+        index: usize,
+    },
+
     #[error("{origin}: `auth.kind` = \"demo\" cannot be used with `source.kind` = \"http\"")]
     DemoAuthWithHttpSource { origin: Origin },
 
@@ -160,6 +169,7 @@ impl ConfigError {
             ConfigError::BadUrl { .. } => "bad-url",
             ConfigError::BadPinHash { .. } => "bad-pin-hash",
             ConfigError::BadIngestKey { .. } => "bad-ingest-key",
+            ConfigError::BadKioskKey { .. } => "bad-kiosk-key",
             ConfigError::MustBeLess { .. } => "must-be-less",
             ConfigError::RequiredWhen { .. } => "required-when",
             ConfigError::DemoAuthWithHttpSource { .. } => "demo-auth-with-http-source",
@@ -183,6 +193,7 @@ impl ConfigError {
             | ConfigError::BadUrl { key, .. }
             | ConfigError::BadPinHash { key, .. }
             | ConfigError::BadIngestKey { key, .. }
+            | ConfigError::BadKioskKey { key, .. }
             | ConfigError::MustBeLess { key, .. }
             | ConfigError::RequiredWhen { key, .. } => Some(key),
         }

@@ -213,6 +213,19 @@ impl ConfigError {
                     ("index", (*index).into()),
                 ],
             ),
+            ConfigError::BadKioskKey {
+                origin: o,
+                key,
+                index,
+            } => tr(
+                lang,
+                "config-error-bad-kiosk-key",
+                &[
+                    ("origin", s(&origin(lang, o))),
+                    ("key", s(key)),
+                    ("index", (*index).into()),
+                ],
+            ),
             ConfigError::DemoAuthWithHttpSource { origin: o } => tr(
                 lang,
                 "config-error-demo-auth-http",

@@ -26,6 +26,8 @@ pub enum KeyType {
     PinHash,
     /// An array of `{ system = "...", key_sha256 = "<64 hex digits>" }` tables.
     IngestKeys,
+    /// An array of `{ id = "...", location = "...", key_sha256 = "<64 hex digits>" }` tables.
+    Kiosks,
 }
 
 /// The basic TOML type a [`KeyType`] is written as.
@@ -95,7 +97,7 @@ impl KeyType {
             | KeyType::PinHash => ValueType::String,
             KeyType::Integer { .. } => ValueType::Integer,
             KeyType::Boolean => ValueType::Boolean,
-            KeyType::IngestKeys => ValueType::Array,
+            KeyType::IngestKeys | KeyType::Kiosks => ValueType::Array,
         }
     }
 }
@@ -282,6 +284,11 @@ pub static SCHEMA: &[SectionSpec] = &[
                 KeyType::Integer { min: 1, max: 365 },
                 "Days an undelivered write is kept before it is dropped.",
             ),
+            optional(
+                "kiosk_key_file",
+                KeyType::Path,
+                "The file with this kiosk's key, sent to the server on every request (kind = http).",
+            ),
         ],
     },
     SectionSpec {
@@ -383,6 +390,16 @@ const SERVER: SectionSpec = SectionSpec {
             "ingest_keys",
             KeyType::IngestKeys,
             "The systems that may post access events: [{ system, key_sha256 }].",
+        ),
+        optional(
+            "kiosks",
+            KeyType::Kiosks,
+            "The registered kiosks: [{ id, location, key_sha256 }].",
+        ),
+        key(
+            "show_employee_names",
+            KeyType::Boolean,
+            "Whether employee names are sent to kiosks at all.",
         ),
     ],
 };

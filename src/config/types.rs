@@ -151,6 +151,10 @@ pub struct Source {
     /// Days an undelivered outbox entry is kept before it is dropped (with a log line).
     #[serde(default = "default_outbox_max_age_days")]
     pub outbox_max_age_days: u64,
+    /// For kind = http: the file that holds this kiosk's key, sent as `X-Indsigt-Kiosk` on every request.
+    /// Read once at start and held in memory only.
+    #[serde(default)]
+    pub kiosk_key_file: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -197,6 +201,19 @@ pub struct IngestKey {
     pub key_sha256: String,
 }
 
+/// One registered kiosk: only the SHA-256 of its key is configured. A visit is recorded only with a
+/// registered kiosk's key, and its id and location come from here.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct KioskKey {
+    /// The kiosk's id, as in its own `[kiosk] id`.
+    pub id: String,
+    /// Where it stands; shown in the citizen's log.
+    pub location: String,
+    /// The lowercase hex SHA-256 of the key the kiosk sends as `X-Indsigt-Kiosk: <key>`.
+    pub key_sha256: String,
+}
+
 /// `indsigt serve`: the HTTP API for kiosks and the ingest endpoint for line-of-business systems.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -234,4 +251,10 @@ pub struct Server {
     /// The systems that may post access events, with their key hashes.
     #[serde(default)]
     pub ingest_keys: Vec<IngestKey>,
+    /// The registered kiosks, with their key hashes.
+    #[serde(default)]
+    pub kiosks: Vec<KioskKey>,
+    /// Whether employee names leave the server at all. Off, they are removed before any answer is built.
+    #[serde(default)]
+    pub show_employee_names: bool,
 }

@@ -1,7 +1,7 @@
 //! The signed-in citizen of a request, taken only from the verified bearer token.
 
 use super::error::ApiError;
-use super::state::AppState;
+use super::state::ServerState;
 use crate::server::rate_limit::token_key;
 use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
@@ -33,10 +33,13 @@ pub fn credentials<'a>(parts: &'a Parts, scheme: &str) -> Option<&'a str> {
         .filter(|r| !r.is_empty())
 }
 
-impl FromRequestParts<AppState> for Subject {
+impl FromRequestParts<ServerState> for Subject {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Subject, ApiError> {
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &ServerState,
+    ) -> Result<Subject, ApiError> {
         let token = credentials(parts, "Bearer")
             .ok_or_else(|| ApiError::unauthorized("a bearer token is required"))?;
         if let Err(retry_after) = state.limiter.check(token_key(token), Instant::now()) {

@@ -3,8 +3,9 @@
 
 use super::bearer::Subject;
 use super::error::ApiError;
-use super::extract::{AccessQuery, Id, JsonBody};
-use super::state::AppState;
+use super::extract::{AccessQuery, EmptyBody, Id, JsonBody};
+use super::kiosk::{RegisteredKiosk, VisitBody};
+use super::state::ServerState;
 use crate::domain::{
     AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenId, Consent,
     DataCategory, DecisionSupport, Overview, Purpose,
@@ -19,7 +20,7 @@ use jiff::Timestamp;
 type Answer<T> = Result<Json<T>, ApiError>;
 
 /// Runs `f` on a pooled connection with the citizen's id and the current time.
-async fn as_citizen<T, F>(state: &AppState, subject: Subject, f: F) -> Result<T, ApiError>
+async fn as_citizen<T, F>(state: &ServerState, subject: Subject, f: F) -> Result<T, ApiError>
 where
     T: Send + 'static,
     F: FnOnce(&mut Store, &CitizenId, Timestamp) -> Result<T, ApiError> + Send + 'static,
@@ -36,42 +37,36 @@ where
         .await
 }
 
-pub async fn me(State(s): State<AppState>, who: Subject) -> Answer<Citizen> {
+pub async fn me(State(s): State<ServerState>, who: Subject) -> Answer<Citizen> {
     as_citizen(&s, who, |st, id, _| Ok(st.citizen(id)?))
         .await
         .map(Json)
 }
 
-pub async fn overview(State(s): State<AppState>, who: Subject) -> Answer<Overview> {
+pub async fn overview(State(s): State<ServerState>, who: Subject) -> Answer<Overview> {
     as_citizen(&s, who, |st, id, now| Ok(st.overview(id, now)?))
         .await
         .map(Json)
 }
 
-pub async fn areas(State(s): State<AppState>, who: Subject) -> Answer<Vec<Area>> {
+pub async fn areas(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Area>> {
     as_citizen(&s, who, |st, id, _| Ok(st.areas(id)?))
         .await
         .map(Json)
 }
 
 pub async fn categories(
-    State(s): State<AppState>,
+    State(s): State<ServerState>,
     who: Subject,
     Path(code): Path<String>,
 ) -> Answer<Vec<CategorySummary>> {
-    as_citizen(&s, who, move |st, id, _| {
-        // An area the citizen has nothing in is 404, like an area that does not exist.
-        if !st.areas(id)?.iter().any(|a| a.code == code) {
-            return Err(ApiError::not_found());
-        }
-        Ok(st.categories(id, &code)?)
-    })
-    .await
-    .map(Json)
+    as_citizen(&s, who, move |st, id, _| Ok(st.area_categories(id, &code)?))
+        .await
+        .map(Json)
 }
 
 pub async fn category(
-    State(s): State<AppState>,
+    State(s): State<ServerState>,
     who: Subject,
     Id(category): Id,
 ) -> Answer<DataCategory> {
@@ -80,46 +75,66 @@ pub async fn category(
         .map(Json)
 }
 
-pub async fn purposes(State(s): State<AppState>, who: Subject) -> Answer<Vec<Purpose>> {
+pub async fn purposes(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Purpose>> {
     as_citizen(&s, who, |st, id, _| Ok(st.purposes(id)?))
         .await
         .map(Json)
 }
 
-pub async fn organisations(State(s): State<AppState>, who: Subject) -> Answer<Vec<Organisation>> {
+pub async fn organisations(
+    State(s): State<ServerState>,
+    who: Subject,
+) -> Answer<Vec<Organisation>> {
     as_citizen(&s, who, |st, id, now| Ok(st.organisations(id, now)?))
         .await
         .map(Json)
 }
 
+/// Removes the employee's name unless the server's policy shows names (`[server] show_employee_names`).
+/// Done before the answer is built, so a hidden name never leaves the server.
+fn apply_name_policy(show_names: bool, event: &mut AccessEvent) {
+    if !show_names {
+        event.employee = None;
+    }
+}
+
 pub async fn access_log(
-    State(s): State<AppState>,
+    State(s): State<ServerState>,
     who: Subject,
     query: AccessQuery,
 ) -> Answer<AccessPage> {
+    let show_names = s.show_employee_names;
     as_citizen(&s, who, move |st, id, now| {
-        Ok(st.access_page(id, &query.filter, query.after, query.limit, now)?)
+        let mut page = st.access_page(id, &query.filter, query.after, query.limit, now)?;
+        for event in &mut page.entries {
+            apply_name_policy(show_names, event);
+        }
+        Ok(page)
     })
     .await
     .map(Json)
 }
 
 pub async fn access_event(
-    State(s): State<AppState>,
+    State(s): State<ServerState>,
     who: Subject,
     Id(event): Id,
 ) -> Answer<AccessEvent> {
+    let show_names = s.show_employee_names;
     as_citizen(&s, who, move |st, id, now| {
-        Ok(st.access_event(id, event, now)?)
+        let mut entry = st.access_event(id, event, now)?;
+        apply_name_policy(show_names, &mut entry);
+        Ok(entry)
     })
     .await
     .map(Json)
 }
 
 pub async fn report(
-    State(s): State<AppState>,
+    State(s): State<ServerState>,
     who: Subject,
     Id(event): Id,
+    _none: EmptyBody,
 ) -> Result<(StatusCode, Json<AccessReport>), ApiError> {
     as_citizen(&s, who, move |st, id, now| {
         let existed = st
@@ -137,19 +152,24 @@ pub async fn report(
     .await
 }
 
-pub async fn reports(State(s): State<AppState>, who: Subject) -> Answer<Vec<AccessReport>> {
+pub async fn reports(State(s): State<ServerState>, who: Subject) -> Answer<Vec<AccessReport>> {
     as_citizen(&s, who, |st, id, _| Ok(st.access_reports(id)?))
         .await
         .map(Json)
 }
 
-pub async fn consents(State(s): State<AppState>, who: Subject) -> Answer<Vec<Consent>> {
+pub async fn consents(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Consent>> {
     as_citizen(&s, who, |st, id, _| Ok(st.consents(id)?))
         .await
         .map(Json)
 }
 
-pub async fn withdraw(State(s): State<AppState>, who: Subject, Id(consent): Id) -> Answer<Consent> {
+pub async fn withdraw(
+    State(s): State<ServerState>,
+    who: Subject,
+    Id(consent): Id,
+    _none: EmptyBody,
+) -> Answer<Consent> {
     as_citizen(&s, who, move |st, id, now| {
         Ok(st.withdraw_consent(id, consent, now)?)
     })
@@ -158,7 +178,7 @@ pub async fn withdraw(State(s): State<AppState>, who: Subject, Id(consent): Id) 
 }
 
 pub async fn decision_support(
-    State(s): State<AppState>,
+    State(s): State<ServerState>,
     who: Subject,
 ) -> Answer<Vec<DecisionSupport>> {
     as_citizen(&s, who, |st, id, _| Ok(st.decision_support(id)?))
@@ -166,12 +186,21 @@ pub async fn decision_support(
         .map(Json)
 }
 
+/// Records a visit at the registered kiosk the request came from, at the server's time, with the helper
+/// the citizen chose. Nothing else comes from the client.
 pub async fn kiosk_visit(
-    State(s): State<AppState>,
+    State(s): State<ServerState>,
     who: Subject,
-    JsonBody(visit): JsonBody<KioskVisit>,
+    kiosk: RegisteredKiosk,
+    JsonBody(body): JsonBody<VisitBody>,
 ) -> Result<StatusCode, ApiError> {
-    as_citizen(&s, who, move |st, id, _| {
+    as_citizen(&s, who, move |st, id, now| {
+        let visit = KioskVisit {
+            kiosk_id: kiosk.id,
+            location: kiosk.location,
+            started_at: now,
+            helper: body.helper,
+        };
         st.record_visit(id, &visit)?;
         Ok(StatusCode::NO_CONTENT)
     })

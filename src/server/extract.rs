@@ -48,6 +48,36 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
     }
 }
 
+/// A route that takes no body: nothing, or an empty JSON object (`{}`). Anything else is an unknown
+/// field and answers 400.
+#[derive(Debug, Clone, Copy)]
+pub struct EmptyBody;
+
+impl<S: Send + Sync> FromRequest<S> for EmptyBody {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<EmptyBody, ApiError> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::too_large("the request body is too large")
+                } else {
+                    ApiError::bad_request("the request body could not be read")
+                }
+            })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(EmptyBody);
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Nothing {}
+        serde_json::from_slice::<Nothing>(&bytes)
+            .map(|_| EmptyBody)
+            .map_err(|_| ApiError::bad_request("this route takes no body (or an empty object {})"))
+    }
+}
+
 /// The access-log query string, as sent.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -60,6 +90,25 @@ struct RawAccessQuery {
     q: Option<String>,
     after: Option<String>,
     limit: Option<String>,
+}
+
+/// The longest search text or area code accepted.
+pub const MAX_QUERY_TEXT: usize = 200;
+
+/// The cursor's shape, as `/openapi.json` documents it: whole seconds since 1970 (at most 11 digits) and
+/// an id (at most 18 digits). Everything of this shape decodes; nothing else is accepted.
+pub const CURSOR_PATTERN: &str = r"^[0-9]{1,11}\.[0-9]{1,18}$";
+
+fn cursor(c: &str) -> Result<AccessCursor, ApiError> {
+    let bad = || ApiError::bad_request("`after` is not a valid cursor: <unix seconds>.<id>");
+    let (secs, id) = c.split_once('.').ok_or_else(bad)?;
+    let digits = |s: &str, max: usize| {
+        !s.is_empty() && s.len() <= max && s.bytes().all(|b| b.is_ascii_digit())
+    };
+    if !digits(secs, 11) || !digits(id, 18) {
+        return Err(bad());
+    }
+    AccessCursor::decode(c).ok_or_else(bad)
 }
 
 /// The default page size.
@@ -91,8 +140,9 @@ impl<S: Send + Sync> FromRequestParts<S> for AccessQuery {
         let organisation = raw
             .organisation
             .map(|o| {
-                o.parse::<i64>()
-                    .map_err(|_| ApiError::bad_request("`organisation` must be an integer id"))
+                o.parse::<i64>().ok().filter(|id| *id >= 1).ok_or_else(|| {
+                    ApiError::bad_request("`organisation` must be an id from 1 up (int64)")
+                })
             })
             .transpose()?;
         let action = raw
@@ -105,17 +155,23 @@ impl<S: Send + Sync> FromRequestParts<S> for AccessQuery {
                 })
             })
             .transpose()?;
-        let after = raw
-            .after
-            .map(|c| {
-                AccessCursor::decode(&c)
-                    .ok_or_else(|| ApiError::bad_request("`after` is not a valid cursor"))
-            })
-            .transpose()?;
+        let after = raw.after.map(|c| cursor(&c)).transpose()?;
+        for (name, value) in [("q", &raw.q), ("area", &raw.area)] {
+            if value
+                .as_ref()
+                .is_some_and(|v| v.chars().count() > MAX_QUERY_TEXT)
+            {
+                return Err(ApiError::bad_request(format!(
+                    "`{name}` may be at most {MAX_QUERY_TEXT} characters"
+                )));
+            }
+        }
         let limit = match raw.limit {
             None => DEFAULT_PAGE,
             Some(l) => match l.parse::<u64>() {
                 Ok(n) if n >= 1 => u32::try_from(n).unwrap_or(MAX_PAGE).min(MAX_PAGE),
+                // An integer too large for u64 is still above the cap, as documented.
+                Err(e) if *e.kind() == std::num::IntErrorKind::PosOverflow => MAX_PAGE,
                 _ => {
                     return Err(ApiError::bad_request(format!(
                         "`limit` must be an integer from 1 to {MAX_PAGE}"

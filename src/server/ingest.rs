@@ -6,7 +6,7 @@
 use super::bearer::credentials;
 use super::error::ApiError;
 use super::extract::JsonBody;
-use super::state::AppState;
+use super::state::ServerState;
 use crate::domain::{Action, Batch, Text};
 use crate::store::ingest::{IngestEvent, IngestOutcome};
 use axum::Json;
@@ -22,10 +22,10 @@ const MAX_TEXT: usize = 500;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceSystem(pub String);
 
-impl FromRequestParts<AppState> for SourceSystem {
+impl FromRequestParts<ServerState> for SourceSystem {
     type Rejection = ApiError;
 
-    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+    async fn from_request_parts(parts: &mut Parts, state: &ServerState) -> Result<Self, ApiError> {
         let key = credentials(parts, "ApiKey")
             .ok_or_else(|| ApiError::unauthorized("an ApiKey is required"))?;
         state
@@ -133,6 +133,7 @@ fn too_long(item: &Item) -> bool {
         .chain(names.iter().flat_map(|n| [n.da.len(), n.en.len()]))
         .chain(item.case_ref.iter().map(String::len))
         .chain(item.employee.iter().map(String::len))
+        .chain(item.batch.iter().map(|b| b.run_id.len()))
         .any(|len| len > MAX_TEXT)
 }
 
@@ -201,7 +202,7 @@ fn event_id_of(value: &serde_json::Value) -> Option<String> {
 }
 
 pub async fn access_events(
-    State(state): State<AppState>,
+    State(state): State<ServerState>,
     SourceSystem(system): SourceSystem,
     JsonBody(request): JsonBody<IngestRequest>,
 ) -> Result<Json<IngestResponse>, ApiError> {

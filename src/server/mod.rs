@@ -6,22 +6,22 @@ mod citizen;
 pub mod error;
 mod extract;
 pub mod ingest;
+pub mod kiosk;
 pub mod openapi;
 mod pool;
 pub mod rate_limit;
 mod request_log;
 pub mod routes;
+pub mod spec;
 mod state;
 pub mod tls;
 
 pub use error::{ApiError, ErrorBody};
 pub use pool::StorePool;
-pub use state::AppState;
+pub use state::ServerState;
 
-use crate::auth::{ApiKeys, Verifier, VerifierSettings};
+use crate::auth::{ApiKeys, JwksError, Verifier, VerifierSettings};
 use crate::config::Server;
-use crate::domain::Lang;
-use crate::i18n::tr;
 use crate::store::StoreError;
 use rate_limit::RateLimiter;
 use std::net::SocketAddr;
@@ -46,26 +46,10 @@ pub enum ServeError {
     Store(#[from] StoreError),
     #[error("the server failed: {0}")]
     Failed(String),
-}
-
-impl ServeError {
-    pub fn localized(&self, lang: Lang) -> String {
-        let s = |v: &str| fluent_bundle::FluentValue::from(v.to_owned());
-        match self {
-            ServeError::MissingKey(key) => tr(lang, "serve-missing-key", &[("key", s(key))]),
-            ServeError::BadListen(value) => tr(lang, "serve-bad-listen", &[("value", s(value))]),
-            ServeError::Listen { addr, detail } => tr(
-                lang,
-                "serve-cannot-listen",
-                &[("addr", s(addr)), ("detail", s(detail))],
-            ),
-            ServeError::Tls(detail) => tr(lang, "serve-tls", &[("detail", s(detail))]),
-            ServeError::Store(e) => {
-                tr(lang, "serve-store", &[("detail", e.localized(lang).into())])
-            }
-            ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
-        }
-    }
+    #[error(
+        "the issuer's discovery document names issuer {found:?}, but server.issuer is {configured:?}"
+    )]
+    IssuerMismatch { configured: String, found: String },
 }
 
 /// A started server.
@@ -103,7 +87,7 @@ impl Running {
 }
 
 /// The state of a server for `settings`: the store pool, the token verifier, the limits.
-pub fn state(settings: &Server) -> Result<AppState, ServeError> {
+pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
     let issuer = settings
         .issuer
         .clone()
@@ -126,8 +110,15 @@ pub fn state(settings: &Server) -> Result<AppState, ServeError> {
             .map(|k| (k.system.as_str(), k.key_sha256.as_str())),
     )
     .map_err(|_| ServeError::MissingKey("server.ingest_keys"))?;
+    let kiosks = kiosk::KioskRegistry::new(
+        settings
+            .kiosks
+            .iter()
+            .map(|k| (k.id.as_str(), k.location.as_str(), k.key_sha256.as_str())),
+    )
+    .map_err(|_| ServeError::MissingKey("server.kiosks"))?;
     let pool = StorePool::open(&settings.database, settings.pool_size as usize)?;
-    Ok(AppState {
+    Ok(ServerState {
         pool,
         verifier: Some(Arc::new(verifier)),
         limiter: Arc::new(RateLimiter::new(
@@ -136,6 +127,8 @@ pub fn state(settings: &Server) -> Result<AppState, ServeError> {
         )),
         ingest_keys: Arc::new(keys),
         ingest_max_batch: settings.ingest_max_batch as usize,
+        kiosks: Arc::new(kiosks),
+        show_employee_names: settings.show_employee_names,
     })
 }
 
@@ -143,11 +136,13 @@ pub fn state(settings: &Server) -> Result<AppState, ServeError> {
 pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, ServeError> {
     crate::server::tls::install_crypto_provider();
     let state = state(settings)?;
-    if let Some(verifier) = state.verifier.clone() {
-        tokio::spawn(async move {
-            // A failure is logged by the cache and retried on the first request.
-            let _logged = verifier.warm_up().await;
-        });
+    if let Some(verifier) = state.verifier.as_ref() {
+        // The keys are fetched before the server listens. An issuer that spells itself differently from
+        // the configuration stops the start; any other failure is logged, retried on the first request,
+        // and /readyz answers 503 until the keys are loaded.
+        if let Err(JwksError::IssuerMismatch { configured, found }) = verifier.warm_up().await {
+            return Err(ServeError::IssuerMismatch { configured, found });
+        }
     }
     let listen = listen.unwrap_or(&settings.listen);
     let addr: SocketAddr = tokio::net::lookup_host(listen)

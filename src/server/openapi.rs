@@ -1,7 +1,9 @@
-//! `/openapi.json`: an OpenAPI 3.1 document written from the route table ([`ROUTES`]), so the document and
-//! the router cannot list different routes.
+//! `/openapi.json`: an OpenAPI 3.1 document written from a route table (the router's
+//! [`super::routes::ROUTES`]), so the document and the router cannot list different routes.
 
-use super::routes::{Body, Guard, ROUTES, RouteSpec};
+use super::extract::{CURSOR_PATTERN, DEFAULT_PAGE, MAX_QUERY_TEXT};
+use super::spec::{Body, Guard, RouteSpec};
+use crate::store::MAX_PAGE;
 use serde_json::{Map, Value, json};
 
 fn reference(name: &str) -> Value {
@@ -38,10 +40,14 @@ fn query_parameters(operation: &str) -> Vec<Value> {
             json!({"type": "string", "format": "date-time"}),
             "Entries before this time (RFC 3339).",
         ),
-        q("area", json!({"type": "string"}), "An area code."),
+        q(
+            "area",
+            json!({"type": "string", "maxLength": MAX_QUERY_TEXT}),
+            "An area code.",
+        ),
         q(
             "organisation",
-            json!({"type": "integer"}),
+            json!({"type": "integer", "format": "int64", "minimum": 1, "maximum": i64::MAX}),
             "An organisation id from /v1/organisations.",
         ),
         q(
@@ -49,16 +55,20 @@ fn query_parameters(operation: &str) -> Vec<Value> {
             json!({"enum": ["viewed", "created", "changed", "disclosed", "exported"]}),
             "The action.",
         ),
-        q("q", json!({"type": "string"}), "Free text."),
+        q(
+            "q",
+            json!({"type": "string", "maxLength": MAX_QUERY_TEXT}),
+            "Free text.",
+        ),
         q(
             "after",
-            json!({"type": "string", "pattern": "^-?[0-9]+\\.-?[0-9]+$"}),
+            json!({"type": "string", "pattern": CURSOR_PATTERN}),
             "The cursor of the previous page: `<unix seconds>.<id>`.",
         ),
         q(
             "limit",
-            json!({"type": "integer", "minimum": 1, "maximum": 200, "default": 50}),
-            "Page size (above 200 is capped).",
+            json!({"type": "integer", "minimum": 1, "default": DEFAULT_PAGE}),
+            &format!("Page size. Any value above {MAX_PAGE} gives {MAX_PAGE} entries."),
         ),
     ]
 }
@@ -98,14 +108,22 @@ fn operation(spec: &RouteSpec) -> Value {
     }
     let mut security = Vec::new();
     match spec.guard {
-        Guard::Bearer => {
-            security.push(json!({ "bearer": [] }));
+        Guard::Bearer | Guard::BearerAndKiosk => {
+            if spec.guard == Guard::BearerAndKiosk {
+                security.push(json!({ "bearer": [], "kiosk": [] }));
+                responses.insert(
+                    "403".into(),
+                    error_response("The token's citizen is unknown, or the kiosk key is missing or not registered."),
+                );
+            } else {
+                security.push(json!({ "bearer": [] }));
+                responses.insert(
+                    "403".into(),
+                    error_response("The token's citizen is unknown."),
+                );
+            }
             responses.insert("400".into(), error_response("Bad input."));
             responses.insert("401".into(), error_response("No token, or an invalid one."));
-            responses.insert(
-                "403".into(),
-                error_response("The token's citizen is unknown."),
-            );
             responses.insert(
                 "404".into(),
                 error_response("Not found among the citizen's data."),
@@ -156,7 +174,7 @@ fn schemas() -> Value {
     let mut all = json!({
         "Error": { "type": "object", "required": ["code", "message"], "properties": {
             "code": { "type": "string", "enum": ["bad_request", "unauthorized", "unknown_citizen", "forbidden", "not_found",
-                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable"] },
+                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable", "unknown_kiosk"] },
             "message": { "type": "string" } } },
         "Status": { "type": "object", "properties": { "status": { "type": "string" } } },
         "OpenApi": { "type": "object", "description": "An OpenAPI 3.1 document." },
@@ -187,12 +205,12 @@ fn schemas() -> Value {
 
 fn ingest_schemas() -> Value {
     json!({
-        "KioskVisit": { "type": "object", "required": ["kiosk_id", "location", "started_at", "helper"], "properties": {
-            "kiosk_id": { "type": "string" }, "location": { "type": "string" },
-            "started_at": { "type": "string", "format": "date-time" },
-            "helper": { "enum": ["no_one", "staff", "volunteer"] } } },
+        "KioskVisit": { "type": "object", "required": ["helper"], "additionalProperties": false,
+            "description": "Only who helped. The kiosk, its location and the time are the server's.",
+            "properties": { "helper": { "enum": ["no_one", "staff", "volunteer"] } } },
         "IngestRequest": { "type": "object", "required": ["events"], "additionalProperties": false, "properties": {
-            "events": { "type": "array", "items": reference("IngestEvent") } } },
+            "events": { "type": "array", "items": {
+                "description": "Each item should be an IngestEvent. Items are checked one by one: an item that is not one is listed under `rejected` (reason `invalid`), and the others are still taken." } } } },
         "IngestEvent": { "type": "object", "additionalProperties": false,
             "required": ["event_id", "citizen", "at", "organisation", "unit", "role", "system", "area", "category", "action", "purpose"],
             "properties": {
@@ -221,15 +239,15 @@ fn ingest_schemas() -> Value {
     })
 }
 
-/// The whole document.
-pub fn document() -> Value {
+/// The whole document for `routes`.
+pub fn document(routes: &[RouteSpec]) -> Value {
     let mut paths = Map::new();
-    for spec in ROUTES {
+    for spec in routes {
         let entry = paths
             .entry(spec.path.to_owned())
             .or_insert_with(|| Value::Object(Map::new()));
         if let Some(obj) = entry.as_object_mut() {
-            obj.insert(spec.method.to_owned(), operation(spec));
+            obj.insert(spec.method.openapi_name().to_owned(), operation(spec));
         }
     }
     json!({
@@ -240,7 +258,9 @@ pub fn document() -> Value {
             "securitySchemes": {
                 "bearer": { "type": "http", "scheme": "bearer", "bearerFormat": "JWT" },
                 "apiKey": { "type": "apiKey", "in": "header", "name": "Authorization",
-                            "description": "`ApiKey <key>`" }
+                            "description": "`ApiKey <key>`" },
+                "kiosk": { "type": "apiKey", "in": "header", "name": "X-Indsigt-Kiosk",
+                           "description": "A registered kiosk's key ([[server.kiosks]])." }
             },
             "schemas": schemas()
         }

@@ -1,5 +1,6 @@
 //! What every handler shares.
 
+use super::kiosk::KioskRegistry;
 use super::pool::StorePool;
 use super::rate_limit::RateLimiter;
 use crate::auth::{ApiKeys, Verifier};
@@ -7,11 +8,14 @@ use std::sync::Arc;
 
 /// The server's shared state.
 #[derive(Debug, Clone)]
-pub struct AppState {
+pub struct ServerState {
     pub pool: StorePool,
     /// `None` when no issuer is configured: the citizen endpoints then answer 503.
     pub verifier: Option<Arc<Verifier>>,
     pub limiter: Arc<RateLimiter>,
     pub ingest_keys: Arc<ApiKeys>,
     pub ingest_max_batch: usize,
+    pub kiosks: Arc<KioskRegistry>,
+    /// Off: employee names are removed from every answer before it is built.
+    pub show_employee_names: bool,
 }

@@ -100,7 +100,7 @@ impl DataSource for LocalSource {
     }
 
     fn categories(&self, who: &Principal, area: &str) -> SourceResult<Vec<CategorySummary>> {
-        log("categories", self.store()?.categories(id(who)?, area))
+        log("categories", self.store()?.area_categories(id(who)?, area))
     }
 
     fn category(&self, who: &Principal, category: i64) -> SourceResult<DataCategory> {

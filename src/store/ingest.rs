@@ -7,7 +7,7 @@
 
 use crate::domain::{Action, Batch, Text};
 use crate::store::dims::{self, NameTable};
-use crate::store::{Store, StoreResult, access_log::action_code};
+use crate::store::{Store, StoreResult, queries::access_log::action_code};
 use jiff::Timestamp;
 use rusqlite::{OptionalExtension, Transaction, TransactionBehavior, params};
 

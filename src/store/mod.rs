@@ -4,7 +4,6 @@
 //! citizen's item answers [`StoreError::NotFound`]; the store never reads the clock (callers pass `now`);
 //! deferred access-log entries (`hidden_until` after `now`) are never returned or counted.
 
-mod access_log;
 mod catalogue;
 pub mod demo;
 mod dims;
@@ -14,10 +13,10 @@ mod migrations;
 mod queries;
 mod writes;
 
-pub use access_log::{MAX_PAGE, page_sql};
 pub use catalogue::{ImportError, Imported, StillInUse};
 pub use error::{StoreError, StoreResult};
 pub use migrations::SUPPORTED_VERSION;
+pub use queries::access_log::{MAX_PAGE, page_sql};
 
 use crate::domain::CitizenId;
 use jiff::Timestamp;

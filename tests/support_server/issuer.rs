@@ -108,13 +108,19 @@ pub struct Issuer {
 impl Issuer {
     /// Starts an issuer publishing `keys` on 127.0.0.1:0.
     pub async fn start(keys: Vec<Key>) -> Issuer {
+        Issuer::start_spelled(keys, "").await
+    }
+
+    /// Like [`Issuer::start`], but its discovery document names its issuer with `suffix` appended
+    /// (e.g. a trailing `/`): an issuer spelled differently from its URL.
+    pub async fn start_spelled(keys: Vec<Key>, suffix: &str) -> Issuer {
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         let published = Arc::new(Mutex::new(
             keys.iter().map(|k| k.jwk.clone()).collect::<Vec<_>>(),
         ));
         let fetches = Arc::new(Mutex::new(0));
-        let discovery = json!({ "issuer": url, "jwks_uri": format!("{url}/jwks"),
+        let discovery = json!({ "issuer": format!("{url}{suffix}"), "jwks_uri": format!("{url}/jwks"),
                                 "token_endpoint": format!("{url}/token") });
         let (jwks, count) = (published.clone(), fetches.clone());
         let app = axum::Router::new()

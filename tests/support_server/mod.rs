@@ -4,7 +4,7 @@
 
 pub mod issuer;
 
-use indsigt::config::{IngestKey, Server};
+use indsigt::config::{IngestKey, KioskKey, Server};
 use indsigt::server::{Running, start};
 use std::path::Path;
 
@@ -14,6 +14,17 @@ pub const AUDIENCE: &str = "https://indsigt.test";
 /// The ingest key of the "Momentum" system, and of "Nexus".
 pub const MOMENTUM_KEY: &str = "momentum-secret-key";
 pub const NEXUS_KEY: &str = "nexus-secret-key";
+/// The key of the registered test kiosk, its id and its location.
+pub const KIOSK_KEY: &str = "kiosk-secret-key-hovedbiblioteket";
+pub const KIOSK_ID: &str = "kiosk-test-1";
+pub const KIOSK_LOCATION: &str = "Hovedbiblioteket, stueetagen";
+
+/// Writes the test kiosk's key into `dir/kiosk.key` and returns the path (for `kiosk_key_file`).
+pub fn kiosk_key_file(dir: &Path) -> std::path::PathBuf {
+    let path = dir.join("kiosk.key");
+    std::fs::write(&path, format!("{KIOSK_KEY}\n")).unwrap();
+    path
+}
 
 /// The server settings for tests: the issuer, a small pool, generous rate limits.
 pub fn settings(db: &Path, issuer: &Issuer) -> Server {
@@ -41,6 +52,12 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
                 key_sha256: indsigt::auth::sha256_hex(NEXUS_KEY),
             },
         ],
+        kiosks: vec![KioskKey {
+            id: KIOSK_ID.into(),
+            location: KIOSK_LOCATION.into(),
+            key_sha256: indsigt::auth::sha256_hex(KIOSK_KEY),
+        }],
+        show_employee_names: false,
     }
 }
 
@@ -96,6 +113,25 @@ impl Api {
         split(r).await
     }
 
+    /// POST a JSON body with a bearer token and the registered test kiosk's key.
+    pub async fn post_from_kiosk(
+        &self,
+        path: &str,
+        token: &str,
+        body: &serde_json::Value,
+    ) -> (u16, serde_json::Value) {
+        let r = self
+            .http
+            .post(self.url(path))
+            .bearer_auth(token)
+            .header("X-Indsigt-Kiosk", KIOSK_KEY)
+            .json(body)
+            .send()
+            .await
+            .unwrap();
+        split(r).await
+    }
+
     /// POST to the ingest endpoint with an API key.
     pub async fn ingest(&self, key: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
         let r = self
@@ -130,4 +166,72 @@ pub fn assert_error(got: &(u16, serde_json::Value), status: u16, code: &str) {
         got.1["message"].as_str().is_some_and(|m| !m.is_empty()),
         "{got:?}"
     );
+}
+
+impl Api {
+    /// POSTs `body` over a plain TCP connection while reading the answer at the same time, so a server
+    /// that refuses an over-long body early (and closes the connection before reading it all) is seen
+    /// answering, instead of the client failing on a broken pipe while it is still writing.
+    pub async fn post_early_answer(
+        &self,
+        path: &str,
+        authorization: &str,
+        body: Vec<u8>,
+    ) -> (u16, serde_json::Value) {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        let addr = self.running.addr;
+        let stream = tokio::net::TcpStream::connect(addr).await.unwrap();
+        let (mut read, mut write) = stream.into_split();
+        let head = format!(
+            "POST {path} HTTP/1.1\r\nHost: {addr}\r\nAuthorization: {authorization}\r\n\
+             Content-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n",
+            body.len()
+        );
+        let writer = tokio::spawn(async move {
+            // The server may close before the body is written: that is the behaviour under test.
+            let _ = write.write_all(head.as_bytes()).await;
+            let _ = write.write_all(&body).await;
+        });
+        let mut answer = Vec::new();
+        let read_all = read.read_to_end(&mut answer);
+        let _ = tokio::time::timeout(std::time::Duration::from_secs(20), read_all)
+            .await
+            .expect("the server answered in time");
+        writer.abort();
+        let text = String::from_utf8_lossy(&answer).into_owned();
+        let (head, body) = text.split_once("\r\n\r\n").expect("an HTTP answer");
+        let status: u16 = head
+            .split_whitespace()
+            .nth(1)
+            .and_then(|s| s.parse().ok())
+            .expect("a status line");
+        let chunked = head
+            .to_ascii_lowercase()
+            .contains("transfer-encoding: chunked");
+        let body = if chunked {
+            dechunk(body)
+        } else {
+            body.to_owned()
+        };
+        let json = if body.trim().is_empty() {
+            serde_json::Value::Null
+        } else {
+            serde_json::from_str(&body).unwrap_or_else(|e| panic!("not JSON ({e}): {body}"))
+        };
+        (status, json)
+    }
+}
+
+/// The body of a chunked HTTP/1.1 answer.
+fn dechunk(mut rest: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 {
+            break;
+        }
+        out.push_str(&after[..n.min(after.len())]);
+        rest = after.get(n + 2..).unwrap_or("");
+    }
+    out
 }

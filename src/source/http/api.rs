@@ -6,10 +6,13 @@ use super::options::HttpOptions;
 use super::tls;
 use crate::source::{AccessToken, SourceError};
 use reqwest::blocking::{Client, RequestBuilder, Response};
+use reqwest::header::HeaderValue;
 use reqwest::{Method, StatusCode};
+use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use std::io::Read;
 use std::time::Duration;
+use zeroize::Zeroizing;
 
 /// How much of an error answer is read to find its `code`.
 const ERROR_BODY_BYTES: u64 = 4096;
@@ -53,9 +56,14 @@ impl Failure {
     }
 }
 
+/// The header the kiosk's key goes in (see `docs/api.md`).
+pub const KIOSK_HEADER: &str = "X-Indsigt-Kiosk";
+
 /// The HTTP client for one server.
 pub struct Api {
     client: Client,
+    /// This kiosk's key, sent on every request; in memory only, never logged.
+    kiosk_key: Option<SecretString>,
     base: String,
     max_body: u64,
     attempts: u32,
@@ -66,6 +74,7 @@ impl std::fmt::Debug for Api {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("Api")
             .field("base", &self.base)
+            .field("kiosk_key", &self.kiosk_key.as_ref().map(|_| "[REDACTED]"))
             .field("max_body", &self.max_body)
             .field("attempts", &self.attempts)
             .finish_non_exhaustive()
@@ -86,8 +95,14 @@ impl Api {
             .user_agent(concat!("indsigt-kiosk/", env!("CARGO_PKG_VERSION")))
             .build()
             .map_err(|e| HttpError::Client(describe(&e.without_url())))?;
+        let kiosk_key = options
+            .kiosk_key_file
+            .as_deref()
+            .map(read_kiosk_key)
+            .transpose()?;
         Ok(Api {
             client,
+            kiosk_key,
             base,
             max_body: options.max_body_bytes,
             attempts: options.retry_attempts.max(1),
@@ -141,9 +156,21 @@ impl Api {
     }
 
     fn request(&self, method: Method, token: &AccessToken, path: &str) -> RequestBuilder {
-        self.client
+        let request = self
+            .client
             .request(method, format!("{}{path}", self.base))
-            .bearer_auth(token.expose())
+            .bearer_auth(token.expose());
+        match self
+            .kiosk_key
+            .as_ref()
+            .and_then(|k| HeaderValue::from_str(k.expose_secret()).ok())
+        {
+            Some(mut value) => {
+                value.set_sensitive(true);
+                request.header(KIOSK_HEADER, value)
+            }
+            None => request,
+        }
     }
 
     fn send(&self, request: RequestBuilder) -> Result<Vec<u8>, Failure> {
@@ -161,6 +188,23 @@ impl Api {
             status: Some(status.as_u16()),
         })
     }
+}
+
+/// Reads the kiosk's key from its file: one line, the key (surrounding white space is dropped).
+fn read_kiosk_key(path: &std::path::Path) -> Result<SecretString, HttpError> {
+    let fail = |reason: String| HttpError::KioskKeyFile {
+        path: path.to_owned(),
+        reason,
+    };
+    let text = Zeroizing::new(std::fs::read_to_string(path).map_err(|e| fail(e.to_string()))?);
+    let key = text.trim();
+    if key.is_empty() {
+        return Err(fail("the file is empty".into()));
+    }
+    if HeaderValue::from_str(key).is_err() {
+        return Err(fail("the key must be printable ASCII on one line".into()));
+    }
+    Ok(SecretString::from(key.to_owned()))
 }
 
 /// Parses a JSON body.

@@ -18,6 +18,8 @@ pub enum HttpError {
     InsecureUrl(String),
     #[error("the CA file {path} could not be used: {reason}")]
     CaFile { path: PathBuf, reason: String },
+    #[error("the kiosk key file {path} could not be used: {reason}")]
+    KioskKeyFile { path: PathBuf, reason: String },
     #[error("the HTTP client could not be set up: {0}")]
     Client(String),
     #[error(transparent)]

@@ -1,8 +1,10 @@
 //! `HttpSource`: the [`DataSource`] over `indsigt serve` (the contract is `docs/api.md`).
 //!
 //! Calls are blocking (reqwest's blocking client); the kiosk makes them from tokio's blocking pool.
+//! Every request carries the kiosk's own key (`X-Indsigt-Kiosk`, from `[source] kiosk_key_file`), so the
+//! server knows which registered kiosk is asking.
 //! Reads are retried a few times on connection errors, timeouts, 502, 503 and 504. Writes (withdrawing a
-//! consent, reporting an access-log entry) first go into the durable [`Outbox`], are sent once at once,
+//! consent, reporting an access-log entry, recording a kiosk visit) first go into the durable [`Outbox`], are sent once at once,
 //! and if the server cannot take them now, they wait there and a background thread sends them later.
 //!
 //! The outbox rule: an entry is only ever sent with a token of the citizen who filed it. Entries are keyed
@@ -15,6 +17,7 @@ mod api;
 mod error;
 mod options;
 mod outbox;
+mod pending;
 mod query;
 mod session;
 pub mod tls;
@@ -168,10 +171,12 @@ impl HttpSource {
             .unwrap_or_else(|p| p.into_inner());
         let outbox = &self.shared.outbox;
         let entry = outbox.enqueue(&subject, request, jiff::Timestamp::now())?;
-        let result = self
-            .shared
-            .api
-            .post(token, &request.path(), Some(&entry.reference), None);
+        let result = self.shared.api.post(
+            token,
+            &request.path(),
+            Some(&entry.reference),
+            request.body().as_ref(),
+        );
         let failure = match result {
             Ok(body) => {
                 outbox.remove(entry.id)?;
@@ -216,8 +221,21 @@ impl DataSource for HttpSource {
         let citizen: Citizen = self.get("citizen", who, "/v1/me", &[])?;
         let token = self.token(who)?;
         let key = self.shared.outbox.subject_key(&citizen.subject);
+        let held = self
+            .shared
+            .sessions
+            .set_subject_taking_visits(token, key.clone());
+        for helper in held {
+            let filed = self.shared.outbox.enqueue(
+                &key,
+                OutboxRequest::KioskVisit(helper),
+                jiff::Timestamp::now(),
+            );
+            if let Err(e) = filed {
+                tracing::warn!(error = %e, "a held kiosk visit could not be filed");
+            }
+        }
         let waiting = self.shared.outbox.pending(&key).map(|p| !p.is_empty());
-        self.shared.sessions.set_subject(token, key);
         if waiting.unwrap_or(false) {
             // The citizen has writes from an earlier session: send them with this session's token.
             self.shared.sessions.keep_token(token);
@@ -327,49 +345,38 @@ impl DataSource for HttpSource {
         self.get("decision_support", who, "/v1/decision-support", &[])
     }
 
+    /// Sends only who helped: the server knows this kiosk by its key, and takes the time from its own
+    /// clock. A visit the server cannot take now waits in the outbox, so it always reaches the log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
         let token = self.token(who)?;
-        let body = serde_json::to_value(visit)
-            .map_err(|e| SourceError::Malformed(format!("visit: {e}")))?;
-        self.shared
-            .api
-            .post(token, "/v1/kiosk-visits", None, Some(&body))
-            .map(|_| ())
-            .map_err(|f| logged("record_visit", f))
+        if let Err(e) = self.subject(who) {
+            // The server cannot say who the citizen is now, so the visit cannot be filed under their key
+            // yet: it is held for this session and filed when `/v1/me` answers (the kiosk retries it).
+            if !matches!(
+                e,
+                SourceError::Unreachable(_) | SourceError::Timeout | SourceError::Server(_)
+            ) {
+                return Err(e);
+            }
+            if self
+                .shared
+                .sessions
+                .hold_visit(token, visit.helper)
+                .is_none()
+            {
+                tracing::info!("a kiosk visit waits until the citizen's sign-in is confirmed");
+                return Ok(());
+            }
+        }
+        match self.write(who, OutboxRequest::KioskVisit(visit.helper))? {
+            Ok(_) | Err((_, true)) => Ok(()),
+            Err((failure, false)) => Err(logged("record_visit", failure)),
+        }
     }
 
     /// Sign-out: the token copy and the cached consents go at once. Entries still in the outbox wait for
     /// the same citizen's next sign-in.
     fn end_session(&self) {
         self.shared.sessions.end();
-    }
-}
-
-impl HttpSource {
-    /// Marks the consents with a withdrawal waiting in the outbox; an entry the server already shows as
-    /// withdrawn is done and removed.
-    fn mark_pending(&self, subject: &SubjectKey, consents: &mut [Consent]) {
-        let entries = match self.shared.outbox.pending(subject) {
-            Ok(entries) => entries,
-            Err(e) => {
-                tracing::warn!(error = %e, "the outbox could not be read");
-                return;
-            }
-        };
-        for entry in entries {
-            let OutboxRequest::WithdrawConsent(id) = entry.request else {
-                continue;
-            };
-            let Some(consent) = consents.iter_mut().find(|c| c.id == id) else {
-                continue;
-            };
-            if consent.withdrawn_at.is_some() {
-                if let Err(e) = self.shared.outbox.remove(entry.id) {
-                    tracing::warn!(error = %e, "the outbox could not be updated");
-                }
-            } else {
-                consent.withdrawal_pending = true;
-            }
-        }
     }
 }

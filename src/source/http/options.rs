@@ -27,6 +27,8 @@ pub struct HttpOptions {
     pub outbox_retry: Duration,
     /// An undelivered outbox entry older than this is dropped.
     pub outbox_max_age: Duration,
+    /// The file with this kiosk's key (`X-Indsigt-Kiosk`); read once when the source starts.
+    pub kiosk_key_file: Option<PathBuf>,
     /// The longest the source keeps a copy of a citizen's token to deliver their outbox entries: the
     /// longest a kiosk session can last.
     pub session_max: Duration,
@@ -47,6 +49,7 @@ impl HttpOptions {
             outbox_retry: Duration::from_secs(config::DEFAULT_OUTBOX_RETRY_SECS),
             outbox_max_age: days(config::DEFAULT_OUTBOX_MAX_AGE_DAYS),
             session_max: Duration::from_secs(1200),
+            kiosk_key_file: None,
         }
     }
 
@@ -66,6 +69,7 @@ impl HttpOptions {
             outbox_retry: Duration::from_secs(s.outbox_retry_secs),
             outbox_max_age: days(s.outbox_max_age_days),
             session_max: Duration::from_secs(config.kiosk.session_max_secs),
+            kiosk_key_file: s.kiosk_key_file.clone(),
         })
     }
 }

@@ -1,11 +1,12 @@
 //! The durable outbox: writes the server has not acknowledged yet, in a small SQLite file.
 //!
-//! A row holds the request only: its method and path, an opaque idempotency reference, when it was
-//! filed, and a salted hash of the citizen's sign-in subject (so it is only ever sent with a token of the
+//! A row holds the request only: its method and path (and for a kiosk visit, the helper the citizen
+//! chose as its JSON body), an opaque idempotency reference, when it was filed, and a salted hash of the citizen's sign-in subject (so it is only ever sent with a token of the
 //! same citizen). Never a token, never the citizen's data. The salt is random per file.
 //! The schema is versioned with `PRAGMA user_version`.
 
 use super::error::OutboxError;
+use crate::domain::port::Helper;
 use jiff::Timestamp;
 use ring::rand::SecureRandom;
 use rusqlite::{Connection, OptionalExtension, params};
@@ -15,7 +16,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 /// The schema version this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 const SCHEMA_V1: &str = "
 CREATE TABLE meta (
@@ -34,6 +35,28 @@ CREATE TABLE outbox (
 ) STRICT;
 ";
 
+/// Version 2: a request may carry a body (a kiosk visit's helper), and requests with a body are not made
+/// unique (two visits are two entries); those without one still are.
+const SCHEMA_V2: &str = "
+CREATE TABLE outbox_v2 (
+    id           INTEGER PRIMARY KEY,
+    reference    TEXT NOT NULL UNIQUE,
+    subject_key  TEXT NOT NULL,
+    method       TEXT NOT NULL,
+    path         TEXT NOT NULL,
+    body         TEXT,
+    created_at   INTEGER NOT NULL,
+    attempts     INTEGER NOT NULL DEFAULT 0
+) STRICT;
+INSERT INTO outbox_v2 (id, reference, subject_key, method, path, created_at, attempts)
+    SELECT id, reference, subject_key, method, path, created_at, attempts FROM outbox;
+DROP TABLE outbox;
+ALTER TABLE outbox_v2 RENAME TO outbox;
+CREATE UNIQUE INDEX outbox_once ON outbox (subject_key, method, path) WHERE body IS NULL;
+";
+
+const VISITS_PATH: &str = "/v1/kiosk-visits";
+
 /// PBKDF2 rounds for the subject hash: a subject is an opaque id, but a little work costs nothing here.
 const SUBJECT_ROUNDS: u32 = 20_000;
 
@@ -44,6 +67,15 @@ pub enum OutboxRequest {
     WithdrawConsent(i64),
     /// `POST /v1/access-log/{id}/report`
     ReportAccess(i64),
+    /// `POST /v1/kiosk-visits` with `{"helper": …}`
+    KioskVisit(Helper),
+}
+
+/// The body of a kiosk visit, as sent and as stored.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VisitBody {
+    helper: Helper,
 }
 
 impl OutboxRequest {
@@ -55,13 +87,26 @@ impl OutboxRequest {
         match self {
             OutboxRequest::WithdrawConsent(id) => format!("/v1/consents/{id}/withdraw"),
             OutboxRequest::ReportAccess(id) => format!("/v1/access-log/{id}/report"),
+            OutboxRequest::KioskVisit(_) => VISITS_PATH.to_owned(),
         }
     }
 
-    /// The request a stored method and path stand for (`None` for one this version does not know).
-    pub fn parse(method: &str, path: &str) -> Option<OutboxRequest> {
+    /// The JSON body, for the requests that have one.
+    pub fn body(self) -> Option<serde_json::Value> {
+        match self {
+            OutboxRequest::KioskVisit(helper) => serde_json::to_value(VisitBody { helper }).ok(),
+            OutboxRequest::WithdrawConsent(_) | OutboxRequest::ReportAccess(_) => None,
+        }
+    }
+
+    /// The request a stored method, path and body stand for (`None` for one this version does not know).
+    pub fn parse(method: &str, path: &str, body: Option<&str>) -> Option<OutboxRequest> {
         if method != "POST" {
             return None;
+        }
+        if path == VISITS_PATH {
+            let body: VisitBody = serde_json::from_str(body?).ok()?;
+            return Some(OutboxRequest::KioskVisit(body.helper));
         }
         let id = |prefix: &str, suffix: &str| -> Option<i64> {
             path.strip_prefix(prefix)?
@@ -79,6 +124,7 @@ impl OutboxRequest {
         match self {
             OutboxRequest::WithdrawConsent(_) => "withdraw_consent",
             OutboxRequest::ReportAccess(_) => "report_access",
+            OutboxRequest::KioskVisit(_) => "kiosk_visit",
         }
     }
 }
@@ -143,7 +189,13 @@ impl Outbox {
                 "INSERT INTO meta (key, value) VALUES ('subject_salt', ?1)",
                 [random_bytes::<32>()?.to_vec()],
             )?;
-            tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+            tx.pragma_update(None, "user_version", 1)?;
+            tx.commit()?;
+        }
+        if version < 2 {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(SCHEMA_V2)?;
+            tx.pragma_update(None, "user_version", 2)?;
             tx.commit()?;
         }
         let salt: Vec<u8> = conn
@@ -184,7 +236,8 @@ impl Outbox {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Files `request` for `subject`; if the same request is already waiting, returns that entry.
+    /// Files `request` for `subject`. A request without a body that is already waiting returns that
+    /// entry; a request with a body (a kiosk visit) is always a new entry.
     pub fn enqueue(
         &self,
         subject: &SubjectKey,
@@ -193,22 +246,26 @@ impl Outbox {
     ) -> Result<OutboxEntry, OutboxError> {
         let conn = self.conn();
         let reference = hex(&random_bytes::<16>()?);
+        let body = request.body().map(|b| b.to_string());
         conn.execute(
-            "INSERT INTO outbox (reference, subject_key, method, path, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)
-             ON CONFLICT (subject_key, method, path) DO NOTHING",
+            "INSERT INTO outbox (reference, subject_key, method, path, body, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+             ON CONFLICT (subject_key, method, path) WHERE body IS NULL DO NOTHING",
             params![
                 reference,
                 subject.0,
                 request.method(),
                 request.path(),
+                body,
                 now.as_second()
             ],
         )?;
         let entry = conn.query_row(
-            "SELECT id, reference, method, path, created_at, attempts FROM outbox
-             WHERE subject_key = ?1 AND method = ?2 AND path = ?3",
-            params![subject.0, request.method(), request.path()],
+            "SELECT id, reference, method, path, body, created_at, attempts FROM outbox
+             WHERE reference = ?1
+                OR (?2 IS NULL AND body IS NULL AND subject_key = ?3 AND method = ?4 AND path = ?5)
+             LIMIT 1",
+            params![reference, body, subject.0, request.method(), request.path()],
             row,
         )?;
         entry.ok_or_else(|| OutboxError::Sqlite("the entry just filed is unreadable".into()))
@@ -218,7 +275,7 @@ impl Outbox {
     pub fn pending(&self, subject: &SubjectKey) -> Result<Vec<OutboxEntry>, OutboxError> {
         let conn = self.conn();
         let mut stmt = conn.prepare(
-            "SELECT id, reference, method, path, created_at, attempts FROM outbox
+            "SELECT id, reference, method, path, body, created_at, attempts FROM outbox
              WHERE subject_key = ?1 ORDER BY id",
         )?;
         let rows = stmt.query_map([&subject.0], row)?;
@@ -264,20 +321,23 @@ impl Outbox {
     pub fn drop_older_than(&self, cutoff: Timestamp) -> Result<usize, OutboxError> {
         let conn = self.conn();
         let mut stmt = conn.prepare(
-            "DELETE FROM outbox WHERE created_at < ?1 RETURNING method, path, created_at, attempts",
+            "DELETE FROM outbox WHERE created_at < ?1
+             RETURNING method, path, body, created_at, attempts",
         )?;
         let dropped = stmt
             .query_map([cutoff.as_second()], |r| {
                 Ok((
                     r.get::<_, String>(0)?,
                     r.get::<_, String>(1)?,
-                    r.get::<_, i64>(2)?,
-                    r.get::<_, u32>(3)?,
+                    r.get::<_, Option<String>>(2)?,
+                    r.get::<_, i64>(3)?,
+                    r.get::<_, u32>(4)?,
                 ))
             })?
             .collect::<Result<Vec<_>, _>>()?;
-        for (method, path, created_at, attempts) in &dropped {
-            let kind = OutboxRequest::parse(method, path).map_or("unknown", OutboxRequest::kind);
+        for (method, path, body, created_at, attempts) in &dropped {
+            let kind = OutboxRequest::parse(method, path, body.as_deref())
+                .map_or("unknown", OutboxRequest::kind);
             tracing::warn!(
                 kind,
                 filed_at = created_at,
@@ -293,16 +353,17 @@ impl Outbox {
 fn row(r: &rusqlite::Row<'_>) -> rusqlite::Result<Option<OutboxEntry>> {
     let method: String = r.get(2)?;
     let path: String = r.get(3)?;
-    let Some(request) = OutboxRequest::parse(&method, &path) else {
+    let body: Option<String> = r.get(4)?;
+    let Some(request) = OutboxRequest::parse(&method, &path, body.as_deref()) else {
         return Ok(None);
     };
-    let created: i64 = r.get(4)?;
+    let created: i64 = r.get(5)?;
     Ok(Some(OutboxEntry {
         id: r.get(0)?,
         reference: r.get(1)?,
         request,
         created_at: Timestamp::from_second(created).unwrap_or(Timestamp::UNIX_EPOCH),
-        attempts: r.get(5)?,
+        attempts: r.get(6)?,
     }))
 }
 

@@ -10,6 +10,7 @@
 
 use super::outbox::SubjectKey;
 use crate::domain::Consent;
+use crate::domain::port::Helper;
 use crate::source::AccessToken;
 use std::fmt;
 use std::sync::{Mutex, MutexGuard};
@@ -32,6 +33,9 @@ struct Live {
     subject: Option<SubjectKey>,
     /// The consents as last read, to answer a withdrawal the server could not take yet.
     consents: Vec<Consent>,
+    /// Visits filed before the citizen's subject was known (the server could not be asked): they go into
+    /// the outbox as soon as it is.
+    visits: Vec<Helper>,
 }
 
 /// The live session, if any.
@@ -78,6 +82,7 @@ impl Sessions {
                 token: None,
                 subject: None,
                 consents: Vec::new(),
+                visits: Vec::new(),
             },
         };
         f(guard.insert(live))
@@ -92,8 +97,28 @@ impl Sessions {
         self.with(token, |l| l.subject.clone())
     }
 
-    pub fn set_subject(&self, token: &AccessToken, subject: SubjectKey) {
-        self.with(token, |l| l.subject = Some(subject));
+    /// Holds a visit until the session's subject is known; if it is known by now, returns it instead
+    /// (and holds nothing), so the caller files the visit at once.
+    pub fn hold_visit(&self, token: &AccessToken, helper: Helper) -> Option<SubjectKey> {
+        self.with(token, |l| match &l.subject {
+            Some(subject) => Some(subject.clone()),
+            None => {
+                l.visits.push(helper);
+                None
+            }
+        })
+    }
+
+    /// Sets the session's subject and returns the visits held until it was known.
+    pub fn set_subject_taking_visits(
+        &self,
+        token: &AccessToken,
+        subject: SubjectKey,
+    ) -> Vec<Helper> {
+        self.with(token, |l| {
+            l.subject = Some(subject);
+            std::mem::take(&mut l.visits)
+        })
     }
 
     pub fn set_consents(&self, token: &AccessToken, consents: &[Consent]) {

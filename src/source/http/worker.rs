@@ -113,9 +113,12 @@ pub enum Outcome {
 
 /// Sends one entry and settles it in the outbox.
 fn send(shared: &Shared, token: &crate::source::AccessToken, entry: &OutboxEntry) -> Outcome {
-    let result = shared
-        .api
-        .post(token, &entry.request.path(), Some(&entry.reference), None);
+    let result = shared.api.post(
+        token,
+        &entry.request.path(),
+        Some(&entry.reference),
+        entry.request.body().as_ref(),
+    );
     let outcome = settle(entry.request, result.as_ref().err());
     let stored = match outcome {
         Outcome::Done | Outcome::Dropped => shared.outbox.remove(entry.id),

@@ -5,7 +5,7 @@ use super::content::events::EMPLOYEES;
 use super::rng::Rng;
 use super::writer::{DAY, EventIds, Ids, SPAN, Statements, year_of};
 use super::{BASE, DEFERRED_UNTIL, DemoError, DemoSummary, SHORT_DEFERRED_UNTIL};
-use crate::store::access_log::action_code;
+use crate::store::queries::access_log::action_code;
 use rusqlite::params;
 
 #[allow(clippy::too_many_arguments)]

@@ -88,6 +88,21 @@ impl Store {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
+    /// The citizen's categories in one area, for the data port: an area the citizen has nothing in is
+    /// [`crate::store::StoreError::NotFound`], like an area that does not exist, so every source (the
+    /// local store and the server) answers it the same way.
+    pub fn area_categories(
+        &self,
+        who: &CitizenId,
+        area: &str,
+    ) -> StoreResult<Vec<CategorySummary>> {
+        let found = self.categories(who, area)?;
+        if found.is_empty() {
+            return Err(crate::store::StoreError::NotFound);
+        }
+        Ok(found)
+    }
+
     /// One of the citizen's data categories with its fields, purposes and recipients, and the deletion date
     /// computed from the holding's retention start and the category's rule.
     /// Another citizen's category is [`crate::store::StoreError::NotFound`].

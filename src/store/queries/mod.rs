@@ -1,5 +1,6 @@
 //! Read queries, one file per area of the API. Every query is scoped by the citizen.
 
+pub(crate) mod access_log;
 pub(crate) mod categories;
 mod citizens;
 pub(crate) mod consents;

@@ -22,7 +22,7 @@ fn minutes_seconds(secs: i64) -> String {
 fn waiting(c: Ctx, w: &Waiting, area: Rect, buf: &mut Buffer) {
     let lang = c.lang();
     let code = grouped(&w.auth.user_code);
-    let matrix = QrMatrix::encode(w.qr_url());
+    let matrix = QrMatrix::cached(w.qr_url());
     let fits = matrix
         .as_ref()
         .map(|m| m.size())

@@ -30,7 +30,7 @@ impl Widget for &Online<'_> {
         let Some(url) = url(c) else {
             return;
         };
-        let matrix = QrMatrix::encode(&url);
+        let matrix = QrMatrix::cached(&url);
         let mut d = Doc::new(c.theme);
         d.heading(c.t("online-heading"))
             .para(c.t("online-explain"))

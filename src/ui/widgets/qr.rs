@@ -9,6 +9,7 @@ use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 use ratatui::style::{Color, Style};
 use ratatui::widgets::Widget;
+use std::sync::{Arc, Mutex};
 
 /// The quiet zone around the code, in modules.
 pub const QUIET: usize = 2;
@@ -36,6 +37,28 @@ impl QrMatrix {
         Some(QrMatrix { width, modules })
     }
 
+    /// The matrix for `data`, encoded once per URL: the views draw on every frame that changes (a
+    /// countdown beside the code moves every second), and encoding is the costly part. Only the last
+    /// [`CACHED`] URLs are kept; they carry no personal data (a sign-in link's one-time code expires, and the
+    /// continue-online link holds only a view and a language), and [`forget`] drops them at sign-out.
+    pub fn cached(data: &str) -> Option<Arc<QrMatrix>> {
+        let mut cache = CACHE
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(pos) = cache.iter().position(|(url, _)| url == data) {
+            let hit = cache.remove(pos);
+            let matrix = Arc::clone(&hit.1);
+            cache.push(hit);
+            return Some(matrix);
+        }
+        let matrix = Arc::new(QrMatrix::encode(data)?);
+        if cache.len() == CACHED {
+            cache.remove(0);
+        }
+        cache.push((data.to_owned(), Arc::clone(&matrix)));
+        Some(matrix)
+    }
+
     /// Dark or light at (x, y) including the quiet zone; outside the code is light.
     fn dark(&self, x: usize, y: usize) -> bool {
         let (Some(x), Some(y)) = (x.checked_sub(QUIET), y.checked_sub(QUIET)) else {
@@ -49,6 +72,19 @@ impl QrMatrix {
         let side = self.width + 2 * QUIET;
         (side as u16, side.div_ceil(2) as u16)
     }
+}
+
+/// How many encoded URLs are kept.
+pub const CACHED: usize = 4;
+
+static CACHE: Mutex<Vec<(String, Arc<QrMatrix>)>> = Mutex::new(Vec::new());
+
+/// Drops every cached code (at sign-out, with the rest of the session).
+pub fn forget() {
+    CACHE
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .clear();
 }
 
 pub struct QrWidget<'a> {
@@ -85,5 +121,22 @@ impl Widget for &QrWidget<'_> {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_url_is_encoded_once_and_forgotten_at_sign_out() {
+        let url = "https://indsigt.example/?view=overview&lang=da&cache-test";
+        let a = QrMatrix::cached(url).unwrap();
+        let b = QrMatrix::cached(url).unwrap();
+        assert!(Arc::ptr_eq(&a, &b), "the same URL is not encoded again");
+        assert_eq!(*a, QrMatrix::encode(url).unwrap());
+        forget();
+        let c = QrMatrix::cached(url).unwrap();
+        assert!(!Arc::ptr_eq(&a, &c), "forget drops the cache");
     }
 }
