@@ -11,6 +11,7 @@ mod error;
 pub mod ingest;
 mod migrations;
 mod queries;
+pub mod records;
 mod writes;
 
 pub use catalogue::{ImportError, Imported, StillInUse};
