@@ -351,6 +351,16 @@ const SERVER: SectionSpec = SectionSpec {
             TEXT,
             "The token claim that holds the citizen's subject.",
         ),
+        optional(
+            "cpr_claim",
+            TEXT,
+            "The token claim that holds the citizen's CPR number.",
+        ),
+        optional(
+            "pepper_file",
+            KeyType::Path,
+            "The file with the citizen key's secret (at least 32 bytes).",
+        ),
         optional("tls_cert", KeyType::Path, "TLS certificate chain (PEM)."),
         optional("tls_key", KeyType::Path, "TLS private key (PEM)."),
         key(

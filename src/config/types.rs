@@ -230,6 +230,15 @@ pub struct Server {
     pub audience: Option<String>,
     /// The claim that holds the citizen's subject.
     pub subject_claim: String,
+    /// The claim that holds the citizen's CPR number (NemLog-in brokers:
+    /// `https://data.gov.dk/model/core/eid/cprNumber`). Set, sign-in hashes it into the citizen key and
+    /// finds the citizen by that; unset, `subject_claim` names the citizen.
+    #[serde(default)]
+    pub cpr_claim: Option<String>,
+    /// The file holding the citizen key's secret pepper (at least 32 bytes). Needed to ingest holdings,
+    /// consents and decision-support uses, and for `cpr_claim`.
+    #[serde(default)]
+    pub pepper_file: Option<PathBuf>,
     /// TLS certificate chain (PEM). With `tls_key`; without both, plain HTTP (behind a proxy).
     #[serde(default)]
     pub tls_cert: Option<PathBuf>,

@@ -80,8 +80,38 @@ impl RecordError {
         }
     }
 
+    /// The message id of the operator's sentence; its one variable, `what`, is [`RecordError::subject`].
     pub fn message_id(&self) -> &'static str {
-        "ingest-record-rejected"
+        match self {
+            RecordError::Invalid(_) => "ingest-rejected-invalid",
+            RecordError::MalformedCpr => "ingest-rejected-malformed-cpr",
+            RecordError::UnknownCategory(_) => "ingest-rejected-unknown-category",
+            RecordError::UnknownConsentType(_) => "ingest-rejected-unknown-consent-type",
+            RecordError::UnknownTool(_) => "ingest-rejected-unknown-tool",
+            RecordError::UndeclaredField { .. } => "ingest-rejected-undeclared-field",
+            RecordError::TooLong(_) => "ingest-rejected-too-long",
+            RecordError::WrongSystem(_) => "ingest-rejected-wrong-system",
+            RecordError::BadTime(_) => "ingest-rejected-bad-time",
+            RecordError::UnknownSystem => "ingest-rejected-unknown-system",
+            RecordError::NoCatalogue => "ingest-rejected-no-catalogue",
+        }
+    }
+
+    /// What the sentence is about: a field, a catalogue id, or nothing. Never a value from the record.
+    pub fn subject(&self) -> String {
+        match self {
+            RecordError::Invalid(w)
+            | RecordError::UnknownCategory(w)
+            | RecordError::UnknownConsentType(w)
+            | RecordError::UnknownTool(w)
+            | RecordError::TooLong(w)
+            | RecordError::WrongSystem(w) => w.clone(),
+            RecordError::UndeclaredField { category, field } => format!("{category}.{field}"),
+            RecordError::BadTime(w) => (*w).to_owned(),
+            RecordError::MalformedCpr | RecordError::UnknownSystem | RecordError::NoCatalogue => {
+                String::new()
+            }
+        }
     }
 }
 

@@ -34,6 +34,8 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
         issuer: Some(issuer.url.clone()),
         audience: Some(AUDIENCE.into()),
         subject_claim: "sub".into(),
+        cpr_claim: None,
+        pepper_file: None,
         tls_cert: None,
         tls_key: None,
         ingest_max_batch: 1000,
