@@ -169,6 +169,7 @@ impl ServeError {
                 tr(lang, "serve-store", &[("detail", e.localized(lang).into())])
             }
             ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
+            ServeError::Pepper(e) => e.localized(lang),
             ServeError::IssuerMismatch { configured, found } => tr(
                 lang,
                 "serve-issuer-mismatch",

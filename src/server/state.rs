@@ -9,6 +9,10 @@ use std::sync::Arc;
 /// The server's shared state.
 #[derive(Debug, Clone)]
 pub struct ServerState {
+    /// The citizen key's pepper: `None` when `[server] pepper_file` is unset (record ingest then answers 503).
+    pub pepper: Option<Arc<crate::auth::citizen_key::Pepper>>,
+    /// Whether the token's citizen claim is a CPR number (`[server] cpr_claim`), matched by its citizen key.
+    pub cpr_claim: bool,
     pub pool: StorePool,
     /// `None` when no issuer is configured: the citizen endpoints then answer 503.
     pub verifier: Option<Arc<Verifier>>,
