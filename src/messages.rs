@@ -100,6 +100,7 @@ impl CliError {
             CliError::Serve(e) => vec![e.localized(lang)],
             CliError::Catalogue(errors) => errors.localized(lang),
             CliError::CatalogueImport(e) => e.localized(lang),
+            CliError::Ingest(e) => vec![e.localized(lang)],
         }
     }
 }

@@ -20,3 +20,15 @@ CREATE TABLE system_ingests (
     system_id      TEXT PRIMARY KEY,
     last_ingest_at INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
+
+-- Where `indsigt ingest` got to in a file: written in the same transaction as the batch before it, so a second
+-- run of the same file (same system, kind and identity: path, size and SHA-256 of the first 64 KiB) resumes there.
+CREATE TABLE ingest_checkpoints (
+    system_id   TEXT NOT NULL,
+    kind        TEXT NOT NULL,
+    file_key    TEXT NOT NULL,
+    byte_offset INTEGER NOT NULL,
+    line        INTEGER NOT NULL,
+    updated_at  INTEGER NOT NULL,
+    PRIMARY KEY (system_id, kind, file_key)
+) STRICT, WITHOUT ROWID;
