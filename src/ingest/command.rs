@@ -75,10 +75,8 @@ pub fn run(
             let _flushed = err.flush();
         }
     };
-    let loaded = load(
-        &mut store, &pepper, system, parsed, kind, file, lang, progress,
-    )
-    .map_err(IngestCommandError::from)?;
+    let loaded = load(&mut store, &pepper, system, parsed, file, lang, progress)
+        .map_err(IngestCommandError::from)?;
     if terminal {
         eprintln!();
     }

@@ -132,7 +132,6 @@ pub fn load(
     pepper: &Pepper,
     system: &str,
     kind: Kind,
-    kind_code: &str,
     path: &Path,
     lang: Lang,
     mut progress: impl FnMut(u64, u64),
@@ -140,7 +139,7 @@ pub fn load(
     let key = file_key(path)?;
     let run = FileRun {
         system: system.to_owned(),
-        kind: kind_code.to_owned(),
+        kind: kind.code().to_owned(),
         file_key: key,
     };
     let start = store

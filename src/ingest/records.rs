@@ -24,6 +24,14 @@ pub enum Kind {
 }
 
 impl Kind {
+    pub fn code(self) -> &'static str {
+        match self {
+            Kind::Holdings => "holdings",
+            Kind::Consents => "consents",
+            Kind::Decisions => "decisions",
+        }
+    }
+
     pub fn from_code(s: &str) -> Option<Kind> {
         match s {
             "holdings" => Some(Kind::Holdings),
@@ -261,7 +269,7 @@ fn check_inner(
             }
             let mut values = Vec::new();
             for (field, v) in item.fields.unwrap_or_default() {
-                if !cat.fields.iter().any(|f| *f == field) {
+                if !cat.fields.contains(&field) {
                     return Err(RecordError::UndeclaredField { category, field });
                 }
                 let v = text(v, &format!("field {field}"))?;
