@@ -148,6 +148,24 @@ async fn holdings_consents_and_decisions_reach_the_citizen_signed_in_by_cpr_clai
     let (_, uses) = f.api.get("/v1/decision-support", &token).await;
     assert_eq!(uses[0]["factors"][0]["name"]["en"], "Education");
 
+    // Which systems are connected: the two that sent data are fresh, the rest never sent anything.
+    let (status, systems) = f.api.get("/v1/systems", &token).await;
+    assert_eq!(status, 200, "{systems}");
+    let by_name = |n: &str| {
+        systems
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["name"] == n)
+            .cloned()
+            .unwrap()
+    };
+    assert_eq!(by_name("KMD Nexus")["stale"], false);
+    assert!(by_name("KMD Nexus")["last_ingest"].is_string());
+    assert_eq!(by_name("Momentum")["stale"], false);
+    assert_eq!(by_name("Aula")["stale"], true);
+    assert!(by_name("Aula")["last_ingest"].is_null());
+
     // Another CPR number is another citizen, unknown here: refused, nothing of this one.
     let (status, _) = f.api.get("/v1/overview", &f.token("3102414822")).await;
     assert_eq!(status, 403);

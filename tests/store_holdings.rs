@@ -140,3 +140,24 @@ fn consents_and_decision_uses_come_from_the_new_tables_and_withdrawal_writes_the
     let o = store.overview(&who, now()).unwrap();
     assert_eq!((o.consents, o.decision_support), (0, 0));
 }
+
+#[test]
+fn connected_systems_have_their_last_ingest_and_are_stale_when_silent_too_long() {
+    let d = demo();
+    let store = open(&d);
+    let day = 86_400;
+    let at = now().as_second();
+    store
+        .connection()
+        .execute(
+            "INSERT INTO system_ingests (system_id, last_ingest_at) VALUES ('kmd_nexus', ?1), ('momentum', ?2)",
+            [at - day, at - 3 * day],
+        )
+        .unwrap();
+    let systems = store.connected_systems(now(), 2 * day).unwrap();
+    let get = |n: &str| systems.iter().find(|s| s.name == n).unwrap();
+    assert!(!get("KMD Nexus").stale);
+    assert_eq!(get("KMD Nexus").last_ingest.unwrap().as_second(), at - day);
+    assert!(get("Momentum").stale, "three days silent, two allowed");
+    assert!(get("Aula").stale && get("Aula").last_ingest.is_none());
+}

@@ -364,6 +364,11 @@ const SERVER: SectionSpec = SectionSpec {
         optional("tls_cert", KeyType::Path, "TLS certificate chain (PEM)."),
         optional("tls_key", KeyType::Path, "TLS private key (PEM)."),
         key(
+            "system_stale_after_hours",
+            KeyType::Integer { min: 1, max: 8760 },
+            "Hours after which a silent system is shown as not updated.",
+        ),
+        key(
             "ingest_max_batch",
             count(10_000),
             "The most events one ingest request may carry.",

@@ -245,6 +245,8 @@ pub struct Server {
     /// TLS private key (PEM).
     #[serde(default)]
     pub tls_key: Option<PathBuf>,
+    /// Hours after which a system that sent nothing is shown as not updated.
+    pub system_stale_after_hours: u32,
     /// The most events one ingest request may carry.
     pub ingest_max_batch: u32,
     /// SQLite connections serving requests.

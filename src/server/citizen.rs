@@ -170,6 +170,18 @@ pub async fn reports(State(s): State<ServerState>, who: Subject) -> Answer<Vec<A
         .map(Json)
 }
 
+pub async fn systems(
+    State(s): State<ServerState>,
+    who: Subject,
+) -> Answer<Vec<crate::domain::ConnectedSystem>> {
+    let stale_after = s.stale_after_secs;
+    as_citizen(&s, who, move |st, _, now| {
+        Ok(st.connected_systems(now, stale_after)?)
+    })
+    .await
+    .map(Json)
+}
+
 pub async fn consents(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Consent>> {
     as_citizen(&s, who, |st, id, _| Ok(st.consents(id)?))
         .await

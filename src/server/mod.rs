@@ -143,6 +143,7 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
         )),
         ingest_keys: Arc::new(keys),
         ingest_max_batch: settings.ingest_max_batch as usize,
+        stale_after_secs: i64::from(settings.system_stale_after_hours) * 3600,
         kiosks: Arc::new(kiosks),
         show_employee_names: settings.show_employee_names,
     })

@@ -174,7 +174,7 @@ fn schemas() -> Value {
     let mut all = json!({
         "Error": { "type": "object", "required": ["code", "message"], "properties": {
             "code": { "type": "string", "enum": ["bad_request", "unauthorized", "unknown_citizen", "forbidden", "not_found",
-                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable", "unknown_kiosk"] },
+                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable", "unknown_kiosk", "not_configured"] },
             "message": { "type": "string" } } },
         "Status": { "type": "object", "properties": { "status": { "type": "string" } } },
         "OpenApi": { "type": "object", "description": "An OpenAPI 3.1 document." },
@@ -195,6 +195,7 @@ fn schemas() -> Value {
         "AccessReport": domain("domain::AccessReport"),
         "Consent": domain("domain::Consent"),
         "DecisionSupport": domain("domain::DecisionSupport"),
+        "ConnectedSystem": domain("domain::ConnectedSystem"),
     });
     let ingest = ingest_schemas();
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), ingest) {

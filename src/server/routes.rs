@@ -59,6 +59,7 @@ pub const ROUTES: &[RouteSpec] = &[
     route(Get, "/v1/reports", "reports", "The citizen's reports.", Bearer, 200, ListOf("AccessReport"), handler!(citizen::reports)),
     route(Get, "/v1/consents", "consents", "The citizen's consents.", Bearer, 200, ListOf("Consent"), handler!(citizen::consents)),
     route(Post, "/v1/consents/{id}/withdraw", "withdrawConsent", "Withdraws a consent (idempotent).", Bearer, 200, Schema("Consent"), handler!(citizen::withdraw)),
+    route(Get, "/v1/systems", "systems", "The catalogue's systems, each with its last ingest and whether it is stale.", Bearer, 200, ListOf("ConnectedSystem"), handler!(citizen::systems)),
     route(Get, "/v1/decision-support", "decisionSupport", "Computer-assisted decisions in the citizen's cases.", Bearer, 200, ListOf("DecisionSupport"), handler!(citizen::decision_support)),
     RouteSpec { request: Some("KioskVisit"), ..route(Post, "/v1/kiosk-visits", "kioskVisit", "Records a visit at a registered kiosk in the citizen's own log.", Guard::BearerAndKiosk, 204, Empty, handler!(citizen::kiosk_visit)) },
     RouteSpec { request: Some("IngestRequest"), ..route(Post, "/v1/ingest/access-events", "ingestAccessEvents", "Line-of-business systems post access events.", Guard::ApiKey, 200, Schema("IngestResponse"), handler!(ingest::access_events)) },

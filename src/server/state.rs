@@ -19,6 +19,8 @@ pub struct ServerState {
     pub limiter: Arc<RateLimiter>,
     pub ingest_keys: Arc<ApiKeys>,
     pub ingest_max_batch: usize,
+    /// `[server] system_stale_after_hours`, in seconds.
+    pub stale_after_secs: i64,
     pub kiosks: Arc<KioskRegistry>,
     /// Off: employee names are removed from every answer before it is built.
     pub show_employee_names: bool,

@@ -38,6 +38,7 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
         pepper_file: None,
         tls_cert: None,
         tls_key: None,
+        system_stale_after_hours: 48,
         ingest_max_batch: 1000,
         pool_size: 2,
         rate_limit_per_minute: 100_000,

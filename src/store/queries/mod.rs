@@ -7,3 +7,4 @@ pub(crate) mod consents;
 mod decisions;
 mod overview;
 pub(crate) mod retention;
+mod systems;
