@@ -529,3 +529,9 @@ ingest-line-rejected = Linje { $line }: { $reason } ({ $code })
 ingest-line-not-json = Linjen er ikke et JSON-objekt.
 ingest-line-too-long = Linjen er for lang.
 ingest-more-rejected = … og { $more } afviste linjer mere.
+overview-coverage = Data fra { $count ->
+    [one] 1 system
+   *[other] { $count } systemer
+}, senest opdateret { $date }.
+overview-coverage-stale = Ikke opdateret siden: { $systems }.
+overview-coverage-never = Endnu ingen data fra: { $systems }.

@@ -529,3 +529,9 @@ ingest-line-rejected = Line { $line }: { $reason } ({ $code })
 ingest-line-not-json = The line is not a JSON object.
 ingest-line-too-long = The line is too long.
 ingest-more-rejected = … and { $more } more rejected lines.
+overview-coverage = Data from { $count ->
+    [one] 1 system
+   *[other] { $count } systems
+}, last updated { $date }.
+overview-coverage-stale = Not updated since: { $systems }.
+overview-coverage-never = No data yet from: { $systems }.

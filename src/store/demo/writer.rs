@@ -322,5 +322,12 @@ pub(super) fn generate(
             &mut summary,
         )?;
     }
+    // Every catalogue system sent its data on the morning of the demo day, so the coverage note is calm.
+    for s in &catalogue.systems {
+        conn.prepare_cached(
+            "INSERT INTO system_ingests (system_id, last_ingest_at) VALUES (?1, ?2)",
+        )?
+        .execute(rusqlite::params![s.id, super::BASE + 6 * 3600])?;
+    }
     Ok(summary)
 }
