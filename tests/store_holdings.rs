@@ -150,9 +150,14 @@ fn connected_systems_have_their_last_ingest_and_are_stale_when_silent_too_long()
     store
         .connection()
         .execute(
-            "INSERT INTO system_ingests (system_id, last_ingest_at) VALUES ('kmd_nexus', ?1), ('momentum', ?2)",
+            "INSERT OR REPLACE INTO system_ingests (system_id, last_ingest_at) VALUES ('kmd_nexus', ?1), ('momentum', ?2)",
             [at - day, at - 3 * day],
         )
+        .unwrap();
+    // demo-data records every system on the demo day; Aula here never sent anything.
+    store
+        .connection()
+        .execute("DELETE FROM system_ingests WHERE system_id = 'aula'", [])
         .unwrap();
     let systems = store.connected_systems(now(), 2 * day).unwrap();
     let get = |n: &str| systems.iter().find(|s| s.name == n).unwrap();
