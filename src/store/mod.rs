@@ -5,6 +5,7 @@
 //! deferred access-log entries (`hidden_until` after `now`) are never returned or counted.
 
 mod catalogue;
+mod checkpoints;
 pub mod demo;
 mod dims;
 mod error;
@@ -15,6 +16,7 @@ pub mod records;
 mod writes;
 
 pub use catalogue::{ImportError, Imported, StillInUse};
+pub use checkpoints::FileRun;
 pub use error::{StoreError, StoreResult};
 pub use migrations::SUPPORTED_VERSION;
 pub use queries::access_log::{MAX_PAGE, page_sql};
