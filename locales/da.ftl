@@ -41,6 +41,7 @@ config-error-url-malformed = { $origin }: `{ $key }` = "{ $value }" er ikke en g
 config-error-pin-hash = { $origin }: `{ $key }` er ikke en gyldig PIN-hash. Den skal have formen $skema$…$hash.
 config-error-must-be-less = { $origin }: `{ $key }` ({ $value }) skal være mindre end `{ $other_key }` ({ $other_value }).
 config-error-required-when = { $origin }: `{ $key }` mangler. Den skal udfyldes, når `{ $when_key }` er { $when_value }.
+config-error-bad-pepper = { $origin }: `{ $key }`: { $problem }
 config-error-demo-auth-http = { $origin }: `auth.kind` = "demo" kan ikke bruges sammen med `source.kind` = "http". Demo-login virker kun med den lokale database. Brug `auth.kind` = "device", eller `source.kind` = "local".
 config-error-invalid = Konfigurationen kan ikke læses: { $message }
 config-check-failed = { $count ->
@@ -504,3 +505,33 @@ catalogue-import-in-use-item = - { $kind } "{ $id }": { $citizens ->
 # server (helper A)
 config-error-bad-kiosk-key = { $origin }: element { $index } i `{ $key }` skal have præcis tre nøgler: id, location og key_sha256 (64 hex-cifre). To kiosker må ikke have samme id eller nøgle.
 serve-issuer-mismatch = Udstederen kalder sig { $found } i sit discovery-dokument, men server.issuer er { $configured }. De skal være helt ens. Ret server.issuer.
+
+## Ingest of holdings, consents and decision-support uses: why a record was refused (for the sending system's operator).
+ingest-rejected-invalid = Posten er ikke gyldig: { $what }.
+ingest-rejected-malformed-cpr = CPR-nummeret skal være ti cifre, skrevet ddmmåå-nnnn eller ddmmåånnnn.
+ingest-rejected-unknown-category = Kataloget har ingen kategori { $what }.
+ingest-rejected-unknown-consent-type = Kataloget har ingen samtykketype { $what }.
+ingest-rejected-unknown-tool = Kataloget har intet beslutningsværktøj { $what }.
+ingest-rejected-undeclared-field = Kataloget har ikke feltet { $what }.
+ingest-rejected-too-long = { $what } er for lang.
+ingest-rejected-wrong-system = I kataloget hører { $what } til et andet system.
+ingest-rejected-bad-time = { $what } er ikke et gyldigt tidspunkt eller en gyldig dato.
+ingest-rejected-unknown-system = Kataloget har ikke det system.
+ingest-rejected-no-catalogue = Der er endnu ikke importeret et katalog.
+ingest-rejected-foreign-record = Et andet system har allerede sendt en post med dette record_id.
+ingest-no-pepper = indsigt ingest skal have `server.pepper_file` i konfigurationen: filen med hemmeligheden til borgernøglen.
+ingest-unknown-kind = Ukendt slags: { $kind }. Tilladt: holdings, consents, decisions.
+ingest-file-unreadable = Kan ikke læse { $path } ({ $detail }).
+ingest-read-failed = Læsning af filen slog fejl ved linje { $line }. Kør kommandoen igen for at fortsætte fra den sidst gemte linje.
+ingest-resumed = Fortsatte efter linje { $line }, hvor sidste kørsel stoppede.
+ingest-summary = { $file }: { $accepted } taget imod, { $duplicates } dubletter (ingen ændring), { $rejected } afvist.
+ingest-line-rejected = Linje { $line }: { $reason } ({ $code })
+ingest-line-not-json = Linjen er ikke et JSON-objekt.
+ingest-line-too-long = Linjen er for lang.
+ingest-more-rejected = … og { $more } afviste linjer mere.
+overview-coverage = Data fra { $count ->
+    [one] 1 system
+   *[other] { $count } systemer
+}, senest opdateret { $date }.
+overview-coverage-stale = Ikke opdateret siden: { $systems }.
+overview-coverage-never = Endnu ingen data fra: { $systems }.

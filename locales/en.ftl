@@ -41,6 +41,7 @@ config-error-url-malformed = { $origin }: `{ $key }` = "{ $value }" is not a val
 config-error-pin-hash = { $origin }: `{ $key }` is not a valid PIN hash. It must look like $scheme$…$hash.
 config-error-must-be-less = { $origin }: `{ $key }` ({ $value }) must be less than `{ $other_key }` ({ $other_value }).
 config-error-required-when = { $origin }: `{ $key }` is missing. It is required when `{ $when_key }` is { $when_value }.
+config-error-bad-pepper = { $origin }: `{ $key }`: { $problem }
 config-error-demo-auth-http = { $origin }: `auth.kind` = "demo" cannot be used with `source.kind` = "http". Demo sign-in only works with the local database. Use `auth.kind` = "device", or `source.kind` = "local".
 config-error-invalid = The configuration cannot be read: { $message }
 config-check-failed = { $count ->
@@ -504,3 +505,33 @@ catalogue-import-in-use-item = - { $kind } "{ $id }": { $citizens ->
 # server (helper A)
 config-error-bad-kiosk-key = { $origin }: item { $index } of `{ $key }` must have exactly three keys: id, location and key_sha256 (64 hex digits). No two kiosks may share an id or a key.
 serve-issuer-mismatch = The issuer calls itself { $found } in its discovery document, but server.issuer is { $configured }. They must be exactly the same. Correct server.issuer.
+
+## Ingest of holdings, consents and decision-support uses: why a record was refused (for the sending system's operator).
+ingest-rejected-invalid = The record is not valid: { $what }.
+ingest-rejected-malformed-cpr = The CPR number must be ten digits, written ddmmyy-nnnn or ddmmyynnnn.
+ingest-rejected-unknown-category = The catalogue has no category { $what }.
+ingest-rejected-unknown-consent-type = The catalogue has no consent type { $what }.
+ingest-rejected-unknown-tool = The catalogue has no decision-support tool { $what }.
+ingest-rejected-undeclared-field = The catalogue does not declare the field { $what }.
+ingest-rejected-too-long = { $what } is too long.
+ingest-rejected-wrong-system = In the catalogue, { $what } belongs to another system.
+ingest-rejected-bad-time = { $what } is not a valid time or date.
+ingest-rejected-unknown-system = The catalogue has no such system.
+ingest-rejected-no-catalogue = No catalogue has been imported yet.
+ingest-rejected-foreign-record = Another system already sent a record with this record_id.
+ingest-no-pepper = indsigt ingest needs `server.pepper_file` in the configuration: the file with the citizen key's secret.
+ingest-unknown-kind = Unknown kind: { $kind }. Allowed: holdings, consents, decisions.
+ingest-file-unreadable = Cannot read { $path } ({ $detail }).
+ingest-read-failed = Reading the file failed at line { $line }. Run the command again to go on from the last saved line.
+ingest-resumed = Went on after line { $line }, where the last run stopped.
+ingest-summary = { $file }: { $accepted } accepted, { $duplicates } duplicates (no change), { $rejected } rejected.
+ingest-line-rejected = Line { $line }: { $reason } ({ $code })
+ingest-line-not-json = The line is not a JSON object.
+ingest-line-too-long = The line is too long.
+ingest-more-rejected = … and { $more } more rejected lines.
+overview-coverage = Data from { $count ->
+    [one] 1 system
+   *[other] { $count } systems
+}, last updated { $date }.
+overview-coverage-stale = Not updated since: { $systems }.
+overview-coverage-never = No data yet from: { $systems }.

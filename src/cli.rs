@@ -39,6 +39,23 @@ pub enum Command {
     /// The processing catalogue (docs/catalogue.md): check a folder of TOML files, or import it.
     #[command(subcommand)]
     Catalogue(CatalogueCommand),
+    /// Load a system's export (one JSON object a line) into `[server] database`; a second run of the same
+    /// file resumes where the first stopped.
+    Ingest(IngestArgs),
+}
+
+/// The arguments of `indsigt ingest`.
+#[derive(Debug, Clone, PartialEq, Eq, Args)]
+pub struct IngestArgs {
+    /// The sending system: a catalogue system's id or name.
+    #[arg(long, value_name = "NAME")]
+    pub system: String,
+    /// What the lines are: holdings, consents or decisions.
+    #[arg(long, default_value = "holdings", value_parser = ["holdings", "consents", "decisions"])]
+    pub kind: String,
+    /// The JSONL file.
+    #[arg(value_name = "FILE")]
+    pub file: PathBuf,
 }
 
 /// `indsigt catalogue …`
@@ -106,6 +123,8 @@ pub enum CliError {
     Catalogue(#[from] crate::catalogue::CatalogueErrors),
     #[error(transparent)]
     CatalogueImport(#[from] crate::store::ImportError),
+    #[error(transparent)]
+    Ingest(#[from] crate::ingest::command::IngestCommandError),
 }
 
 impl CliError {
@@ -118,7 +137,8 @@ impl CliError {
             | CliError::BadPin
             | CliError::Serve(_)
             | CliError::Catalogue(_)
-            | CliError::CatalogueImport(_) => 1,
+            | CliError::CatalogueImport(_)
+            | CliError::Ingest(_) => 1,
         }
     }
 }
@@ -137,6 +157,9 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::HashPin => hash_pin(),
         Command::Serve(args) => serve(config_file, &args),
         Command::Catalogue(command) => catalogue(config_file, &command, terminal_lang()),
+        Command::Ingest(a) => {
+            crate::ingest::command::run(config_file, &a.system, &a.kind, &a.file, terminal_lang())
+        }
     }
 }
 

@@ -100,6 +100,7 @@ impl CliError {
             CliError::Serve(e) => vec![e.localized(lang)],
             CliError::Catalogue(errors) => errors.localized(lang),
             CliError::CatalogueImport(e) => e.localized(lang),
+            CliError::Ingest(e) => vec![e.localized(lang)],
         }
     }
 }
@@ -169,6 +170,7 @@ impl ServeError {
                 tr(lang, "serve-store", &[("detail", e.localized(lang).into())])
             }
             ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
+            ServeError::Pepper(e) => e.localized(lang),
             ServeError::IssuerMismatch { configured, found } => tr(
                 lang,
                 "serve-issuer-mismatch",

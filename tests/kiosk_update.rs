@@ -105,6 +105,7 @@ fn sign_in_records_who_helps_and_loads_the_overview() {
         vec![
             Request::Citizen,
             Request::Overview,
+            Request::Systems,
             Request::RecordVisit(KioskVisit {
                 kiosk_id: "kiosk-7".into(),
                 location: "Hovedbiblioteket".into(),

@@ -131,6 +131,7 @@ pub fn run_effect(
         Request::DemoCitizens => Loaded::DemoCitizens(source.demo_citizens()),
         Request::Citizen => Loaded::Citizen(who().and_then(|p| source.citizen(p))),
         Request::Overview => Loaded::Overview(who().and_then(|p| source.overview(p))),
+        Request::Systems => Loaded::Systems(who().and_then(|p| source.systems(p))),
         Request::Areas => Loaded::Areas(who().and_then(|p| source.areas(p))),
         Request::Categories(area) => {
             let r = who().and_then(|p| source.categories(p, &area));
@@ -172,6 +173,7 @@ fn request_name(r: &Request) -> &'static str {
         Request::DemoCitizens => "demo_citizens",
         Request::Citizen => "citizen",
         Request::Overview => "overview",
+        Request::Systems => "systems",
         Request::Areas => "areas",
         Request::Categories(_) => "categories",
         Request::Category(_) => "category",

@@ -5,6 +5,7 @@ use super::layers::Layers;
 use super::schema::{KeyType, SCHEMA};
 use super::url::{check_url, is_phc_string};
 use std::collections::BTreeSet;
+use std::path::Path;
 
 /// Checks every value against its key's rules, then the rules between keys.
 pub fn check(layers: &Layers, errors: &mut Vec<ConfigError>) {
@@ -234,6 +235,24 @@ impl Rules<'_> {
                     ("server", key),
                     &format!("\"{value}\""),
                 );
+            }
+        }
+        if let Some(claim) = self.str("server", "cpr_claim") {
+            self.required_when(
+                errors,
+                ("server", "pepper_file"),
+                ("server", "cpr_claim"),
+                &format!("\"{claim}\""),
+            );
+        }
+        if let Some(path) = self.str("server", "pepper_file") {
+            // Read to check it, and dropped (zeroized) at once.
+            if let Err(problem) = crate::auth::citizen_key::Pepper::from_file(Path::new(path)) {
+                errors.push(ConfigError::BadPepper {
+                    origin: self.origin(&[("server", "pepper_file")]),
+                    key: "server.pepper_file".into(),
+                    problem,
+                });
             }
         }
         if auth == Some("demo") && source == Some("http") {

@@ -140,6 +140,14 @@ pub enum ConfigError {
         index: usize,
     },
 
+    /// The pepper file is missing, unreadable or too short (the problem's own message id says which).
+    #[error("{origin}: `{key}`: {problem}")]
+    BadPepper {
+        origin: Origin,
+        key: String,
+        problem: crate::auth::citizen_key::PepperError,
+    },
+
     #[error("{origin}: `auth.kind` = \"demo\" cannot be used with `source.kind` = \"http\"")]
     DemoAuthWithHttpSource { origin: Origin },
 
@@ -172,6 +180,7 @@ impl ConfigError {
             ConfigError::BadKioskKey { .. } => "bad-kiosk-key",
             ConfigError::MustBeLess { .. } => "must-be-less",
             ConfigError::RequiredWhen { .. } => "required-when",
+            ConfigError::BadPepper { .. } => "bad-pepper",
             ConfigError::DemoAuthWithHttpSource { .. } => "demo-auth-with-http-source",
             ConfigError::Invalid { .. } => "invalid",
         }
@@ -195,7 +204,8 @@ impl ConfigError {
             | ConfigError::BadIngestKey { key, .. }
             | ConfigError::BadKioskKey { key, .. }
             | ConfigError::MustBeLess { key, .. }
-            | ConfigError::RequiredWhen { key, .. } => Some(key),
+            | ConfigError::RequiredWhen { key, .. }
+            | ConfigError::BadPepper { key, .. } => Some(key),
         }
     }
 }

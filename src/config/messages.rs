@@ -185,6 +185,22 @@ impl ConfigError {
                     ("other_value", s(&other_value.to_string())),
                 ],
             ),
+            ConfigError::BadPepper {
+                origin: o,
+                key,
+                problem,
+            } => {
+                let why = problem.localized(lang);
+                tr(
+                    lang,
+                    "config-error-bad-pepper",
+                    &[
+                        ("origin", s(&origin(lang, o))),
+                        ("key", s(key)),
+                        ("problem", s(&why)),
+                    ],
+                )
+            }
             ConfigError::RequiredWhen {
                 origin: o,
                 key,

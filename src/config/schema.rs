@@ -351,8 +351,23 @@ const SERVER: SectionSpec = SectionSpec {
             TEXT,
             "The token claim that holds the citizen's subject.",
         ),
+        optional(
+            "cpr_claim",
+            TEXT,
+            "The token claim that holds the citizen's CPR number.",
+        ),
+        optional(
+            "pepper_file",
+            KeyType::Path,
+            "The file with the citizen key's secret (at least 32 bytes).",
+        ),
         optional("tls_cert", KeyType::Path, "TLS certificate chain (PEM)."),
         optional("tls_key", KeyType::Path, "TLS private key (PEM)."),
+        key(
+            "system_stale_after_hours",
+            KeyType::Integer { min: 1, max: 8760 },
+            "Hours after which a silent system is shown as not updated.",
+        ),
         key(
             "ingest_max_batch",
             count(10_000),

@@ -230,12 +230,23 @@ pub struct Server {
     pub audience: Option<String>,
     /// The claim that holds the citizen's subject.
     pub subject_claim: String,
+    /// The claim that holds the citizen's CPR number (NemLog-in brokers:
+    /// `https://data.gov.dk/model/core/eid/cprNumber`). Set, sign-in hashes it into the citizen key and
+    /// finds the citizen by that; unset, `subject_claim` names the citizen.
+    #[serde(default)]
+    pub cpr_claim: Option<String>,
+    /// The file holding the citizen key's secret pepper (at least 32 bytes). Needed to ingest holdings,
+    /// consents and decision-support uses, and for `cpr_claim`.
+    #[serde(default)]
+    pub pepper_file: Option<PathBuf>,
     /// TLS certificate chain (PEM). With `tls_key`; without both, plain HTTP (behind a proxy).
     #[serde(default)]
     pub tls_cert: Option<PathBuf>,
     /// TLS private key (PEM).
     #[serde(default)]
     pub tls_key: Option<PathBuf>,
+    /// Hours after which a system that sent nothing is shown as not updated.
+    pub system_stale_after_hours: u32,
     /// The most events one ingest request may carry.
     pub ingest_max_batch: u32,
     /// SQLite connections serving requests.

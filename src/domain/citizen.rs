@@ -35,6 +35,13 @@ impl Cpr {
         Some(Cpr(format!("{}-{}", &digits[0..6], &digits[6..])))
     }
 
+    /// A number known only masked (`ddmmyy-••••`), as the store keeps it for a citizen created by ingest:
+    /// [`Cpr::masked`] gives it back, and there is nothing more to reveal.
+    pub fn from_masked(s: &str) -> Option<Cpr> {
+        let (date, rest) = (s.get(0..6)?, s.get(6..)?);
+        (date.chars().all(|c| c.is_ascii_digit()) && rest == "-••••").then(|| Cpr(s.to_owned()))
+    }
+
     /// `ddmmyy-••••`: the birth date part and four dots.
     pub fn masked(&self) -> String {
         format!("{}-••••", self.0.get(0..6).unwrap_or("??????"))

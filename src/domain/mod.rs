@@ -8,6 +8,7 @@ mod citizen;
 mod consent;
 mod decision;
 pub mod port;
+mod system;
 mod text;
 mod token;
 
@@ -22,6 +23,7 @@ pub use category::{
 pub use citizen::{Citizen, CitizenId, CitizenSummary, Cpr};
 pub use consent::Consent;
 pub use decision::{DecisionSupport, Factor};
+pub use system::ConnectedSystem;
 pub use text::{Lang, Text};
 
 use serde::{Deserialize, Serialize};

@@ -130,6 +130,8 @@ pub trait DataSource: Send + Sync {
     /// Files a withdrawal. The returned consent shows whether it took effect or is pending.
     fn withdraw_consent(&self, who: &Principal, id: i64) -> SourceResult<Consent>;
     fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>>;
+    /// The catalogue's systems and when each last sent data: what the picture covers.
+    fn systems(&self, who: &Principal) -> SourceResult<Vec<crate::domain::ConnectedSystem>>;
     /// Records the kiosk visit (and who helped) in the citizen's own access log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()>;
     /// The citizen has left: forget anything held for their session (a token copy, cached data).

@@ -75,5 +75,7 @@ pub enum Request {
     Consents,
     Withdraw(i64),
     Decisions,
+    /// Which systems are connected, for the overview's coverage note.
+    Systems,
     RecordVisit(KioskVisit),
 }

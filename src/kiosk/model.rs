@@ -179,6 +179,8 @@ pub struct Session {
     pub reports: Vec<AccessReport>,
     pub consents: Loadable<Vec<Consent>>,
     pub decisions: Loadable<Vec<DecisionSupport>>,
+    /// Which systems are connected (the overview's coverage note).
+    pub systems: Loadable<Vec<crate::domain::ConnectedSystem>>,
     /// The citizen has seen the warning about the session's absolute limit.
     pub cap_warned: bool,
     /// The refresh token of a device sign-in, if the broker gave one.
@@ -204,6 +206,7 @@ impl Session {
             reports: Vec::new(),
             consents: Loadable::NotAsked,
             decisions: Loadable::NotAsked,
+            systems: Loadable::NotAsked,
             cap_warned: false,
             refresh: None,
             refreshed: false,

@@ -57,6 +57,7 @@ pub enum Loaded {
     Consents(SourceResult<Vec<Consent>>),
     Withdrawn(SourceResult<Consent>),
     Decisions(SourceResult<Vec<DecisionSupport>>),
+    Systems(SourceResult<Vec<crate::domain::ConnectedSystem>>),
     VisitRecorded(SourceResult<()>),
 }
 
@@ -67,6 +68,7 @@ impl Loaded {
             Loaded::DemoCitizens(r) => r.as_ref().err(),
             Loaded::Citizen(r) => r.as_ref().err(),
             Loaded::Overview(r) => r.as_ref().err(),
+            Loaded::Systems(r) => r.as_ref().err(),
             Loaded::Areas(r) => r.as_ref().err(),
             Loaded::Categories(_, r) => r.as_ref().err(),
             Loaded::Category(r) => r.as_ref().err(),

@@ -25,10 +25,22 @@ where
     T: Send + 'static,
     F: FnOnce(&mut Store, &CitizenId, Timestamp) -> Result<T, ApiError> + Send + 'static,
 {
+    // With `cpr_claim`, the subject is the token's CPR number: only its citizen key is looked up.
+    let key = match (&state.pepper, state.cpr_claim) {
+        (Some(pepper), true) => Some(
+            crate::ingest::cpr::parse_cpr(&subject.0)
+                .map(|cpr| pepper.citizen_key(&cpr))
+                .ok_or(crate::store::StoreError::UnknownCitizen)?,
+        ),
+        _ => None,
+    };
     state
         .pool
         .run(move |store| {
-            let citizen = store.citizen_by_subject(&subject.0)?;
+            let citizen = match &key {
+                Some(key) => store.citizen_by_cpr_key(key)?,
+                None => store.citizen_by_subject(&subject.0)?,
+            };
             // Whole seconds, as the store keeps times: a first answer then equals every later one.
             let now = Timestamp::from_second(Timestamp::now().as_second())
                 .map_err(|_| ApiError::internal())?;
@@ -156,6 +168,18 @@ pub async fn reports(State(s): State<ServerState>, who: Subject) -> Answer<Vec<A
     as_citizen(&s, who, |st, id, _| Ok(st.access_reports(id)?))
         .await
         .map(Json)
+}
+
+pub async fn systems(
+    State(s): State<ServerState>,
+    who: Subject,
+) -> Answer<Vec<crate::domain::ConnectedSystem>> {
+    let stale_after = s.stale_after_secs;
+    as_citizen(&s, who, move |st, _, now| {
+        Ok(st.connected_systems(now, stale_after)?)
+    })
+    .await
+    .map(Json)
 }
 
 pub async fn consents(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Consent>> {

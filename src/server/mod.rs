@@ -6,6 +6,7 @@ mod citizen;
 pub mod error;
 mod extract;
 pub mod ingest;
+pub mod ingest_records;
 pub mod kiosk;
 pub mod openapi;
 mod pool;
@@ -50,6 +51,8 @@ pub enum ServeError {
         "the issuer's discovery document names issuer {found:?}, but server.issuer is {configured:?}"
     )]
     IssuerMismatch { configured: String, found: String },
+    #[error("server.pepper_file: {0}")]
+    Pepper(#[from] crate::auth::PepperError),
 }
 
 /// A started server.
@@ -99,7 +102,11 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
     let verifier = Verifier::new(VerifierSettings {
         issuer,
         audience,
-        subject_claim: settings.subject_claim.clone(),
+        // With `cpr_claim`, the token's CPR number names the citizen (hashed before it is looked up).
+        subject_claim: settings
+            .cpr_claim
+            .clone()
+            .unwrap_or_else(|| settings.subject_claim.clone()),
         jwks_max_age: Duration::from_secs(settings.jwks_max_age_secs),
         jwks_min_refresh: Duration::from_secs(settings.jwks_min_refresh_secs),
     });
@@ -117,8 +124,17 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
             .map(|k| (k.id.as_str(), k.location.as_str(), k.key_sha256.as_str())),
     )
     .map_err(|_| ServeError::MissingKey("server.kiosks"))?;
+    let pepper = match &settings.pepper_file {
+        Some(path) => Some(Arc::new(crate::auth::citizen_key::Pepper::from_file(path)?)),
+        None if settings.cpr_claim.is_some() => {
+            return Err(ServeError::MissingKey("server.pepper_file"));
+        }
+        None => None,
+    };
     let pool = StorePool::open(&settings.database, settings.pool_size as usize)?;
     Ok(ServerState {
+        pepper,
+        cpr_claim: settings.cpr_claim.is_some(),
         pool,
         verifier: Some(Arc::new(verifier)),
         limiter: Arc::new(RateLimiter::new(
@@ -127,6 +143,7 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
         )),
         ingest_keys: Arc::new(keys),
         ingest_max_batch: settings.ingest_max_batch as usize,
+        stale_after_secs: i64::from(settings.system_stale_after_hours) * 3600,
         kiosks: Arc::new(kiosks),
         show_employee_names: settings.show_employee_names,
     })

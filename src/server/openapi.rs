@@ -174,7 +174,7 @@ fn schemas() -> Value {
     let mut all = json!({
         "Error": { "type": "object", "required": ["code", "message"], "properties": {
             "code": { "type": "string", "enum": ["bad_request", "unauthorized", "unknown_citizen", "forbidden", "not_found",
-                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable", "unknown_kiosk"] },
+                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable", "unknown_kiosk", "not_configured"] },
             "message": { "type": "string" } } },
         "Status": { "type": "object", "properties": { "status": { "type": "string" } } },
         "OpenApi": { "type": "object", "description": "An OpenAPI 3.1 document." },
@@ -195,6 +195,7 @@ fn schemas() -> Value {
         "AccessReport": domain("domain::AccessReport"),
         "Consent": domain("domain::Consent"),
         "DecisionSupport": domain("domain::DecisionSupport"),
+        "ConnectedSystem": domain("domain::ConnectedSystem"),
     });
     let ingest = ingest_schemas();
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), ingest) {
@@ -228,6 +229,46 @@ fn ingest_schemas() -> Value {
                 "batch": { "type": ["object", "null"], "required": ["run_id", "records"], "properties": {
                     "run_id": { "type": "string" }, "records": { "type": "integer", "minimum": 1 } } },
                 "hidden_until": { "type": ["string", "null"], "format": "date-time" } } },
+        "RecordsRequest": { "type": "object", "required": ["records"], "additionalProperties": false, "properties": {
+            "records": { "type": "array", "items": {
+                "description": "Each item should be a Holding, ConsentRecord or DecisionRecord, by the route. Items are checked one by one; a bad one is listed under `rejected`, and the others are still taken." } } } },
+        "Holding": { "type": "object", "additionalProperties": false, "required": ["record_id", "cpr", "category"],
+            "description": "`version` (an integer) or `updated_at` orders updates: an older or equal version than stored changes nothing.",
+            "properties": {
+                "record_id": { "type": "string", "description": "The system's own id; one system owns it." },
+                "cpr": { "type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$", "description": "Kept only as the keyed hash." },
+                "version": { "type": "integer" }, "updated_at": { "type": "string", "format": "date-time" },
+                "category": { "type": "string", "description": "A catalogue category of this system." },
+                "fields": { "type": "object", "additionalProperties": reference("Text"), "description": "Values of declared fields only; a CPR number in a value is kept masked." },
+                "origin": reference("Text"),
+                "retention_start": { "type": "string", "format": "date" },
+                "case_ref": { "type": "string" },
+                "deleted": { "type": "boolean" } } },
+        "ConsentRecord": { "type": "object", "additionalProperties": false, "required": ["record_id", "cpr", "consent_type", "given_at"],
+            "properties": {
+                "record_id": { "type": "string" }, "cpr": { "type": "string" },
+                "version": { "type": "integer" }, "updated_at": { "type": "string", "format": "date-time" },
+                "consent_type": { "type": "string" },
+                "given_at": { "type": "string", "format": "date-time" },
+                "withdrawn_at": { "type": "string", "format": "date-time" } } },
+        "DecisionRecord": { "type": "object", "additionalProperties": false, "required": ["record_id", "cpr", "tool", "decided_at", "result"],
+            "properties": {
+                "record_id": { "type": "string" }, "cpr": { "type": "string" },
+                "version": { "type": "integer" }, "updated_at": { "type": "string", "format": "date-time" },
+                "tool": { "type": "string", "description": "A catalogue tool of this system (or of none)." },
+                "case_ref": { "type": "string" },
+                "decided_at": { "type": "string", "format": "date-time" },
+                "result": reference("Text"),
+                "factors": { "type": "array", "items": { "type": "object", "required": ["name", "effect"],
+                    "properties": { "name": reference("Text"), "effect": reference("Text") } } } } },
+        "RecordsResponse": { "type": "object", "required": ["accepted", "duplicates", "rejected"], "properties": {
+            "accepted": { "type": "integer" },
+            "duplicates": { "type": "array", "items": { "type": "object", "properties": {
+                "index": { "type": "integer" }, "record_id": { "type": "string" } } } },
+            "rejected": { "type": "array", "items": { "type": "object", "properties": {
+                "index": { "type": "integer" }, "record_id": { "type": ["string", "null"] },
+                "reason": { "enum": ["invalid", "malformed_cpr", "unknown_category", "unknown_consent_type", "unknown_tool", "undeclared_field", "too_long", "wrong_system", "bad_time", "unknown_system", "no_catalogue", "foreign_record"] },
+                "message": { "type": "string" } } } } } },
         "IngestResponse": { "type": "object", "required": ["accepted", "duplicates", "rejected"], "properties": {
             "accepted": { "type": "integer" },
             "duplicates": { "type": "array", "items": { "type": "object", "properties": {

@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::spec::{Body, Guard, Method, RouteSpec, handler};
 use super::state::ServerState;
-use super::{citizen, ingest, openapi};
+use super::{citizen, ingest, ingest_records, openapi};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -59,9 +59,13 @@ pub const ROUTES: &[RouteSpec] = &[
     route(Get, "/v1/reports", "reports", "The citizen's reports.", Bearer, 200, ListOf("AccessReport"), handler!(citizen::reports)),
     route(Get, "/v1/consents", "consents", "The citizen's consents.", Bearer, 200, ListOf("Consent"), handler!(citizen::consents)),
     route(Post, "/v1/consents/{id}/withdraw", "withdrawConsent", "Withdraws a consent (idempotent).", Bearer, 200, Schema("Consent"), handler!(citizen::withdraw)),
+    route(Get, "/v1/systems", "systems", "The catalogue's systems, each with its last ingest and whether it is stale.", Bearer, 200, ListOf("ConnectedSystem"), handler!(citizen::systems)),
     route(Get, "/v1/decision-support", "decisionSupport", "Computer-assisted decisions in the citizen's cases.", Bearer, 200, ListOf("DecisionSupport"), handler!(citizen::decision_support)),
     RouteSpec { request: Some("KioskVisit"), ..route(Post, "/v1/kiosk-visits", "kioskVisit", "Records a visit at a registered kiosk in the citizen's own log.", Guard::BearerAndKiosk, 204, Empty, handler!(citizen::kiosk_visit)) },
     RouteSpec { request: Some("IngestRequest"), ..route(Post, "/v1/ingest/access-events", "ingestAccessEvents", "Line-of-business systems post access events.", Guard::ApiKey, 200, Schema("IngestResponse"), handler!(ingest::access_events)) },
+    RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/holdings", "ingestHoldings", "A system posts what it holds about citizens (Holding items; `deleted: true` deletes).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::holdings)) },
+    RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/consents", "ingestConsents", "A system posts citizens' consents (ConsentRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::consents)) },
+    RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/decisions", "ingestDecisions", "A system posts uses of decision-support tools (DecisionRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::decisions)) },
     route(Get, "/healthz", "healthz", "200 while the process runs.", Guard::None, 200, Schema("Status"), handler!(healthz)),
     route(Get, "/readyz", "readyz", "200 when the store answers and the issuer's keys are loaded, else 503.", Guard::None, 200, Schema("Status"), handler!(readyz)),
     route(Get, "/openapi.json", "openapi", "This document.", Guard::None, 200, Schema("OpenApi"), handler!(openapi_json)),

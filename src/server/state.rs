@@ -9,12 +9,18 @@ use std::sync::Arc;
 /// The server's shared state.
 #[derive(Debug, Clone)]
 pub struct ServerState {
+    /// The citizen key's pepper: `None` when `[server] pepper_file` is unset (record ingest then answers 503).
+    pub pepper: Option<Arc<crate::auth::citizen_key::Pepper>>,
+    /// Whether the token's citizen claim is a CPR number (`[server] cpr_claim`), matched by its citizen key.
+    pub cpr_claim: bool,
     pub pool: StorePool,
     /// `None` when no issuer is configured: the citizen endpoints then answer 503.
     pub verifier: Option<Arc<Verifier>>,
     pub limiter: Arc<RateLimiter>,
     pub ingest_keys: Arc<ApiKeys>,
     pub ingest_max_batch: usize,
+    /// `[server] system_stale_after_hours`, in seconds.
+    pub stale_after_secs: i64,
     pub kiosks: Arc<KioskRegistry>,
     /// Off: employee names are removed from every answer before it is built.
     pub show_employee_names: bool,

@@ -11,6 +11,10 @@ use jiff::Timestamp;
 use std::path::Path;
 use std::sync::{Mutex, MutexGuard};
 
+/// On the embedded store, a system silent for longer than this is shown as not updated (the server's
+/// `[server] system_stale_after_hours` default).
+pub const LOCAL_STALE_AFTER_HOURS: i64 = 48;
+
 /// A [`DataSource`] over the local [`Store`]. Calls are serialized on one connection.
 #[derive(Debug)]
 pub struct LocalSource {
@@ -93,6 +97,15 @@ impl DataSource for LocalSource {
 
     fn overview(&self, who: &Principal) -> SourceResult<Overview> {
         log("overview", self.store()?.overview(id(who)?, (self.clock)()))
+    }
+
+    fn systems(&self, who: &Principal) -> SourceResult<Vec<crate::domain::ConnectedSystem>> {
+        let _signed_in = id(who)?;
+        log(
+            "systems",
+            self.store()?
+                .connected_systems((self.clock)(), LOCAL_STALE_AFTER_HOURS * 3600),
+        )
     }
 
     fn areas(&self, who: &Principal) -> SourceResult<Vec<Area>> {

@@ -5,15 +5,18 @@
 //! deferred access-log entries (`hidden_until` after `now`) are never returned or counted.
 
 mod catalogue;
+mod checkpoints;
 pub mod demo;
 mod dims;
 mod error;
 pub mod ingest;
 mod migrations;
 mod queries;
+pub mod records;
 mod writes;
 
 pub use catalogue::{ImportError, Imported, StillInUse};
+pub use checkpoints::FileRun;
 pub use error::{StoreError, StoreResult};
 pub use migrations::SUPPORTED_VERSION;
 pub use queries::access_log::{MAX_PAGE, page_sql};

@@ -3,7 +3,7 @@
 use crate::domain::port::{Helper, KioskVisit};
 use crate::domain::{AccessReport, CitizenId, Consent, Lawfulness, LegalBasis, ReportStatus, Text};
 use crate::store::dims::{self, NameTable, NewPurpose};
-use crate::store::queries::consents::{CONSENT_COLUMNS, row_to_consent};
+use crate::store::queries::consents::{consent_select, row_to_consent};
 use crate::store::{Store, StoreResult, queries::access_log::action_code, ts};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -111,12 +111,11 @@ impl Store {
         let changed = self
             .conn
             .prepare_cached(
-                "UPDATE consents SET withdrawn_at = ?3, withdrawal_pending = 0
+                "UPDATE citizen_consents SET withdrawn_at = ?3, withdrawal_pending = 0
                  WHERE id = ?1 AND citizen_id = ?2 AND withdrawn_at IS NULL",
             )?
             .execute(params![id, key, now.as_second()])?;
-        let sql =
-            format!("SELECT {CONSENT_COLUMNS} FROM consents WHERE id = ?1 AND citizen_id = ?2");
+        let sql = format!("{} WHERE k.id = ?1 AND k.citizen_id = ?2", consent_select());
         let consent = self
             .conn
             .prepare_cached(&sql)?

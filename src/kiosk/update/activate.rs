@@ -169,6 +169,7 @@ fn sign_in(model: &mut Model, citizen: usize, helper: Helper) -> Vec<Effect> {
     vec![
         fetch(model, Request::Citizen),
         fetch(model, Request::Overview),
+        fetch(model, Request::Systems),
         fetch(model, Request::RecordVisit(visit)),
     ]
 }

@@ -32,6 +32,7 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
             session.citizen = Loadable::from_result(r);
         }
         Loaded::Overview(r) => session.overview = Loadable::from_result(r),
+        Loaded::Systems(r) => session.systems = Loadable::from_result(r),
         Loaded::Areas(r) => session.areas = Loadable::from_result(r),
         Loaded::Categories(area, r) => {
             session.categories = Loadable::from_result(r.map(|list| (area, list)));

@@ -345,6 +345,10 @@ impl DataSource for HttpSource {
         self.get("decision_support", who, "/v1/decision-support", &[])
     }
 
+    fn systems(&self, who: &Principal) -> SourceResult<Vec<crate::domain::ConnectedSystem>> {
+        self.get("systems", who, "/v1/systems", &[])
+    }
+
     /// Sends only who helped: the server knows this kiosk by its key, and takes the time from its own
     /// clock. A visit the server cannot take now waits in the outbox, so it always reaches the log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {

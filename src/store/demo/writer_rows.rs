@@ -6,7 +6,7 @@ use super::content::people::CitizenDef;
 use super::rng::Rng;
 use super::writer::{DAY, Ids, Statements, catalogue_category, get, missing, system_name};
 use super::{BASE, DemoError, DemoSummary};
-use crate::catalogue::{Catalogue, RetentionRule};
+use crate::catalogue::Catalogue;
 use crate::store::dims::{self, NameTable};
 use rusqlite::{Connection, params};
 
@@ -49,21 +49,8 @@ pub(super) fn write_categories(
         let start = jiff::Timestamp::from_second(updated)
             .map(|t| t.to_zoned_datetime(jiff::tz::TimeZone::UTC).date())
             .map_err(|_| missing("time", c.key))?;
-        let (rule_da, rule_en) = match cc.retention.rule() {
-            RetentionRule::Years { years: y, .. } => (
-                format!(
-                    "Gemmes i {y} år fra udgangen af det år, hvor oplysningerne sidst blev brugt."
-                ),
-                format!(
-                    "Kept for {y} year{} from the end of the year the data was last used.",
-                    if y == 1 { "" } else { "s" }
-                ),
-            ),
-            RetentionRule::AsLongAsLawRequires => (
-                "Gemmes, så længe loven kræver det. Der er ingen fast slettedato.".to_owned(),
-                "Kept as long as the law requires. There is no set deletion date.".to_owned(),
-            ),
-        };
+        let rule = crate::store::queries::retention::rule_text(&cc.retention);
+        let (rule_da, rule_en) = (rule.da.clone(), rule.en.clone());
         let delete_on = cc.retention.deletion_date(start).map(|d| d.to_string());
         let system = system_name(catalogue, &cc.system)?;
         let cat = st.category.insert(params![
@@ -126,6 +113,7 @@ pub(super) fn write_categories(
 
 pub(super) fn write_consents_and_decisions(
     conn: &Connection,
+    catalogue: &Catalogue,
     ids: &Ids,
     citizen: i64,
     def: &CitizenDef,
@@ -138,6 +126,21 @@ pub(super) fn write_consents_and_decisions(
         )?
         .execute(params![
             citizen, c.scope.0, c.scope.1, c.recipient.0, c.recipient.1, c.purpose.0, c.purpose.1,
+            BASE - c.given_days_ago * DAY + 10 * 3600,
+            c.withdrawn_days_ago.map(|d| BASE - d * DAY + 14 * 3600)
+        ])?;
+        let kind = catalogue
+            .consent_types
+            .iter()
+            .find(|t| t.scope == c.scope.text())
+            .ok_or_else(|| missing("consent type", c.scope.0))?;
+        conn.prepare_cached(
+            "INSERT INTO citizen_consents (citizen_id, consent_type_id, given_at, withdrawn_at, withdrawal_pending)
+             VALUES (?1, ?2, ?3, ?4, 0)",
+        )?
+        .execute(params![
+            citizen,
+            kind.id,
             BASE - c.given_days_ago * DAY + 10 * 3600,
             c.withdrawn_days_ago.map(|d| BASE - d * DAY + 14 * 3600)
         ])?;
@@ -155,6 +158,32 @@ pub(super) fn write_consents_and_decisions(
             d.how_to_object.0, d.how_to_object.1, BASE - d.days_ago * DAY + 11 * 3600, d.case_ref
         ])?;
         let id = conn.last_insert_rowid();
+        let tool = catalogue
+            .decision_tools
+            .iter()
+            .find(|t| t.name == d.tool.text())
+            .ok_or_else(|| missing("decision tool", d.tool.0))?;
+        conn.prepare_cached(
+            "INSERT INTO decision_uses (citizen_id, tool_id, system_id, used_at, case_ref, result_da, result_en)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+        )?
+        .execute(params![
+            citizen,
+            tool.id,
+            tool.system,
+            BASE - d.days_ago * DAY + 11 * 3600,
+            d.case_ref,
+            d.result.0,
+            d.result.1
+        ])?;
+        let use_id = conn.last_insert_rowid();
+        for (pos, (name, effect)) in d.factors.iter().enumerate() {
+            conn.prepare_cached(
+                "INSERT INTO decision_use_factors (use_id, pos, name_da, name_en, effect_da, effect_en)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            )?
+            .execute(params![use_id, pos as i64, name.0, name.1, effect.0, effect.1])?;
+        }
         for (pos, t) in d.inputs.iter().enumerate() {
             conn.prepare_cached("INSERT INTO decision_inputs (decision_id, pos, text_da, text_en) VALUES (?1, ?2, ?3, ?4)")?
                 .execute(params![id, pos as i64, t.0, t.1])?;

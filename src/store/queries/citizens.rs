@@ -7,13 +7,15 @@ const COLUMNS: &str = "public_id, subject, name, cpr";
 
 fn row_to_citizen(r: &rusqlite::Row<'_>) -> rusqlite::Result<Citizen> {
     let cpr: String = r.get(3)?;
-    let cpr = Cpr::parse(&cpr).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            3,
-            rusqlite::types::Type::Text,
-            "invalid CPR number".into(),
-        )
-    })?;
+    let cpr = Cpr::parse(&cpr)
+        .or_else(|| Cpr::from_masked(&cpr))
+        .ok_or_else(|| {
+            rusqlite::Error::FromSqlConversionFailure(
+                3,
+                rusqlite::types::Type::Text,
+                "invalid CPR number".into(),
+            )
+        })?;
     Ok(Citizen {
         id: CitizenId(r.get(0)?),
         subject: r.get(1)?,
@@ -43,6 +45,14 @@ impl Store {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE subject = ?1");
         let mut st = self.conn.prepare_cached(&sql)?;
         st.query_row([subject], row_to_citizen)
+            .map_err(no_rows_is_unknown)
+    }
+
+    /// The citizen known by this citizen key (`Pepper::citizen_key` of the CPR number sign-in gave).
+    pub fn citizen_by_cpr_key(&self, key: &str) -> StoreResult<Citizen> {
+        let sql = format!("SELECT {COLUMNS} FROM citizens WHERE cpr_key = ?1");
+        let mut st = self.conn.prepare_cached(&sql)?;
+        st.query_row([key], row_to_citizen)
             .map_err(no_rows_is_unknown)
     }
 

@@ -6,3 +6,5 @@ mod citizens;
 pub(crate) mod consents;
 mod decisions;
 mod overview;
+pub(crate) mod retention;
+mod systems;

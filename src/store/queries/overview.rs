@@ -1,5 +1,6 @@
 //! The counts on the overview screen.
 
+use super::categories::CURRENT;
 use crate::domain::{CitizenId, Overview};
 use crate::store::{Store, StoreResult};
 use jiff::Timestamp;
@@ -8,16 +9,28 @@ impl Store {
     /// The overview counts. Access events count only visible entries (none with `hidden_until` after `now`).
     pub fn overview(&self, who: &CitizenId, now: Timestamp) -> StoreResult<Overview> {
         let key = self.citizen_key(who)?;
-        let mut st = self.conn.prepare_cached(
+        let live = format!(
+            "holdings h JOIN cat_categories c ON c.version_id = {CURRENT} AND c.id = h.category_id
+             WHERE h.citizen_id = ?1 AND h.deleted_at IS NULL"
+        );
+        let sql = format!(
             "SELECT
-               (SELECT count(*) FROM categories WHERE citizen_id = ?1),
-               (SELECT count(DISTINCT area_id) FROM categories WHERE citizen_id = ?1),
-               (SELECT count(DISTINCT cp.purpose_id) FROM categories c
-                  JOIN category_purposes cp ON cp.category_id = c.id WHERE c.citizen_id = ?1),
-               (SELECT count(*) FROM consents WHERE citizen_id = ?1 AND withdrawn_at IS NULL),
-               (SELECT count(*) FROM consents WHERE citizen_id = ?1),
-               (SELECT count(*) FROM decision_support WHERE citizen_id = ?1)",
-        )?;
+               (SELECT count(*) FROM {live}),
+               (SELECT count(DISTINCT c.area_id) FROM {live}),
+               (SELECT count(DISTINCT cp.purpose_id) FROM holdings h
+                  JOIN cat_category_purposes cp ON cp.version_id = {CURRENT} AND cp.category_id = h.category_id
+                  WHERE h.citizen_id = ?1 AND h.deleted_at IS NULL),
+               (SELECT count(*) FROM {consents} AND k.withdrawn_at IS NULL),
+               (SELECT count(*) FROM {consents}),
+               (SELECT count(*) FROM decision_uses d
+                  JOIN cat_decision_tools t ON t.version_id = {CURRENT} AND t.id = d.tool_id
+                  WHERE d.citizen_id = ?1)",
+            consents = format!(
+                "citizen_consents k JOIN cat_consent_types t ON t.version_id = {CURRENT}
+                   AND t.id = k.consent_type_id WHERE k.citizen_id = ?1"
+            ),
+        );
+        let mut st = self.conn.prepare_cached(&sql)?;
         let mut overview = st.query_row([key], |r| {
             Ok(Overview {
                 categories: r.get(0)?,

@@ -14,9 +14,65 @@ use ratatui::widgets::Widget;
 
 pub struct OverviewScreen<'a>(pub Ctx<'a>);
 
-/// The greeting and the CPR number; with a failed load, also the error and how to try again.
+/// The greeting and the CPR number, and the coverage note when it is known; with a failed load, also the
+/// error and how to try again.
 fn intro_rows(c: Ctx) -> u16 {
-    if c.model.overview_failed() { 5 } else { 2 }
+    let base = if c.model.overview_failed() { 5 } else { 2 };
+    base + u16::from(coverage(c).is_some())
+}
+
+/// What the picture covers: how many systems sent data and when the newest did, then the systems not
+/// updated for too long and those that never sent anything. `None` until the systems are loaded.
+fn coverage(c: Ctx) -> Option<String> {
+    let systems = c.model.session.as_ref()?.systems.ready()?;
+    if systems.is_empty() {
+        return None;
+    }
+    let lang = c.lang();
+    let fresh: Vec<_> = systems.iter().filter(|s| !s.stale).collect();
+    let mut parts = Vec::new();
+    if let Some(latest) = fresh.iter().filter_map(|s| s.last_ingest).max() {
+        parts.push(tr(
+            lang,
+            "overview-coverage",
+            &[
+                ("count", fresh.len().into()),
+                ("date", crate::i18n::format_day(lang, latest).into()),
+            ],
+        ));
+    }
+    let stale: Vec<String> = systems
+        .iter()
+        .filter(|s| s.stale)
+        .filter_map(|s| {
+            let at = s.last_ingest?;
+            Some(format!(
+                "{} ({})",
+                s.name,
+                crate::i18n::format_day(lang, at)
+            ))
+        })
+        .collect();
+    if !stale.is_empty() {
+        parts.push(tr(
+            lang,
+            "overview-coverage-stale",
+            &[("systems", stale.join(", ").into())],
+        ));
+    }
+    let never: Vec<&str> = systems
+        .iter()
+        .filter(|s| s.last_ingest.is_none())
+        .map(|s| s.name.as_str())
+        .collect();
+    if !never.is_empty() {
+        parts.push(tr(
+            lang,
+            "overview-coverage-never",
+            &[("systems", never.join(", ").into())],
+        ));
+    }
+    Some(parts.join(" "))
 }
 
 fn detail(c: Ctx, id: &str, args: &[(&str, String)]) -> String {
@@ -105,6 +161,9 @@ impl Widget for &OverviewScreen<'_> {
             None => {
                 doc.heading(c.t("overview-heading"));
             }
+        }
+        if let Some(note) = coverage(c) {
+            doc.muted(note);
         }
         if let Some(e) = c.model.overview_error() {
             doc.error(c.t(e.message_id()))

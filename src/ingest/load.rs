@@ -1,0 +1,182 @@
+//! `indsigt ingest`: a system's JSONL export streamed through [`super::records::check`] into the store, each
+//! batch written with its checkpoint in one transaction, so a second run of the same file resumes.
+
+use super::jsonl::{self, Checkpoint, Line, Outcome, RunError, Tally};
+use super::records::{Kind, RecordError, check};
+use crate::auth::citizen_key::Pepper;
+use crate::domain::Lang;
+use crate::i18n::tr;
+use crate::store::FileRun;
+use crate::store::records::{CatalogueView, RecordOutcome};
+use crate::store::{Store, StoreError};
+use jiff::Timestamp;
+use std::io::{BufReader, Read, Seek, SeekFrom};
+use std::path::Path;
+
+/// How much of the file's start its identity hashes.
+const HEAD_BYTES: u64 = 64 * 1024;
+
+/// Why a load stopped.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    #[error("cannot read {path}: {detail}")]
+    File { path: String, detail: String },
+    #[error("reading failed at line {line}")]
+    Read { line: u64 },
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl LoadError {
+    pub fn message_id(&self) -> &'static str {
+        match self {
+            LoadError::File { .. } => "ingest-file-unreadable",
+            LoadError::Read { .. } => "ingest-read-failed",
+            LoadError::Store(e) => e.message_id(),
+        }
+    }
+}
+
+/// The operator's sentence for a refused record, in `lang`.
+pub fn reason(lang: Lang, e: &RecordError) -> String {
+    tr(lang, e.message_id(), &[("what", e.subject().into())])
+}
+
+/// The file's identity: its path, its size and the SHA-256 of its first 64 KiB.
+pub fn file_key(path: &Path) -> Result<String, LoadError> {
+    let fail = |e: std::io::Error| LoadError::File {
+        path: path.display().to_string(),
+        detail: e.kind().to_string(),
+    };
+    let mut f = std::fs::File::open(path).map_err(fail)?;
+    let size = f.metadata().map_err(fail)?.len();
+    let mut head = Vec::new();
+    (&mut f)
+        .take(HEAD_BYTES)
+        .read_to_end(&mut head)
+        .map_err(fail)?;
+    let digest = ring::digest::digest(&ring::digest::SHA256, &head);
+    let hex: String = digest.as_ref().iter().map(|b| format!("{b:02x}")).collect();
+    Ok(format!("{}|{size}|{hex}", path.display()))
+}
+
+struct StoreSink<'a> {
+    store: &'a mut Store,
+    view: CatalogueView,
+    pepper: &'a Pepper,
+    system: &'a str,
+    kind: Kind,
+    run: FileRun,
+    lang: Lang,
+}
+
+impl jsonl::Sink for StoreSink<'_> {
+    type Error = StoreError;
+
+    fn write(&mut self, batch: &[Line], after: Checkpoint) -> Result<Vec<Outcome>, StoreError> {
+        let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
+        let mut records = Vec::new();
+        for line in batch {
+            match check(
+                self.kind,
+                self.system,
+                line.value.clone(),
+                &self.view,
+                self.pepper,
+            ) {
+                Ok(r) => {
+                    records.push(r);
+                    outcomes.push(None);
+                }
+                Err((_, e)) => outcomes.push(Some(Outcome::Rejected {
+                    code: e.code().to_owned(),
+                    message: reason(self.lang, &e),
+                })),
+            }
+        }
+        let written = self.store.ingest_records_with_checkpoint(
+            &records,
+            &self.run,
+            (after.offset, after.line),
+            Timestamp::now(),
+        )?;
+        let mut written = written.into_iter();
+        Ok(outcomes
+            .into_iter()
+            .map(|o| match o {
+                Some(o) => o,
+                None => match written.next() {
+                    Some(RecordOutcome::Accepted) => Outcome::Accepted,
+                    Some(RecordOutcome::Stale) => Outcome::Duplicate,
+                    Some(RecordOutcome::ForeignRecord) | None => Outcome::Rejected {
+                        code: "foreign_record".into(),
+                        message: tr(self.lang, "ingest-rejected-foreign-record", &[]),
+                    },
+                },
+            })
+            .collect())
+    }
+}
+
+/// What a load did: the tally of this run and the line it started after.
+#[derive(Debug)]
+pub struct Loaded {
+    pub tally: Tally,
+    pub resumed_after_line: u64,
+    pub total_bytes: u64,
+}
+
+/// Loads `path` as records of `kind` sent by `system`, resuming where a previous run of the same file
+/// stopped. `progress` is told (bytes done, bytes in all) after each batch.
+pub fn load(
+    store: &mut Store,
+    pepper: &Pepper,
+    system: &str,
+    kind: Kind,
+    path: &Path,
+    lang: Lang,
+    mut progress: impl FnMut(u64, u64),
+) -> Result<Loaded, LoadError> {
+    let key = file_key(path)?;
+    let run = FileRun {
+        system: system.to_owned(),
+        kind: kind.code().to_owned(),
+        file_key: key,
+    };
+    let start = store
+        .ingest_checkpoint(&run)?
+        .map(|(offset, line)| Checkpoint { offset, line })
+        .unwrap_or_default();
+    let fail = |e: std::io::Error| LoadError::File {
+        path: path.display().to_string(),
+        detail: e.kind().to_string(),
+    };
+    let mut file = std::fs::File::open(path).map_err(fail)?;
+    let total = file.metadata().map_err(fail)?.len();
+    file.seek(SeekFrom::Start(start.offset)).map_err(fail)?;
+    let view = store.catalogue_view()?;
+    let mut sink = StoreSink {
+        store,
+        view,
+        pepper,
+        system,
+        kind,
+        run,
+        lang,
+    };
+    let tally = jsonl::run(BufReader::new(file), start, &mut sink, |at| {
+        progress(at, total)
+    })
+    .map_err(|e| match e {
+        RunError::Read { line, .. } => LoadError::Read { line },
+        RunError::Sink(e) => LoadError::Store(e),
+        RunError::Mismatch { .. } => {
+            LoadError::Store(StoreError::Corrupt("outcome count mismatch".into()))
+        }
+    })?;
+    Ok(Loaded {
+        tally,
+        resumed_after_line: start.line,
+        total_bytes: total,
+    })
+}
