@@ -533,5 +533,6 @@ overview-coverage = Data fra { $count ->
     [one] 1 system
    *[other] { $count } systemer
 }, senest opdateret { $date }.
-overview-coverage-stale = Ikke opdateret siden: { $systems }.
+overview-coverage-stale = Ikke opdateret siden { $date }: { $systems }.
+overview-coverage-more = og { $count } flere
 overview-coverage-never = Endnu ingen data fra: { $systems }.

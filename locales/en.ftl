@@ -533,5 +533,6 @@ overview-coverage = Data from { $count ->
     [one] 1 system
    *[other] { $count } systems
 }, last updated { $date }.
-overview-coverage-stale = Not updated since: { $systems }.
+overview-coverage-stale = Not updated since { $date }: { $systems }.
+overview-coverage-more = and { $count } more
 overview-coverage-never = No data yet from: { $systems }.

@@ -41,23 +41,28 @@ fn coverage(c: Ctx) -> Option<String> {
             ],
         ));
     }
-    let stale: Vec<String> = systems
-        .iter()
-        .filter(|s| s.stale)
-        .filter_map(|s| {
-            let at = s.last_ingest?;
-            Some(format!(
-                "{} ({})",
-                s.name,
-                crate::i18n::format_day(lang, at)
-            ))
-        })
-        .collect();
-    if !stale.is_empty() {
+    // Stale systems grouped by the day they last sent data, newest day first, so a long list stays short:
+    // "Not updated since 1 Nov 2026: Aula, BBR, CPR and 8 more."
+    let mut by_day: std::collections::BTreeMap<String, (jiff::Timestamp, Vec<&str>)> =
+        std::collections::BTreeMap::new();
+    for s in systems.iter().filter(|s| s.stale) {
+        let Some(at) = s.last_ingest else { continue };
+        let day = crate::i18n::format_day(lang, at);
+        let entry = by_day.entry(day).or_insert((at, Vec::new()));
+        entry.0 = entry.0.max(at);
+        entry.1.push(s.name.as_str());
+    }
+    let mut days: Vec<(String, jiff::Timestamp, Vec<&str>)> =
+        by_day.into_iter().map(|(d, (at, n))| (d, at, n)).collect();
+    days.sort_by_key(|d| std::cmp::Reverse(d.1));
+    for (day, _, names) in days {
         parts.push(tr(
             lang,
             "overview-coverage-stale",
-            &[("systems", stale.join(", ").into())],
+            &[
+                ("date", day.into()),
+                ("systems", short_list(c, &names).into()),
+            ],
         ));
     }
     let never: Vec<&str> = systems
@@ -69,10 +74,24 @@ fn coverage(c: Ctx) -> Option<String> {
         parts.push(tr(
             lang,
             "overview-coverage-never",
-            &[("systems", never.join(", ").into())],
+            &[("systems", short_list(c, &never).into())],
         ));
     }
     Some(parts.join(" "))
+}
+
+/// At most three names, then "and N more".
+fn short_list(c: Ctx, names: &[&str]) -> String {
+    const SHOWN: usize = 3;
+    if names.len() <= SHOWN + 1 {
+        return names.join(", ");
+    }
+    let more = tr(
+        c.lang(),
+        "overview-coverage-more",
+        &[("count", (names.len() - SHOWN).into())],
+    );
+    format!("{} {more}", names[..SHOWN].join(", "))
 }
 
 fn detail(c: Ctx, id: &str, args: &[(&str, String)]) -> String {
