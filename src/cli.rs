@@ -39,6 +39,21 @@ pub enum Command {
     /// The processing catalogue (docs/catalogue.md): check a folder of TOML files, or import it.
     #[command(subcommand)]
     Catalogue(CatalogueCommand),
+    /// The answers to "Was this understandable?" at sign-out.
+    #[command(subcommand)]
+    Feedback(FeedbackCommand),
+}
+
+/// `indsigt feedback …`
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum FeedbackCommand {
+    /// Print the shares of each answer per ISO week and kiosk, from the configured database
+    /// (`[server] database` on a server or for an HTTP kiosk, else `[source] path`).
+    Report {
+        /// How many weeks back, this week included (1 to 520).
+        #[arg(long, default_value_t = 8)]
+        weeks: u32,
+    },
 }
 
 /// `indsigt catalogue …`
@@ -106,6 +121,12 @@ pub enum CliError {
     Catalogue(#[from] crate::catalogue::CatalogueErrors),
     #[error(transparent)]
     CatalogueImport(#[from] crate::store::ImportError),
+    #[error("--weeks must be 1 to {max}, not {got}")]
+    FeedbackWeeks { got: u32, max: u32 },
+    #[error("there is no database at {0}")]
+    FeedbackNoDatabase(PathBuf),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 impl CliError {
@@ -118,7 +139,10 @@ impl CliError {
             | CliError::BadPin
             | CliError::Serve(_)
             | CliError::Catalogue(_)
-            | CliError::CatalogueImport(_) => 1,
+            | CliError::CatalogueImport(_)
+            | CliError::FeedbackWeeks { .. }
+            | CliError::FeedbackNoDatabase(_)
+            | CliError::Store(_) => 1,
         }
     }
 }
@@ -137,7 +161,36 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::HashPin => hash_pin(),
         Command::Serve(args) => serve(config_file, &args),
         Command::Catalogue(command) => catalogue(config_file, &command, terminal_lang()),
+        Command::Feedback(FeedbackCommand::Report { weeks }) => {
+            feedback_report(config_file, weeks, terminal_lang())
+        }
     }
+}
+
+/// `indsigt feedback report [--weeks N]`.
+fn feedback_report(file: Option<&Path>, weeks: u32, lang: Lang) -> Result<(), CliError> {
+    use crate::feedback_report::{MAX_WEEKS, database, lines, since};
+    if !(1..=MAX_WEEKS).contains(&weeks) {
+        return Err(CliError::FeedbackWeeks {
+            got: weeks,
+            max: MAX_WEEKS,
+        });
+    }
+    let config = Config::load(file)?;
+    let path = database(&config);
+    // Opening would create an empty file: a report never writes where there was nothing.
+    if !path.exists() {
+        return Err(CliError::FeedbackNoDatabase(path.to_owned()));
+    }
+    let store = crate::store::Store::open(path)?;
+    let today = jiff::Timestamp::now()
+        .to_zoned(crate::i18n::copenhagen())
+        .date();
+    let counts = store.feedback_counts(since(today, weeks))?;
+    for line in lines(lang, weeks, &counts) {
+        println!("{line}");
+    }
+    Ok(())
 }
 
 /// `indsigt catalogue check DIR` and `indsigt catalogue import DIR`.

@@ -100,6 +100,17 @@ impl CliError {
             CliError::Serve(e) => vec![e.localized(lang)],
             CliError::Catalogue(errors) => errors.localized(lang),
             CliError::CatalogueImport(e) => e.localized(lang),
+            CliError::FeedbackWeeks { got, max } => vec![tr(
+                lang,
+                "feedback-report-bad-weeks",
+                &[("got", (*got).into()), ("max", (*max).into())],
+            )],
+            CliError::FeedbackNoDatabase(path) => vec![tr(
+                lang,
+                "feedback-report-no-database",
+                &[("path", path.display().to_string().into())],
+            )],
+            CliError::Store(e) => vec![e.localized(lang)],
         }
     }
 }

@@ -58,6 +58,7 @@ pub enum Loaded {
     Withdrawn(SourceResult<Consent>),
     Decisions(SourceResult<Vec<DecisionSupport>>),
     VisitRecorded(SourceResult<()>),
+    FeedbackRecorded(SourceResult<()>),
 }
 
 impl Loaded {
@@ -80,6 +81,7 @@ impl Loaded {
             Loaded::Withdrawn(r) => r.as_ref().err(),
             Loaded::Decisions(r) => r.as_ref().err(),
             Loaded::VisitRecorded(r) => r.as_ref().err(),
+            Loaded::FeedbackRecorded(r) => r.as_ref().err(),
         }
     }
 }

@@ -10,6 +10,9 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("schema_v1.sql"),
     include_str!("schema_v2.sql"),
     include_str!("schema_v3.sql"),
+    // Helper E's feedback table, numbered 5 after helper D's step 4; on this branch alone it is step 4
+    // (the lead renumbers at merge if needed).
+    include_str!("schema_v5.sql"),
 ];
 
 /// The newest schema version this program knows.

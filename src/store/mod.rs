@@ -8,6 +8,7 @@ mod catalogue;
 pub mod demo;
 mod dims;
 mod error;
+mod feedback;
 pub mod ingest;
 mod migrations;
 mod queries;
@@ -15,6 +16,7 @@ mod writes;
 
 pub use catalogue::{ImportError, Imported, StillInUse};
 pub use error::{StoreError, StoreResult};
+pub use feedback::FeedbackCount;
 pub use migrations::SUPPORTED_VERSION;
 pub use queries::access_log::{MAX_PAGE, page_sql};
 

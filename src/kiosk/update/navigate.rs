@@ -54,7 +54,8 @@ pub fn list_len(model: &Model) -> usize {
         | Screen::Overview
         | Screen::AccessFilter
         | Screen::ConfirmReport { .. }
-        | Screen::ConfirmWithdraw { .. } => {
+        | Screen::ConfirmWithdraw { .. }
+        | Screen::Feedback => {
             FixedMenu::of_screen(model.screen()).map_or(0, FixedMenu::item_count)
         }
         Screen::SignIn => len_of(model.demo_citizens.ready().map(Vec::len)),
