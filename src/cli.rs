@@ -184,7 +184,7 @@ fn feedback_report(file: Option<&Path>, weeks: u32, lang: Lang) -> Result<(), Cl
     }
     let store = crate::store::Store::open(path)?;
     let today = jiff::Timestamp::now()
-        .to_zoned(crate::i18n::copenhagen())
+        .to_zoned_datetime(crate::i18n::copenhagen())
         .date();
     let counts = store.feedback_counts(since(today, weeks))?;
     for line in lines(lang, weeks, &counts) {

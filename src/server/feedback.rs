@@ -54,7 +54,7 @@ pub async fn feedback(
     JsonBody(body): JsonBody<FeedbackBody>,
 ) -> Result<StatusCode, ApiError> {
     let today = jiff::Timestamp::now()
-        .to_zoned(crate::i18n::copenhagen())
+        .to_zoned_datetime(crate::i18n::copenhagen())
         .date();
     let feedback = feedback_of(body, kiosk.id, today)?;
     s.pool

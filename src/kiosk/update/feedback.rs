@@ -39,7 +39,7 @@ pub fn answer(model: &mut Model, answer: Option<FeedbackAnswer>) -> Vec<Effect> 
         .unwrap_or_default();
     let had_session = model.session.is_some();
     let tz = jiff::tz::TimeZone::get("Europe/Copenhagen").unwrap_or(jiff::tz::TimeZone::UTC);
-    let date = model.now.to_zoned(tz).date();
+    let date = model.now.to_zoned_datetime(tz).date();
     let mut effects = sign_out(model);
     if let (Some(answer), true) = (answer, had_session) {
         let feedback = Feedback {
