@@ -111,17 +111,32 @@ Uge {this}, kiosk bib-2: 1 svar
 fn one_week_is_this_week_only_and_an_empty_span_says_so() {
     let dir = tempfile::tempdir().unwrap();
     let config = setup(dir.path());
-    let out = indsigt("en_GB.UTF-8", &["feedback", "report", "--config", &config, "--weeks", "1"], &[]);
+    let out = indsigt(
+        "en_GB.UTF-8",
+        &["feedback", "report", "--config", &config, "--weeks", "1"],
+        &[],
+    );
     let stdout = text(&out.stdout);
-    assert!(stdout.starts_with("Answers to \"Was this understandable?\" in the last week.\n"), "{stdout}");
+    assert!(
+        stdout.starts_with("Answers to \"Was this understandable?\" in the last week.\n"),
+        "{stdout}"
+    );
     assert!(!stdout.contains(&week(days_ago(7))), "{stdout}");
 
     let empty = tempfile::tempdir().unwrap();
     let db = empty.path().join("empty.db");
     drop(Store::open(&db).unwrap());
     let cfg = empty.path().join("c.toml");
-    std::fs::write(&cfg, format!("[source]\npath = {:?}\n", db.display().to_string())).unwrap();
-    let out = indsigt("da_DK.UTF-8", &["feedback", "report", "--config", cfg.to_str().unwrap()], &[]);
+    std::fs::write(
+        &cfg,
+        format!("[source]\npath = {:?}\n", db.display().to_string()),
+    )
+    .unwrap();
+    let out = indsigt(
+        "da_DK.UTF-8",
+        &["feedback", "report", "--config", cfg.to_str().unwrap()],
+        &[],
+    );
     assert!(out.status.success());
     assert_eq!(text(&out.stdout), "Der er ingen svar i de sidste 8 uger.\n");
 }
@@ -130,14 +145,29 @@ fn one_week_is_this_week_only_and_an_empty_span_says_so() {
 fn bad_weeks_and_a_missing_database_are_sentences_and_exit_1() {
     let dir = tempfile::tempdir().unwrap();
     let config = setup(dir.path());
-    let out = indsigt("en_GB.UTF-8", &["feedback", "report", "--config", &config, "--weeks", "0"], &[]);
+    let out = indsigt(
+        "en_GB.UTF-8",
+        &["feedback", "report", "--config", &config, "--weeks", "0"],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1));
-    assert_eq!(text(&out.stderr), "--weeks must be a number from 1 to 520. It is 0.\n");
+    assert_eq!(
+        text(&out.stderr),
+        "--weeks must be a number from 1 to 520. It is 0.\n"
+    );
 
     let missing = dir.path().join("nothing.db");
     let cfg = dir.path().join("missing.toml");
-    std::fs::write(&cfg, format!("[source]\npath = {:?}\n", missing.display().to_string())).unwrap();
-    let out = indsigt("da_DK.UTF-8", &["feedback", "report", "--config", cfg.to_str().unwrap()], &[]);
+    std::fs::write(
+        &cfg,
+        format!("[source]\npath = {:?}\n", missing.display().to_string()),
+    )
+    .unwrap();
+    let out = indsigt(
+        "da_DK.UTF-8",
+        &["feedback", "report", "--config", cfg.to_str().unwrap()],
+        &[],
+    );
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
         text(&out.stderr),

@@ -9,7 +9,6 @@ use indsigt::domain::{Feedback, FeedbackAnswer};
 use indsigt::kiosk::{Effect, Intent, Key, Loaded, Model, Msg, Request, Screen, update};
 use jiff::{SignedDuration, Timestamp};
 
-
 fn at(secs: i64) -> Timestamp {
     now() + SignedDuration::from_secs(secs)
 }
@@ -96,7 +95,9 @@ fn an_answer_signs_out_then_sends_only_the_answer_kiosk_day_and_screens() {
         }
     );
     // The feedback goes last, in the new generation: no answer of the old session is taken after it.
-    assert!(matches!(fx.last(), Some(Effect::Fetch { generation, .. }) if *generation == generation_before + 1));
+    assert!(
+        matches!(fx.last(), Some(Effect::Fetch { generation, .. }) if *generation == generation_before + 1)
+    );
     assert_eq!(m.generation, generation_before + 1);
 }
 
@@ -181,7 +182,14 @@ fn the_session_cap_never_asks() {
 #[test]
 fn the_visited_screens_go_with_the_session() {
     let mut m = signed_in();
-    let visited: Vec<&str> = m.session.as_ref().unwrap().visited.iter().copied().collect();
+    let visited: Vec<&str> = m
+        .session
+        .as_ref()
+        .unwrap()
+        .visited
+        .iter()
+        .copied()
+        .collect();
     // Not the sign-in screens before the session, and never an id.
     assert_eq!(visited, ["areas", "overview"]);
     ch(&mut m, 'x');
@@ -201,7 +209,14 @@ fn the_visited_screens_go_with_the_session() {
         ch(&mut m2, '1');
         m2
     };
-    let visited: Vec<&str> = m2.session.as_ref().unwrap().visited.iter().copied().collect();
+    let visited: Vec<&str> = m2
+        .session
+        .as_ref()
+        .unwrap()
+        .visited
+        .iter()
+        .copied()
+        .collect();
     assert_eq!(visited, ["overview"]);
 }
 

@@ -36,10 +36,12 @@ fn rows(d: &common::Demo) -> Vec<(String, String, String, String, i64)> {
         .connection()
         .prepare("SELECT day, kiosk_id, answer, screens, answers FROM feedback ORDER BY answer")
         .unwrap();
-    st.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
-        .unwrap()
-        .map(Result::unwrap)
-        .collect()
+    st.query_map([], |r| {
+        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+    })
+    .unwrap()
+    .map(Result::unwrap)
+    .collect()
 }
 
 fn good() -> Value {
@@ -55,7 +57,13 @@ async fn a_registered_kiosk_gets_204_and_the_server_names_the_kiosk() {
     assert_eq!(got, (204, Value::Null));
     assert_eq!(
         rows(&d),
-        [(today().to_string(), KIOSK_ID.to_owned(), "partly".to_owned(), "areas,overview".to_owned(), 1)]
+        [(
+            today().to_string(),
+            KIOSK_ID.to_owned(),
+            "partly".to_owned(),
+            "areas,overview".to_owned(),
+            1
+        )]
     );
 }
 
@@ -64,11 +72,23 @@ async fn without_a_registered_kiosk_it_is_403_even_with_a_citizen_token() {
     let d = demo();
     let issuer = Issuer::start(vec![Key::es256("k")]).await;
     let api = Api::start(&settings(&d.path, &issuer)).await;
-    let subject = open(&d).citizen(&common::cid(common::ELDERLY)).unwrap().subject.clone();
+    let subject = open(&d)
+        .citizen(&common::cid(common::ELDERLY))
+        .unwrap()
+        .subject
+        .clone();
     let token = issuer.token(&subject);
     assert_error(&post(&api, None, None, &good()).await, 403, "unknown_kiosk");
-    assert_error(&post(&api, None, Some(&token), &good()).await, 403, "unknown_kiosk");
-    assert_error(&post(&api, Some("not-a-kiosk"), None, &good()).await, 403, "unknown_kiosk");
+    assert_error(
+        &post(&api, None, Some(&token), &good()).await,
+        403,
+        "unknown_kiosk",
+    );
+    assert_error(
+        &post(&api, Some("not-a-kiosk"), None, &good()).await,
+        403,
+        "unknown_kiosk",
+    );
     assert!(rows(&d).is_empty());
 }
 
@@ -96,7 +116,11 @@ async fn unknown_fields_and_bad_values_are_400_and_nothing_is_stored() {
         json!({ "answer": "mostly", "date": today().to_string() }),
         json!([]),
     ] {
-        assert_error(&post(&api, Some(KIOSK_KEY), None, &body).await, 400, "bad_request");
+        assert_error(
+            &post(&api, Some(KIOSK_KEY), None, &body).await,
+            400,
+            "bad_request",
+        );
     }
     assert!(rows(&d).is_empty());
 }
@@ -135,7 +159,13 @@ async fn the_http_source_sends_it_as_the_kiosk_and_drops_it_when_the_server_is_g
     assert_eq!(result, Ok(()));
     assert_eq!(
         rows(&d),
-        [(today().to_string(), KIOSK_ID.to_owned(), "mostly".to_owned(), "access-log,overview".to_owned(), 1)]
+        [(
+            today().to_string(),
+            KIOSK_ID.to_owned(),
+            "mostly".to_owned(),
+            "access-log,overview".to_owned(),
+            1
+        )]
     );
     api.running.stop().await.unwrap();
     let result = tokio::task::spawn_blocking(move || source.record_feedback(&feedback))

@@ -15,15 +15,28 @@ fn the_table_has_only_the_day_the_kiosk_the_answer_the_screens_and_a_count() {
     let dir = tempfile::tempdir().unwrap();
     let store = Store::open(&dir.path().join("f.db")).unwrap();
     let conn = store.connection();
-    let mut st = conn.prepare("SELECT name FROM pragma_table_info('feedback')").unwrap();
-    let columns: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(Result::unwrap).collect();
+    let mut st = conn
+        .prepare("SELECT name FROM pragma_table_info('feedback')")
+        .unwrap();
+    let columns: Vec<String> = st
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
     assert_eq!(columns, ["day", "kiosk_id", "answer", "screens", "answers"]);
     // No row id: nothing orders the answers of a day.
     let sql: String = conn
-        .query_row("SELECT sql FROM sqlite_master WHERE name = 'feedback'", [], |r| r.get(0))
+        .query_row(
+            "SELECT sql FROM sqlite_master WHERE name = 'feedback'",
+            [],
+            |r| r.get(0),
+        )
         .unwrap();
     assert!(sql.contains("WITHOUT ROWID"), "{sql}");
-    assert!(conn.query_row("SELECT rowid FROM feedback", [], |r| r.get::<_, i64>(0)).is_err());
+    assert!(
+        conn.query_row("SELECT rowid FROM feedback", [], |r| r.get::<_, i64>(0))
+            .is_err()
+    );
 }
 
 #[test]
@@ -59,7 +72,9 @@ fn after_a_visit_the_stored_values_name_no_citizen_and_no_time_of_day() {
     let rows: Vec<(String, String, String, String, i64)> = conn
         .prepare("SELECT day, kiosk_id, answer, screens, answers FROM feedback")
         .unwrap()
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?)))
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+        })
         .unwrap()
         .map(Result::unwrap)
         .collect();
@@ -78,7 +93,9 @@ fn after_a_visit_the_stored_values_name_no_citizen_and_no_time_of_day() {
         .iter()
         .flat_map(|(a, b, c, d, _)| [a.clone(), b.clone(), c.clone(), d.clone()])
         .collect();
-    let mut st = conn.prepare("SELECT public_id, subject, cpr, name FROM citizens").unwrap();
+    let mut st = conn
+        .prepare("SELECT public_id, subject, cpr, name FROM citizens")
+        .unwrap();
     let people: Vec<[String; 4]> = st
         .query_map([], |r| Ok([r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?]))
         .unwrap()
@@ -98,6 +115,11 @@ fn after_a_visit_the_stored_values_name_no_citizen_and_no_time_of_day() {
     // No number in the answer or the screens (no ids); the day is a date and nothing more.
     for (day, _, answer, screens, _) in &rows {
         assert_eq!(day.len(), "YYYY-MM-DD".len());
-        assert!(!answer.chars().chain(screens.chars()).any(|c| c.is_ascii_digit()));
+        assert!(
+            !answer
+                .chars()
+                .chain(screens.chars())
+                .any(|c| c.is_ascii_digit())
+        );
     }
 }

@@ -23,7 +23,11 @@ pub struct FeedbackBody {
 }
 
 /// Checks the body against the server's own day and makes the answer to store.
-pub fn feedback_of(body: FeedbackBody, kiosk_id: String, today: Date) -> Result<Feedback, ApiError> {
+pub fn feedback_of(
+    body: FeedbackBody,
+    kiosk_id: String,
+    today: Date,
+) -> Result<Feedback, ApiError> {
     let yesterday = today.yesterday().unwrap_or(today);
     if body.date != today && body.date != yesterday {
         return Err(ApiError::bad_request(
@@ -78,13 +82,24 @@ mod tests {
     #[test]
     fn takes_today_and_yesterday_only_and_sorts_the_screens() {
         let today = jiff::civil::date(2026, 12, 2);
-        let f = feedback_of(body(today, &["overview", "areas", "overview"]), "k".into(), today);
+        let f = feedback_of(
+            body(today, &["overview", "areas", "overview"]),
+            "k".into(),
+            today,
+        );
         let Ok(f) = f else {
             panic!("refused: {f:?}");
         };
         assert_eq!(f.screens.iter().collect::<Vec<_>>(), ["areas", "overview"]);
         assert!(feedback_of(body(jiff::civil::date(2026, 12, 1), &[]), "k".into(), today).is_ok());
-        assert!(feedback_of(body(jiff::civil::date(2026, 11, 30), &[]), "k".into(), today).is_err());
+        assert!(
+            feedback_of(
+                body(jiff::civil::date(2026, 11, 30), &[]),
+                "k".into(),
+                today
+            )
+            .is_err()
+        );
         assert!(feedback_of(body(jiff::civil::date(2026, 12, 3), &[]), "k".into(), today).is_err());
         assert!(feedback_of(body(today, &["Kiosk 12"]), "k".into(), today).is_err());
     }

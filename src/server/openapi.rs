@@ -148,7 +148,10 @@ fn operation(spec: &RouteSpec) -> Value {
         }
         Guard::Kiosk => {
             security.push(json!({ "kiosk": [] }));
-            responses.insert("400".into(), error_response("Bad input, or an unknown field."));
+            responses.insert(
+                "400".into(),
+                error_response("Bad input, or an unknown field."),
+            );
             responses.insert(
                 "403".into(),
                 error_response("The kiosk key is missing or not registered."),

@@ -166,15 +166,12 @@ impl Api {
     }
 
     fn request(&self, method: Method, token: &AccessToken, path: &str) -> RequestBuilder {
-        self.kiosk_request(method, path)
-            .bearer_auth(token.expose())
+        self.kiosk_request(method, path).bearer_auth(token.expose())
     }
 
     /// A request with the kiosk's key (if it has one) and nothing of the citizen.
     fn kiosk_request(&self, method: Method, path: &str) -> RequestBuilder {
-        let request = self
-            .client
-            .request(method, format!("{}{path}", self.base));
+        let request = self.client.request(method, format!("{}{path}", self.base));
         match self
             .kiosk_key
             .as_ref()
