@@ -168,13 +168,16 @@ fn the_session_cap_never_asks() {
     let cap = m.settings.session_max_secs as i64;
     // Keys keep the session from going idle; the cap ends it without the question.
     let mut t = 0;
+    let mut all = Vec::new();
     while m.session.is_some() && t <= cap {
         t += 30;
-        update(&mut m, Msg::Tick(at(t)));
+        all.extend(update(&mut m, Msg::Tick(at(t))));
         if m.session.is_some() {
-            key_at(&mut m, Key::Down, t);
+            all.extend(key_at(&mut m, Key::Down, t));
         }
     }
+    assert!(all.contains(&Effect::PurgeScreen));
+    assert!(feedback_requests(&all).is_empty(), "{all:?}");
     assert!(m.session.is_none());
     assert_eq!(*m.screen(), Screen::Attract);
 }
