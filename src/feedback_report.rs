@@ -102,6 +102,7 @@ pub fn lines(lang: Lang, weeks: u32, counts: &[FeedbackCount]) -> Vec<String> {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
     use jiff::civil::date;
 
@@ -111,6 +112,23 @@ mod tests {
         assert_eq!(since(date(2026, 12, 2), 1), date(2026, 11, 30));
         assert_eq!(since(date(2026, 12, 2), 3), date(2026, 11, 16));
         assert_eq!(week_label(date(2027, 1, 1)), "2026-W53");
+    }
+
+    #[test]
+    fn a_server_or_an_http_kiosk_reads_the_server_database_else_the_local_store() {
+        let mut config = Config::load(None).unwrap();
+        config.source.path = "kiosk.db".into();
+        config.server.database = "server.db".into();
+        assert_eq!(database(&config), Path::new("kiosk.db"));
+        config.server.kiosks.push(crate::config::KioskKey {
+            id: "k".into(),
+            location: "l".into(),
+            key_sha256: "0".repeat(64),
+        });
+        assert_eq!(database(&config), Path::new("server.db"));
+        config.server.kiosks.clear();
+        config.source.kind = SourceKind::Http;
+        assert_eq!(database(&config), Path::new("server.db"));
     }
 
     #[test]
