@@ -536,3 +536,28 @@ overview-coverage = Data fra { $count ->
 overview-coverage-stale = Ikke opdateret siden { $date }: { $systems }.
 overview-coverage-more = og { $count } flere
 overview-coverage-never = Endnu ingen data fra: { $systems }.
+
+# feedback (helper E)
+title-feedback = Farvel
+feedback-question = Var det til at forstå?
+feedback-why = Dit svar hjælper os med at gøre Indsigt lettere at bruge.
+feedback-privacy = Vi gemmer kun svaret, dagen og de sider, du så. Ikke hvem du er.
+feedback-mostly = Ja, det meste
+feedback-partly = Noget af det
+feedback-hard = Nej, det var svært
+feedback-skip = Spring over
+feedback-report-heading = Svar på "Var det til at forstå?" i de sidste { $weeks ->
+    [one] uge
+   *[other] { $weeks } uger
+}.
+feedback-report-none = Der er ingen svar i de sidste { $weeks ->
+    [one] uge
+   *[other] { $weeks } uger
+}.
+feedback-report-group = Uge { $week }, kiosk { $kiosk }: { $total ->
+    [one] 1 svar
+   *[other] { $total } svar
+}
+feedback-report-line = { $answer }: { $percent } % ({ $count })
+feedback-report-bad-weeks = --weeks skal være et tal fra 1 til { $max }. Det er { $got }.
+feedback-report-no-database = Der er ingen database i { $path }. Se efter i [source] path eller [server] database.

@@ -536,3 +536,28 @@ overview-coverage = Data from { $count ->
 overview-coverage-stale = Not updated since { $date }: { $systems }.
 overview-coverage-more = and { $count } more
 overview-coverage-never = No data yet from: { $systems }.
+
+# feedback (helper E)
+title-feedback = Goodbye
+feedback-question = Was this understandable?
+feedback-why = Your answer helps us make Indsigt easier to use.
+feedback-privacy = We only keep the answer, the day and the pages you saw. Not who you are.
+feedback-mostly = Yes, most of it
+feedback-partly = Some of it
+feedback-hard = No, it was hard
+feedback-skip = Skip
+feedback-report-heading = Answers to "Was this understandable?" in the last { $weeks ->
+    [one] week
+   *[other] { $weeks } weeks
+}.
+feedback-report-none = There are no answers in the last { $weeks ->
+    [one] week
+   *[other] { $weeks } weeks
+}.
+feedback-report-group = Week { $week }, kiosk { $kiosk }: { $total ->
+    [one] 1 answer
+   *[other] { $total } answers
+}
+feedback-report-line = { $answer }: { $percent }% ({ $count })
+feedback-report-bad-weeks = --weeks must be a number from 1 to { $max }. It is { $got }.
+feedback-report-no-database = There is no database at { $path }. Check [source] path or [server] database.

@@ -42,6 +42,21 @@ pub enum Command {
     /// Load a system's export (one JSON object a line) into `[server] database`; a second run of the same
     /// file resumes where the first stopped.
     Ingest(IngestArgs),
+    /// The answers to "Was this understandable?" at sign-out.
+    #[command(subcommand)]
+    Feedback(FeedbackCommand),
+}
+
+/// `indsigt feedback …`
+#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
+pub enum FeedbackCommand {
+    /// Print the shares of each answer per ISO week and kiosk, from the configured database
+    /// (`[server] database` on a server or for an HTTP kiosk, else `[source] path`).
+    Report {
+        /// How many weeks back, this week included (1 to 520).
+        #[arg(long, default_value_t = 8)]
+        weeks: u32,
+    },
 }
 
 /// The arguments of `indsigt ingest`.
@@ -125,6 +140,12 @@ pub enum CliError {
     CatalogueImport(#[from] crate::store::ImportError),
     #[error(transparent)]
     Ingest(#[from] crate::ingest::command::IngestCommandError),
+    #[error("--weeks must be 1 to {max}, not {got}")]
+    FeedbackWeeks { got: u32, max: u32 },
+    #[error("there is no database at {0}")]
+    FeedbackNoDatabase(PathBuf),
+    #[error(transparent)]
+    Store(#[from] crate::store::StoreError),
 }
 
 impl CliError {
@@ -138,7 +159,10 @@ impl CliError {
             | CliError::Serve(_)
             | CliError::Catalogue(_)
             | CliError::CatalogueImport(_)
-            | CliError::Ingest(_) => 1,
+            | CliError::Ingest(_)
+            | CliError::FeedbackWeeks { .. }
+            | CliError::FeedbackNoDatabase(_)
+            | CliError::Store(_) => 1,
         }
     }
 }
@@ -160,7 +184,36 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Ingest(a) => {
             crate::ingest::command::run(config_file, &a.system, &a.kind, &a.file, terminal_lang())
         }
+        Command::Feedback(FeedbackCommand::Report { weeks }) => {
+            feedback_report(config_file, weeks, terminal_lang())
+        }
     }
+}
+
+/// `indsigt feedback report [--weeks N]`.
+fn feedback_report(file: Option<&Path>, weeks: u32, lang: Lang) -> Result<(), CliError> {
+    use crate::feedback_report::{MAX_WEEKS, database, lines, since};
+    if !(1..=MAX_WEEKS).contains(&weeks) {
+        return Err(CliError::FeedbackWeeks {
+            got: weeks,
+            max: MAX_WEEKS,
+        });
+    }
+    let config = Config::load(file)?;
+    let path = database(&config);
+    // Opening would create an empty file: a report never writes where there was nothing.
+    if !path.exists() {
+        return Err(CliError::FeedbackNoDatabase(path.to_owned()));
+    }
+    let store = crate::store::Store::open(path)?;
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(crate::i18n::copenhagen())
+        .date();
+    let counts = store.feedback_counts(since(today, weeks))?;
+    for line in lines(lang, weeks, &counts) {
+        println!("{line}");
+    }
+    Ok(())
 }
 
 /// `indsigt catalogue check DIR` and `indsigt catalogue import DIR`.

@@ -9,6 +9,7 @@ pub mod catalogue;
 pub mod cli;
 pub mod config;
 pub mod domain;
+pub mod feedback_report;
 pub mod i18n;
 pub mod ingest;
 pub mod kiosk;

@@ -101,6 +101,17 @@ impl CliError {
             CliError::Catalogue(errors) => errors.localized(lang),
             CliError::CatalogueImport(e) => e.localized(lang),
             CliError::Ingest(e) => vec![e.localized(lang)],
+            CliError::FeedbackWeeks { got, max } => vec![tr(
+                lang,
+                "feedback-report-bad-weeks",
+                &[("got", (*got).into()), ("max", (*max).into())],
+            )],
+            CliError::FeedbackNoDatabase(path) => vec![tr(
+                lang,
+                "feedback-report-no-database",
+                &[("path", path.display().to_string().into())],
+            )],
+            CliError::Store(e) => vec![e.localized(lang)],
         }
     }
 }

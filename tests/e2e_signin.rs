@@ -226,6 +226,8 @@ fn a_citizen_signs_in_on_the_phone_and_is_forgotten_after_sign_out() {
 
     // Sign out: the history holds nothing of theirs.
     t.send(&["x"]);
+    t.wait_for(&["Was this understandable?"]);
+    t.send(&["1"]);
     t.wait_for(&["Vælg sprog"]);
     let history = t.capture(true);
     for part in name.split_whitespace() {

@@ -286,7 +286,9 @@ fn a_failed_refresh_ends_the_session() {
 #[test]
 fn sign_out_and_timeout_drop_the_tokens_and_revoke_the_refresh_token() {
     let mut m = signed_in();
-    let fx = update(&mut m, Msg::Key(Key::Char('x'), at(7_000)));
+    // The sign-out key asks first; the skip signs out.
+    assert!(update(&mut m, Msg::Key(Key::Char('x'), at(7_000))).is_empty());
+    let fx = update(&mut m, Msg::Key(Key::Esc, at(7_001)));
     assert_eq!(
         fx,
         vec![
@@ -333,6 +335,11 @@ fn no_debug_output_of_any_session_holding_type_contains_a_token() {
     dumps.push(format!(
         "{:?}",
         update(&mut m, Msg::Key(Key::Char('x'), at(9_000)))
+    ));
+    // The answer at sign-out, with its feedback effect.
+    dumps.push(format!(
+        "{:?}",
+        update(&mut m, Msg::Key(Key::Char('1'), at(9_001)))
     ));
     for d in dumps {
         for secret in [

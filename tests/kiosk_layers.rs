@@ -113,7 +113,9 @@ fn coming_back_to_the_overview_loads_again_what_failed() {
 fn a_late_failure_of_an_ended_session_is_dropped() {
     let mut m = signed_in();
     let generation = m.generation;
+    // Sign out: the question, then the skip.
     ch(&mut m, 'x');
+    ch(&mut m, '4');
     update(
         &mut m,
         Msg::Loaded {
@@ -143,6 +145,9 @@ fn capital_letters_are_commands_too() {
     assert_eq!(m.blind, Blind::Confirm);
     ch(&mut m, '1');
     assert_eq!(m.blind, Blind::Open);
+    // A capital X asks the sign-out question too; a second one skips it.
+    assert!(ch(&mut m, 'X').is_empty());
+    assert_eq!(*m.screen(), Screen::Feedback);
     let fx = ch(&mut m, 'X');
     assert!(fx.contains(&Effect::EndSession));
     assert!(m.session.is_none());

@@ -69,6 +69,10 @@ fn showing(menu: FixedMenu, dir: &std::path::Path) -> Vec<Kiosk> {
             signed_in(&mut k);
             k.keys("hh");
         }
+        FixedMenu::Feedback => {
+            signed_in(&mut k);
+            k.keys("x");
+        }
     }
     vec![k]
 }

@@ -89,7 +89,8 @@ async fn a_whole_session_over_http_against_the_real_server() {
         let log = &k.model.session.as_ref().unwrap().log;
         assert_eq!(log.total(), Some(overview.access_events as usize + 1));
         assert!(steps > 100, "paged through {} pages", steps / 5);
-        k.keys("x");
+        // Sign out, skipping the question (its route has its own tests in server_feedback.rs).
+        k.keys("x4");
         assert!(k.model.session.is_none());
 
         // The pensioner: a report and a withdrawal, checked in the server's database.

@@ -256,6 +256,7 @@ fn contrast_switches_on_every_screen_and_resets_at_sign_out() {
     key_at(&mut m, Key::Char('k'), 2);
     assert!(m.high_contrast);
     key_at(&mut m, Key::Char('x'), 3);
+    key_at(&mut m, Key::Esc, 4);
     assert!(!m.high_contrast);
 }
 

@@ -56,6 +56,9 @@ fn tapping_items_and_footer_keys_does_what_the_screen_says() {
         // A tap on nothing does nothing; the digits legend is not a button.
         assert_eq!(hit_test(&k.model, Rect::new(0, 0, w, h), 0, 0), None);
         assert_eq!(tap(&mut k, w, h, "Sign out"), Some(Intent::SignOut));
+        // The question at sign-out takes taps too: an answer signs out.
+        assert_eq!(*k.model.screen(), Screen::Feedback);
+        assert_eq!(tap(&mut k, w, h, "Some of it"), Some(Intent::Item(1)));
         assert!(k.model.session.is_none());
     }
 }

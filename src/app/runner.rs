@@ -164,6 +164,8 @@ pub fn run_effect(
         Request::RecordVisit(visit) => {
             Loaded::VisitRecorded(who().and_then(|p| source.record_visit(p, &visit)))
         }
+        // Never with a principal: the answer is not tied to the citizen.
+        Request::Feedback(feedback) => Loaded::FeedbackRecorded(source.record_feedback(&feedback)),
     }
 }
 
@@ -187,5 +189,6 @@ fn request_name(r: &Request) -> &'static str {
         Request::Withdraw(_) => "withdraw",
         Request::Decisions => "decisions",
         Request::RecordVisit(_) => "record_visit",
+        Request::Feedback(_) => "feedback",
     }
 }

@@ -7,6 +7,7 @@ mod category;
 mod citizen;
 mod consent;
 mod decision;
+mod feedback;
 pub mod port;
 mod system;
 mod text;
@@ -23,6 +24,7 @@ pub use category::{
 pub use citizen::{Citizen, CitizenId, CitizenSummary, Cpr};
 pub use consent::Consent;
 pub use decision::{DecisionSupport, Factor};
+pub use feedback::{Feedback, FeedbackAnswer, MAX_FEEDBACK_SCREENS, is_screen_name};
 pub use system::ConnectedSystem;
 pub use text::{Lang, Text};
 

@@ -6,8 +6,8 @@
 pub use super::token::AccessToken;
 use super::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
-    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
-    Text,
+    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Feedback, Overview,
+    Purpose, Text,
 };
 use jiff::Timestamp;
 use std::fmt;
@@ -136,4 +136,7 @@ pub trait DataSource: Send + Sync {
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()>;
     /// The citizen has left: forget anything held for their session (a token copy, cached data).
     fn end_session(&self) {}
+    /// Records an answer to "Was this understandable?". It names no citizen and is sent without one; a
+    /// source that cannot take it now drops it (it is not worth keeping on the kiosk).
+    fn record_feedback(&self, feedback: &Feedback) -> SourceResult<()>;
 }

@@ -1,7 +1,7 @@
 //! What `update` asks the effect runner to do. The runner does the IO and answers with a [`super::Msg`].
 
 use crate::domain::port::{AccessToken, KioskVisit, Principal};
-use crate::domain::{AccessCursor, AccessFilter};
+use crate::domain::{AccessCursor, AccessFilter, Feedback};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -78,4 +78,6 @@ pub enum Request {
     /// Which systems are connected, for the overview's coverage note.
     Systems,
     RecordVisit(KioskVisit),
+    /// An answer to "Was this understandable?", sent without a principal after the session ended.
+    Feedback(Feedback),
 }

@@ -4,7 +4,7 @@
 
 use super::model::{Blind, Model};
 use super::screen::{Helper, Screen};
-use crate::domain::Lang;
+use crate::domain::{FeedbackAnswer, Lang};
 
 /// Defines a menu's item enum with `ALL` (the items in the order they are drawn), `at` and `index`.
 macro_rules! menu_items {
@@ -88,6 +88,23 @@ menu_items! {
     BlindItem { Show, Keep }
 }
 
+menu_items! {
+    /// "Was this understandable?" at sign-out: three answers and a skip.
+    FeedbackItem { Mostly, Partly, Hard, Skip }
+}
+
+impl FeedbackItem {
+    /// The answer this item gives; the skip gives none.
+    pub fn answer(self) -> Option<FeedbackAnswer> {
+        match self {
+            FeedbackItem::Mostly => Some(FeedbackAnswer::Mostly),
+            FeedbackItem::Partly => Some(FeedbackAnswer::Partly),
+            FeedbackItem::Hard => Some(FeedbackAnswer::Hard),
+            FeedbackItem::Skip => None,
+        }
+    }
+}
+
 /// A fixed menu: one whose items do not depend on the citizen's data.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum FixedMenu {
@@ -97,17 +114,19 @@ pub enum FixedMenu {
     Filters,
     Confirm,
     Blind,
+    Feedback,
 }
 
 impl FixedMenu {
     /// Every fixed menu, for tests that must cover them all.
-    pub const ALL: [FixedMenu; 6] = [
+    pub const ALL: [FixedMenu; 7] = [
         FixedMenu::Attract,
         FixedMenu::Helper,
         FixedMenu::Overview,
         FixedMenu::Filters,
         FixedMenu::Confirm,
         FixedMenu::Blind,
+        FixedMenu::Feedback,
     ];
 
     /// How many items the menu has.
@@ -119,6 +138,7 @@ impl FixedMenu {
             FixedMenu::Filters => FilterItem::ALL.len(),
             FixedMenu::Confirm => ConfirmItem::ALL.len(),
             FixedMenu::Blind => BlindItem::ALL.len(),
+            FixedMenu::Feedback => FeedbackItem::ALL.len(),
         }
     }
 
@@ -132,6 +152,7 @@ impl FixedMenu {
             Screen::ConfirmReport { .. } | Screen::ConfirmWithdraw { .. } => {
                 Some(FixedMenu::Confirm)
             }
+            Screen::Feedback => Some(FixedMenu::Feedback),
             _ => None,
         }
     }

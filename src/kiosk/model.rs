@@ -8,6 +8,7 @@ use crate::domain::{
     DataCategory, DecisionSupport, Lang, Overview, Purpose,
 };
 use jiff::Timestamp;
+use std::collections::BTreeSet;
 
 /// What the core needs from the configuration.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -187,6 +188,9 @@ pub struct Session {
     pub refresh: Option<crate::domain::port::AccessToken>,
     /// The access token has been refreshed once after a 401; a second 401 ends the session.
     pub refreshed: bool,
+    /// The names of the screens seen in this session (`Screen::name`), for the sign-out question: no
+    /// ids, no order, no counts. Dropped with the session.
+    pub visited: BTreeSet<&'static str>,
 }
 
 impl Session {
@@ -210,6 +214,7 @@ impl Session {
             cap_warned: false,
             refresh: None,
             refreshed: false,
+            visited: BTreeSet::new(),
         }
     }
 }

@@ -59,6 +59,7 @@ pub enum Loaded {
     Decisions(SourceResult<Vec<DecisionSupport>>),
     Systems(SourceResult<Vec<crate::domain::ConnectedSystem>>),
     VisitRecorded(SourceResult<()>),
+    FeedbackRecorded(SourceResult<()>),
 }
 
 impl Loaded {
@@ -82,6 +83,7 @@ impl Loaded {
             Loaded::Withdrawn(r) => r.as_ref().err(),
             Loaded::Decisions(r) => r.as_ref().err(),
             Loaded::VisitRecorded(r) => r.as_ref().err(),
+            Loaded::FeedbackRecorded(r) => r.as_ref().err(),
         }
     }
 }

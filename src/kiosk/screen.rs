@@ -66,6 +66,8 @@ pub enum Screen {
     Help,
     /// The operator's PIN, to leave a locked kiosk.
     Operator,
+    /// "Was this understandable?", asked once when the citizen signs out with the sign-out key.
+    Feedback,
 }
 
 /// A view of the portal that "continue online" links to. It names a section, never a record.
@@ -106,7 +108,8 @@ impl Screen {
             | Screen::DeviceSignIn
             | Screen::Helper { .. }
             | Screen::Help
-            | Screen::Operator => View::Start,
+            | Screen::Operator
+            | Screen::Feedback => View::Start,
             Screen::Overview => View::Overview,
             Screen::Areas | Screen::Categories { .. } | Screen::Category { .. } => View::Data,
             Screen::Purposes | Screen::Purpose { .. } => View::Purposes,
@@ -148,6 +151,7 @@ impl Screen {
             Screen::Online { .. } => "online",
             Screen::Help => "help",
             Screen::Operator => "operator",
+            Screen::Feedback => "feedback",
         }
     }
 
@@ -186,6 +190,10 @@ impl Screen {
         // Screens that take typed text use every key for the text, except Esc.
         if matches!(self, Screen::AccessSearch | Screen::Operator) {
             return command == Intent::Back;
+        }
+        // The question at sign-out: answer, skip, or the keys that keep the room safe.
+        if *self == Screen::Feedback && matches!(command, Intent::ContinueOnline | Intent::Help) {
+            return false;
         }
         match command {
             Intent::Back => !matches!(self, Screen::Attract | Screen::Overview),
@@ -227,6 +235,7 @@ impl Screen {
             Screen::Online { view: View::Data },
             Screen::Help,
             Screen::Operator,
+            Screen::Feedback,
         ]
     }
 }

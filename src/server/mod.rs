@@ -5,6 +5,7 @@ mod bearer;
 mod citizen;
 pub mod error;
 mod extract;
+pub mod feedback;
 pub mod ingest;
 pub mod ingest_records;
 pub mod kiosk;

@@ -146,6 +146,18 @@ fn operation(spec: &RouteSpec) -> Value {
                 error_response("The body or the batch is too large."),
             );
         }
+        Guard::Kiosk => {
+            security.push(json!({ "kiosk": [] }));
+            responses.insert(
+                "400".into(),
+                error_response("Bad input, or an unknown field."),
+            );
+            responses.insert(
+                "403".into(),
+                error_response("The kiosk key is missing or not registered."),
+            );
+            responses.insert("413".into(), error_response("The body is too large."));
+        }
         Guard::None => {}
     }
     let mut op = json!({
@@ -201,7 +213,22 @@ fn schemas() -> Value {
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), ingest) {
         all.extend(more);
     }
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), feedback_schemas()) {
+        all.extend(more);
+    }
     all
+}
+
+fn feedback_schemas() -> Value {
+    json!({
+        "Feedback": { "type": "object", "required": ["answer", "date", "screens"], "additionalProperties": false,
+            "description": "No citizen, no time of day. The kiosk is the server's, from its key.",
+            "properties": {
+                "answer": { "enum": ["mostly", "partly", "hard"] },
+                "date": { "type": "string", "format": "date", "description": "Today or yesterday in Europe/Copenhagen." },
+                "screens": { "type": "array", "maxItems": crate::domain::MAX_FEEDBACK_SCREENS,
+                    "items": { "type": "string", "pattern": "^[a-z-]{1,32}$" } } } }
+    })
 }
 
 fn ingest_schemas() -> Value {

@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::spec::{Body, Guard, Method, RouteSpec, handler};
 use super::state::ServerState;
-use super::{citizen, ingest, ingest_records, openapi};
+use super::{citizen, feedback, ingest, ingest_records, openapi};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -69,6 +69,7 @@ pub const ROUTES: &[RouteSpec] = &[
     route(Get, "/healthz", "healthz", "200 while the process runs.", Guard::None, 200, Schema("Status"), handler!(healthz)),
     route(Get, "/readyz", "readyz", "200 when the store answers and the issuer's keys are loaded, else 503.", Guard::None, 200, Schema("Status"), handler!(readyz)),
     route(Get, "/openapi.json", "openapi", "This document.", Guard::None, 200, Schema("OpenApi"), handler!(openapi_json)),
+    RouteSpec { request: Some("Feedback"), ..route(Post, "/v1/feedback", "feedback", "An answer to \"Was this understandable?\" from a registered kiosk, with no citizen.", Guard::Kiosk, 204, Empty, handler!(feedback::feedback)) },
 ];
 
 async fn healthz() -> Json<serde_json::Value> {

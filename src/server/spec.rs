@@ -38,6 +38,8 @@ pub enum Guard {
     BearerAndKiosk,
     /// `Authorization: ApiKey <key>` of a line-of-business system.
     ApiKey,
+    /// A registered kiosk's key in `X-Indsigt-Kiosk` alone, no citizen's token.
+    Kiosk,
 }
 
 /// What a route answers on success.

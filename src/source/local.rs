@@ -3,7 +3,8 @@
 use super::{DataSource, KioskVisit, Organisation, Principal, SourceError, SourceResult};
 use crate::domain::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
-    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
+    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Feedback, Overview,
+    Purpose,
 };
 use crate::store::demo::{DemoError, DemoOptions, write_demo_database};
 use crate::store::{Store, StoreError};
@@ -184,6 +185,10 @@ impl DataSource for LocalSource {
             "record_visit",
             self.store()?.record_visit(id(who)?, visit).map(|_| ()),
         )
+    }
+
+    fn record_feedback(&self, feedback: &Feedback) -> SourceResult<()> {
+        log("record_feedback", self.store()?.record_feedback(feedback))
     }
 }
 

@@ -9,6 +9,7 @@ mod checkpoints;
 pub mod demo;
 mod dims;
 mod error;
+mod feedback;
 pub mod ingest;
 mod migrations;
 mod queries;
@@ -18,6 +19,7 @@ mod writes;
 pub use catalogue::{ImportError, Imported, StillInUse};
 pub use checkpoints::FileRun;
 pub use error::{StoreError, StoreResult};
+pub use feedback::FeedbackCount;
 pub use migrations::SUPPORTED_VERSION;
 pub use queries::access_log::{MAX_PAGE, page_sql};
 

@@ -124,5 +124,6 @@ pub fn title_id(screen: &Screen) -> &'static str {
         Screen::Online { .. } => "title-online",
         Screen::Help => "title-help",
         Screen::Operator => "title-operator",
+        Screen::Feedback => "title-feedback",
     }
 }

@@ -184,6 +184,10 @@ pub const SCREENS: &[(&str, Setup)] = &[
         signed_in(k, l);
         k.keys("?");
     }),
+    ("feedback", |k, l| {
+        signed_in(k, l);
+        k.keys("1").key(Key::Esc).keys("x");
+    }),
 ];
 
 /// The device sign-in screen, with a code from the broker (no network: the answer is sent as a msg).

@@ -2,7 +2,9 @@
 
 use super::super::access_log::Period;
 use super::super::effect::{Effect, Request};
-use super::super::menu::{AttractItem, ConfirmItem, FilterItem, HelperItem, OverviewItem};
+use super::super::menu::{
+    AttractItem, ConfirmItem, FeedbackItem, FilterItem, HelperItem, OverviewItem,
+};
 use super::super::model::{Loadable, Model, Session};
 use super::super::screen::{Helper, Screen, View};
 use super::navigate::{list_len, needs_fetch};
@@ -127,6 +129,10 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             push(model, Screen::Purpose { index });
             Vec::new()
         }
+        Screen::Feedback => match FeedbackItem::at(index) {
+            Some(item) => super::feedback::answer(model, item.answer()),
+            None => Vec::new(),
+        },
         Screen::Category { .. }
         | Screen::Purpose { .. }
         | Screen::AccessSearch

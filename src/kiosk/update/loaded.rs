@@ -77,6 +77,9 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
         Loaded::Decisions(r) => session.decisions = Loadable::from_result(r),
         // A visit that could not be recorded is logged by the effect runner; the citizen goes on.
         Loaded::VisitRecorded(_) => {}
+        // Feedback is sent after the session has ended, so this arm is only reached if a new session
+        // began meanwhile; a lost answer is logged by the effect runner and the citizen is never told.
+        Loaded::FeedbackRecorded(_) => {}
     }
     Vec::new()
 }

@@ -3,6 +3,7 @@
 
 mod activate;
 mod device;
+mod feedback;
 mod loaded;
 mod navigate;
 pub(crate) mod safety;
@@ -36,11 +37,15 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         Msg::Resize(_, _) => Vec::new(),
         Msg::Key(key, at) => {
             model.now = at;
-            key_pressed(model, key)
+            let effects = key_pressed(model, key);
+            feedback::note_screen(model);
+            effects
         }
         Msg::Tap(command, at) => {
             model.now = at;
-            tapped(model, command)
+            let effects = tapped(model, command);
+            feedback::note_screen(model);
+            effects
         }
         Msg::Loaded { generation, result } => {
             if generation != model.generation {
@@ -139,13 +144,15 @@ pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
             push(model, Screen::Online { view });
             Vec::new()
         }
+        // Esc on the sign-out question is the skip.
+        Intent::Back if *model.screen() == Screen::Feedback => feedback::answer(model, None),
         Intent::Back => navigate::back(model),
         Intent::Retry => navigate::reload_overview(model),
         Intent::BlindAsk | Intent::BlindShow | Intent::BlindKeep => {
             safety::blind_command(model, command);
             Vec::new()
         }
-        Intent::SignOut => sign_out(model),
+        Intent::SignOut => feedback::sign_out_key(model),
         Intent::Quit => quit(model),
         Intent::Up => navigate::move_by(model, -1),
         Intent::Down => navigate::move_by(model, 1),

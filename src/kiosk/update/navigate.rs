@@ -54,9 +54,8 @@ pub fn list_len(model: &Model) -> usize {
         | Screen::Overview
         | Screen::AccessFilter
         | Screen::ConfirmReport { .. }
-        | Screen::ConfirmWithdraw { .. } => {
-            FixedMenu::of_screen(model.screen()).map_or(0, FixedMenu::item_count)
-        }
+        | Screen::ConfirmWithdraw { .. }
+        | Screen::Feedback => FixedMenu::of_screen(model.screen()).map_or(0, FixedMenu::item_count),
         Screen::SignIn => len_of(model.demo_citizens.ready().map(Vec::len)),
         Screen::Areas => len_of(session.and_then(|s| s.areas.ready()).map(Vec::len)),
         Screen::Categories { .. } => len_of(

@@ -155,11 +155,23 @@ impl Api {
         self.send(request)
     }
 
-    fn request(&self, method: Method, token: &AccessToken, path: &str) -> RequestBuilder {
+    /// `POST path` once with a JSON body, as the kiosk alone: its key and no citizen's token. Not
+    /// retried and not kept: what it sends is not worth keeping a citizen waiting for.
+    pub fn post_as_kiosk(&self, path: &str, body: &serde_json::Value) -> Result<Vec<u8>, Failure> {
         let request = self
-            .client
-            .request(method, format!("{}{path}", self.base))
-            .bearer_auth(token.expose());
+            .kiosk_request(Method::POST, path)
+            .header(reqwest::header::ACCEPT, "application/json")
+            .json(body);
+        self.send(request)
+    }
+
+    fn request(&self, method: Method, token: &AccessToken, path: &str) -> RequestBuilder {
+        self.kiosk_request(method, path).bearer_auth(token.expose())
+    }
+
+    /// A request with the kiosk's key (if it has one) and nothing of the citizen.
+    fn kiosk_request(&self, method: Method, path: &str) -> RequestBuilder {
+        let request = self.client.request(method, format!("{}{path}", self.base));
         match self
             .kiosk_key
             .as_ref()

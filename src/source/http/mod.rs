@@ -35,7 +35,7 @@ use super::{
 use crate::config::Config;
 use crate::domain::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
-    Citizen, CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
+    Citizen, CitizenSummary, Consent, DataCategory, DecisionSupport, Feedback, Overview, Purpose,
 };
 use api::{Api, Failure};
 use outbox::SubjectKey;
@@ -375,6 +375,20 @@ impl DataSource for HttpSource {
         match self.write(who, OutboxRequest::KioskVisit(visit.helper))? {
             Ok(_) | Err((_, true)) => Ok(()),
             Err((failure, false)) => Err(logged("record_visit", failure)),
+        }
+    }
+
+    /// Sends the answer as the kiosk alone (its key, no token); the server takes the kiosk's id from its
+    /// registry. If the server cannot take it now, it is dropped: it is not kept on the kiosk.
+    fn record_feedback(&self, feedback: &Feedback) -> SourceResult<()> {
+        let body = serde_json::json!({
+            "answer": feedback.answer,
+            "date": feedback.date.to_string(),
+            "screens": feedback.screens,
+        });
+        match self.shared.api.post_as_kiosk("/v1/feedback", &body) {
+            Ok(_) => Ok(()),
+            Err(failure) => Err(logged("record_feedback", failure)),
         }
     }
 

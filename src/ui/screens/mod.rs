@@ -14,6 +14,7 @@ mod consents;
 mod decision;
 mod decisions;
 mod device_sign_in;
+mod feedback;
 mod help;
 mod helper;
 mod online;
@@ -86,6 +87,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Online { .. } => render_screen!(online::Online, c, area, buf),
         Screen::Help => render_screen!(help::Help, c, area, buf),
         Screen::Operator => render_screen!(operator::OperatorPin, c, area, buf),
+        Screen::Feedback => render_screen!(feedback::FeedbackQuestion, c, area, buf),
     }
 }
 
@@ -108,6 +110,7 @@ fn menu_area(model: &Model, area: Rect) -> Option<Rect> {
         Screen::ConfirmReport { .. } | Screen::ConfirmWithdraw { .. } => confirm::menu_area(area),
         Screen::Consents => consents::menu_area(area),
         Screen::Decisions => decisions::menu_area(area),
+        Screen::Feedback => feedback::menu_area(area),
         _ => return None,
     })
 }
