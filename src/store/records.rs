@@ -251,37 +251,23 @@ fn write_one(tx: &Connection, r: &Record, now: Timestamp) -> StoreResult<RecordO
             case_ref,
             deleted,
         } => {
-            let id = match id {
-                Some(id) => {
-                    tx.prepare_cached(
-                        "UPDATE holdings SET citizen_id = ?2, category_id = ?3, origin_da = ?4, origin_en = ?5,
-                            updated_at = ?6, retention_start = ?7, case_ref = ?8, record_version = ?9,
-                            deleted_at = ?10
-                         WHERE id = ?1",
-                    )?
-                    .execute(params![
-                        id,
-                        citizen,
-                        category,
-                        origin.as_ref().map(|o| &o.da),
-                        origin.as_ref().map(|o| &o.en),
-                        updated_at.as_second(),
-                        retention_start.map(|d| d.to_string()),
-                        case_ref,
-                        r.version,
-                        deleted.then_some(now.as_second())
-                    ])?;
-                    tx.prepare_cached("DELETE FROM holding_values WHERE holding_id = ?1")?
-                        .execute([id])?;
-                    id
-                }
-                None => {
-                    tx.prepare_cached(
-                        "INSERT INTO holdings (citizen_id, category_id, system_id, record_id, origin_da, origin_en,
-                            updated_at, retention_start, case_ref, record_version, deleted_at)
-                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                    )?
-                    .execute(params![
+            // One statement for a new record and a newer version of a known one (the record's own
+            // system, checked above); its old field values go, and the new ones are written below.
+            let known = id.is_some();
+            let id: i64 = tx
+                .prepare_cached(
+                    "INSERT INTO holdings (citizen_id, category_id, system_id, record_id, origin_da, origin_en,
+                        updated_at, retention_start, case_ref, record_version, deleted_at)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                     ON CONFLICT (system_id, record_id) DO UPDATE SET citizen_id = excluded.citizen_id,
+                        category_id = excluded.category_id, origin_da = excluded.origin_da,
+                        origin_en = excluded.origin_en, updated_at = excluded.updated_at,
+                        retention_start = excluded.retention_start, case_ref = excluded.case_ref,
+                        record_version = excluded.record_version, deleted_at = excluded.deleted_at
+                     RETURNING id",
+                )?
+                .query_row(
+                    params![
                         citizen,
                         category,
                         r.system,
@@ -293,10 +279,13 @@ fn write_one(tx: &Connection, r: &Record, now: Timestamp) -> StoreResult<RecordO
                         case_ref,
                         r.version,
                         deleted.then_some(now.as_second())
-                    ])?;
-                    tx.last_insert_rowid()
-                }
-            };
+                    ],
+                    |row| row.get(0),
+                )?;
+            if known {
+                tx.prepare_cached("DELETE FROM holding_values WHERE holding_id = ?1")?
+                    .execute([id])?;
+            }
             if !deleted {
                 for (field, v) in values {
                     tx.prepare_cached(
