@@ -46,6 +46,7 @@ fn overview() -> Overview {
         active_consents: 2,
         consents: 3,
         decision_support: 1,
+        new_answers: 0,
     }
 }
 

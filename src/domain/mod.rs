@@ -9,6 +9,7 @@ mod consent;
 mod decision;
 mod feedback;
 pub mod port;
+mod request;
 mod system;
 mod text;
 mod token;
@@ -25,6 +26,7 @@ pub use citizen::{Citizen, CitizenId, CitizenSummary, Cpr};
 pub use consent::Consent;
 pub use decision::{DecisionSupport, Factor};
 pub use feedback::{Feedback, FeedbackAnswer, MAX_FEEDBACK_SCREENS, is_screen_name};
+pub use request::{CitizenRequest, RequestKind, RequestStatus};
 pub use system::ConnectedSystem;
 pub use text::{Lang, Text};
 
@@ -47,4 +49,7 @@ pub struct Overview {
     pub consents: u32,
     /// Uses of computer-assisted decision tools in the citizen's cases.
     pub decision_support: u32,
+    /// The citizen's requests whose status or answer changed since they last opened "Your requests".
+    #[serde(default)]
+    pub new_answers: u32,
 }

@@ -40,6 +40,7 @@ impl Store {
                 active_consents: r.get(3)?,
                 consents: r.get(4)?,
                 decision_support: r.get(5)?,
+                new_answers: 0,
             })
         })?;
         overview.access_events = self.visible_event_count(key, now)?;
