@@ -9,73 +9,14 @@
 
 mod common;
 
-use common::qr_decode;
-use common::tmux::{Tmux, tmux_available};
+use common::procs::{
+    AUDIENCE, Process, approve, free_port, oidc_available, qr_on_screen, start_provider,
+    start_serve,
+};
+use common::tmux::Tmux;
 use common::{JOB_SEEKER, cid};
 use indsigt::store::Store;
-use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
-
-const AUDIENCE: &str = "https://indsigt.test";
-
-fn oidc_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/oidc")
-}
-
-fn available() -> bool {
-    let node = Command::new("node")
-        .arg("--version")
-        .output()
-        .is_ok_and(|o| o.status.success());
-    let modules = oidc_dir().join("node_modules/oidc-provider").exists();
-    let ok = node && modules && tmux_available();
-    if !ok && std::env::var_os("CI").is_some() {
-        panic!(
-            "CI must install node, `npm ci` in tests/oidc, and tmux (node: {node}, modules: {modules})"
-        );
-    }
-    ok
-}
-
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A child process killed when the test ends.
-struct Process(Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn start_provider(port: u16) -> Process {
-    let mut child = Command::new("node")
-        .arg(oidc_dir().join("provider.mjs"))
-        .args([&port.to_string(), AUDIENCE])
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut out = BufReader::new(child.stdout.take().unwrap());
-    let mut line = String::new();
-    out.read_line(&mut line).unwrap();
-    assert!(
-        line.starts_with("ready "),
-        "the provider did not start: {line}"
-    );
-    // Keep reading what it prints (its notices), so it never writes into a closed pipe.
-    std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
-    Process(child)
-}
 
 /// The registered kiosk of this test: its key (in a file the kiosk reads), id and location.
 const KIOSK_KEY: &str = "e2e-kiosk-key";
@@ -99,59 +40,12 @@ fn start_server(dir: &Path, db: &Path, issuer: &str, port: u16) -> Process {
         ),
     )
     .unwrap();
-    let child = Command::new(env!("CARGO_BIN_EXE_indsigt"))
-        .args(["serve", "--config", config.to_str().unwrap()])
-        .env("INDSIGT_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "indsigt serve did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Process(child)
-}
-
-/// Waits until the screen shows a QR code that decodes, and returns its URL.
-fn qr_on_screen(t: &Tmux) -> String {
-    let start = Instant::now();
-    loop {
-        let screen = t.capture_colours();
-        if screen.contains('▀') && screen.contains("MitID") {
-            return qr_decode::decode(&qr_decode::cells_of_ansi(&screen));
-        }
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "no QR code:\n{}",
-            t.capture(false)
-        );
-        std::thread::sleep(Duration::from_millis(200));
-    }
-}
-
-fn approve(url: &str, login: &str, deny: bool) -> String {
-    let mut cmd = Command::new("node");
-    cmd.arg(oidc_dir().join("approve.mjs")).args([url, login]);
-    if deny {
-        cmd.arg("deny");
-    }
-    let out = cmd.output().unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8_lossy(&out.stdout).trim().to_owned()
+    start_serve(&config, port)
 }
 
 #[test]
 fn a_citizen_signs_in_on_the_phone_and_is_forgotten_after_sign_out() {
-    if !available() {
+    if !oidc_available() {
         eprintln!("node, tests/oidc/node_modules or tmux missing: skipped");
         return;
     }
@@ -168,7 +62,7 @@ fn a_citizen_signs_in_on_the_phone_and_is_forgotten_after_sign_out() {
     };
     let provider_port = free_port();
     let issuer = format!("http://127.0.0.1:{provider_port}");
-    let _provider = start_provider(provider_port);
+    let _provider = start_provider(provider_port, &[]);
     let server_port = free_port();
     let _server = start_server(dir.path(), &db, &issuer, server_port);
 

@@ -40,6 +40,19 @@ pub enum TokenError {
     Keys(#[from] JwksError),
 }
 
+/// A verified token's citizen: the subject claim and, if the token carries one, the name.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Verified {
+    pub subject: String,
+    pub name: Option<zeroize::Zeroizing<String>>,
+}
+
+impl std::fmt::Debug for Verified {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Verified([REDACTED])")
+    }
+}
+
 /// What the verifier checks against.
 #[derive(Debug, Clone)]
 pub struct VerifierSettings {
@@ -47,6 +60,8 @@ pub struct VerifierSettings {
     pub audience: String,
     /// The claim that holds the citizen's subject (default `sub`).
     pub subject_claim: String,
+    /// The claim that holds the citizen's name, if the issuer sends one (`name`).
+    pub name_claim: Option<String>,
     /// How long fetched keys are used before they are fetched again.
     pub jwks_max_age: Duration,
     /// The shortest time between two fetches caused by unknown key ids.
@@ -195,8 +210,8 @@ impl Verifier {
         self.jwks.refresh_for_unknown_kid().await.is_ok() && self.jwks.loaded().await
     }
 
-    /// Verifies `token` at unix time `now` and returns the subject.
-    pub async fn verify(&self, token: &str, now: i64) -> Result<String, TokenError> {
+    /// Verifies `token` at unix time `now` and returns the subject and, if the token names one, the name.
+    pub async fn verify(&self, token: &str, now: i64) -> Result<Verified, TokenError> {
         let mut parts = token.split('.');
         let (Some(h), Some(p), Some(s), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -265,7 +280,7 @@ impl Verifier {
         &self,
         claims: &serde_json::Map<String, serde_json::Value>,
         now: i64,
-    ) -> Result<String, TokenError> {
+    ) -> Result<Verified, TokenError> {
         // Exactly, as RFC 9068 §4 asks: `https://idp/` is not `https://idp`.
         let iss = claims.get("iss").and_then(|v| v.as_str());
         if iss != Some(self.settings.issuer.as_str()) {
@@ -293,9 +308,20 @@ impl Verifier {
         {
             return Err(TokenError::NotYetValid);
         }
-        match claims.get(&self.settings.subject_claim) {
-            Some(serde_json::Value::String(s)) if !s.is_empty() => Ok(s.clone()),
-            _ => Err(TokenError::NoSubject),
-        }
+        let subject = match claims.get(&self.settings.subject_claim) {
+            Some(serde_json::Value::String(s)) if !s.is_empty() => s.clone(),
+            _ => return Err(TokenError::NoSubject),
+        };
+        // A name longer than any real one is ignored rather than trusted into a greeting.
+        let name = self
+            .settings
+            .name_claim
+            .as_ref()
+            .and_then(|c| claims.get(c))
+            .and_then(|v| v.as_str())
+            .map(str::trim)
+            .filter(|n| !n.is_empty() && n.chars().count() <= 200)
+            .map(|n| zeroize::Zeroizing::new(n.to_owned()));
+        Ok(Verified { subject, name })
     }
 }

@@ -351,6 +351,11 @@ const SERVER: SectionSpec = SectionSpec {
             TEXT,
             "The token claim that holds the citizen's subject.",
         ),
+        key(
+            "name_claim",
+            TEXT,
+            "The token claim with the citizen's name, used when the database has none.",
+        ),
         optional(
             "cpr_claim",
             TEXT,

@@ -235,6 +235,8 @@ pub struct Server {
     /// finds the citizen by that; unset, `subject_claim` names the citizen.
     #[serde(default)]
     pub cpr_claim: Option<String>,
+    /// The claim that holds the citizen's name, used for the greeting when the database has none.
+    pub name_claim: String,
     /// The file holding the citizen key's secret pepper (at least 32 bytes). Needed to ingest holdings,
     /// consents and decision-support uses, and for `cpr_claim`.
     #[serde(default)]

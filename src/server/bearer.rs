@@ -11,7 +11,12 @@ use std::time::Instant;
 /// The verified subject of the request's access token. Holding one means: the token was well formed,
 /// signed by the issuer, for this audience, current, and within its rate limit.
 #[derive(Clone, PartialEq, Eq)]
-pub struct Subject(pub String);
+pub struct Subject {
+    /// The subject claim (or, with `cpr_claim`, the CPR number), never logged.
+    pub id: String,
+    /// The name the token carries (`[server] name_claim`), for a citizen the database has no name for.
+    pub name: Option<zeroize::Zeroizing<String>>,
+}
 
 impl std::fmt::Debug for Subject {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -51,7 +56,10 @@ impl FromRequestParts<ServerState> for Subject {
         }
         let verifier = state.verifier.as_ref().ok_or_else(ApiError::unavailable)?;
         let now = jiff::Timestamp::now().as_second();
-        let subject = verifier.verify(token, now).await?;
-        Ok(Subject(subject))
+        let verified = verifier.verify(token, now).await?;
+        Ok(Subject {
+            id: verified.subject,
+            name: verified.name,
+        })
     }
 }

@@ -28,7 +28,7 @@ where
     // With `cpr_claim`, the subject is the token's CPR number: only its citizen key is looked up.
     let key = match (&state.pepper, state.cpr_claim) {
         (Some(pepper), true) => Some(
-            crate::ingest::cpr::parse_cpr(&subject.0)
+            crate::ingest::cpr::parse_cpr(&subject.id)
                 .map(|cpr| pepper.citizen_key(&cpr))
                 .ok_or(crate::store::StoreError::UnknownCitizen)?,
         ),
@@ -39,7 +39,7 @@ where
         .run(move |store| {
             let citizen = match &key {
                 Some(key) => store.citizen_by_cpr_key(key)?,
-                None => store.citizen_by_subject(&subject.0)?,
+                None => store.citizen_by_subject(&subject.id)?,
             };
             // Whole seconds, as the store keeps times: a first answer then equals every later one.
             let now = Timestamp::from_second(Timestamp::now().as_second())
@@ -50,9 +50,15 @@ where
 }
 
 pub async fn me(State(s): State<ServerState>, who: Subject) -> Answer<Citizen> {
-    as_citizen(&s, who, |st, id, _| Ok(st.citizen(id)?))
-        .await
-        .map(Json)
+    // A citizen first known from a system's ingest has no name in the database: the token's is used.
+    let token_name = who.name.clone();
+    let mut citizen = as_citizen(&s, who, |st, id, _| Ok(st.citizen(id)?)).await?;
+    if citizen.name.trim().is_empty()
+        && let Some(name) = token_name
+    {
+        citizen.name = name.to_string();
+    }
+    Ok(Json(citizen))
 }
 
 pub async fn overview(State(s): State<ServerState>, who: Subject) -> Answer<Overview> {

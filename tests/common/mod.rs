@@ -3,6 +3,7 @@
 
 pub mod fixtures;
 pub mod kiosk;
+pub mod procs;
 pub mod qr_decode;
 pub mod screens;
 pub mod tmux;

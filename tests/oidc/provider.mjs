@@ -4,6 +4,8 @@
 // and the login is the account id (the `sub` of the token), so tests sign in as a demo citizen's subject.
 //
 // Usage: node provider.mjs PORT AUDIENCE
+// With CPR_ACCOUNTS='{"login": {"cpr": "DDMMYYNNNN", "name": "Full Name"}}', the access tokens of those logins
+// also carry the CPR number (NemLog-in's claim name) and the name, as a MitID broker's do.
 // Prints "ready <issuer>" when it listens on 127.0.0.1:PORT.
 import Provider, { errors } from 'oidc-provider';
 import { generateKeyPairSync } from 'node:crypto';
@@ -14,6 +16,9 @@ const issuer = `http://127.0.0.1:${port}`;
 
 const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-es256', alg: 'ES256', use: 'sig' };
+
+const CPR_CLAIM = 'https://data.gov.dk/model/core/eid/cprNumber';
+const cprAccounts = JSON.parse(process.env.CPR_ACCOUNTS || '{}');
 
 const configuration = {
   clients: [{
@@ -48,6 +53,10 @@ const configuration = {
     },
   },
   findAccount: async (ctx, id) => ({ accountId: id, async claims() { return { sub: id }; } }),
+  extraTokenClaims: async (ctx, token) => {
+    const account = cprAccounts[token.accountId];
+    return account ? { [CPR_CLAIM]: account.cpr, name: account.name } : undefined;
+  },
   issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),
   ttl: { DeviceCode: Number(process.env.DEVICE_CODE_TTL || 600) },
 };

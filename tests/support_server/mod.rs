@@ -34,6 +34,7 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
         issuer: Some(issuer.url.clone()),
         audience: Some(AUDIENCE.into()),
         subject_claim: "sub".into(),
+        name_claim: "name".into(),
         cpr_claim: None,
         pepper_file: None,
         tls_cert: None,
