@@ -57,6 +57,7 @@ impl Fixture {
     fn token(&self, cpr: &str) -> String {
         let mut claims = self.issuer.claims("pseudonym-1");
         claims[CLAIM] = json!(cpr);
+        claims["name"] = json!("Karen Test");
         self.issuer.keys[0].sign(&claims)
     }
 }
@@ -140,6 +141,8 @@ async fn holdings_consents_and_decisions_reach_the_citizen_signed_in_by_cpr_clai
     );
     let (_, me) = f.api.get("/v1/me", &token).await;
     assert_eq!(me["cpr"], json!("300241-••••"), "{me}");
+    // First known from ingest, the citizen has no name in the database: the token's is shown.
+    assert_eq!(me["name"], json!("Karen Test"), "{me}");
     let (_, list) = f.api.get("/v1/areas/health/categories", &token).await;
     let id = list[0]["id"].as_i64().unwrap();
     let (_, cat) = f.api.get(&format!("/v1/categories/{id}"), &token).await;
