@@ -561,3 +561,36 @@ feedback-report-group = Uge { $week }, kiosk { $kiosk }: { $total ->
 feedback-report-line = { $answer }: { $percent } % ({ $count })
 feedback-report-bad-weeks = --weeks skal være et tal fra 1 til { $max }. Det er { $got }.
 feedback-report-no-database = Der er ingen database i { $path }. Se efter i [source] path eller [server] database.
+
+## requests: "Dine henvendelser" (issue 12)
+title-requests = Dine henvendelser
+section-requests = Dine henvendelser
+overview-requests-detail = Samtykker, du har trukket tilbage, og opslag, du har meldt
+overview-requests-new = { $count ->
+    [one] Et nyt svar, siden du sidst kiggede
+   *[other] { $count } nye svar, siden du sidst kiggede
+}
+badge-new = Nyt
+requests-heading = Dine henvendelser
+requests-explain = Det, du har bedt kommunen om, og svarene. Vælg en for at læse det hele.
+requests-none = Du har ikke sendt nogen henvendelser endnu.
+requests-item = { $kind } · { $date } · { $status }
+request-kind-withdrawal = Samtykke trukket tilbage
+request-kind-report = Opslag meldt
+request-status-sent = Sendt
+request-status-under-review = Bliver undersøgt
+request-status-answered = Besvaret
+request-status-done = Udført
+request-status-refused = Ikke udført
+request-kind = Det bad du om
+request-reference = Nummer
+request-filed = Sendt den
+request-handled-by = Behandles af
+request-status = Status
+request-updated = Senest ændret
+request-answer = Svaret
+request-reason = Derfor blev det ikke udført
+request-next = Det sker nu
+request-next-withdrawal = Systemet med dit samtykke har fået besked. Det holder op med at bruge oplysningerne. Du kan se her, når det er udført.
+request-next-report = Databeskyttelsesrådgiveren har fået besked. Hun eller han undersøger, hvem der så dine oplysninger, og hvorfor. Svaret kommer her.
+request-next-under-review = Databeskyttelsesrådgiveren undersøger sagen. Svaret kommer her.

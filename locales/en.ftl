@@ -561,3 +561,36 @@ feedback-report-group = Week { $week }, kiosk { $kiosk }: { $total ->
 feedback-report-line = { $answer }: { $percent }% ({ $count })
 feedback-report-bad-weeks = --weeks must be a number from 1 to { $max }. It is { $got }.
 feedback-report-no-database = There is no database at { $path }. Check [source] path or [server] database.
+
+## requests: "Your requests" (issue 12)
+title-requests = Your requests
+section-requests = Your requests
+overview-requests-detail = Withdrawals and reports you have made
+overview-requests-new = { $count ->
+    [one] A new answer since you last looked
+   *[other] { $count } new answers since you last looked
+}
+badge-new = New
+requests-heading = Your requests
+requests-explain = What you have asked the municipality for, and the answers. Choose one to read it all.
+requests-none = You have not made any requests yet.
+requests-item = { $kind } · { $date } · { $status }
+request-kind-withdrawal = Consent withdrawn
+request-kind-report = Report of a look-up
+request-status-sent = Sent
+request-status-under-review = Being looked into
+request-status-answered = Answered
+request-status-done = Done
+request-status-refused = Not carried out
+request-kind = What you asked for
+request-reference = Reference
+request-filed = Sent on
+request-handled-by = Handled by
+request-status = Status
+request-updated = Last changed
+request-answer = The answer
+request-reason = Why it was not carried out
+request-next = What happens now
+request-next-withdrawal = The system that holds your consent has been told. It will stop using the data. You will see here when it is done.
+request-next-report = The data protection officer has been told. They will look into who looked at your data and why. The answer will be here.
+request-next-under-review = The data protection officer is looking into it. The answer will be here.

@@ -76,8 +76,9 @@ fn a_citizen_visits_every_section_in_english_then_danish_and_signs_out() {
         ("4", &["Recipient", "Given on"]),
         ("5", &["When a computer helps the caseworker"]),
         ("6", &["Right of access", "Datatilsynet"]),
+        ("7", &["What you have asked the municipality for"]),
         (
-            "7",
+            "8",
             &[
                 "Continue on your own phone",
                 "https://indsigt.eksempel-kommune.dk/?view=overview&lang=en",

@@ -161,6 +161,10 @@ pub fn run_effect(
             Loaded::Withdrawn(who().and_then(|p| source.withdraw_consent(p, id)))
         }
         Request::Decisions => Loaded::Decisions(who().and_then(|p| source.decision_support(p))),
+        Request::Requests => Loaded::Requests(who().and_then(|p| source.requests(p))),
+        Request::MarkRequestsSeen => {
+            Loaded::RequestsSeen(who().and_then(|p| source.mark_requests_seen(p)))
+        }
         Request::RecordVisit(visit) => {
             Loaded::VisitRecorded(who().and_then(|p| source.record_visit(p, &visit)))
         }
@@ -188,6 +192,8 @@ fn request_name(r: &Request) -> &'static str {
         Request::Consents => "consents",
         Request::Withdraw(_) => "withdraw",
         Request::Decisions => "decisions",
+        Request::Requests => "requests",
+        Request::MarkRequestsSeen => "mark_requests_seen",
         Request::RecordVisit(_) => "record_visit",
         Request::Feedback(_) => "feedback",
     }

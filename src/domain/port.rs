@@ -6,8 +6,8 @@
 pub use super::token::AccessToken;
 use super::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
-    Citizen, CitizenId, CitizenSummary, Consent, DataCategory, DecisionSupport, Feedback, Overview,
-    Purpose, Text,
+    Citizen, CitizenId, CitizenRequest, CitizenSummary, Consent, DataCategory, DecisionSupport,
+    Feedback, Overview, Purpose, Text,
 };
 use jiff::Timestamp;
 use std::fmt;
@@ -130,6 +130,10 @@ pub trait DataSource: Send + Sync {
     /// Files a withdrawal. The returned consent shows whether it took effect or is pending.
     fn withdraw_consent(&self, who: &Principal, id: i64) -> SourceResult<Consent>;
     fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>>;
+    /// The citizen's requests (withdrawals and reports), newest first, with where each stands.
+    fn requests(&self, who: &Principal) -> SourceResult<Vec<CitizenRequest>>;
+    /// The citizen has seen their requests: nothing is "new" any more until a status changes again.
+    fn mark_requests_seen(&self, who: &Principal) -> SourceResult<()>;
     /// The catalogue's systems and when each last sent data: what the picture covers.
     fn systems(&self, who: &Principal) -> SourceResult<Vec<crate::domain::ConnectedSystem>>;
     /// Records the kiosk visit (and who helped) in the citizen's own access log.

@@ -75,6 +75,10 @@ pub enum Request {
     Consents,
     Withdraw(i64),
     Decisions,
+    /// The citizen's requests, for "Your requests".
+    Requests,
+    /// The citizen has seen the answers on "Your requests".
+    MarkRequestsSeen,
     /// Which systems are connected, for the overview's coverage note.
     Systems,
     RecordVisit(KioskVisit),

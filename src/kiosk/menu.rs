@@ -70,7 +70,7 @@ impl HelperItem {
 
 menu_items! {
     /// The overview's sections.
-    OverviewItem { Data, Purposes, AccessLog, Consents, Decisions, Rights, Online }
+    OverviewItem { Data, Purposes, AccessLog, Consents, Decisions, Rights, Requests, Online }
 }
 
 menu_items! {

@@ -4,8 +4,8 @@ use super::access_log::AccessLog;
 use super::screen::{Helper, Screen};
 use crate::domain::port::{Principal, SourceError};
 use crate::domain::{
-    AccessEvent, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
-    DataCategory, DecisionSupport, Lang, Overview, Purpose,
+    AccessEvent, AccessReport, Area, CategorySummary, Citizen, CitizenRequest, CitizenSummary,
+    Consent, DataCategory, DecisionSupport, Lang, Overview, Purpose,
 };
 use jiff::Timestamp;
 use std::collections::BTreeSet;
@@ -180,6 +180,8 @@ pub struct Session {
     pub reports: Vec<AccessReport>,
     pub consents: Loadable<Vec<Consent>>,
     pub decisions: Loadable<Vec<DecisionSupport>>,
+    /// The citizen's requests ("Your requests"), loaded each time the screen opens.
+    pub requests: Loadable<Vec<CitizenRequest>>,
     /// Which systems are connected (the overview's coverage note).
     pub systems: Loadable<Vec<crate::domain::ConnectedSystem>>,
     /// The citizen has seen the warning about the session's absolute limit.
@@ -210,6 +212,7 @@ impl Session {
             reports: Vec::new(),
             consents: Loadable::NotAsked,
             decisions: Loadable::NotAsked,
+            requests: Loadable::NotAsked,
             systems: Loadable::NotAsked,
             cap_warned: false,
             refresh: None,

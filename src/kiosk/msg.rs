@@ -4,8 +4,8 @@ use super::device::{AuthError, DeviceAuthorization, Poll, Tokens};
 use super::keymap::{Intent, Key};
 use crate::domain::port::{Organisation, SourceError, SourceResult};
 use crate::domain::{
-    AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenSummary, Consent,
-    DataCategory, DecisionSupport, Overview, Purpose,
+    AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenRequest,
+    CitizenSummary, Consent, DataCategory, DecisionSupport, Overview, Purpose,
 };
 use jiff::Timestamp;
 
@@ -57,6 +57,8 @@ pub enum Loaded {
     Consents(SourceResult<Vec<Consent>>),
     Withdrawn(SourceResult<Consent>),
     Decisions(SourceResult<Vec<DecisionSupport>>),
+    Requests(SourceResult<Vec<CitizenRequest>>),
+    RequestsSeen(SourceResult<()>),
     Systems(SourceResult<Vec<crate::domain::ConnectedSystem>>),
     VisitRecorded(SourceResult<()>),
     FeedbackRecorded(SourceResult<()>),
@@ -82,6 +84,8 @@ impl Loaded {
             Loaded::Consents(r) => r.as_ref().err(),
             Loaded::Withdrawn(r) => r.as_ref().err(),
             Loaded::Decisions(r) => r.as_ref().err(),
+            Loaded::Requests(r) => r.as_ref().err(),
+            Loaded::RequestsSeen(r) => r.as_ref().err(),
             Loaded::VisitRecorded(r) => r.as_ref().err(),
             Loaded::FeedbackRecorded(r) => r.as_ref().err(),
         }

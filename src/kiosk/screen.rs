@@ -59,6 +59,12 @@ pub enum Screen {
         index: usize,
     },
     Rights,
+    /// "Your requests": the withdrawals and reports the citizen has made, and the answers.
+    Requests,
+    /// One request with its answer.
+    Request {
+        index: usize,
+    },
     /// The QR code to continue on the portal, for the view it was opened from.
     Online {
         view: View,
@@ -81,6 +87,7 @@ pub enum View {
     Consents,
     Decisions,
     Rights,
+    Requests,
 }
 
 impl View {
@@ -94,6 +101,7 @@ impl View {
             View::AccessLog => "access-log",
             View::Consents => "consents",
             View::Decisions => "decisions",
+            View::Requests => "requests",
             View::Rights => "rights",
         }
     }
@@ -121,6 +129,7 @@ impl Screen {
             Screen::Consents | Screen::ConfirmWithdraw { .. } => View::Consents,
             Screen::Decisions | Screen::Decision { .. } => View::Decisions,
             Screen::Rights => View::Rights,
+            Screen::Requests | Screen::Request { .. } => View::Requests,
             Screen::Online { view } => *view,
         }
     }
@@ -148,6 +157,8 @@ impl Screen {
             Screen::Decisions => "decisions",
             Screen::Decision { .. } => "decision",
             Screen::Rights => "rights",
+            Screen::Requests => "requests",
+            Screen::Request { .. } => "request",
             Screen::Online { .. } => "online",
             Screen::Help => "help",
             Screen::Operator => "operator",
@@ -169,6 +180,7 @@ impl Screen {
                 | Screen::AccessSearch
                 | Screen::AccessEntry { .. }
                 | Screen::Decision { .. }
+                | Screen::Request { .. }
         )
     }
 
@@ -182,6 +194,7 @@ impl Screen {
                 | Screen::Help
                 | Screen::AccessEntry { .. }
                 | Screen::Decision { .. }
+                | Screen::Request { .. }
         )
     }
 
@@ -232,6 +245,8 @@ impl Screen {
             Screen::Decisions,
             Screen::Decision { index: 0 },
             Screen::Rights,
+            Screen::Requests,
+            Screen::Request { index: 0 },
             Screen::Online { view: View::Data },
             Screen::Help,
             Screen::Operator,

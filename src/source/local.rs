@@ -164,6 +164,17 @@ impl DataSource for LocalSource {
         log("access_reports", self.store()?.access_reports(id(who)?))
     }
 
+    fn requests(&self, who: &Principal) -> SourceResult<Vec<crate::domain::CitizenRequest>> {
+        log("requests", TEMP_citizen_requests(self.store()?, id(who)?))
+    }
+
+    fn mark_requests_seen(&self, who: &Principal) -> SourceResult<()> {
+        log(
+            "mark_requests_seen",
+            TEMP_mark_requests_seen(self.store()?, id(who)?, (self.clock)()),
+        )
+    }
+
     fn consents(&self, who: &Principal) -> SourceResult<Vec<Consent>> {
         log("consents", self.store()?.consents(id(who)?))
     }
@@ -202,4 +213,21 @@ impl From<StoreError> for SourceError {
             other => SourceError::Storage(other.to_string()),
         }
     }
+}
+
+// TEMP until the requests store lands (helper "requests").
+#[allow(non_snake_case)]
+fn TEMP_citizen_requests(
+    _s: std::sync::MutexGuard<'_, Store>,
+    _id: &crate::domain::CitizenId,
+) -> Result<Vec<crate::domain::CitizenRequest>, crate::store::StoreError> {
+    Ok(Vec::new())
+}
+#[allow(non_snake_case)]
+fn TEMP_mark_requests_seen(
+    _s: std::sync::MutexGuard<'_, Store>,
+    _id: &crate::domain::CitizenId,
+    _now: jiff::Timestamp,
+) -> Result<(), crate::store::StoreError> {
+    Ok(())
 }

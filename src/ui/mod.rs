@@ -121,6 +121,7 @@ pub fn title_id(screen: &Screen) -> &'static str {
         Screen::Consents | Screen::ConfirmWithdraw { .. } => "title-consents",
         Screen::Decisions | Screen::Decision { .. } => "title-decisions",
         Screen::Rights => "title-rights",
+        Screen::Requests | Screen::Request { .. } => "title-requests",
         Screen::Online { .. } => "title-online",
         Screen::Help => "title-help",
         Screen::Operator => "title-operator",

@@ -153,9 +153,13 @@ pub const SCREENS: &[(&str, Setup)] = &[
         signed_in(k, l);
         k.keys("6");
     }),
-    ("online", |k, l| {
+    ("requests", |k, l| {
         signed_in(k, l);
         k.keys("7");
+    }),
+    ("online", |k, l| {
+        signed_in(k, l);
+        k.keys("8");
     }),
     ("category_revealed", |k, l| {
         signed_in(k, l);

@@ -125,6 +125,10 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             push(model, Screen::Decision { index });
             Vec::new()
         }
+        Screen::Requests => {
+            push(model, Screen::Request { index });
+            Vec::new()
+        }
         Screen::Purposes => {
             push(model, Screen::Purpose { index });
             Vec::new()
@@ -138,6 +142,7 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
         | Screen::AccessSearch
         | Screen::AccessEntry { .. }
         | Screen::Decision { .. }
+        | Screen::Request { .. }
         | Screen::Rights
         | Screen::Online { .. }
         | Screen::Help
@@ -211,6 +216,11 @@ fn open_section(model: &mut Model, item: OverviewItem) -> Vec<Effect> {
             refresh(&mut session.decisions, Request::Decisions),
         ),
         OverviewItem::Rights => (Screen::Rights, None),
+        // Always fresh: an answer may have come since the screen was last open.
+        OverviewItem::Requests => {
+            session.requests = Loadable::Loading;
+            (Screen::Requests, Some(Request::Requests))
+        }
         OverviewItem::Online => (
             Screen::Online {
                 view: View::Overview,

@@ -75,6 +75,19 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
             }
         },
         Loaded::Decisions(r) => session.decisions = Loadable::from_result(r),
+        Loaded::Requests(r) => {
+            let unseen = r.as_ref().is_ok_and(|l| l.iter().any(|x| x.unseen));
+            session.requests = Loadable::from_result(r);
+            // Shown as new this once: the source is told they are seen, and the overview stops saying so.
+            if unseen {
+                if let Loadable::Ready(o) = &mut session.overview {
+                    o.new_answers = 0;
+                }
+                return vec![fetch(model, Request::MarkRequestsSeen)];
+            }
+        }
+        // If it failed, the answers are shown as new again next time: nothing is lost.
+        Loaded::RequestsSeen(_) => {}
         // A visit that could not be recorded is logged by the effect runner; the citizen goes on.
         Loaded::VisitRecorded(_) => {}
         // Feedback is sent after the session has ended, so this arm is only reached if a new session

@@ -67,12 +67,14 @@ pub fn list_len(model: &Model) -> usize {
         Screen::AccessLog => len_of(session.map(|s| s.log.held().end)),
         Screen::Consents => len_of(session.and_then(|s| s.consents.ready()).map(Vec::len)),
         Screen::Decisions => len_of(session.and_then(|s| s.decisions.ready()).map(Vec::len)),
+        Screen::Requests => len_of(session.and_then(|s| s.requests.ready()).map(Vec::len)),
         Screen::Category { .. }
         | Screen::DeviceSignIn
         | Screen::Purpose { .. }
         | Screen::AccessSearch
         | Screen::AccessEntry { .. }
         | Screen::Decision { .. }
+        | Screen::Request { .. }
         | Screen::Rights
         | Screen::Online { .. }
         | Screen::Help

@@ -349,6 +349,24 @@ impl DataSource for HttpSource {
         self.get("systems", who, "/v1/systems", &[])
     }
 
+    fn requests(&self, who: &Principal) -> SourceResult<Vec<crate::domain::CitizenRequest>> {
+        self.get("requests", who, "/v1/requests", &[])
+    }
+
+    /// Not kept in the outbox: if it is lost, the answers are shown as new once more, which is harmless.
+    fn mark_requests_seen(&self, who: &Principal) -> SourceResult<()> {
+        let token = self.token(who)?;
+        match self.shared.api.post(
+            token,
+            "/v1/requests/seen",
+            None,
+            Some(&serde_json::json!({})),
+        ) {
+            Ok(_) => Ok(()),
+            Err(failure) => Err(logged("mark_requests_seen", failure)),
+        }
+    }
+
     /// Sends only who helped: the server knows this kiosk by its key, and takes the time from its own
     /// clock. A visit the server cannot take now waits in the outbox, so it always reaches the log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {

@@ -22,6 +22,8 @@ mod operator;
 mod overview;
 mod purpose;
 mod purposes;
+mod request;
+mod requests;
 mod rights;
 mod sign_in;
 
@@ -84,6 +86,8 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Decisions => render_screen!(decisions::Decisions, c, area, buf),
         Screen::Decision { .. } => render_screen!(decision::DecisionDetail, c, area, buf),
         Screen::Rights => render_screen!(rights::Rights, c, area, buf),
+        Screen::Requests => render_screen!(requests::Requests, c, area, buf),
+        Screen::Request { .. } => render_screen!(request::RequestDetail, c, area, buf),
         Screen::Online { .. } => render_screen!(online::Online, c, area, buf),
         Screen::Help => render_screen!(help::Help, c, area, buf),
         Screen::Operator => render_screen!(operator::OperatorPin, c, area, buf),
@@ -110,6 +114,7 @@ fn menu_area(model: &Model, area: Rect) -> Option<Rect> {
         Screen::ConfirmReport { .. } | Screen::ConfirmWithdraw { .. } => confirm::menu_area(area),
         Screen::Consents => consents::menu_area(area),
         Screen::Decisions => decisions::menu_area(area),
+        Screen::Requests => requests::menu_area(area),
         Screen::Feedback => feedback::menu_area(area),
         _ => return None,
     })

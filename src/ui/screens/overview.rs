@@ -128,6 +128,10 @@ fn counted(c: Ctx, item: OverviewItem, o: &Overview) -> String {
             &[("count", n(o.decision_support))],
         ),
         OverviewItem::Rights => c.t("overview-rights-detail"),
+        OverviewItem::Requests if o.new_answers > 0 => {
+            detail(c, "overview-requests-new", &[("count", n(o.new_answers))])
+        }
+        OverviewItem::Requests => c.t("overview-requests-detail"),
         OverviewItem::Online => c.t("overview-online-detail"),
     }
 }
@@ -144,6 +148,7 @@ pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
                 OverviewItem::Consents => "section-consents",
                 OverviewItem::Decisions => "section-decisions",
                 OverviewItem::Rights => "section-rights",
+                OverviewItem::Requests => "section-requests",
                 OverviewItem::Online => "section-online",
             });
             let fixed = matches!(item, OverviewItem::Rights | OverviewItem::Online);
@@ -153,7 +158,14 @@ pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
                 Some(Loadable::Failed(_)) => c.t("overview-not-loaded"),
                 _ => c.t("loading"),
             };
-            MenuItem::new(title).detail(line)
+            let entry = MenuItem::new(title).detail(line);
+            match overview {
+                // "New" on "Your requests" when an answer has come since the citizen last looked.
+                Some(Loadable::Ready(o)) if item == OverviewItem::Requests && o.new_answers > 0 => {
+                    entry.badge(super::requests::new_badge(c.lang(), c.theme))
+                }
+                _ => entry,
+            }
         })
         .collect();
     (menu_area(c, area), items)
