@@ -63,7 +63,7 @@ fn a_citizen_visits_every_section_in_english_then_danish_and_signs_out() {
         "Who has looked at your data",
     ]);
 
-    let sections: [(&str, &[&str]); 7] = [
+    let sections: [(&str, &[&str]); 8] = [
         ("1", &["Choose an area", "Health and Care"]),
         (
             "2",

@@ -116,7 +116,9 @@ fn the_visit_is_posted_and_a_report_waits_when_the_server_cannot_take_it() {
     assert!(source.outbox().is_empty().unwrap(), "delivered at once");
 
     // The server fails: the report is kept, and the kiosk is told it is saved (not an error).
-    let queued = source.report_access(&who, 17).unwrap();
+    let queued = source
+        .report_access(&who, 17, indsigt::domain::Lang::Da)
+        .unwrap();
     assert_eq!(queued.status, indsigt::domain::ReportStatus::Queued);
     assert_eq!(queued.event_id, 17);
     assert_eq!(source.outbox().len().unwrap(), 1, "kept for later");
@@ -124,7 +126,9 @@ fn the_visit_is_posted_and_a_report_waits_when_the_server_cannot_take_it() {
     *down.lock().unwrap() = false;
     assert_eq!(source.deliver_outbox().delivered, 1);
     assert!(source.outbox().is_empty().unwrap());
-    let report = source.report_access(&who, 17).unwrap();
+    let report = source
+        .report_access(&who, 17, indsigt::domain::Lang::Da)
+        .unwrap();
     assert_eq!(report.reference, "R-2026-0001");
     assert!(source.outbox().is_empty().unwrap());
 }

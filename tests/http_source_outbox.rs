@@ -123,7 +123,9 @@ fn a_withdrawal_waits_while_the_server_is_down_and_is_sent_after_a_restart() {
     assert_eq!(first.consents(&me).unwrap().len(), 2);
 
     drop(up); // the server goes down
-    let consent: Consent = first.withdraw_consent(&me, 1).unwrap();
+    let consent: Consent = first
+        .withdraw_consent(&me, 1, indsigt::domain::Lang::Da)
+        .unwrap();
     assert!(consent.withdrawal_pending && consent.withdrawn_at.is_none());
     assert_eq!(first.outbox().len().unwrap(), 1);
     assert!(first.holds_token(), "kept in memory for delivery");
@@ -175,7 +177,12 @@ fn an_entry_is_never_sent_with_another_citizens_token() {
     let source = HttpSource::new(options(&server.url(), &dir)).unwrap();
     let one = who(TOKEN_1);
     source.consents(&one).unwrap();
-    assert!(source.withdraw_consent(&one, 2).unwrap().withdrawal_pending);
+    assert!(
+        source
+            .withdraw_consent(&one, 2, indsigt::domain::Lang::Da)
+            .unwrap()
+            .withdrawal_pending
+    );
     assert_eq!(withdrawals(&server).len(), 1);
 
     // Citizen two signs in at the kiosk: citizen one's token copy is dropped, the entry stays.
@@ -199,12 +206,14 @@ fn a_withdrawal_the_server_takes_at_once_leaves_nothing_behind() {
     let source = HttpSource::new(options(&server.url(), &dir)).unwrap();
     let me = who(TOKEN_1);
     source.consents(&me).unwrap();
-    let c = source.withdraw_consent(&me, 1).unwrap();
+    let c = source
+        .withdraw_consent(&me, 1, indsigt::domain::Lang::Da)
+        .unwrap();
     assert!(!c.withdrawal_pending && c.withdrawn_at.is_some());
     assert!(source.outbox().is_empty().unwrap());
     assert!(!source.holds_token());
     assert_eq!(
-        source.withdraw_consent(&me, 99),
+        source.withdraw_consent(&me, 99, indsigt::domain::Lang::Da),
         Err(SourceError::NotFound),
         "an unknown consent is an error, not a pending withdrawal"
     );
@@ -219,7 +228,12 @@ fn a_moot_entry_is_removed_and_a_refused_token_is_forgotten() {
         let source = HttpSource::new(options(&down.url(), &dir)).unwrap();
         let me = who(TOKEN_1);
         source.consents(&me).unwrap();
-        assert!(source.withdraw_consent(&me, 1).unwrap().withdrawal_pending);
+        assert!(
+            source
+                .withdraw_consent(&me, 1, indsigt::domain::Lang::Da)
+                .unwrap()
+                .withdrawal_pending
+        );
         let addr = down.addr;
         drop(down);
         let _answers = Server::start_on(addr, None, api(Some(status)));
@@ -238,14 +252,26 @@ fn entries_older_than_the_limit_are_dropped() {
         let key = outbox.subject_key("sub-1");
         let old = jiff::Timestamp::now() - jiff::SignedDuration::from_hours(24 * 30);
         outbox
-            .enqueue(&key, OutboxRequest::WithdrawConsent(1), old)
+            .enqueue(
+                &key,
+                OutboxRequest::WithdrawConsent(1, indsigt::domain::Lang::Da),
+                old,
+            )
             .unwrap();
         outbox
-            .enqueue(&key, OutboxRequest::ReportAccess(7), jiff::Timestamp::now())
+            .enqueue(
+                &key,
+                OutboxRequest::ReportAccess(7, indsigt::domain::Lang::Da),
+                jiff::Timestamp::now(),
+            )
             .unwrap();
         // The same request twice is one entry.
         let again = outbox
-            .enqueue(&key, OutboxRequest::ReportAccess(7), jiff::Timestamp::now())
+            .enqueue(
+                &key,
+                OutboxRequest::ReportAccess(7, indsigt::domain::Lang::Da),
+                jiff::Timestamp::now(),
+            )
             .unwrap();
         assert_eq!(outbox.pending(&key).unwrap().len(), 2);
         assert_eq!(outbox.pending(&key).unwrap()[1], again);
@@ -297,7 +323,12 @@ fn the_background_thread_delivers_on_its_own() {
     .unwrap();
     let me = who(TOKEN_1);
     source.consents(&me).unwrap();
-    assert!(source.withdraw_consent(&me, 2).unwrap().withdrawal_pending);
+    assert!(
+        source
+            .withdraw_consent(&me, 2, indsigt::domain::Lang::Da)
+            .unwrap()
+            .withdrawal_pending
+    );
     drop(down);
     let back = Server::start_on(addr, None, api(None));
     wait_until("the thread delivers", || {
@@ -438,15 +469,43 @@ fn a_version_1_outbox_keeps_its_entries_when_it_is_upgraded() {
         .unwrap()
         .query_row("PRAGMA user_version", [], |r| r.get(0))
         .unwrap();
-    assert_eq!(version, 2);
-    // A withdrawal filed twice is still one entry; visits are one entry each.
+    assert_eq!(version, indsigt::source::http::OUTBOX_SCHEMA_VERSION);
+    // The old entry, filed before withdrawals carried a language, is still sent once, in the server's
+    // default language; a new one carries its language in the body.
+    let once: i64 = rusqlite::Connection::open(&path)
+        .unwrap()
+        .query_row("SELECT once FROM outbox WHERE reference = 'r1'", [], |r| {
+            r.get(0)
+        })
+        .unwrap();
+    assert_eq!(once, 1);
+    assert_eq!(
+        OutboxRequest::parse("POST", "/v1/consents/4/withdraw", None),
+        Some(OutboxRequest::WithdrawConsent(4, indsigt::domain::Lang::Da))
+    );
+    let en = OutboxRequest::ReportAccess(7, indsigt::domain::Lang::En);
+    let body = en.body().unwrap().to_string();
+    assert_eq!(body, r#"{"lang":"en"}"#);
+    assert_eq!(
+        OutboxRequest::parse("POST", "/v1/access-log/7/report", Some(&body)),
+        Some(en)
+    );
+    // A withdrawal filed twice is still one entry (also with its language); visits are one entry each.
     let k = outbox.subject_key("sub-2");
     let now = jiff::Timestamp::now();
     let a = outbox
-        .enqueue(&k, OutboxRequest::WithdrawConsent(9), now)
+        .enqueue(
+            &k,
+            OutboxRequest::WithdrawConsent(9, indsigt::domain::Lang::Da),
+            now,
+        )
         .unwrap();
     let b = outbox
-        .enqueue(&k, OutboxRequest::WithdrawConsent(9), now)
+        .enqueue(
+            &k,
+            OutboxRequest::WithdrawConsent(9, indsigt::domain::Lang::Da),
+            now,
+        )
         .unwrap();
     assert_eq!(a, b);
     let v1 = outbox

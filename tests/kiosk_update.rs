@@ -405,7 +405,7 @@ fn report_flow_confirms_files_and_tells_what_happens_next() {
     assert_eq!(*m.screen(), Screen::AccessEntry { id: 2 });
     ch(&mut m, 'r');
     let fx = ch(&mut m, '1');
-    assert_eq!(requests(&fx), vec![Request::Report(2)]);
+    assert_eq!(requests(&fx), vec![Request::Report(2, Lang::Da)]);
     assert_eq!(*m.screen(), Screen::AccessEntry { id: 2 });
     let report = AccessReport {
         reference: "IND-2026-000001".into(),
@@ -453,7 +453,7 @@ fn withdraw_flow_confirms_files_and_shows_the_result() {
     ch(&mut m, 'w');
     assert_eq!(*m.screen(), Screen::ConfirmWithdraw { id: 8 });
     let fx = ch(&mut m, '1');
-    assert_eq!(requests(&fx), vec![Request::Withdraw(8)]);
+    assert_eq!(requests(&fx), vec![Request::Withdraw(8, Lang::Da)]);
     assert_eq!(*m.screen(), Screen::Consents);
     let pending =
         |m: &Model| m.session.as_ref().unwrap().consents.ready().unwrap()[1].withdrawal_pending;

@@ -154,11 +154,13 @@ pub fn run_effect(
         Request::AccessEntry(id) => {
             Loaded::AccessEntry(who().and_then(|p| source.access_event(p, id)))
         }
-        Request::Report(id) => Loaded::Reported(who().and_then(|p| source.report_access(p, id))),
+        Request::Report(id, lang) => {
+            Loaded::Reported(who().and_then(|p| source.report_access(p, id, lang)))
+        }
         Request::Reports => Loaded::Reports(who().and_then(|p| source.access_reports(p))),
         Request::Consents => Loaded::Consents(who().and_then(|p| source.consents(p))),
-        Request::Withdraw(id) => {
-            Loaded::Withdrawn(who().and_then(|p| source.withdraw_consent(p, id)))
+        Request::Withdraw(id, lang) => {
+            Loaded::Withdrawn(who().and_then(|p| source.withdraw_consent(p, id, lang)))
         }
         Request::Decisions => Loaded::Decisions(who().and_then(|p| source.decision_support(p))),
         Request::Requests => Loaded::Requests(who().and_then(|p| source.requests(p))),
@@ -187,10 +189,10 @@ fn request_name(r: &Request) -> &'static str {
         Request::Organisations => "organisations",
         Request::AccessPage { .. } => "access_page",
         Request::AccessEntry(_) => "access_entry",
-        Request::Report(_) => "report",
+        Request::Report(..) => "report",
         Request::Reports => "reports",
         Request::Consents => "consents",
-        Request::Withdraw(_) => "withdraw",
+        Request::Withdraw(..) => "withdraw",
         Request::Decisions => "decisions",
         Request::Requests => "requests",
         Request::MarkRequestsSeen => "mark_requests_seen",

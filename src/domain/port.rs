@@ -7,7 +7,7 @@ pub use super::token::AccessToken;
 use super::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
     Citizen, CitizenId, CitizenRequest, CitizenSummary, Consent, DataCategory, DecisionSupport,
-    Feedback, Overview, Purpose, Text,
+    Feedback, Lang, Overview, Purpose, Text,
 };
 use jiff::Timestamp;
 use std::fmt;
@@ -122,13 +122,18 @@ pub trait DataSource: Send + Sync {
         limit: u32,
     ) -> SourceResult<AccessPage>;
     fn access_event(&self, who: &Principal, id: i64) -> SourceResult<AccessEvent>;
-    /// Files "I don't recognise this" on an entry.
-    fn report_access(&self, who: &Principal, event_id: i64) -> SourceResult<AccessReport>;
+    /// Files "I don't recognise this" on an entry, in the citizen's language (the answer comes in it).
+    fn report_access(
+        &self,
+        who: &Principal,
+        event_id: i64,
+        lang: Lang,
+    ) -> SourceResult<AccessReport>;
     /// The citizen's reports, so the kiosk can show a report's status on the entry.
     fn access_reports(&self, who: &Principal) -> SourceResult<Vec<AccessReport>>;
     fn consents(&self, who: &Principal) -> SourceResult<Vec<Consent>>;
     /// Files a withdrawal. The returned consent shows whether it took effect or is pending.
-    fn withdraw_consent(&self, who: &Principal, id: i64) -> SourceResult<Consent>;
+    fn withdraw_consent(&self, who: &Principal, id: i64, lang: Lang) -> SourceResult<Consent>;
     fn decision_support(&self, who: &Principal) -> SourceResult<Vec<DecisionSupport>>;
     /// The citizen's requests (withdrawals and reports), newest first, with where each stands.
     fn requests(&self, who: &Principal) -> SourceResult<Vec<CitizenRequest>>;

@@ -1,7 +1,7 @@
 //! What `update` asks the effect runner to do. The runner does the IO and answers with a [`super::Msg`].
 
 use crate::domain::port::{AccessToken, KioskVisit, Principal};
-use crate::domain::{AccessCursor, AccessFilter, Feedback};
+use crate::domain::{AccessCursor, AccessFilter, Feedback, Lang};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
@@ -70,10 +70,12 @@ pub enum Request {
         limit: u32,
     },
     AccessEntry(i64),
-    Report(i64),
+    /// Files a report on an entry, in the citizen's language.
+    Report(i64, Lang),
     Reports,
     Consents,
-    Withdraw(i64),
+    /// Withdraws a consent; the citizen's language goes with it.
+    Withdraw(i64, Lang),
     Decisions,
     /// The citizen's requests, for "Your requests".
     Requests,

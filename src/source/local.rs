@@ -153,7 +153,12 @@ impl DataSource for LocalSource {
         )
     }
 
-    fn report_access(&self, who: &Principal, event: i64) -> SourceResult<AccessReport> {
+    fn report_access(
+        &self,
+        who: &Principal,
+        event: i64,
+        _lang: crate::domain::Lang,
+    ) -> SourceResult<AccessReport> {
         log(
             "report_access",
             self.store()?.report_access(id(who)?, event, (self.clock)()),
@@ -179,7 +184,12 @@ impl DataSource for LocalSource {
         log("consents", self.store()?.consents(id(who)?))
     }
 
-    fn withdraw_consent(&self, who: &Principal, consent: i64) -> SourceResult<Consent> {
+    fn withdraw_consent(
+        &self,
+        who: &Principal,
+        consent: i64,
+        _lang: crate::domain::Lang,
+    ) -> SourceResult<Consent> {
         log(
             "withdraw_consent",
             self.store()?

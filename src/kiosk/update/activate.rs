@@ -100,7 +100,7 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
         Screen::ConfirmReport { id } => {
             model.stack.pop();
             match ConfirmItem::at(index) {
-                Some(ConfirmItem::Yes) => vec![fetch(model, Request::Report(id))],
+                Some(ConfirmItem::Yes) => vec![fetch(model, Request::Report(id, model.lang))],
                 _ => Vec::new(),
             }
         }
@@ -119,7 +119,7 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             }) {
                 c.withdrawal_pending = true;
             }
-            vec![fetch(model, Request::Withdraw(id))]
+            vec![fetch(model, Request::Withdraw(id, model.lang))]
         }
         Screen::Decisions => {
             push(model, Screen::Decision { index });

@@ -285,8 +285,13 @@ impl DataSource for HttpSource {
         self.get("access_event", who, &format!("/v1/access-log/{id}"), &[])
     }
 
-    fn report_access(&self, who: &Principal, event_id: i64) -> SourceResult<AccessReport> {
-        match self.write(who, OutboxRequest::ReportAccess(event_id))? {
+    fn report_access(
+        &self,
+        who: &Principal,
+        event_id: i64,
+        lang: crate::domain::Lang,
+    ) -> SourceResult<AccessReport> {
+        match self.write(who, OutboxRequest::ReportAccess(event_id, lang))? {
             Ok(body) => api::parse(&body).map_err(|f| logged("report_access", f)),
             // Kept: the kiosk tells the citizen it is saved and will be sent. Filing it again later is
             // harmless: the server answers a second report on an entry with the first.
@@ -317,9 +322,14 @@ impl DataSource for HttpSource {
         Ok(consents)
     }
 
-    fn withdraw_consent(&self, who: &Principal, id: i64) -> SourceResult<Consent> {
+    fn withdraw_consent(
+        &self,
+        who: &Principal,
+        id: i64,
+        lang: crate::domain::Lang,
+    ) -> SourceResult<Consent> {
         let token = self.token(who)?;
-        match self.write(who, OutboxRequest::WithdrawConsent(id))? {
+        match self.write(who, OutboxRequest::WithdrawConsent(id, lang))? {
             Ok(body) => {
                 let consent: Consent =
                     api::parse(&body).map_err(|f| logged("withdraw_consent", f))?;

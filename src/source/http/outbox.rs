@@ -1,11 +1,12 @@
 //! The durable outbox: writes the server has not acknowledged yet, in a small SQLite file.
 //!
-//! A row holds the request only: its method and path (and for a kiosk visit, the helper the citizen
-//! chose as its JSON body), an opaque idempotency reference, when it was filed, and a salted hash of the citizen's sign-in subject (so it is only ever sent with a token of the
+//! A row holds the request only: its method and path and its small JSON body (a kiosk visit's helper, the
+//! language of a withdrawal or report), an opaque idempotency reference, when it was filed, and a salted hash of the citizen's sign-in subject (so it is only ever sent with a token of the
 //! same citizen). Never a token, never the citizen's data. The salt is random per file.
 //! The schema is versioned with `PRAGMA user_version`.
 
 use super::error::OutboxError;
+use crate::domain::Lang;
 use crate::domain::port::Helper;
 use jiff::Timestamp;
 use ring::rand::SecureRandom;
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 /// The schema version this code writes and reads.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 const SCHEMA_V1: &str = "
 CREATE TABLE meta (
@@ -55,6 +56,15 @@ ALTER TABLE outbox_v2 RENAME TO outbox;
 CREATE UNIQUE INDEX outbox_once ON outbox (subject_key, method, path) WHERE body IS NULL;
 ";
 
+/// Version 3: a withdrawal and a report carry the language the citizen used (`{"lang": …}`), so "sent
+/// once" is its own column instead of "has no body". Entries of version 2 keep what they were.
+const SCHEMA_V3: &str = "
+ALTER TABLE outbox ADD COLUMN once INTEGER NOT NULL DEFAULT 0;
+UPDATE outbox SET once = (body IS NULL);
+DROP INDEX outbox_once;
+CREATE UNIQUE INDEX outbox_once ON outbox (subject_key, method, path) WHERE once = 1;
+";
+
 const VISITS_PATH: &str = "/v1/kiosk-visits";
 
 /// PBKDF2 rounds for the subject hash: a subject is an opaque id, but a little work costs nothing here.
@@ -63,10 +73,10 @@ const SUBJECT_ROUNDS: u32 = 20_000;
 /// A write the kiosk sends to the server.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutboxRequest {
-    /// `POST /v1/consents/{id}/withdraw`
-    WithdrawConsent(i64),
-    /// `POST /v1/access-log/{id}/report`
-    ReportAccess(i64),
+    /// `POST /v1/consents/{id}/withdraw` with `{"lang": …}`, the language the citizen used.
+    WithdrawConsent(i64, Lang),
+    /// `POST /v1/access-log/{id}/report` with `{"lang": …}`: the answer comes in that language.
+    ReportAccess(i64, Lang),
     /// `POST /v1/kiosk-visits` with `{"helper": …}`
     KioskVisit(Helper),
 }
@@ -78,6 +88,13 @@ struct VisitBody {
     helper: Helper,
 }
 
+/// The body of a withdrawal or a report, as sent and as stored.
+#[derive(serde::Serialize, serde::Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LangBody {
+    lang: Lang,
+}
+
 impl OutboxRequest {
     pub fn method(self) -> &'static str {
         "POST"
@@ -85,8 +102,8 @@ impl OutboxRequest {
 
     pub fn path(self) -> String {
         match self {
-            OutboxRequest::WithdrawConsent(id) => format!("/v1/consents/{id}/withdraw"),
-            OutboxRequest::ReportAccess(id) => format!("/v1/access-log/{id}/report"),
+            OutboxRequest::WithdrawConsent(id, _) => format!("/v1/consents/{id}/withdraw"),
+            OutboxRequest::ReportAccess(id, _) => format!("/v1/access-log/{id}/report"),
             OutboxRequest::KioskVisit(_) => VISITS_PATH.to_owned(),
         }
     }
@@ -95,8 +112,16 @@ impl OutboxRequest {
     pub fn body(self) -> Option<serde_json::Value> {
         match self {
             OutboxRequest::KioskVisit(helper) => serde_json::to_value(VisitBody { helper }).ok(),
-            OutboxRequest::WithdrawConsent(_) | OutboxRequest::ReportAccess(_) => None,
+            OutboxRequest::WithdrawConsent(_, lang) | OutboxRequest::ReportAccess(_, lang) => {
+                serde_json::to_value(LangBody { lang }).ok()
+            }
         }
+    }
+
+    /// Whether a second filing of the same request while the first waits is the same entry (a withdrawal,
+    /// a report), or a new one (a visit).
+    pub fn once(self) -> bool {
+        !matches!(self, OutboxRequest::KioskVisit(_))
     }
 
     /// The request a stored method, path and body stand for (`None` for one this version does not know).
@@ -114,16 +139,23 @@ impl OutboxRequest {
                 .parse()
                 .ok()
         };
+        // An entry of version 2 has no body: the server's default language.
+        let lang = match body {
+            Some(b) => serde_json::from_str::<LangBody>(b).ok()?.lang,
+            None => Lang::Da,
+        };
         id("/v1/consents/", "/withdraw")
-            .map(OutboxRequest::WithdrawConsent)
-            .or_else(|| id("/v1/access-log/", "/report").map(OutboxRequest::ReportAccess))
+            .map(|id| OutboxRequest::WithdrawConsent(id, lang))
+            .or_else(|| {
+                id("/v1/access-log/", "/report").map(|id| OutboxRequest::ReportAccess(id, lang))
+            })
     }
 
     /// A name for logs.
     pub fn kind(self) -> &'static str {
         match self {
-            OutboxRequest::WithdrawConsent(_) => "withdraw_consent",
-            OutboxRequest::ReportAccess(_) => "report_access",
+            OutboxRequest::WithdrawConsent(..) => "withdraw_consent",
+            OutboxRequest::ReportAccess(..) => "report_access",
             OutboxRequest::KioskVisit(_) => "kiosk_visit",
         }
     }
@@ -198,6 +230,12 @@ impl Outbox {
             tx.pragma_update(None, "user_version", 2)?;
             tx.commit()?;
         }
+        if version < 3 {
+            let tx = conn.unchecked_transaction()?;
+            tx.execute_batch(SCHEMA_V3)?;
+            tx.pragma_update(None, "user_version", 3)?;
+            tx.commit()?;
+        }
         let salt: Vec<u8> = conn
             .query_row(
                 "SELECT value FROM meta WHERE key = 'subject_salt'",
@@ -236,8 +274,8 @@ impl Outbox {
         self.conn.lock().unwrap_or_else(|p| p.into_inner())
     }
 
-    /// Files `request` for `subject`. A request without a body that is already waiting returns that
-    /// entry; a request with a body (a kiosk visit) is always a new entry.
+    /// Files `request` for `subject`. A withdrawal or report that is already waiting returns that entry
+    /// ([`OutboxRequest::once`]); a kiosk visit is always a new entry.
     pub fn enqueue(
         &self,
         subject: &SubjectKey,
@@ -248,24 +286,31 @@ impl Outbox {
         let reference = hex(&random_bytes::<16>()?);
         let body = request.body().map(|b| b.to_string());
         conn.execute(
-            "INSERT INTO outbox (reference, subject_key, method, path, body, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (subject_key, method, path) WHERE body IS NULL DO NOTHING",
+            "INSERT INTO outbox (reference, subject_key, method, path, body, created_at, once)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)
+             ON CONFLICT (subject_key, method, path) WHERE once = 1 DO NOTHING",
             params![
                 reference,
                 subject.0,
                 request.method(),
                 request.path(),
                 body,
-                now.as_second()
+                now.as_second(),
+                request.once()
             ],
         )?;
         let entry = conn.query_row(
             "SELECT id, reference, method, path, body, created_at, attempts FROM outbox
              WHERE reference = ?1
-                OR (?2 IS NULL AND body IS NULL AND subject_key = ?3 AND method = ?4 AND path = ?5)
+                OR (?2 AND once = 1 AND subject_key = ?3 AND method = ?4 AND path = ?5)
              LIMIT 1",
-            params![reference, body, subject.0, request.method(), request.path()],
+            params![
+                reference,
+                request.once(),
+                subject.0,
+                request.method(),
+                request.path()
+            ],
             row,
         )?;
         entry.ok_or_else(|| OutboxError::Sqlite("the entry just filed is unreadable".into()))

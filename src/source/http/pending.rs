@@ -16,7 +16,7 @@ impl HttpSource {
             }
         };
         for entry in entries {
-            let OutboxRequest::WithdrawConsent(id) = entry.request else {
+            let OutboxRequest::WithdrawConsent(id, _) = entry.request else {
                 continue;
             };
             let Some(consent) = consents.iter_mut().find(|c| c.id == id) else {
