@@ -93,13 +93,17 @@ pub fn start_serve(config: &Path, port: u16) -> Process {
     Process(child)
 }
 
-/// Waits until the screen shows a QR code that decodes, and returns its URL.
+/// Waits until the screen shows a QR code that decodes, and returns its URL. A screen caught while it
+/// is being drawn is read again.
 pub fn qr_on_screen(t: &Tmux) -> String {
     let start = Instant::now();
     loop {
         let screen = t.capture_colours();
-        if screen.contains('▀') && screen.contains("MitID") {
-            return qr_decode::decode(&qr_decode::cells_of_ansi(&screen));
+        if screen.contains('▀')
+            && screen.contains("MitID")
+            && let Ok(url) = qr_decode::try_decode(&qr_decode::cells_of_ansi(&screen))
+        {
+            return url;
         }
         assert!(
             start.elapsed() < Duration::from_secs(20),

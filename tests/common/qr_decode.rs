@@ -105,6 +105,14 @@ fn apply_sgr(params: &str, fg: &mut Option<Rgb>, bg: &mut Option<Rgb>) {
 
 /// Finds the QR code among `cells` and decodes it.
 pub fn decode(cells: &[Vec<Cell>]) -> String {
+    match try_decode(cells) {
+        Ok(text) => text,
+        Err(why) => panic!("{why}"),
+    }
+}
+
+/// Like [`decode`], but says why it could not (a screen caught while it was being drawn).
+pub fn try_decode(cells: &[Vec<Cell>]) -> Result<String, &'static str> {
     let qr = |c: &Cell| {
         c.symbol == "▀"
             && matches!(c.fg, Some(BLACK | WHITE))
@@ -120,7 +128,9 @@ pub fn decode(cells: &[Vec<Cell>]) -> String {
                 .map(move |(x, _)| (x, y))
         })
         .collect();
-    assert!(!found.is_empty(), "no QR code on screen");
+    if found.is_empty() {
+        return Err("no QR code on screen");
+    }
     let x0 = found.iter().map(|c| c.0).min().unwrap();
     let y0 = found.iter().map(|c| c.1).min().unwrap();
     let x1 = found.iter().map(|c| c.0).max().unwrap();
@@ -144,7 +154,8 @@ pub fn decode(cells: &[Vec<Cell>]) -> String {
             255
         }
     });
-    let grids = img.detect_grids();
-    assert_eq!(grids.len(), 1, "expected one QR code");
-    grids[0].decode().unwrap().1
+    match img.detect_grids().as_slice() {
+        [grid] => grid.decode().map(|d| d.1).map_err(|_| "the QR code does not decode"),
+        _ => Err("expected one QR code"),
+    }
 }
