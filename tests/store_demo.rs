@@ -97,18 +97,69 @@ fn summary_counts_what_was_written() {
         )
         .unwrap();
     assert_eq!(without, 0);
-    // Every CPR number has a birth date that does not exist.
-    let mut st = conn.prepare("SELECT cpr FROM citizens").unwrap();
-    for cpr in st.query_map([], |r| r.get::<_, String>(0)).unwrap() {
-        let cpr = cpr.unwrap();
+    // Every citizen is known by the citizen key and the masked CPR number, whose birth date does not exist.
+    let mut st = conn.prepare("SELECT cpr, cpr_key FROM citizens").unwrap();
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .unwrap();
+    let mut keys = std::collections::HashSet::new();
+    for row in rows {
+        let (cpr, key) = row.unwrap();
+        assert!(cpr.ends_with("-••••"), "{cpr} is masked");
         let (day, month): (i8, i8) = (cpr[0..2].parse().unwrap(), cpr[2..4].parse().unwrap());
         let year = 1900 + i16::from(cpr[4..6].parse::<i8>().unwrap());
         assert!(
             jiff::civil::Date::new(year, month, day).is_err(),
             "{day}/{month} exists"
         );
-        assert!(indsigt::domain::Cpr::parse(&cpr).is_some());
+        assert_eq!(key.len(), 64);
+        assert!(keys.insert(key), "two citizens share a key");
     }
+    assert_eq!(keys.len() as u64, s.citizens);
+}
+
+/// The hand-written citizens' CPR numbers (`src/store/demo/content/people.rs`).
+const HAND_WRITTEN_CPRS: [&str; 6] = [
+    "310441-4822",
+    "310688-1235",
+    "300284-2468",
+    "310903-3571",
+    "311167-0012",
+    "300275-9991",
+];
+
+/// Where `needle` occurs in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn the_demo_database_holds_no_cpr_number_in_clear() {
+    let d = demo();
+    let bytes = std::fs::read(&d.path).unwrap();
+    for cpr in HAND_WRITTEN_CPRS {
+        let digits = cpr.replace('-', "");
+        for spelling in [cpr, digits.as_str()] {
+            assert_eq!(find(&bytes, spelling.as_bytes()), None, "{spelling} in the file");
+        }
+    }
+    // No CPR number of anyone, synthetic citizens included, in its dashed form: ddmmyy-nnnn.
+    let dashed = bytes.windows(11).position(|w| {
+        w[6] == b'-' && w[..6].iter().chain(&w[7..]).all(u8::is_ascii_digit)
+    });
+    assert_eq!(dashed, None, "a dashed CPR number in the file");
+    // The cpr_number field is there, masked.
+    let store = open(&d);
+    let conn = store.connection();
+    let masked: Vec<String> = conn
+        .prepare("SELECT value_da FROM holding_values WHERE field_id = 'cpr_number'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(masked.len() as u64, d.summary.citizens);
+    assert!(masked.iter().all(|m| m.ends_with("-••••")), "{masked:?}");
 }
 
 #[test]
