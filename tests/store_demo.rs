@@ -289,3 +289,52 @@ fn local_source_creates_the_demo_once_and_serves_it() {
         modified
     );
 }
+
+#[test]
+fn a_demo_database_is_measured_against_its_generation_and_a_real_one_against_now() {
+    // The demo, read by the kiosk with the real clock: every system sent data when the demo was made.
+    let d = demo();
+    let source = LocalSource::open(&d.path).unwrap();
+    let systems = source.systems(&Principal::Demo(cid(ELDERLY))).unwrap();
+    assert!(systems.len() > 5, "{systems:?}");
+    for s in &systems {
+        assert!(s.last_ingest.is_some(), "{s:?}");
+        assert!(!s.stale, "{} is stale in a fresh demo", s.name);
+    }
+    let store = open(&d);
+    let later = jiff::Timestamp::from_second(indsigt::store::demo::GENERATED_AT + 365 * 86_400).unwrap();
+    assert!(store.connected_systems(later, 3_600).unwrap().iter().all(|s| !s.stale));
+
+    // A real database: one system sent a holding three days ago and has been silent since.
+    let dir = tempfile::tempdir().unwrap();
+    let mut real = indsigt::store::Store::open(&dir.path().join("real.db")).unwrap();
+    let cat = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+    let (c, digest) = indsigt::catalogue::load_with_digest(&cat).unwrap();
+    real.import_catalogue(&c, "catalogue", &digest, 1).unwrap();
+    let pepper = indsigt::store::demo::demo_pepper();
+    let item = serde_json::json!({
+        "record_id": "h-1", "cpr": "300241-1234", "version": 1, "category": "home_care",
+        "fields": { "help_granted": { "da": "Rengøring", "en": "Cleaning" } }
+    });
+    let view = real.catalogue_view().unwrap();
+    let record = indsigt::ingest::records::check(
+        indsigt::ingest::records::Kind::Holdings,
+        "kmd_nexus",
+        item,
+        &view,
+        &pepper,
+    )
+    .unwrap();
+    let now = jiff::Timestamp::now();
+    let three_days_ago = jiff::Timestamp::from_second(now.as_second() - 3 * 86_400).unwrap();
+    real.ingest_records(&[record], three_days_ago).unwrap();
+    let systems = real.connected_systems(now, 48 * 3_600).unwrap();
+    let nexus = systems.iter().find(|s| s.name == "KMD Nexus").unwrap();
+    assert_eq!(nexus.last_ingest.map(|t| t.as_second()), Some(three_days_ago.as_second()));
+    assert!(nexus.stale, "a silent system is stale: {nexus:?}");
+    assert!(systems.iter().filter(|s| s.name != "KMD Nexus").all(|s| s.stale && s.last_ingest.is_none()));
+    // The same store asked as of the day after the ingest: not stale yet.
+    let next_day = jiff::Timestamp::from_second(three_days_ago.as_second() + 86_400).unwrap();
+    let fresh = real.connected_systems(next_day, 48 * 3_600).unwrap();
+    assert!(!fresh.iter().find(|s| s.name == "KMD Nexus").unwrap().stale);
+}
