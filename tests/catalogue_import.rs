@@ -283,7 +283,11 @@ fn clear_cpr_numbers_of_an_old_database_are_masked_by_the_migration() {
     );
     assert_eq!(
         strings("SELECT value_da || '|' || value_en FROM holding_values ORDER BY field_id"),
-        ["9912345678|9912345678", "300201-••••|300201-••••", "12345678|12345678"],
+        [
+            "9912345678|9912345678",
+            "300201-••••|300201-••••",
+            "12345678|12345678"
+        ],
         "a month 99 is no CPR number, a phone number is kept"
     );
     assert_eq!(
@@ -293,7 +297,10 @@ fn clear_cpr_numbers_of_an_old_database_are_masked_by_the_migration() {
     let c = store
         .citizen(&indsigt::domain::CitizenId("c-old".into()))
         .unwrap();
-    assert_eq!((c.name.as_str(), c.cpr.masked().as_str()), ("Old Person", "300201-••••"));
+    assert_eq!(
+        (c.name.as_str(), c.cpr.masked().as_str()),
+        ("Old Person", "300201-••••")
+    );
     drop(store);
     let bytes = std::fs::read(&path).unwrap();
     for cpr in ["300201-4711", "3002014711", "3104551234"] {
@@ -328,7 +335,12 @@ fn demo_data_is_built_from_the_shipped_catalogue_through_the_import() {
     // One holding per demo category, written through the record ingest, and nothing in the old per-citizen
     // tables of schema 1.
     assert_eq!(count(conn, "holdings") as u64, d.summary.categories);
-    for old in ["categories", "category_fields", "consents", "decision_support"] {
+    for old in [
+        "categories",
+        "category_fields",
+        "consents",
+        "decision_support",
+    ] {
         let exists: i64 = conn
             .query_row(
                 "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",

@@ -224,7 +224,8 @@ fn access_events_are_loaded_by_cpr_with_broken_lines_reported_and_no_cpr_in_the_
     );
 
     // Both spellings are one citizen, created by the first event, known by the key and the masked number.
-    let pepper = indsigt::auth::citizen_key::Pepper::from_file(&s.dir.path().join("pepper")).unwrap();
+    let pepper =
+        indsigt::auth::citizen_key::Pepper::from_file(&s.dir.path().join("pepper")).unwrap();
     let store = Store::open(&s.db).unwrap();
     let key = pepper.citizen_key(&indsigt::domain::Cpr::parse("3002411234").unwrap());
     let citizen = store.citizen_by_cpr_key(&key).unwrap();
@@ -242,12 +243,19 @@ fn access_events_are_loaded_by_cpr_with_broken_lines_reported_and_no_cpr_in_the_
 
     // A second run resumes after the last line and changes nothing.
     let again = indsigt("en_GB.UTF-8", &args, &[]);
-    assert!(text(&again.stdout).contains("Went on after line 6"), "{}", text(&again.stdout));
+    assert!(
+        text(&again.stdout).contains("Went on after line 6"),
+        "{}",
+        text(&again.stdout)
+    );
     assert_eq!(count("SELECT count(*) FROM access_events"), 3);
     drop(store);
 
     let files = file_and_wal(&s.db);
-    assert!(files.len() == 2, "the WAL is kept while the watcher is open");
+    assert!(
+        files.len() == 2,
+        "the WAL is kept while the watcher is open"
+    );
     for (path, bytes) in &files {
         assert!(!bytes.is_empty());
         for cpr in ["300241-1234", "3002411234", "310355-9876", "3103559876"] {

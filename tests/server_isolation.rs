@@ -92,14 +92,22 @@ async fn citizen_a_cannot_read_or_change_citizen_b() {
         "SELECT id FROM access_events WHERE citizen_id = ?1",
         b,
     );
-    let b_consents = ids(&store, "SELECT id FROM citizen_consents WHERE citizen_id = ?1", b);
+    let b_consents = ids(
+        &store,
+        "SELECT id FROM citizen_consents WHERE citizen_id = ?1",
+        b,
+    );
     let a_categories = ids(&store, "SELECT id FROM holdings WHERE citizen_id = ?1", a);
     let a_events = ids(
         &store,
         "SELECT id FROM access_events WHERE citizen_id = ?1",
         a,
     );
-    let a_consents = ids(&store, "SELECT id FROM citizen_consents WHERE citizen_id = ?1", a);
+    let a_consents = ids(
+        &store,
+        "SELECT id FROM citizen_consents WHERE citizen_id = ?1",
+        a,
+    );
     let (a_codes, b_codes) = (codes(&store, a), codes(&store, b));
     assert!(!b_categories.is_empty() && !b_events.is_empty() && !b_consents.is_empty());
     assert!(

@@ -140,13 +140,17 @@ fn the_demo_database_holds_no_cpr_number_in_clear() {
     for cpr in HAND_WRITTEN_CPRS {
         let digits = cpr.replace('-', "");
         for spelling in [cpr, digits.as_str()] {
-            assert_eq!(find(&bytes, spelling.as_bytes()), None, "{spelling} in the file");
+            assert_eq!(
+                find(&bytes, spelling.as_bytes()),
+                None,
+                "{spelling} in the file"
+            );
         }
     }
     // No CPR number of anyone, synthetic citizens included, in its dashed form: ddmmyy-nnnn.
-    let dashed = bytes.windows(11).position(|w| {
-        w[6] == b'-' && w[..6].iter().chain(&w[7..]).all(u8::is_ascii_digit)
-    });
+    let dashed = bytes
+        .windows(11)
+        .position(|w| w[6] == b'-' && w[..6].iter().chain(&w[7..]).all(u8::is_ascii_digit));
     assert_eq!(dashed, None, "a dashed CPR number in the file");
     // The cpr_number field is there, masked.
     let store = open(&d);
@@ -302,8 +306,15 @@ fn a_demo_database_is_measured_against_its_generation_and_a_real_one_against_now
         assert!(!s.stale, "{} is stale in a fresh demo", s.name);
     }
     let store = open(&d);
-    let later = jiff::Timestamp::from_second(indsigt::store::demo::GENERATED_AT + 365 * 86_400).unwrap();
-    assert!(store.connected_systems(later, 3_600).unwrap().iter().all(|s| !s.stale));
+    let later =
+        jiff::Timestamp::from_second(indsigt::store::demo::GENERATED_AT + 365 * 86_400).unwrap();
+    assert!(
+        store
+            .connected_systems(later, 3_600)
+            .unwrap()
+            .iter()
+            .all(|s| !s.stale)
+    );
 
     // A real database: one system sent a holding three days ago and has been silent since.
     let dir = tempfile::tempdir().unwrap();
@@ -330,9 +341,17 @@ fn a_demo_database_is_measured_against_its_generation_and_a_real_one_against_now
     real.ingest_records(&[record], three_days_ago).unwrap();
     let systems = real.connected_systems(now, 48 * 3_600).unwrap();
     let nexus = systems.iter().find(|s| s.name == "KMD Nexus").unwrap();
-    assert_eq!(nexus.last_ingest.map(|t| t.as_second()), Some(three_days_ago.as_second()));
+    assert_eq!(
+        nexus.last_ingest.map(|t| t.as_second()),
+        Some(three_days_ago.as_second())
+    );
     assert!(nexus.stale, "a silent system is stale: {nexus:?}");
-    assert!(systems.iter().filter(|s| s.name != "KMD Nexus").all(|s| s.stale && s.last_ingest.is_none()));
+    assert!(
+        systems
+            .iter()
+            .filter(|s| s.name != "KMD Nexus")
+            .all(|s| s.stale && s.last_ingest.is_none())
+    );
     // The same store asked as of the day after the ingest: not stale yet.
     let next_day = jiff::Timestamp::from_second(three_days_ago.as_second() + 86_400).unwrap();
     let fresh = real.connected_systems(next_day, 48 * 3_600).unwrap();

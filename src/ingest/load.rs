@@ -113,7 +113,11 @@ impl jsonl::Sink for StoreSink<'_> {
 }
 
 impl StoreSink<'_> {
-    fn write_events(&mut self, batch: &[Line], after: Checkpoint) -> Result<Vec<Outcome>, StoreError> {
+    fn write_events(
+        &mut self,
+        batch: &[Line],
+        after: Checkpoint,
+    ) -> Result<Vec<Outcome>, StoreError> {
         let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
         let mut events = Vec::new();
         for line in batch {

@@ -116,13 +116,9 @@ fn area(tx: &Connection, code: &str) -> StoreResult<Option<i64>> {
         })
         .optional()?;
     match found {
-        Some((pos, name, description)) => Ok(Some(dims::area_id(
-            tx,
-            code,
-            pos,
-            &name,
-            &description,
-        )?)),
+        Some((pos, name, description)) => {
+            Ok(Some(dims::area_id(tx, code, pos, &name, &description)?))
+        }
         None => Ok(None),
     }
 }

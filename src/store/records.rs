@@ -118,7 +118,6 @@ impl Store {
         catalogue_view_in(&self.conn)
     }
 
-
     /// Writes checked records in one transaction, in order, and notes the systems' last ingest at `now`
     /// when anything was accepted. Answers one outcome a record.
     pub fn ingest_records(

@@ -5,7 +5,9 @@
 use super::content::categories::{CategoryDef, Person};
 use super::content::events::{DEFERRED, EMPLOYEES, EVENTS, EventDef};
 use super::rng::Rng;
-use super::writer::{Ctx, DAY, SPAN, catalogue_category, missing, refused, rfc3339, system_name, year_of};
+use super::writer::{
+    Ctx, DAY, SPAN, catalogue_category, missing, refused, rfc3339, system_name, year_of,
+};
 use super::{BASE, DEFERRED_UNTIL, DemoError, SHORT_DEFERRED_UNTIL};
 use crate::catalogue::Catalogue;
 use crate::ingest::access::{self, AccessItem, BatchItem};

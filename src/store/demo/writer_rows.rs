@@ -60,7 +60,12 @@ pub(super) fn write_holdings(
         }
         let fields = values
             .into_iter()
-            .map(|f| (f.id.to_owned(), Name::new(f.value.da.clone(), f.value.en.clone())))
+            .map(|f| {
+                (
+                    f.id.to_owned(),
+                    Name::new(f.value.da.clone(), f.value.en.clone()),
+                )
+            })
             .collect();
         let item = RecordItem {
             record_id: format!("demo-{citizen}-{}", cc.id),
