@@ -84,18 +84,68 @@ fn lookup(tx: &Connection, sql: &str, p: impl rusqlite::Params) -> StoreResult<O
         .optional()?)
 }
 
-/// The ids of names already resolved in one call: a batch names the same few organisations many times.
+/// What one call has already resolved: a batch names the same few systems, areas, purposes and
+/// organisations many times, and often one citizen many times in a row.
 #[derive(Default)]
-struct Names(HashMap<(NameTable, String, String), i64>);
+struct Names {
+    names: HashMap<(NameTable, String, String), i64>,
+    systems: HashMap<String, i64>,
+    areas: HashMap<String, i64>,
+    purposes: HashMap<(String, String), i64>,
+    last_citizen: Option<(String, i64)>,
+}
 
 impl Names {
     fn id(&mut self, tx: &Connection, table: NameTable, name: &Text) -> StoreResult<i64> {
         let k = (table, name.da.clone(), name.en.clone());
-        if let Some(id) = self.0.get(&k) {
+        if let Some(id) = self.names.get(&k) {
             return Ok(*id);
         }
         let id = dims::name_id(tx, table, name)?;
-        self.0.insert(k, id);
+        self.names.insert(k, id);
+        Ok(id)
+    }
+
+    fn system(&mut self, tx: &Connection, name: &str) -> StoreResult<i64> {
+        if let Some(id) = self.systems.get(name) {
+            return Ok(*id);
+        }
+        let id = dims::system_id(tx, name)?;
+        self.systems.insert(name.to_owned(), id);
+        Ok(id)
+    }
+
+    fn area(&mut self, tx: &Connection, code: &str) -> StoreResult<Option<i64>> {
+        if let Some(id) = self.areas.get(code) {
+            return Ok(Some(*id));
+        }
+        let found = area(tx, code)?;
+        if let Some(id) = found {
+            self.areas.insert(code.to_owned(), id);
+        }
+        Ok(found)
+    }
+
+    fn purpose(&mut self, tx: &Connection, name: &Text) -> StoreResult<Option<i64>> {
+        let k = (name.da.clone(), name.en.clone());
+        if let Some(id) = self.purposes.get(&k) {
+            return Ok(Some(*id));
+        }
+        let found = purpose(tx, name)?;
+        if let Some(id) = found {
+            self.purposes.insert(k, id);
+        }
+        Ok(found)
+    }
+
+    fn citizen_by_key(&mut self, tx: &Connection, key: &str, masked: &str) -> StoreResult<i64> {
+        if let Some((k, id)) = &self.last_citizen
+            && k == key
+        {
+            return Ok(*id);
+        }
+        let id = citizen_for(tx, key, masked)?;
+        self.last_citizen = Some((key.to_owned(), id));
         Ok(id)
     }
 }
@@ -176,7 +226,7 @@ fn write_one(
     e: &IngestEvent,
     now: Timestamp,
 ) -> StoreResult<IngestOutcome> {
-    let system = dims::system_id(tx, &e.system)?;
+    let system = names.system(tx, &e.system)?;
     if let Some(id) = lookup(
         tx,
         "SELECT event_id FROM ingested_events WHERE system_id = ?1 AND source_event_id = ?2",
@@ -184,14 +234,14 @@ fn write_one(
     )? {
         return Ok(IngestOutcome::Duplicate(id));
     }
-    let Some(area) = area(tx, &e.area)? else {
+    let Some(area) = names.area(tx, &e.area)? else {
         return Ok(IngestOutcome::Rejected(IngestRejection::UnknownArea));
     };
-    let Some(purpose) = purpose(tx, &e.purpose)? else {
+    let Some(purpose) = names.purpose(tx, &e.purpose)? else {
         return Ok(IngestOutcome::Rejected(IngestRejection::UnknownPurpose));
     };
     let citizen = match &e.citizen {
-        EventCitizen::Key { key, masked } => citizen_for(tx, key, masked)?,
+        EventCitizen::Key { key, masked } => names.citizen_by_key(tx, key, masked)?,
         EventCitizen::Subject(subject) => {
             match lookup(tx, "SELECT id FROM citizens WHERE subject = ?1", [subject])? {
                 Some(id) => id,
