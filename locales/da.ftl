@@ -520,7 +520,7 @@ ingest-rejected-unknown-system = Kataloget har ikke det system.
 ingest-rejected-no-catalogue = Der er endnu ikke importeret et katalog.
 ingest-rejected-foreign-record = Et andet system har allerede sendt en post med dette record_id.
 ingest-no-pepper = indsigt ingest skal have `server.pepper_file` i konfigurationen: filen med hemmeligheden til borgernøglen.
-ingest-unknown-kind = Ukendt slags: { $kind }. Tilladt: holdings, consents, decisions.
+ingest-unknown-kind = Ukendt slags: { $kind }. Tilladt: holdings, consents, decisions, access-events.
 ingest-file-unreadable = Kan ikke læse { $path } ({ $detail }).
 ingest-read-failed = Læsning af filen slog fejl ved linje { $line }. Kør kommandoen igen for at fortsætte fra den sidst gemte linje.
 ingest-resumed = Fortsatte efter linje { $line }, hvor sidste kørsel stoppede.
@@ -594,3 +594,11 @@ request-next = Det sker nu
 request-next-withdrawal = Systemet med dit samtykke har fået besked. Det holder op med at bruge oplysningerne. Du kan se her, når det er udført.
 request-next-report = Databeskyttelsesrådgiveren har fået besked. Hun eller han undersøger, hvem der så dine oplysninger, og hvorfor. Svaret kommer her.
 request-next-under-review = Databeskyttelsesrådgiveren undersøger sagen. Svaret kommer her.
+
+## demo: adgange i `indsigt ingest` (hvorfor en adgang blev afvist, til det sendende systems drift)
+ingest-event-wrong-system = Et system kan kun sende adgange med sit eget navn i `system`.
+ingest-event-unknown-action = Handlingen skal være viewed, created, changed, disclosed eller exported.
+ingest-event-not-configured = En adgang med et CPR-nummer kræver `server.pepper_file`.
+ingest-event-unknown-citizen = Ingen borger har dette login-id.
+ingest-event-unknown-area = Kataloget har ikke dette område.
+ingest-event-unknown-purpose = Kataloget har ikke dette formål.

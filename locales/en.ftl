@@ -520,7 +520,7 @@ ingest-rejected-unknown-system = The catalogue has no such system.
 ingest-rejected-no-catalogue = No catalogue has been imported yet.
 ingest-rejected-foreign-record = Another system already sent a record with this record_id.
 ingest-no-pepper = indsigt ingest needs `server.pepper_file` in the configuration: the file with the citizen key's secret.
-ingest-unknown-kind = Unknown kind: { $kind }. Allowed: holdings, consents, decisions.
+ingest-unknown-kind = Unknown kind: { $kind }. Allowed: holdings, consents, decisions, access-events.
 ingest-file-unreadable = Cannot read { $path } ({ $detail }).
 ingest-read-failed = Reading the file failed at line { $line }. Run the command again to go on from the last saved line.
 ingest-resumed = Went on after line { $line }, where the last run stopped.
@@ -594,3 +594,11 @@ request-next = What happens now
 request-next-withdrawal = The system that holds your consent has been told. It will stop using the data. You will see here when it is done.
 request-next-report = The data protection officer has been told. They will look into who looked at your data and why. The answer will be here.
 request-next-under-review = The data protection officer is looking into it. The answer will be here.
+
+## demo: access events in `indsigt ingest` (why an event was refused, for the sending system's operator)
+ingest-event-wrong-system = A system can only send access events with its own name in `system`.
+ingest-event-unknown-action = The action must be viewed, created, changed, disclosed or exported.
+ingest-event-not-configured = An access event with a CPR number needs `server.pepper_file`.
+ingest-event-unknown-citizen = No citizen has this sign-in subject.
+ingest-event-unknown-area = The catalogue has no such area.
+ingest-event-unknown-purpose = The catalogue has no such purpose.

@@ -65,8 +65,8 @@ pub struct IngestArgs {
     /// The sending system: a catalogue system's id or name.
     #[arg(long, value_name = "NAME")]
     pub system: String,
-    /// What the lines are: holdings, consents or decisions.
-    #[arg(long, default_value = "holdings", value_parser = ["holdings", "consents", "decisions"])]
+    /// What the lines are: holdings, consents, decisions or access-events.
+    #[arg(long, default_value = "holdings", value_parser = ["holdings", "consents", "decisions", "access-events"])]
     pub kind: String,
     /// The JSONL file.
     #[arg(value_name = "FILE")]

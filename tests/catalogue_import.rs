@@ -228,6 +228,89 @@ fn a_version_2_database_is_migrated_and_keeps_its_data() {
         .unwrap();
 }
 
+/// Schema step 8: a database the old demo wrote (CPR numbers in clear in `citizens.cpr` and in field values)
+/// keeps its citizens and values, with every CPR number masked, and the file holds the numbers no more.
+#[test]
+fn clear_cpr_numbers_of_an_old_database_are_masked_by_the_migration() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v5.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        for step in [
+            include_str!("../src/store/schema_v1.sql"),
+            include_str!("../src/store/schema_v2.sql"),
+            include_str!("../src/store/schema_v3.sql"),
+            include_str!("../src/store/schema_v4.sql"),
+            include_str!("../src/store/schema_v5.sql"),
+        ] {
+            conn.execute_batch(step).unwrap();
+        }
+        conn.execute_batch(
+            "PRAGMA user_version = 5; PRAGMA foreign_keys = OFF;
+             INSERT INTO citizens (id, public_id, subject, name, cpr) VALUES
+                 (1, 'c-old', 'sub-old', 'Old Person', '300201-4711'),
+                 (2, 'c-two', 'sub-two', 'Two', '3104551234'),
+                 (3, 'k-new', 'cpr-key:ab', '', '310366-••••');
+             INSERT INTO holdings (id, citizen_id, category_id, system_id, record_id, updated_at, record_version)
+                 VALUES (1, 1, 'cpr_basic', 'cpr', 'r-1', 0, 1);
+             INSERT INTO holding_values (holding_id, field_id, value_da, value_en) VALUES
+                 (1, 'cpr_number', '300201-4711', '300201-4711'),
+                 (1, 'phone', '12345678', '12345678'),
+                 (1, 'account', '9912345678', '9912345678');
+             INSERT INTO categories (id, citizen_id, area_id, kind_id, description_da, description_en, origin_kind,
+                 origin_da, origin_en, legal_basis_id, lawfulness, retention_da, retention_en, system_id, special,
+                 updated_at)
+                 VALUES (1, 1, 1, 1, 'd', 'e', 'citizen', 'o', 'o', 1, 'voluntary', 'r', 'r', 1, 0, 0);
+             INSERT INTO category_fields (category_id, pos, label_da, label_en, value_da, value_en, sensitive)
+                 VALUES (1, 0, 'CPR-nummer', 'CPR number', '3002014711', '3002014711', 1);",
+        )
+        .unwrap();
+    }
+    let store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), SUPPORTED_VERSION);
+    let conn = store.connection();
+    let strings = |sql: &str| -> Vec<String> {
+        conn.prepare(sql)
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(Result::unwrap)
+            .collect()
+    };
+    assert_eq!(
+        strings("SELECT cpr FROM citizens ORDER BY id"),
+        ["300201-••••", "310455-••••", "310366-••••"]
+    );
+    assert_eq!(
+        strings("SELECT value_da || '|' || value_en FROM holding_values ORDER BY field_id"),
+        [
+            "9912345678|9912345678",
+            "300201-••••|300201-••••",
+            "12345678|12345678"
+        ],
+        "a month 99 is no CPR number, a phone number is kept"
+    );
+    assert_eq!(
+        strings("SELECT value_da FROM category_fields"),
+        ["300201-••••"]
+    );
+    let c = store
+        .citizen(&indsigt::domain::CitizenId("c-old".into()))
+        .unwrap();
+    assert_eq!(
+        (c.name.as_str(), c.cpr.masked().as_str()),
+        ("Old Person", "300201-••••")
+    );
+    drop(store);
+    let bytes = std::fs::read(&path).unwrap();
+    for cpr in ["300201-4711", "3002014711", "3104551234"] {
+        assert!(
+            !bytes.windows(cpr.len()).any(|w| w == cpr.as_bytes()),
+            "{cpr} is still in the file"
+        );
+    }
+}
+
 #[test]
 fn demo_data_is_built_from_the_shipped_catalogue_through_the_import() {
     let d = common::demo();
@@ -249,44 +332,59 @@ fn demo_data_is_built_from_the_shipped_catalogue_through_the_import() {
         catalogue.categories.len() as i64
     );
 
-    // One holding per category row the kiosk reads, with the same values.
-    assert_eq!(count(conn, "holdings"), count(conn, "categories"));
-    assert_eq!(
-        count(conn, "holding_values"),
-        count(conn, "category_fields")
-    );
-    // Both are written in the same order, so their ids pair up. The kiosk's deletion date is the one the
-    // catalogue's retention rule gives from the holding's retention start.
+    // One holding per demo category, written through the record ingest, and nothing in the old per-citizen
+    // tables of schema 1.
+    assert_eq!(count(conn, "holdings") as u64, d.summary.categories);
+    for old in [
+        "categories",
+        "category_fields",
+        "consents",
+        "decision_support",
+    ] {
+        let exists: i64 = conn
+            .query_row(
+                "SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1",
+                [old],
+                |r| r.get(0),
+            )
+            .unwrap();
+        if exists == 1 {
+            assert_eq!(count(conn, old), 0, "{old}");
+        }
+    }
+    // The kiosk's deletion date is the one the catalogue's retention rule gives from the holding's
+    // retention start.
     let mut st = conn
         .prepare(
-            "SELECT h.category_id, h.retention_start, c.delete_on FROM holdings h JOIN categories c ON c.id = h.id",
+            "SELECT h.id, z.public_id, h.category_id, h.retention_start FROM holdings h
+             JOIN citizens z ON z.id = h.citizen_id",
         )
         .unwrap();
-    let rows: Vec<(String, String, Option<String>)> = st
-        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+    let rows: Vec<(i64, String, String, String)> = st
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    assert_eq!(rows.len() as u64, d.summary.categories);
     let mut dated = 0;
-    for (category, start, delete_on) in rows {
+    for (id, who, category, start) in rows {
         let rule = catalogue.category(&category).unwrap().retention;
-        let expected = rule
-            .deletion_date(start.parse().unwrap())
-            .map(|d| d.to_string());
-        assert_eq!(delete_on, expected, "{category}");
+        let expected = rule.deletion_date(start.parse().unwrap());
+        let shown = store
+            .category(&indsigt::domain::CitizenId(who), id)
+            .unwrap();
+        assert_eq!(shown.retention.delete_on, expected, "{category}");
         dated += usize::from(expected.is_some());
     }
     assert!(dated > 0, "some categories have a deletion date");
+    // Every value is for a field its category declares.
     let values: i64 = conn
         .query_row(
             "SELECT count(*) FROM holding_values v JOIN holdings h ON h.id = v.holding_id
-             JOIN cat_category_fields cf ON cf.version_id = 1 AND cf.category_id = h.category_id AND cf.id = v.field_id
-             JOIN category_fields f ON f.category_id = h.id AND f.pos = cf.pos
-             WHERE f.value_da = v.value_da AND f.value_en = v.value_en AND f.label_en = cf.label_en",
+             JOIN cat_category_fields cf ON cf.version_id = 1 AND cf.category_id = h.category_id AND cf.id = v.field_id",
             [],
             |r| r.get(0),
         )
         .unwrap();
     assert_eq!(values, count(conn, "holding_values"));
+    assert!(values > 0);
 }

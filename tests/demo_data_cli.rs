@@ -63,3 +63,33 @@ fn an_unwritable_out_is_named_and_leaves_nothing() {
     assert!(err.contains("Cannot write /nonexistent-dir/d.db"), "{err}");
     assert!(!err.contains("panicked"));
 }
+
+#[test]
+fn the_same_seed_gives_the_same_file_byte_for_byte_and_another_seed_does_not() {
+    let dir = tempfile::tempdir().unwrap();
+    let run = |name: &str, seed: &str| {
+        let out = dir.path().join(name);
+        let args = [
+            "demo-data",
+            "--out",
+            out.to_str().unwrap(),
+            "--citizens",
+            "20",
+            "--heavy-events",
+            "2000",
+            "--events-per-citizen",
+            "30",
+            "--seed",
+            seed,
+        ];
+        let r = indsigt("en", &args, &[]);
+        assert_eq!(r.status.code(), Some(0), "{}", text(&r.stderr));
+        std::fs::read(&out).unwrap()
+    };
+    let a = run("a.db", "42");
+    let b = run("b.db", "42");
+    assert!(a.len() > 100_000, "{} bytes", a.len());
+    assert!(a == b, "two runs with one seed differ");
+    let c = run("c.db", "43");
+    assert!(a != c, "another seed gives another file");
+}

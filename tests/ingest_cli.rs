@@ -156,3 +156,115 @@ fn a_run_killed_mid_file_resumes_from_its_checkpoint_and_writes_every_line_once(
     assert_eq!(first + accepted, n as i64, "{stdout}");
     assert_eq!(holdings(&s.db), n as i64);
 }
+
+fn event(id: &str, cpr: &str) -> String {
+    format!(
+        r#"{{"event_id":"{id}","cpr":"{cpr}","at":"2026-11-20T09:30:00+01:00","organisation":{{"da":"Jobcenter Eksempel","en":"Job Centre Example"}},"unit":{{"da":"Ydelsesteamet","en":"Benefits team"}},"role":{{"da":"Sagsbehandler","en":"Caseworker"}},"system":"Momentum","area":"employment","category":{{"da":"Ledighedsforløb","en":"Unemployment history"}},"action":"viewed","purpose":{{"da":"Hjælp til at finde arbejde","en":"Help to find work"}},"case_ref":"SAG-2026-1"}}"#
+    )
+}
+
+/// The database file and its WAL, as bytes.
+fn file_and_wal(db: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut wal = db.as_os_str().to_owned();
+    wal.push("-wal");
+    [db.to_path_buf(), PathBuf::from(wal)]
+        .into_iter()
+        .filter(|p| p.exists())
+        .map(|p| {
+            let bytes = std::fs::read(&p).unwrap();
+            (p, bytes)
+        })
+        .collect()
+}
+
+#[test]
+fn access_events_are_loaded_by_cpr_with_broken_lines_reported_and_no_cpr_in_the_file_or_wal() {
+    let s = setup();
+    // Held open through the run, so the WAL is still there to search afterwards.
+    let watcher = rusqlite::Connection::open(&s.db).unwrap();
+    let _mode: String = watcher
+        .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+        .unwrap();
+    let file = s.dir.path().join("momentum-log.jsonl");
+    let lines = [
+        event("m-1", "300241-1234"),
+        event("m-2", "3002411234"),
+        r#"{"event_id": "m-3", "cpr": "#.to_owned(),
+        event("m-4", "30024-11234"),
+        event("m-5", "310355-9876"),
+        event("m-1", "300241-1234"),
+    ];
+    std::fs::write(&file, lines.join("\n") + "\n").unwrap();
+    let args = [
+        "ingest",
+        "--config",
+        s.config.to_str().unwrap(),
+        "--system",
+        "Momentum",
+        "--kind",
+        "access-events",
+        file.to_str().unwrap(),
+    ];
+    let out = indsigt("en_GB.UTF-8", &args, &[]);
+    let stdout = text(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{stdout}{}", text(&out.stderr));
+    assert!(
+        stdout.contains("3 accepted, 1 duplicates (no change), 2 rejected"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains("Line 3: The line is not a JSON object. (not_json)"),
+        "{stdout}"
+    );
+    assert!(
+        stdout.contains(
+            "Line 4: The CPR number must be ten digits, written ddmmyy-nnnn or ddmmyynnnn. (malformed_cpr)"
+        ),
+        "{stdout}"
+    );
+
+    // Both spellings are one citizen, created by the first event, known by the key and the masked number.
+    let pepper =
+        indsigt::auth::citizen_key::Pepper::from_file(&s.dir.path().join("pepper")).unwrap();
+    let store = Store::open(&s.db).unwrap();
+    let key = pepper.citizen_key(&indsigt::domain::Cpr::parse("3002411234").unwrap());
+    let citizen = store.citizen_by_cpr_key(&key).unwrap();
+    assert_eq!(citizen.cpr.masked(), "300241-••••");
+    let now = jiff::Timestamp::from_second(1_800_000_000).unwrap();
+    assert_eq!(store.overview(&citizen.id, now).unwrap().access_events, 2);
+    let count = |sql: &str| -> i64 { store.connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM access_events"), 3);
+    assert_eq!(count("SELECT count(*) FROM citizens"), 2);
+    // The system counts as connected, as for any other ingest.
+    assert_eq!(
+        count("SELECT count(*) FROM system_ingests WHERE system_id = 'momentum'"),
+        1
+    );
+
+    // A second run resumes after the last line and changes nothing.
+    let again = indsigt("en_GB.UTF-8", &args, &[]);
+    assert!(
+        text(&again.stdout).contains("Went on after line 6"),
+        "{}",
+        text(&again.stdout)
+    );
+    assert_eq!(count("SELECT count(*) FROM access_events"), 3);
+    drop(store);
+
+    let files = file_and_wal(&s.db);
+    assert!(
+        files.len() == 2,
+        "the WAL is kept while the watcher is open"
+    );
+    for (path, bytes) in &files {
+        assert!(!bytes.is_empty());
+        for cpr in ["300241-1234", "3002411234", "310355-9876", "3103559876"] {
+            assert!(
+                !bytes.windows(cpr.len()).any(|w| w == cpr.as_bytes()),
+                "{cpr} in {}",
+                path.display()
+            );
+        }
+    }
+    drop(watcher);
+}

@@ -279,3 +279,67 @@ async fn keys_bodies_and_batch_sizes_are_checked() {
         .await;
     assert_error(&answer, 413, "too_large");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_event_named_by_cpr_reaches_the_citizen_of_that_key_and_needs_the_pepper() {
+    let f = setup().await;
+    let by_cpr = |id: &str, cpr: &str| {
+        let mut item = f.item(id);
+        let obj = item.as_object_mut().unwrap();
+        obj.remove("citizen");
+        obj.insert("cpr".into(), json!(cpr));
+        item
+    };
+    // Without `[server] pepper_file`, an item named by CPR number is refused on its own.
+    let (status, body) = f
+        .api
+        .ingest(
+            MOMENTUM_KEY,
+            &json!({ "events": [by_cpr("p-0", "310441-4822"), f.item("p-00")] }),
+        )
+        .await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["accepted"], 1);
+    assert_eq!(body["rejected"][0]["reason"], "not_configured");
+
+    // A server on the same demo database with the demo's (public) pepper finds the demo citizen by key.
+    let pepper = f._d.dir.path().join("demo-pepper");
+    std::fs::write(&pepper, indsigt::store::demo::DEMO_PEPPER).unwrap();
+    let issuer = Issuer::start(vec![Key::es256("k")]).await;
+    let mut s = settings(&f._d.path, &issuer);
+    s.pepper_file = Some(pepper);
+    let api = Api::start(&s).await;
+    let before = f
+        .store
+        .overview(&cid(ELDERLY), common::now())
+        .unwrap()
+        .access_events;
+    let mut both = by_cpr("p-3", "3104414822");
+    both["citizen"] = json!(f.subject);
+    let events = json!({ "events": [
+        by_cpr("p-1", "310441-4822"),
+        by_cpr("p-2", "3104414822"),
+        by_cpr("p-bad", "31-04-41-4822"),
+        both,
+    ] });
+    let (status, body) = api.ingest(MOMENTUM_KEY, &events).await;
+    assert_eq!(status, 200, "{body}");
+    assert_eq!(body["accepted"], 2, "{body}");
+    let reasons: Vec<&str> = body["rejected"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["reason"].as_str().unwrap())
+        .collect();
+    assert_eq!(reasons, ["malformed_cpr", "invalid"]);
+    let after = f
+        .store
+        .overview(&cid(ELDERLY), common::now())
+        .unwrap()
+        .access_events;
+    assert_eq!(after, before + 2, "both spellings are the demo citizen's");
+    assert!(
+        !body.to_string().contains("4822"),
+        "no CPR number in the answer: {body}"
+    );
+}

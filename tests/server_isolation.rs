@@ -34,7 +34,7 @@ fn ids(store: &Store, sql: &str, citizen: i64) -> BTreeSet<i64> {
 fn codes(store: &Store, citizen: i64) -> BTreeSet<String> {
     let mut st = store
         .connection()
-        .prepare("SELECT DISTINCT a.code FROM categories c JOIN areas a ON a.id = c.area_id WHERE c.citizen_id = ?1")
+        .prepare("SELECT DISTINCT c.area_id FROM holdings h JOIN cat_categories c ON c.id = h.category_id WHERE h.citizen_id = ?1")
         .unwrap();
     st.query_map([citizen], |r| r.get(0))
         .unwrap()
@@ -46,7 +46,7 @@ fn codes(store: &Store, citizen: i64) -> BTreeSet<String> {
 fn snapshot(store: &Store, citizen: i64) -> String {
     let mut out = String::new();
     for sql in [
-        "SELECT id, withdrawn_at, withdrawal_pending FROM consents WHERE citizen_id = ?1 ORDER BY id",
+        "SELECT id, withdrawn_at, withdrawal_pending FROM citizen_consents WHERE citizen_id = ?1 ORDER BY id",
         "SELECT id, event_id, status FROM access_reports WHERE citizen_id = ?1 ORDER BY id",
         "SELECT count(*), max(id) FROM access_events WHERE citizen_id = ?1",
         "SELECT count(*) FROM kiosk_visits WHERE citizen_id = ?1",
@@ -86,20 +86,28 @@ async fn citizen_a_cannot_read_or_change_citizen_b() {
         store.citizen(&cid(JOB_SEEKER)).unwrap().subject.clone(),
     );
     let (a, b) = (key(&store, ELDERLY), key(&store, JOB_SEEKER));
-    let b_categories = ids(&store, "SELECT id FROM categories WHERE citizen_id = ?1", b);
+    let b_categories = ids(&store, "SELECT id FROM holdings WHERE citizen_id = ?1", b);
     let b_events = ids(
         &store,
         "SELECT id FROM access_events WHERE citizen_id = ?1",
         b,
     );
-    let b_consents = ids(&store, "SELECT id FROM consents WHERE citizen_id = ?1", b);
-    let a_categories = ids(&store, "SELECT id FROM categories WHERE citizen_id = ?1", a);
+    let b_consents = ids(
+        &store,
+        "SELECT id FROM citizen_consents WHERE citizen_id = ?1",
+        b,
+    );
+    let a_categories = ids(&store, "SELECT id FROM holdings WHERE citizen_id = ?1", a);
     let a_events = ids(
         &store,
         "SELECT id FROM access_events WHERE citizen_id = ?1",
         a,
     );
-    let a_consents = ids(&store, "SELECT id FROM consents WHERE citizen_id = ?1", a);
+    let a_consents = ids(
+        &store,
+        "SELECT id FROM citizen_consents WHERE citizen_id = ?1",
+        a,
+    );
     let (a_codes, b_codes) = (codes(&store, a), codes(&store, b));
     assert!(!b_categories.is_empty() && !b_events.is_empty() && !b_consents.is_empty());
     assert!(

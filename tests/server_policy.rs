@@ -226,9 +226,9 @@ async fn an_area_without_data_is_404_from_the_server_and_from_the_local_store() 
     let empty_area: String = store
         .connection()
         .query_row(
-            "SELECT code FROM areas WHERE code NOT IN (SELECT a.code FROM areas a
-               JOIN categories c ON c.area_id = a.id JOIN citizens z ON z.id = c.citizen_id
-               WHERE z.public_id = ?1) LIMIT 1",
+            "SELECT id FROM cat_areas WHERE id NOT IN (SELECT c.area_id FROM holdings h
+               JOIN cat_categories c ON c.id = h.category_id JOIN citizens z ON z.id = h.citizen_id
+               WHERE z.public_id = ?1) ORDER BY pos LIMIT 1",
             [ELDERLY],
             |r| r.get(0),
         )

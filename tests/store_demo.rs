@@ -97,18 +97,73 @@ fn summary_counts_what_was_written() {
         )
         .unwrap();
     assert_eq!(without, 0);
-    // Every CPR number has a birth date that does not exist.
-    let mut st = conn.prepare("SELECT cpr FROM citizens").unwrap();
-    for cpr in st.query_map([], |r| r.get::<_, String>(0)).unwrap() {
-        let cpr = cpr.unwrap();
+    // Every citizen is known by the citizen key and the masked CPR number, whose birth date does not exist.
+    let mut st = conn.prepare("SELECT cpr, cpr_key FROM citizens").unwrap();
+    let rows = st
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))
+        .unwrap();
+    let mut keys = std::collections::HashSet::new();
+    for row in rows {
+        let (cpr, key) = row.unwrap();
+        assert!(cpr.ends_with("-••••"), "{cpr} is masked");
         let (day, month): (i8, i8) = (cpr[0..2].parse().unwrap(), cpr[2..4].parse().unwrap());
         let year = 1900 + i16::from(cpr[4..6].parse::<i8>().unwrap());
         assert!(
             jiff::civil::Date::new(year, month, day).is_err(),
             "{day}/{month} exists"
         );
-        assert!(indsigt::domain::Cpr::parse(&cpr).is_some());
+        assert_eq!(key.len(), 64);
+        assert!(keys.insert(key), "two citizens share a key");
     }
+    assert_eq!(keys.len() as u64, s.citizens);
+}
+
+/// The hand-written citizens' CPR numbers (`src/store/demo/content/people.rs`).
+const HAND_WRITTEN_CPRS: [&str; 6] = [
+    "310441-4822",
+    "310688-1235",
+    "300284-2468",
+    "310903-3571",
+    "311167-0012",
+    "300275-9991",
+];
+
+/// Where `needle` occurs in `hay`.
+fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
+    hay.windows(needle.len()).position(|w| w == needle)
+}
+
+#[test]
+fn the_demo_database_holds_no_cpr_number_in_clear() {
+    let d = demo();
+    let bytes = std::fs::read(&d.path).unwrap();
+    for cpr in HAND_WRITTEN_CPRS {
+        let digits = cpr.replace('-', "");
+        for spelling in [cpr, digits.as_str()] {
+            assert_eq!(
+                find(&bytes, spelling.as_bytes()),
+                None,
+                "{spelling} in the file"
+            );
+        }
+    }
+    // No CPR number of anyone, synthetic citizens included, in its dashed form: ddmmyy-nnnn.
+    let dashed = bytes
+        .windows(11)
+        .position(|w| w[6] == b'-' && w[..6].iter().chain(&w[7..]).all(u8::is_ascii_digit));
+    assert_eq!(dashed, None, "a dashed CPR number in the file");
+    // The cpr_number field is there, masked.
+    let store = open(&d);
+    let conn = store.connection();
+    let masked: Vec<String> = conn
+        .prepare("SELECT value_da FROM holding_values WHERE field_id = 'cpr_number'")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(masked.len() as u64, d.summary.citizens);
+    assert!(masked.iter().all(|m| m.ends_with("-••••")), "{masked:?}");
 }
 
 #[test]
@@ -237,4 +292,68 @@ fn local_source_creates_the_demo_once_and_serves_it() {
         std::fs::metadata(&path).unwrap().modified().unwrap(),
         modified
     );
+}
+
+#[test]
+fn a_demo_database_is_measured_against_its_generation_and_a_real_one_against_now() {
+    // The demo, read by the kiosk with the real clock: every system sent data when the demo was made.
+    let d = demo();
+    let source = LocalSource::open(&d.path).unwrap();
+    let systems = source.systems(&Principal::Demo(cid(ELDERLY))).unwrap();
+    assert!(systems.len() > 5, "{systems:?}");
+    for s in &systems {
+        assert!(s.last_ingest.is_some(), "{s:?}");
+        assert!(!s.stale, "{} is stale in a fresh demo", s.name);
+    }
+    let store = open(&d);
+    let later =
+        jiff::Timestamp::from_second(indsigt::store::demo::GENERATED_AT + 365 * 86_400).unwrap();
+    assert!(
+        store
+            .connected_systems(later, 3_600)
+            .unwrap()
+            .iter()
+            .all(|s| !s.stale)
+    );
+
+    // A real database: one system sent a holding three days ago and has been silent since.
+    let dir = tempfile::tempdir().unwrap();
+    let mut real = indsigt::store::Store::open(&dir.path().join("real.db")).unwrap();
+    let cat = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+    let (c, digest) = indsigt::catalogue::load_with_digest(&cat).unwrap();
+    real.import_catalogue(&c, "catalogue", &digest, 1).unwrap();
+    let pepper = indsigt::store::demo::demo_pepper();
+    let item = serde_json::json!({
+        "record_id": "h-1", "cpr": "300241-1234", "version": 1, "category": "home_care",
+        "fields": { "help_granted": { "da": "Rengøring", "en": "Cleaning" } }
+    });
+    let view = real.catalogue_view().unwrap();
+    let record = indsigt::ingest::records::check(
+        indsigt::ingest::records::Kind::Holdings,
+        "kmd_nexus",
+        item,
+        &view,
+        &pepper,
+    )
+    .unwrap();
+    let now = jiff::Timestamp::now();
+    let three_days_ago = jiff::Timestamp::from_second(now.as_second() - 3 * 86_400).unwrap();
+    real.ingest_records(&[record], three_days_ago).unwrap();
+    let systems = real.connected_systems(now, 48 * 3_600).unwrap();
+    let nexus = systems.iter().find(|s| s.name == "KMD Nexus").unwrap();
+    assert_eq!(
+        nexus.last_ingest.map(|t| t.as_second()),
+        Some(three_days_ago.as_second())
+    );
+    assert!(nexus.stale, "a silent system is stale: {nexus:?}");
+    assert!(
+        systems
+            .iter()
+            .filter(|s| s.name != "KMD Nexus")
+            .all(|s| s.stale && s.last_ingest.is_none())
+    );
+    // The same store asked as of the day after the ingest: not stale yet.
+    let next_day = jiff::Timestamp::from_second(three_days_ago.as_second() + 86_400).unwrap();
+    let fresh = real.connected_systems(next_day, 48 * 3_600).unwrap();
+    assert!(!fresh.iter().find(|s| s.name == "KMD Nexus").unwrap().stale);
 }

@@ -82,6 +82,13 @@ impl Pepper {
         (bytes.len() >= MIN_PEPPER_BYTES).then(|| Pepper(SecretBox::new(Box::new(bytes))))
     }
 
+    /// A pepper from a constant, whose length is checked when the program is built (the public demo
+    /// pepper of `indsigt demo-data`).
+    pub fn from_const<const N: usize>(bytes: &[u8; N]) -> Pepper {
+        const { assert!(N >= MIN_PEPPER_BYTES, "a pepper needs at least 32 bytes") };
+        Pepper(SecretBox::new(Box::new(bytes.to_vec())))
+    }
+
     /// The citizen key of `cpr`: 64 lowercase hex digits.
     pub fn citizen_key(&self, cpr: &Cpr) -> String {
         let key = hmac::Key::new(hmac::HMAC_SHA256, self.0.expose_secret());

@@ -1,8 +1,7 @@
-//! `indsigt ingest --system NAME [--kind holdings|consents|decisions] FILE.jsonl`: the command's edge,
+//! `indsigt ingest --system NAME [--kind holdings|consents|decisions|access-events] FILE.jsonl`: the command's edge,
 //! with the progress line on standard error (when it is a terminal) and the localized summary.
 
-use super::load::{LoadError, Loaded, load};
-use super::records::Kind;
+use super::load::{LoadError, LoadKind, Loaded, load};
 use crate::auth::citizen_key::{Pepper, PepperError};
 use crate::config::Config;
 use crate::domain::Lang;
@@ -57,7 +56,7 @@ pub fn run(
     lang: Lang,
 ) -> Result<(), crate::cli::CliError> {
     let parsed =
-        Kind::from_code(kind).ok_or_else(|| IngestCommandError::UnknownKind(kind.into()))?;
+        LoadKind::from_code(kind).ok_or_else(|| IngestCommandError::UnknownKind(kind.into()))?;
     let config = Config::load(config_file)?;
     let pepper_file = config
         .server

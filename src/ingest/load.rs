@@ -1,12 +1,14 @@
 //! `indsigt ingest`: a system's JSONL export streamed through [`super::records::check`] into the store, each
 //! batch written with its checkpoint in one transaction, so a second run of the same file resumes.
 
+use super::access::{self, AccessError};
 use super::jsonl::{self, Checkpoint, Line, Outcome, RunError, Tally};
 use super::records::{Kind, RecordError, check};
 use crate::auth::citizen_key::Pepper;
 use crate::domain::Lang;
 use crate::i18n::tr;
 use crate::store::FileRun;
+use crate::store::ingest::IngestOutcome;
 use crate::store::records::{CatalogueView, RecordOutcome};
 use crate::store::{Store, StoreError};
 use jiff::Timestamp;
@@ -37,8 +39,37 @@ impl LoadError {
     }
 }
 
+/// What a file holds: records of one kind, or access events.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum LoadKind {
+    Records(Kind),
+    AccessEvents,
+}
+
+impl LoadKind {
+    /// `holdings`, `consents`, `decisions` or `access-events`, as `--kind` and the checkpoint name it.
+    pub fn code(self) -> &'static str {
+        match self {
+            LoadKind::Records(k) => k.code(),
+            LoadKind::AccessEvents => "access-events",
+        }
+    }
+
+    pub fn from_code(s: &str) -> Option<LoadKind> {
+        match s {
+            "access-events" => Some(LoadKind::AccessEvents),
+            other => Kind::from_code(other).map(LoadKind::Records),
+        }
+    }
+}
+
 /// The operator's sentence for a refused record, in `lang`.
 pub fn reason(lang: Lang, e: &RecordError) -> String {
+    tr(lang, e.message_id(), &[("what", e.subject().into())])
+}
+
+/// The operator's sentence for a refused access event, in `lang`.
+pub fn event_reason(lang: Lang, e: &AccessError) -> String {
     tr(lang, e.message_id(), &[("what", e.subject().into())])
 }
 
@@ -65,7 +96,7 @@ struct StoreSink<'a> {
     view: CatalogueView,
     pepper: &'a Pepper,
     system: &'a str,
-    kind: Kind,
+    kind: LoadKind,
     run: FileRun,
     lang: Lang,
 }
@@ -74,11 +105,74 @@ impl jsonl::Sink for StoreSink<'_> {
     type Error = StoreError;
 
     fn write(&mut self, batch: &[Line], after: Checkpoint) -> Result<Vec<Outcome>, StoreError> {
+        match self.kind {
+            LoadKind::Records(kind) => self.write_records(kind, batch, after),
+            LoadKind::AccessEvents => self.write_events(batch, after),
+        }
+    }
+}
+
+impl StoreSink<'_> {
+    fn write_events(
+        &mut self,
+        batch: &[Line],
+        after: Checkpoint,
+    ) -> Result<Vec<Outcome>, StoreError> {
+        let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
+        let mut events = Vec::new();
+        for line in batch {
+            match access::check(line.value.clone(), self.system, Some(self.pepper)) {
+                Ok(e) => {
+                    events.push(e);
+                    outcomes.push(None);
+                }
+                Err(e) => outcomes.push(Some(self.event_rejected(&e))),
+            }
+        }
+        let written = self.store.ingest_events_with_checkpoint(
+            &events,
+            &self.run,
+            (after.offset, after.line),
+            Timestamp::now(),
+        )?;
+        let mut written = written.into_iter();
+        Ok(outcomes
+            .into_iter()
+            .map(|o| match o {
+                Some(o) => o,
+                None => match written.next() {
+                    Some(IngestOutcome::Accepted(_)) => Outcome::Accepted,
+                    Some(IngestOutcome::Duplicate(_)) => Outcome::Duplicate,
+                    Some(IngestOutcome::Rejected(why)) => {
+                        self.event_rejected(&AccessError::Store(why))
+                    }
+                    None => Outcome::Rejected {
+                        code: "internal".into(),
+                        message: String::new(),
+                    },
+                },
+            })
+            .collect())
+    }
+
+    fn event_rejected(&self, e: &AccessError) -> Outcome {
+        Outcome::Rejected {
+            code: e.code().to_owned(),
+            message: event_reason(self.lang, e),
+        }
+    }
+
+    fn write_records(
+        &mut self,
+        kind: Kind,
+        batch: &[Line],
+        after: Checkpoint,
+    ) -> Result<Vec<Outcome>, StoreError> {
         let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
         let mut records = Vec::new();
         for line in batch {
             match check(
-                self.kind,
+                kind,
                 self.system,
                 line.value.clone(),
                 &self.view,
@@ -126,13 +220,13 @@ pub struct Loaded {
     pub total_bytes: u64,
 }
 
-/// Loads `path` as records of `kind` sent by `system`, resuming where a previous run of the same file
+/// Loads `path` as records or access events (`kind`) sent by `system`, resuming where a previous run of the same file
 /// stopped. `progress` is told (bytes done, bytes in all) after each batch.
 pub fn load(
     store: &mut Store,
     pepper: &Pepper,
     system: &str,
-    kind: Kind,
+    kind: LoadKind,
     path: &Path,
     lang: Lang,
     mut progress: impl FnMut(u64, u64),

@@ -10,7 +10,7 @@ use crate::domain::Text;
 use crate::store::records::{Body, CatalogueView, Record};
 use jiff::Timestamp;
 use jiff::civil::Date;
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// The longest record id, case reference or field value accepted, in bytes.
 pub const MAX_VALUE_BYTES: usize = 4_000;
@@ -123,59 +123,71 @@ impl RecordError {
     }
 }
 
-#[derive(Debug, Deserialize)]
+/// A bilingual text as a sending system writes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Name {
-    da: String,
-    en: String,
+pub struct Name {
+    pub da: String,
+    pub en: String,
 }
 
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct FactorItem {
-    name: Name,
-    effect: Name,
+impl Name {
+    pub fn new(da: impl Into<String>, en: impl Into<String>) -> Name {
+        Name {
+            da: da.into(),
+            en: en.into(),
+        }
+    }
 }
 
-/// The fields every kind has, then the kind's own; unknown keys are refused.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct Item {
-    record_id: String,
-    cpr: String,
+pub struct FactorItem {
+    pub name: Name,
+    pub effect: Name,
+}
+
+/// One record as a system sends it (one JSON object): the fields every kind has, then the kind's own;
+/// unknown keys are refused. `indsigt ingest`, the HTTP ingest and `indsigt demo-data` all hand this to
+/// [`check_item`].
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RecordItem {
+    pub record_id: String,
+    pub cpr: String,
     #[serde(default)]
-    version: Option<i64>,
+    pub version: Option<i64>,
     #[serde(default)]
-    updated_at: Option<String>,
+    pub updated_at: Option<String>,
     // Holdings.
     #[serde(default)]
-    category: Option<String>,
+    pub category: Option<String>,
     #[serde(default)]
-    fields: Option<std::collections::BTreeMap<String, Name>>,
+    pub fields: Option<std::collections::BTreeMap<String, Name>>,
     #[serde(default)]
-    origin: Option<Name>,
+    pub origin: Option<Name>,
     #[serde(default)]
-    retention_start: Option<String>,
+    pub retention_start: Option<String>,
     #[serde(default)]
-    case_ref: Option<String>,
+    pub case_ref: Option<String>,
     #[serde(default)]
-    deleted: bool,
+    pub deleted: bool,
     // Consents.
     #[serde(default)]
-    consent_type: Option<String>,
+    pub consent_type: Option<String>,
     #[serde(default)]
-    given_at: Option<String>,
+    pub given_at: Option<String>,
     #[serde(default)]
-    withdrawn_at: Option<String>,
+    pub withdrawn_at: Option<String>,
     // Decision-support uses.
     #[serde(default)]
-    tool: Option<String>,
+    pub tool: Option<String>,
     #[serde(default)]
-    decided_at: Option<String>,
+    pub decided_at: Option<String>,
     #[serde(default)]
-    result: Option<Name>,
+    pub result: Option<Name>,
     #[serde(default)]
-    factors: Option<Vec<FactorItem>>,
+    pub factors: Option<Vec<FactorItem>>,
 }
 
 fn time(s: &str, what: &'static str) -> Result<Timestamp, RecordError> {
@@ -214,24 +226,25 @@ pub fn check(
         .and_then(|v| v.as_str())
         .filter(|s| s.len() <= MAX_VALUE_BYTES)
         .map(str::to_owned);
-    check_inner(kind, system, value, catalogue, pepper).map_err(|e| (record_id, e))
+    sender(system, catalogue)
+        .and_then(|_| parse(value))
+        .and_then(|item| check_item(kind, system, item, catalogue, pepper))
+        .map_err(|e| (record_id, e))
 }
 
-fn check_inner(
-    kind: Kind,
-    system: &str,
-    value: serde_json::Value,
-    catalogue: &CatalogueView,
-    pepper: &Pepper,
-) -> Result<Record, RecordError> {
+/// The catalogue id of the sending system, when a catalogue was imported and names it.
+fn sender(system: &str, catalogue: &CatalogueView) -> Result<String, RecordError> {
     if catalogue.is_empty() {
         return Err(RecordError::NoCatalogue);
     }
-    let system = catalogue
+    catalogue
         .system_id(system)
-        .ok_or(RecordError::UnknownSystem)?
-        .to_owned();
-    let item: Item = serde_json::from_value(value).map_err(|e| {
+        .map(str::to_owned)
+        .ok_or(RecordError::UnknownSystem)
+}
+
+fn parse(value: serde_json::Value) -> Result<RecordItem, RecordError> {
+    serde_json::from_value(value).map_err(|e| {
         // serde's complaint names the field, never the value.
         let m = e.to_string();
         RecordError::Invalid(
@@ -240,7 +253,19 @@ fn check_inner(
                 .unwrap_or("wrong shape")
                 .to_owned(),
         )
-    })?;
+    })
+}
+
+/// Checks one record of `kind` sent by `system` against the catalogue and turns its CPR number into the
+/// citizen key: the rules of [`check`], for a record already in its typed form.
+pub fn check_item(
+    kind: Kind,
+    system: &str,
+    item: RecordItem,
+    catalogue: &CatalogueView,
+    pepper: &Pepper,
+) -> Result<Record, RecordError> {
+    let system = sender(system, catalogue)?;
     if item.record_id.is_empty() {
         return Err(RecordError::Invalid("`record_id` is empty".into()));
     }

@@ -7,16 +7,13 @@ use super::bearer::credentials;
 use super::error::ApiError;
 use super::extract::JsonBody;
 use super::state::ServerState;
-use crate::domain::{Action, Batch, Text};
+use crate::ingest::access::{AccessError, check, event_id_of};
 use crate::store::ingest::{IngestEvent, IngestOutcome};
 use axum::Json;
 use axum::extract::{FromRequestParts, State};
 use axum::http::request::Parts;
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
-
-/// The longest event id, case reference or name accepted.
-const MAX_TEXT: usize = 500;
 
 /// The system behind the request's `Authorization: ApiKey <key>`.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,54 +41,14 @@ pub struct IngestRequest {
     pub events: Vec<serde_json::Value>,
 }
 
-/// A bilingual name.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Name {
-    da: String,
-    en: String,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct ItemBatch {
-    run_id: String,
-    records: u32,
-}
-
-/// One item, as posted. See `docs/api.md`.
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Item {
-    event_id: String,
-    citizen: String,
-    at: String,
-    organisation: Name,
-    unit: Name,
-    role: Name,
-    #[serde(default)]
-    employee: Option<String>,
-    system: String,
-    area: String,
-    category: Name,
-    action: String,
-    purpose: Name,
-    #[serde(default)]
-    case_ref: Option<String>,
-    #[serde(default)]
-    batch: Option<ItemBatch>,
-    #[serde(default)]
-    hidden_until: Option<String>,
-}
-
 /// One refused item.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Rejected {
     pub index: usize,
     /// The item's `event_id`, when it had a readable one.
     pub event_id: Option<String>,
-    /// `invalid`, `unknown_citizen`, `unknown_action`, `bad_time`, `unknown_area`, `unknown_purpose`
-    /// or `wrong_system`.
+    /// `invalid`, `malformed_cpr`, `not_configured`, `unknown_citizen`, `unknown_action`, `bad_time`,
+    /// `unknown_area`, `unknown_purpose` or `wrong_system`.
     pub reason: String,
     pub message: String,
 }
@@ -111,96 +68,6 @@ pub struct IngestResponse {
     pub rejected: Vec<Rejected>,
 }
 
-fn text(n: Name) -> Text {
-    Text::new(n.da, n.en)
-}
-
-fn reject(reason: &str, message: impl Into<String>) -> (String, String) {
-    (reason.to_owned(), message.into())
-}
-
-fn too_long(item: &Item) -> bool {
-    let names = [
-        &item.organisation,
-        &item.unit,
-        &item.role,
-        &item.category,
-        &item.purpose,
-    ];
-    [&item.event_id, &item.citizen, &item.system, &item.area]
-        .iter()
-        .map(|s| s.len())
-        .chain(names.iter().flat_map(|n| [n.da.len(), n.en.len()]))
-        .chain(item.case_ref.iter().map(String::len))
-        .chain(item.employee.iter().map(String::len))
-        .chain(item.batch.iter().map(|b| b.run_id.len()))
-        .any(|len| len > MAX_TEXT)
-}
-
-/// Checks an item's shape and the rules that need no database.
-fn check(value: serde_json::Value, system: &str) -> Result<IngestEvent, (String, String)> {
-    let item: Item = serde_json::from_value(value).map_err(|e| reject("invalid", e.to_string()))?;
-    if item.event_id.trim().is_empty() || item.citizen.trim().is_empty() || too_long(&item) {
-        return Err(reject(
-            "invalid",
-            format!("event_id and citizen must be non-empty, and texts at most {MAX_TEXT} bytes"),
-        ));
-    }
-    if item.system != system {
-        return Err(reject(
-            "wrong_system",
-            "a system can only post events attributed to itself",
-        ));
-    }
-    let action = Action::from_code(&item.action).ok_or_else(|| {
-        reject(
-            "unknown_action",
-            "action must be one of viewed, created, changed, disclosed, exported",
-        )
-    })?;
-    let at: Timestamp = item
-        .at
-        .parse()
-        .map_err(|_| reject("bad_time", "`at` must be an RFC 3339 time"))?;
-    let hidden_until = item
-        .hidden_until
-        .map(|h| h.parse::<Timestamp>())
-        .transpose()
-        .map_err(|_| reject("bad_time", "`hidden_until` must be an RFC 3339 time"))?;
-    let batch = match item.batch {
-        Some(b) if b.run_id.trim().is_empty() || b.records == 0 => {
-            return Err(reject(
-                "invalid",
-                "batch needs a run_id and at least 1 record",
-            ));
-        }
-        other => other.map(|b| Batch {
-            run_id: b.run_id,
-            records: b.records,
-        }),
-    };
-    Ok(IngestEvent {
-        source_event_id: item.event_id,
-        subject: item.citizen,
-        at,
-        organisation: text(item.organisation),
-        unit: text(item.unit),
-        role: text(item.role),
-        employee: item.employee,
-        area: item.area,
-        category: text(item.category),
-        action,
-        purpose: text(item.purpose),
-        case_ref: item.case_ref,
-        batch,
-        hidden_until,
-    })
-}
-
-fn event_id_of(value: &serde_json::Value) -> Option<String> {
-    value.get("event_id")?.as_str().map(str::to_owned)
-}
-
 pub async fn access_events(
     State(state): State<ServerState>,
     SourceSystem(system): SourceSystem,
@@ -216,21 +83,20 @@ pub async fn access_events(
     let mut good = Vec::new();
     for (index, value) in request.events.into_iter().enumerate() {
         let event_id = event_id_of(&value);
-        match check(value, &system) {
+        match check(value, &system, state.pepper.as_deref()) {
             Ok(event) => good.push((index, event)),
-            Err((reason, message)) => rejected.push(Rejected {
+            Err(e) => rejected.push(Rejected {
                 index,
                 event_id,
-                reason,
-                message,
+                reason: e.code().to_owned(),
+                message: e.to_string(),
             }),
         }
     }
     let (indexes, events): (Vec<usize>, Vec<IngestEvent>) = good.into_iter().unzip();
-    let sys = system.clone();
     let outcomes = state
         .pool
-        .run(move |store| Ok((store.ingest(&sys, &events, Timestamp::now())?, events)))
+        .run(move |store| Ok((store.ingest(&events, Timestamp::now())?, events)))
         .await?;
     let (outcomes, events) = outcomes;
     let mut accepted = 0;
@@ -246,7 +112,7 @@ pub async fn access_events(
                 index,
                 event_id: Some(event.source_event_id.clone()),
                 reason: why.code().to_owned(),
-                message: format!("{} (see docs/api.md)", why.code().replace('_', " ")),
+                message: AccessError::Store(why).to_string(),
             }),
         }
     }

@@ -1,9 +1,10 @@
 //! The checkpoints of `indsigt ingest`: where a file's load got to, written with each batch.
 
+use super::ingest::{IngestEvent, IngestOutcome, write_events};
 use super::records::{Record, RecordOutcome, write_records};
 use super::{Store, StoreResult};
 use jiff::Timestamp;
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 /// Where one file's load got to: (system, kind, file identity).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -34,28 +35,55 @@ impl Store {
         &mut self,
         records: &[Record],
         run: &FileRun,
-        (offset, line): (u64, u64),
+        after: (u64, u64),
         now: Timestamp,
     ) -> StoreResult<Vec<RecordOutcome>> {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
         let out = write_records(&tx, records, now)?;
-        tx.prepare_cached(
-            "INSERT INTO ingest_checkpoints (system_id, kind, file_key, byte_offset, line, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)
-             ON CONFLICT (system_id, kind, file_key)
-             DO UPDATE SET byte_offset = excluded.byte_offset, line = excluded.line, updated_at = excluded.updated_at",
-        )?
-        .execute(params![
-            run.system,
-            run.kind,
-            run.file_key,
-            i64::try_from(offset).unwrap_or(i64::MAX),
-            i64::try_from(line).unwrap_or(i64::MAX),
-            now.as_second()
-        ])?;
+        save_checkpoint(&tx, run, after, now)?;
         tx.commit()?;
         Ok(out)
     }
+
+    /// [`Store::ingest`] (access events) and the file's new checkpoint, in one transaction.
+    pub fn ingest_events_with_checkpoint(
+        &mut self,
+        events: &[IngestEvent],
+        run: &FileRun,
+        after: (u64, u64),
+        now: Timestamp,
+    ) -> StoreResult<Vec<IngestOutcome>> {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let out = write_events(&tx, events, now)?;
+        save_checkpoint(&tx, run, after, now)?;
+        tx.commit()?;
+        Ok(out)
+    }
+}
+
+fn save_checkpoint(
+    tx: &Connection,
+    run: &FileRun,
+    (offset, line): (u64, u64),
+    now: Timestamp,
+) -> StoreResult<()> {
+    tx.prepare_cached(
+        "INSERT INTO ingest_checkpoints (system_id, kind, file_key, byte_offset, line, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (system_id, kind, file_key)
+         DO UPDATE SET byte_offset = excluded.byte_offset, line = excluded.line, updated_at = excluded.updated_at",
+    )?
+    .execute(params![
+        run.system,
+        run.kind,
+        run.file_key,
+        i64::try_from(offset).unwrap_or(i64::MAX),
+        i64::try_from(line).unwrap_or(i64::MAX),
+        now.as_second()
+    ])?;
+    Ok(())
 }

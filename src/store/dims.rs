@@ -5,14 +5,13 @@ use crate::domain::{Lawfulness, LegalBasis, Text};
 use crate::store::StoreResult;
 use rusqlite::{Connection, OptionalExtension, params};
 
-/// A bilingual name table: `organisations`, `units`, `roles`, `data_kinds` or `recipients`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// A bilingual name table of the access log: `organisations`, `units`, `roles` or `data_kinds`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum NameTable {
     Organisations,
     Units,
     Roles,
     DataKinds,
-    Recipients,
 }
 
 impl NameTable {
@@ -22,7 +21,6 @@ impl NameTable {
             NameTable::Units => "units",
             NameTable::Roles => "roles",
             NameTable::DataKinds => "data_kinds",
-            NameTable::Recipients => "recipients",
         }
     }
 }

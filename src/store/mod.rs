@@ -22,6 +22,7 @@ pub use error::{StoreError, StoreResult};
 pub use feedback::FeedbackCount;
 pub use migrations::SUPPORTED_VERSION;
 pub use queries::access_log::{MAX_PAGE, page_sql};
+pub use queries::systems::DEMO_GENERATED_AT;
 
 use crate::domain::CitizenId;
 use jiff::Timestamp;

@@ -115,54 +115,7 @@ impl Body {
 impl Store {
     /// What the current catalogue allows; empty when none was imported.
     pub fn catalogue_view(&self) -> StoreResult<CatalogueView> {
-        let mut view = CatalogueView::default();
-        let c = &self.conn;
-        let q = |sql: &str| format!("{sql} WHERE version_id = {CURRENT}");
-        for row in c
-            .prepare(&q("SELECT id, name FROM cat_systems"))?
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        {
-            let (id, name) = row?;
-            view.systems.insert(id, name);
-        }
-        for row in c
-            .prepare(&q("SELECT id, system_id FROM cat_categories"))?
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        {
-            let (id, system) = row?;
-            view.categories.insert(
-                id,
-                CategoryView {
-                    system,
-                    fields: Vec::new(),
-                },
-            );
-        }
-        for row in c
-            .prepare(&q("SELECT category_id, id FROM cat_category_fields"))?
-            .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-        {
-            let (cat, field) = row?;
-            if let Some(v) = view.categories.get_mut(&cat) {
-                v.fields.push(field);
-            }
-        }
-        for row in c
-            .prepare(&q("SELECT id FROM cat_consent_types"))?
-            .query_map([], |r| r.get::<_, String>(0))?
-        {
-            view.consent_types.push(row?);
-        }
-        for row in c
-            .prepare(&q("SELECT id, system_id FROM cat_decision_tools"))?
-            .query_map([], |r| {
-                Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
-            })?
-        {
-            let (id, system) = row?;
-            view.tools.insert(id, system);
-        }
-        Ok(view)
+        catalogue_view_in(&self.conn)
     }
 
     /// Writes checked records in one transaction, in order, and notes the systems' last ingest at `now`
@@ -179,6 +132,57 @@ impl Store {
         tx.commit()?;
         Ok(out)
     }
+}
+
+/// [`Store::catalogue_view`] on a connection (the demo generator builds its database in one transaction).
+pub(crate) fn catalogue_view_in(c: &Connection) -> StoreResult<CatalogueView> {
+    let mut view = CatalogueView::default();
+    let q = |sql: &str| format!("{sql} WHERE version_id = {CURRENT}");
+    for row in c
+        .prepare(&q("SELECT id, name FROM cat_systems"))?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+    {
+        let (id, name) = row?;
+        view.systems.insert(id, name);
+    }
+    for row in c
+        .prepare(&q("SELECT id, system_id FROM cat_categories"))?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+    {
+        let (id, system) = row?;
+        view.categories.insert(
+            id,
+            CategoryView {
+                system,
+                fields: Vec::new(),
+            },
+        );
+    }
+    for row in c
+        .prepare(&q("SELECT category_id, id FROM cat_category_fields"))?
+        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
+    {
+        let (cat, field) = row?;
+        if let Some(v) = view.categories.get_mut(&cat) {
+            v.fields.push(field);
+        }
+    }
+    for row in c
+        .prepare(&q("SELECT id FROM cat_consent_types"))?
+        .query_map([], |r| r.get::<_, String>(0))?
+    {
+        view.consent_types.push(row?);
+    }
+    for row in c
+        .prepare(&q("SELECT id, system_id FROM cat_decision_tools"))?
+        .query_map([], |r| {
+            Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
+        })?
+    {
+        let (id, system) = row?;
+        view.tools.insert(id, system);
+    }
+    Ok(view)
 }
 
 /// [`Store::ingest_records`] inside a transaction the caller holds (the JSONL sink adds its checkpoint).
@@ -203,7 +207,7 @@ pub(crate) fn write_records(
 }
 
 /// The citizen with this key, created (with only the masked CPR number) when there is none.
-fn citizen_for(tx: &Connection, key: &str, masked: &str) -> StoreResult<i64> {
+pub(crate) fn citizen_for(tx: &Connection, key: &str, masked: &str) -> StoreResult<i64> {
     let found = tx
         .prepare_cached("SELECT id FROM citizens WHERE cpr_key = ?1")?
         .query_row([key], |r| r.get(0))

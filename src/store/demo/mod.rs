@@ -1,8 +1,13 @@
 //! The demo-data generator: a realistic Danish municipality, deterministic from a seed.
 //!
-//! Same seed and options ⇒ the same content (not necessarily the same file bytes). Times derive from a
-//! fixed base date ([`BASE`], 1 November 2026), never from the clock. CPR numbers use birth dates that do
-//! not exist (e.g. 30 February, 31 April), so they cannot belong to real people.
+//! It is built the way a municipality's database is: the shipped catalogue through the catalogue import,
+//! then every holding, consent, decision-support use and access event as the records and events the systems
+//! send, through the same checks and writes as `indsigt ingest` and the HTTP ingest. Citizens are known by
+//! the citizen key under [`DEMO_PEPPER`]; the database holds no CPR number in clear.
+//!
+//! Same seed and options ⇒ the same file, byte for byte. Times derive from a fixed base date ([`BASE`],
+//! 1 November 2026), never from the clock. CPR numbers use birth dates that do not exist (e.g. 30 February,
+//! 31 April), so they cannot belong to real people.
 
 mod content;
 mod rng;
@@ -11,6 +16,7 @@ mod writer;
 mod writer_events;
 mod writer_rows;
 
+use crate::auth::citizen_key::Pepper;
 use crate::domain::CitizenId;
 use crate::store::{StoreError, migrations};
 use rusqlite::Connection;
@@ -23,6 +29,18 @@ pub const BASE: i64 = 1_793_491_200;
 pub const DEFERRED_UNTIL: i64 = 1_893_456_000;
 /// 2026-12-15T00:00:00Z: when the short-deferred entries of the hand-written citizens become visible.
 pub const SHORT_DEFERRED_UNTIL: i64 = 1_797_292_800;
+
+pub use writer::GENERATED_AT;
+
+/// The pepper of the demo's citizen keys: fixed, so the same seed gives the same file, and public, so it
+/// protects nothing. Used by `indsigt demo-data` (and the local demo store it makes) only; `indsigt serve`
+/// and `indsigt ingest` always read `[server] pepper_file`.
+pub const DEMO_PEPPER: &[u8; 41] = b"indsigt demo pepper: public, not a secret";
+
+/// The demo's pepper as a [`Pepper`].
+pub fn demo_pepper() -> Pepper {
+    Pepper::from_const(DEMO_PEPPER)
+}
 
 pub const MIN_CITIZENS: u32 = 6;
 pub const MAX_CITIZENS: u32 = 1_000_000;

@@ -93,8 +93,8 @@ mod tests {
         );
     }
 
-    /// The demo content holds only what the catalogue does not: values, and the people. What it still says
-    /// about consents and decision tools must be what the catalogue says.
+    /// The demo content holds only what the catalogue does not: values, and the people. The consent types
+    /// and tools it names by their scope and name are the catalogue's.
     #[test]
     fn the_demo_content_agrees_with_the_catalogue() {
         use super::super::content::{categories, people::CITIZENS};
@@ -117,27 +117,20 @@ mod tests {
         }
         assert_eq!(categories::all().count(), c.categories.len());
         for consent in CITIZENS.iter().flat_map(|p| p.consents) {
-            let t = c
-                .consent_types
-                .iter()
-                .find(|t| t.scope == consent.scope.text())
-                .unwrap_or_else(|| panic!("no consent type for {:?}", consent.scope));
-            assert_eq!(t.recipient, consent.recipient.text());
-            assert_eq!(c.purpose(&t.purpose).unwrap().name, consent.purpose.text());
+            assert!(
+                c.consent_types
+                    .iter()
+                    .any(|t| t.scope == consent.scope.text()),
+                "no consent type for {:?}",
+                consent.scope
+            );
         }
         for d in CITIZENS.iter().flat_map(|p| p.decisions) {
-            let tool = c
-                .decision_tools
-                .iter()
-                .find(|t| t.name == d.tool.text())
-                .unwrap_or_else(|| panic!("no tool {:?}", d.tool));
-            assert_eq!(tool.area, d.area);
-            assert_eq!(tool.used_for, d.purpose.text());
-            assert_eq!(tool.how_it_helps, d.how_it_helps.text());
-            assert_eq!(tool.human_role, d.human_role.text());
-            assert_eq!(tool.how_to_object, d.how_to_object.text());
-            let inputs: Vec<_> = d.inputs.iter().map(|t| t.text()).collect();
-            assert_eq!(tool.inputs, inputs);
+            assert!(
+                c.decision_tools.iter().any(|t| t.name == d.tool.text()),
+                "no tool {:?}",
+                d.tool
+            );
         }
     }
 }

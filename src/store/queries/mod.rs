@@ -7,4 +7,4 @@ pub(crate) mod consents;
 mod decisions;
 mod overview;
 pub(crate) mod retention;
-mod systems;
+pub(crate) mod systems;
