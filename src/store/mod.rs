@@ -14,6 +14,9 @@ pub mod ingest;
 mod migrations;
 mod queries;
 pub mod records;
+pub mod requests;
+pub mod dpo;
+pub mod outbox;
 mod writes;
 
 pub use catalogue::{ImportError, Imported, StillInUse};
