@@ -14,7 +14,7 @@ mod support_server;
 
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
-use common::{ELDERLY, cid, demo, indsigt, open, text};
+use common::{ELDERLY, HEAVY, JOB_SEEKER, PARENT, STUDENT, cid, demo, indsigt, open, text};
 use hmac::{Hmac, Mac};
 use http_support::{Reply, Req, Server as Receiver};
 use serde_json::{Value, json};
@@ -150,26 +150,26 @@ fn attempts(db: &Path, request: i64) -> Vec<(String, Option<i64>)> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn withdrawals_reach_their_system_once_and_answers_come_back_to_the_citizen() {
+    indsigt::server::tls::install_crypto_provider();
     let d = demo();
-    // Two of the citizen's active consents, held by Momentum and by KMD Nexus (as if those systems had sent them).
+    // Two consents of one citizen, active and held by Momentum and by KMD Nexus (as if those systems had
+    // sent them).
     let (subject, consents) = {
         let store = open(&d);
-        let me = cid(ELDERLY);
-        let active: Vec<i64> = store
-            .consents(&me)
-            .unwrap()
-            .iter()
-            .filter(|c| c.withdrawn_at.is_none())
-            .map(|c| c.id)
-            .collect();
-        assert!(active.len() >= 2, "the demo citizen has two active consents");
-        (store.citizen(&me).unwrap().subject.clone(), active)
+        let me = [ELDERLY, JOB_SEEKER, PARENT, STUDENT, HEAVY]
+            .into_iter()
+            .map(cid)
+            .find(|c| store.consents(c).unwrap().len() >= 2)
+            .expect("a demo citizen with two consents");
+        let ids: Vec<i64> = store.consents(&me).unwrap().iter().map(|c| c.id).collect();
+        (store.citizen(&me).unwrap().subject.clone(), ids)
     };
     {
         let conn = rusqlite::Connection::open(&d.path).unwrap();
         for (id, system, record) in [(consents[0], "momentum", "m-77"), (consents[1], "kmd_nexus", "n-88")] {
             conn.execute(
-                "UPDATE citizen_consents SET system_id = ?2, record_id = ?3 WHERE id = ?1",
+                "UPDATE citizen_consents SET system_id = ?2, record_id = ?3, withdrawn_at = NULL,
+                        withdrawal_pending = 0 WHERE id = ?1",
                 rusqlite::params![id, system, record],
             )
             .unwrap();
