@@ -35,9 +35,10 @@ impl StoreError {
                 args.push(("detail", d.clone().into()))
             }
             StoreError::UnknownCitizen | StoreError::NotFound | StoreError::Forbidden => {}
-            StoreError::AnswerLacksLanguage { lang: l } => {
-                args.push(("lang", t(lang, &format!("requests-lang-{}", l.code())).into()))
-            }
+            StoreError::AnswerLacksLanguage { lang: l } => args.push((
+                "lang",
+                t(lang, &format!("requests-lang-{}", l.code())).into(),
+            )),
             StoreError::AnswerTooLong { max } => args.push(("max", (*max).into())),
         }
         tr(lang, self.message_id(), &args)
@@ -193,7 +194,9 @@ impl ServeError {
                 problem,
             } => {
                 let id = match problem {
-                    crate::server::webhook::SecretError::Unreadable(_) => "requests-secret-unreadable",
+                    crate::server::webhook::SecretError::Unreadable(_) => {
+                        "requests-secret-unreadable"
+                    }
                     crate::server::webhook::SecretError::NotWhsec => "requests-secret-not-whsec",
                     crate::server::webhook::SecretError::BadLength => "requests-secret-length",
                 };

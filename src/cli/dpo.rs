@@ -77,7 +77,10 @@ fn open(file: Option<&Path>) -> Result<Store, CliError> {
 }
 
 fn status_name(lang: Lang, status: RequestStatus) -> String {
-    t(lang, &format!("requests-status-{}", status.code().replace('_', "-")))
+    t(
+        lang,
+        &format!("requests-status-{}", status.code().replace('_', "-")),
+    )
 }
 
 fn lang_name(lang: Lang, of: Lang) -> String {
@@ -98,7 +101,10 @@ fn list_line(lang: Lang, r: &DpoReport) -> String {
             ("status", status_name(lang, r.status).into()),
             ("filed", format_datetime(lang, r.filed_at).into()),
             ("lang", lang_name(lang, r.lang).into()),
-            ("organisation", r.entry.organisation.get(lang).to_owned().into()),
+            (
+                "organisation",
+                r.entry.organisation.get(lang).to_owned().into(),
+            ),
             ("system", r.entry.system.clone().into()),
         ],
     )
@@ -113,7 +119,10 @@ pub fn show_lines(lang: Lang, r: &DpoReport) -> Vec<String> {
         "requests-report-entry",
         &[
             ("at", when(lang, entry.at).into()),
-            ("organisation", entry.organisation.get(lang).to_owned().into()),
+            (
+                "organisation",
+                entry.organisation.get(lang).to_owned().into(),
+            ),
             ("unit", entry.unit.get(lang).to_owned().into()),
             ("role", entry.role.get(lang).to_owned().into()),
             ("system", entry.system.clone().into()),
@@ -207,21 +216,20 @@ pub fn reports(file: Option<&Path>, command: &ReportsCommand, lang: Lang) -> Res
                 DpoUpdate::UnderReview => "requests-report-now-under-review",
                 DpoUpdate::Answered(_) => "requests-report-now-answered",
             };
-            println!(
-                "{}",
-                tr(lang, id, &[("reference", done.reference.into())])
-            );
+            println!("{}", tr(lang, id, &[("reference", done.reference.into())]));
         }
     }
     Ok(())
 }
 
-pub fn requests(file: Option<&Path>, command: &RequestsCommand, lang: Lang) -> Result<(), CliError> {
+pub fn requests(
+    file: Option<&Path>,
+    command: &RequestsCommand,
+    lang: Lang,
+) -> Result<(), CliError> {
     let RequestsCommand::Failed = command;
     let store = open(file)?;
-    let failed = store
-        .failed_deliveries()
-        .map_err(RequestsCliError::from)?;
+    let failed = store.failed_deliveries().map_err(RequestsCliError::from)?;
     if failed.is_empty() {
         println!("{}", t(lang, "requests-failed-none"));
     }
@@ -232,8 +240,16 @@ pub fn requests(file: Option<&Path>, command: &RequestsCommand, lang: Lang) -> R
             None => a.outcome.clone(),
         });
         let state = match (f.gave_up_at, f.next_attempt_at) {
-            (Some(at), _) => tr(lang, "requests-failed-gave-up", &[("at", format_datetime(lang, at).into())]),
-            (None, at) => tr(lang, "requests-failed-retrying", &[("at", when(lang, at).into())]),
+            (Some(at), _) => tr(
+                lang,
+                "requests-failed-gave-up",
+                &[("at", format_datetime(lang, at).into())],
+            ),
+            (None, at) => tr(
+                lang,
+                "requests-failed-retrying",
+                &[("at", when(lang, at).into())],
+            ),
         };
         println!(
             "{}",

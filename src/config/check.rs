@@ -94,7 +94,9 @@ fn is_ingest_key(item: &toml::Value) -> bool {
         .get("key_sha256")
         .and_then(toml::Value::as_str)
         .is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    let url = table.get("webhook_url").map(|v| v.as_str().is_some_and(|u| check_url(u).is_ok()));
+    let url = table
+        .get("webhook_url")
+        .map(|v| v.as_str().is_some_and(|u| check_url(u).is_ok()));
     let secret = table
         .get("webhook_secret_file")
         .map(|v| v.as_str().is_some_and(|p| !p.trim().is_empty()));

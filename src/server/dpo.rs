@@ -58,8 +58,7 @@ pub async fn reports(
     _dpo: Dpo,
     query: Result<Query<ListQuery>, axum::extract::rejection::QueryRejection>,
 ) -> Result<Json<Vec<DpoReport>>, ApiError> {
-    let Query(query) =
-        query.map_err(|_| ApiError::bad_request("the query takes only `status`"))?;
+    let Query(query) = query.map_err(|_| ApiError::bad_request("the query takes only `status`"))?;
     let status = match query.status.as_deref() {
         None => None,
         Some(s) => Some(report_status(s).ok_or_else(|| {

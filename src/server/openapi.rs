@@ -186,17 +186,31 @@ fn operation(spec: &RouteSpec) -> Value {
         }
         Guard::Dpo => {
             security.push(json!({ "dpoKey": [] }));
-            responses.insert("400".into(), error_response("Bad input, or an answer without a text in the citizen's filing language."));
-            responses.insert("401".into(), error_response("No API key, or not the DPO's."));
+            responses.insert(
+                "400".into(),
+                error_response(
+                    "Bad input, or an answer without a text in the citizen's filing language.",
+                ),
+            );
+            responses.insert(
+                "401".into(),
+                error_response("No API key, or not the DPO's."),
+            );
             responses.insert("404".into(), error_response("No such report."));
-            responses.insert("409".into(), error_response("An answered report cannot go back to under review."));
+            responses.insert(
+                "409".into(),
+                error_response("An answered report cannot go back to under review."),
+            );
             responses.insert("413".into(), error_response("The body is too large."));
             responses.insert("503".into(), error_response("No DPO key is configured."));
         }
         Guard::None => {}
     }
     if spec.guard == Guard::ApiKey && spec.path.starts_with("/v1/systems/") {
-        responses.insert("404".into(), error_response("Not one of this system's requests."));
+        responses.insert(
+            "404".into(),
+            error_response("Not one of this system's requests."),
+        );
     }
     let mut op = json!({
         "operationId": spec.operation,

@@ -90,13 +90,8 @@ impl AckBody {
     fn outcome(self) -> Result<AckOutcome, ApiError> {
         match (self.outcome.as_str(), self.reason) {
             ("done", None) => Ok(AckOutcome::Done),
-            ("done", Some(_)) => Err(ApiError::bad_request(
-                "`reason` goes only with \"refused\"",
-            )),
-            ("refused", Some(r)) => Ok(AckOutcome::Refused(Text::new(
-                r.da.trim(),
-                r.en.trim(),
-            ))),
+            ("done", Some(_)) => Err(ApiError::bad_request("`reason` goes only with \"refused\"")),
+            ("refused", Some(r)) => Ok(AckOutcome::Refused(Text::new(r.da.trim(), r.en.trim()))),
             ("refused", None) => Err(ApiError::bad_request(
                 "\"refused\" needs a `reason` with a text in the citizen's filing language",
             )),
@@ -128,10 +123,7 @@ pub async fn feed(
             };
             let requests = store.system_requests(&id, query.after, query.limit)?;
             let full = requests.len() as u32 >= query.limit;
-            let next = requests
-                .last()
-                .filter(|_| full)
-                .map(|r| r.id.to_string());
+            let next = requests.last().filter(|_| full).map(|r| r.id.to_string());
             Ok(FeedPage { requests, next })
         })
         .await

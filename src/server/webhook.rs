@@ -257,6 +257,7 @@ pub fn spawn(
         .connect_timeout(policy.timeout)
         .timeout(policy.timeout)
         .build()
+        .inspect_err(|e| tracing::error!(error = %e, "the webhook client could not be built"))
         .ok()?;
     Some(tokio::spawn(async move {
         loop {

@@ -3,7 +3,7 @@
 
 use super::requests::{answer_of, check_answer};
 use super::{Store, StoreResult, opt_ts, ts};
-use crate::domain::{Lang, RequestStatus, ReportStatus, Text};
+use crate::domain::{Lang, ReportStatus, RequestStatus, Text};
 use jiff::Timestamp;
 use rusqlite::{TransactionBehavior, params};
 use serde::{Deserialize, Serialize};
@@ -42,7 +42,8 @@ pub enum DpoUpdate {
     Answered(Text),
 }
 
-const SELECT: &str = "SELECT r.id, r.reference, r.filed_at, r.lang, r.status, r.answer_da, r.answer_en,
+const SELECT: &str =
+    "SELECT r.id, r.reference, r.filed_at, r.lang, r.status, r.answer_da, r.answer_en,
         r.updated_at, e.at, o.name_da, o.name_en, u.name_da, u.name_en, ro.name_da, ro.name_en,
         coalesce(s.name, r.entry_system, ''), e.case_ref
      FROM requests r
@@ -153,7 +154,11 @@ impl Store {
         )?
         .execute(params![id, old.code()])?;
         tx.commit()?;
-        tracing::info!(request = id, status = status.code(), "report updated by the DPO");
+        tracing::info!(
+            request = id,
+            status = status.code(),
+            "report updated by the DPO"
+        );
         self.dpo_report(&id.to_string())
     }
 }

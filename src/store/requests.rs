@@ -123,7 +123,8 @@ pub(crate) fn file_withdrawal(
     Ok(())
 }
 
-const SYSTEM_REQUEST: &str = "SELECT r.id, r.reference, k.record_id, k.consent_type_id, r.filed_at, r.lang,
+const SYSTEM_REQUEST: &str =
+    "SELECT r.id, r.reference, k.record_id, k.consent_type_id, r.filed_at, r.lang,
         r.status, r.answer_da, r.answer_en
      FROM request_outbox o
      JOIN requests r ON r.id = o.request_id

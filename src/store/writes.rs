@@ -4,9 +4,9 @@ use crate::domain::port::{Helper, KioskVisit};
 use crate::domain::{
     AccessReport, CitizenId, Consent, Lang, Lawfulness, LegalBasis, ReportStatus, Text,
 };
-use crate::store::requests;
 use crate::store::dims::{self, NameTable, NewPurpose};
 use crate::store::queries::consents::{consent_select, row_to_consent};
+use crate::store::requests;
 use crate::store::{Store, StoreResult, queries::access_log::action_code, ts};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;

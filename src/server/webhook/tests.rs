@@ -31,11 +31,30 @@ fn the_signature_matches_the_standard_webhooks_test_vector() {
 
 #[test]
 fn secrets_must_be_whsec_base64_of_a_sensible_length() {
-    assert_eq!(parse_secret("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap_err(), SecretError::NotWhsec);
-    assert_eq!(parse_secret("whsec_not base64!").unwrap_err(), SecretError::NotWhsec);
-    assert_eq!(parse_secret("whsec_YWJj").unwrap_err(), SecretError::BadLength);
-    let debug = format!("{:?}", Target::new("x", "u", parse_secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap()));
-    assert!(debug.contains("[REDACTED]") && !debug.contains("MfKQ"), "{debug}");
+    assert_eq!(
+        parse_secret("MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap_err(),
+        SecretError::NotWhsec
+    );
+    assert_eq!(
+        parse_secret("whsec_not base64!").unwrap_err(),
+        SecretError::NotWhsec
+    );
+    assert_eq!(
+        parse_secret("whsec_YWJj").unwrap_err(),
+        SecretError::BadLength
+    );
+    let debug = format!(
+        "{:?}",
+        Target::new(
+            "x",
+            "u",
+            parse_secret("whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw").unwrap()
+        )
+    );
+    assert!(
+        debug.contains("[REDACTED]") && !debug.contains("MfKQ"),
+        "{debug}"
+    );
 }
 
 #[test]
@@ -44,13 +63,28 @@ fn the_backoff_doubles_with_jitter_in_its_upper_half_and_is_capped() {
     let created = at(1_000_000);
     let now = at(1_000_100);
     // No jitter: half the delay; full jitter: the whole delay.
-    assert_eq!(next_retry(&p, 0, created, now, 0.0), Retry::At(at(1_000_115)));
-    assert_eq!(next_retry(&p, 0, created, now, 1.0), Retry::At(at(1_000_130)));
-    assert_eq!(next_retry(&p, 3, created, now, 1.0), Retry::At(at(1_000_100 + 240)));
+    assert_eq!(
+        next_retry(&p, 0, created, now, 0.0),
+        Retry::At(at(1_000_115))
+    );
+    assert_eq!(
+        next_retry(&p, 0, created, now, 1.0),
+        Retry::At(at(1_000_130))
+    );
+    assert_eq!(
+        next_retry(&p, 3, created, now, 1.0),
+        Retry::At(at(1_000_100 + 240))
+    );
     // Capped at six hours, and never past the give-up time.
-    assert_eq!(next_retry(&p, 20, created, now, 1.0), Retry::At(at(1_000_100 + 6 * 3600)));
+    assert_eq!(
+        next_retry(&p, 20, created, now, 1.0),
+        Retry::At(at(1_000_100 + 6 * 3600))
+    );
     let late = at(1_000_000 + 23 * 3600);
-    assert_eq!(next_retry(&p, 20, created, late, 1.0), Retry::At(at(1_000_000 + 24 * 3600)));
+    assert_eq!(
+        next_retry(&p, 20, created, late, 1.0),
+        Retry::At(at(1_000_000 + 24 * 3600))
+    );
 }
 
 #[test]
@@ -59,15 +93,10 @@ fn retries_go_on_for_the_whole_give_up_time_then_stop() {
     let created = at(0);
     let mut now = created;
     let mut attempts = 0;
-    loop {
-        match next_retry(&p, attempts, created, now, 0.5) {
-            Retry::At(next) => {
-                assert!(next > now);
-                now = next;
-                attempts += 1;
-            }
-            Retry::GiveUp => break,
-        }
+    while let Retry::At(next) = next_retry(&p, attempts, created, now, 0.5) {
+        assert!(next > now);
+        now = next;
+        attempts += 1;
         assert!(attempts < 100, "retries never end");
     }
     assert!(now >= at(24 * 3600), "gave up before 24 hours: {now}");
