@@ -17,7 +17,11 @@ fn a_version_5_database_keeps_its_reports_and_pending_withdrawals_as_requests() 
         let store = open(&d);
         let key: i64 = store
             .connection()
-            .query_row("SELECT id FROM citizens WHERE public_id = ?1", [ELDERLY], |r| r.get(0))
+            .query_row(
+                "SELECT id FROM citizens WHERE public_id = ?1",
+                [ELDERLY],
+                |r| r.get(0),
+            )
             .unwrap();
         let consent = store.consents(&me).unwrap()[0].id;
         let page = store
@@ -35,7 +39,10 @@ fn a_version_5_database_keeps_its_reports_and_pending_withdrawals_as_requests() 
              DELETE FROM access_reports;",
         )
         .unwrap();
-        for (i, (event, status)) in [(events[0], "received"), (events[1], "answered")].iter().enumerate() {
+        for (i, (event, status)) in [(events[0], "received"), (events[1], "answered")]
+            .iter()
+            .enumerate()
+        {
             conn.execute(
                 "INSERT INTO access_reports (citizen_id, event_id, reference, filed_at, status) VALUES (?1, ?2, ?3, 1700000000, ?4)",
                 rusqlite::params![key, event, format!("IND-2023-00000{i}"), status],
@@ -52,12 +59,19 @@ fn a_version_5_database_keeps_its_reports_and_pending_withdrawals_as_requests() 
     let store = Store::open(&d.path).unwrap();
     assert_eq!(store.schema_version().unwrap(), SUPPORTED_VERSION);
     let requests = store.citizen_requests(&me).unwrap();
-    let reports: Vec<_> = requests.iter().filter(|r| r.kind == RequestKind::Report).collect();
+    let reports: Vec<_> = requests
+        .iter()
+        .filter(|r| r.kind == RequestKind::Report)
+        .collect();
     assert_eq!(reports.len(), 2, "{requests:?}");
     let by_ref = |r: &str| reports.iter().find(|x| x.reference == r).unwrap();
     assert_eq!(by_ref("IND-2023-000000").status, RequestStatus::Sent);
     assert_eq!(by_ref("IND-2023-000001").status, RequestStatus::Answered);
-    assert!(reports.iter().all(|r| r.lang == Lang::Da && !r.unseen && !r.about.da.is_empty()));
+    assert!(
+        reports
+            .iter()
+            .all(|r| r.lang == Lang::Da && !r.unseen && !r.about.da.is_empty())
+    );
     let withdrawal = requests
         .iter()
         .find(|r| r.kind == RequestKind::Withdrawal)
@@ -67,7 +81,12 @@ fn a_version_5_database_keeps_its_reports_and_pending_withdrawals_as_requests() 
     let feed = store.system_requests("momentum", 0, 10).unwrap();
     assert_eq!(feed.len(), 1);
     assert_eq!(feed[0].record_id.as_deref(), Some("old-1"));
-    let c = store.consents(&me).unwrap().into_iter().find(|c| c.id == consent).unwrap();
+    let c = store
+        .consents(&me)
+        .unwrap()
+        .into_iter()
+        .find(|c| c.id == consent)
+        .unwrap();
     assert!(c.withdrawn_at.is_some() && !c.withdrawal_pending, "{c:?}");
     assert_eq!(store.overview(&me, now()).unwrap().new_answers, 0);
 }
@@ -92,12 +111,23 @@ fn a_withdrawal_and_a_report_are_filed_once_with_their_requests() {
         .entries[0]
         .id;
     for _ in 0..2 {
-        store.withdraw_consent_in(&me, consent, Lang::En, now()).unwrap();
+        store
+            .withdraw_consent_in(&me, consent, Lang::En, now())
+            .unwrap();
         store.report_access_in(&me, event, Lang::En, now()).unwrap();
     }
     let requests = store.citizen_requests(&me).unwrap();
     assert_eq!(requests.len(), before + 2, "{requests:?}");
-    assert!(requests[..2].iter().all(|r| r.lang == Lang::En && r.status == RequestStatus::Sent));
+    assert!(
+        requests[..2]
+            .iter()
+            .all(|r| r.lang == Lang::En && r.status == RequestStatus::Sent)
+    );
     assert_eq!(store.system_requests("momentum", 0, 10).unwrap().len(), 1);
-    assert!(store.system_requests("kmd_nexus", 0, 10).unwrap().is_empty());
+    assert!(
+        store
+            .system_requests("kmd_nexus", 0, 10)
+            .unwrap()
+            .is_empty()
+    );
 }
