@@ -427,7 +427,7 @@ auth-error-refused = Kommunens login afviste kiosken. Spørg personalet.
 app-error-http-source = Forbindelsen til kommunens system kunne ikke sættes op: { $detail }
 
 ## indsigt serve
-config-error-bad-ingest-key = { $origin }: element { $index } i `{ $key }` skal have præcis to nøgler: system (et navn) og key_sha256 (64 hex-cifre).
+config-error-bad-ingest-key = { $origin }: element { $index } i `{ $key }` skal have system (et navn) og key_sha256 (64 hex-cifre). Det kan have webhook_url (https) og webhook_secret_file, begge eller ingen af dem. Intet andet.
 serve-missing-key = `indsigt serve` kræver `{ $key }` i konfigurationen.
 serve-bad-listen = `{ $value }` er ikke en adresse at lytte på (vært:port).
 serve-cannot-listen = Kan ikke lytte på { $addr }: { $detail }
@@ -602,3 +602,34 @@ ingest-event-not-configured = En adgang med et CPR-nummer kræver `server.pepper
 ingest-event-unknown-citizen = Ingen borger har dette login-id.
 ingest-event-unknown-area = Kataloget har ikke dette område.
 ingest-event-unknown-purpose = Kataloget har ikke dette formål.
+
+## requests: requests out to systems and the DPO, answers back (issue 12)
+requests-lang-da = dansk
+requests-lang-en = engelsk
+requests-status-sent = sendt
+requests-status-under-review = under behandling
+requests-status-answered = besvaret
+requests-status-done = udført
+requests-status-refused = afvist
+error-store-answer-lacks-language = Svaret skal have en tekst på { $lang }. Borgeren skrev på det sprog.
+error-store-answer-too-long = Svaret er for langt. Det må højst være { $max } tegn.
+requests-config-key-hash = { $origin }: `{ $key }` skal være en SHA-256 skrevet som 64 hex-cifre.
+requests-secret-unreadable = Webhook-nøglen for { $system } kan ikke læses fra { $path }: { $detail }
+requests-secret-not-whsec = Webhook-nøglen for { $system } i { $path } skal være whsec_ og så base64.
+requests-secret-length = Webhook-nøglen for { $system } i { $path } skal være 24 til 64 bytes.
+requests-reports-none = Der er ingen henvendelser.
+requests-report-line = { $id }. { $reference }: { $status }. Sendt { $filed } på { $lang }. Om { $organisation } ({ $system }).
+requests-report-entry = Opslaget: { $at }, { $organisation }, { $unit }, { $role }, system { $system }, sag { $case }.
+requests-report-no-answer = Intet svar endnu.
+requests-report-answer = Svar på { $lang }: { $text }
+requests-report-now-under-review = Henvendelse { $reference } er nu under behandling.
+requests-report-now-answered = Henvendelse { $reference } er besvaret. Borgeren ser svaret næste gang, de logger ind.
+requests-failed-none = Ingen leveringer fejler.
+requests-failed-line = { $reference } til { $system }: { $attempts } forsøg fejlede. Sidst { $last }: { $outcome }. { $state }
+requests-failed-retrying = Næste forsøg { $at }.
+requests-failed-gave-up = Opgivet { $at }. Systemet kan stadig hente den.
+requests-cli-no-database = Der er ingen database i { $path }. Se [server] database.
+requests-cli-unpaired = Giv --lang og --text i par, for eksempel --lang da --text "...".
+requests-cli-nothing-to-do = Giv et svar med --lang og --text, eller brug --under-review.
+requests-cli-no-report = Der er ingen henvendelse { $id }.
+requests-cli-already-answered = Henvendelsen er besvaret. Den kan ikke gå tilbage til under behandling.

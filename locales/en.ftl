@@ -427,7 +427,7 @@ auth-error-refused = The municipality's sign-in refused the kiosk. Please ask st
 app-error-http-source = The connection to the municipality's system could not be set up: { $detail }
 
 ## indsigt serve
-config-error-bad-ingest-key = { $origin }: item { $index } of `{ $key }` must have exactly two keys: system (a name) and key_sha256 (64 hex digits).
+config-error-bad-ingest-key = { $origin }: item { $index } of `{ $key }` must have system (a name) and key_sha256 (64 hex digits), and may have webhook_url (https) and webhook_secret_file, both or neither. Nothing else.
 serve-missing-key = `indsigt serve` needs `{ $key }` in the configuration.
 serve-bad-listen = `{ $value }` is not an address to listen on (host:port).
 serve-cannot-listen = Cannot listen on { $addr }: { $detail }
@@ -602,3 +602,34 @@ ingest-event-not-configured = An access event with a CPR number needs `server.pe
 ingest-event-unknown-citizen = No citizen has this sign-in subject.
 ingest-event-unknown-area = The catalogue has no such area.
 ingest-event-unknown-purpose = The catalogue has no such purpose.
+
+## requests: requests out to systems and the DPO, answers back (issue 12)
+requests-lang-da = Danish
+requests-lang-en = English
+requests-status-sent = sent
+requests-status-under-review = under review
+requests-status-answered = answered
+requests-status-done = done
+requests-status-refused = refused
+error-store-answer-lacks-language = The answer needs a text in { $lang }. The citizen wrote in that language.
+error-store-answer-too-long = The answer is too long. It may be at most { $max } characters.
+requests-config-key-hash = { $origin }: `{ $key }` must be a SHA-256 written as 64 hex digits.
+requests-secret-unreadable = The webhook secret of { $system } cannot be read from { $path }: { $detail }
+requests-secret-not-whsec = The webhook secret of { $system } in { $path } must be whsec_ followed by base64.
+requests-secret-length = The webhook secret of { $system } in { $path } must be 24 to 64 bytes.
+requests-reports-none = There are no reports.
+requests-report-line = { $id }. { $reference }: { $status }. Filed { $filed } in { $lang }. About { $organisation } ({ $system }).
+requests-report-entry = The entry: { $at }, { $organisation }, { $unit }, { $role }, system { $system }, case { $case }.
+requests-report-no-answer = No answer yet.
+requests-report-answer = Answer in { $lang }: { $text }
+requests-report-now-under-review = Report { $reference } is now under review.
+requests-report-now-answered = Report { $reference } is answered. The citizen sees the answer at the next sign-in.
+requests-failed-none = No deliveries are failing.
+requests-failed-line = { $reference } to { $system }: { $attempts } failed attempts. Last { $last }: { $outcome }. { $state }
+requests-failed-retrying = Next try { $at }.
+requests-failed-gave-up = Given up { $at }. The system can still fetch it.
+requests-cli-no-database = There is no database at { $path }. Check [server] database.
+requests-cli-unpaired = Give --lang and --text in pairs, for example --lang da --text "...".
+requests-cli-nothing-to-do = Give an answer with --lang and --text, or use --under-review.
+requests-cli-no-report = There is no report { $id }.
+requests-cli-already-answered = The report is answered. It cannot go back to under review.

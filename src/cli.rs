@@ -45,6 +45,12 @@ pub enum Command {
     /// The answers to "Was this understandable?" at sign-out.
     #[command(subcommand)]
     Feedback(FeedbackCommand),
+    /// The citizens' reports, for the data protection officer (on `[server] database`).
+    #[command(subcommand)]
+    Reports(dpo::ReportsCommand),
+    /// The requests sent to systems: `failed` lists webhook deliveries that keep failing.
+    #[command(subcommand)]
+    Requests(dpo::RequestsCommand),
 }
 
 /// `indsigt feedback …`
@@ -146,6 +152,8 @@ pub enum CliError {
     FeedbackNoDatabase(PathBuf),
     #[error(transparent)]
     Store(#[from] crate::store::StoreError),
+    #[error(transparent)]
+    Requests(#[from] dpo::RequestsCliError),
 }
 
 impl CliError {
@@ -162,7 +170,8 @@ impl CliError {
             | CliError::Ingest(_)
             | CliError::FeedbackWeeks { .. }
             | CliError::FeedbackNoDatabase(_)
-            | CliError::Store(_) => 1,
+            | CliError::Store(_)
+            | CliError::Requests(_) => 1,
         }
     }
 }
@@ -187,6 +196,8 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::Feedback(FeedbackCommand::Report { weeks }) => {
             feedback_report(config_file, weeks, terminal_lang())
         }
+        Command::Reports(command) => dpo::reports(config_file, &command, terminal_lang()),
+        Command::Requests(command) => dpo::requests(config_file, &command, terminal_lang()),
     }
 }
 
@@ -357,6 +368,8 @@ fn demo_data(args: &DemoDataArgs) -> Result<(), CliError> {
     );
     Ok(())
 }
+
+pub mod dpo;
 
 #[cfg(test)]
 mod tests;

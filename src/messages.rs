@@ -35,6 +35,11 @@ impl StoreError {
                 args.push(("detail", d.clone().into()))
             }
             StoreError::UnknownCitizen | StoreError::NotFound | StoreError::Forbidden => {}
+            StoreError::AnswerLacksLanguage { lang: l } => args.push((
+                "lang",
+                t(lang, &format!("requests-lang-{}", l.code())).into(),
+            )),
+            StoreError::AnswerTooLong { max } => args.push(("max", (*max).into())),
         }
         tr(lang, self.message_id(), &args)
     }
@@ -112,6 +117,7 @@ impl CliError {
                 &[("path", path.display().to_string().into())],
             )],
             CliError::Store(e) => vec![e.localized(lang)],
+            CliError::Requests(e) => vec![e.localized(lang)],
         }
     }
 }
@@ -182,11 +188,56 @@ impl ServeError {
             }
             ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
             ServeError::Pepper(e) => e.localized(lang),
+            ServeError::WebhookSecret {
+                system,
+                path,
+                problem,
+            } => {
+                let id = match problem {
+                    crate::server::webhook::SecretError::Unreadable(_) => {
+                        "requests-secret-unreadable"
+                    }
+                    crate::server::webhook::SecretError::NotWhsec => "requests-secret-not-whsec",
+                    crate::server::webhook::SecretError::BadLength => "requests-secret-length",
+                };
+                let detail = match problem {
+                    crate::server::webhook::SecretError::Unreadable(d) => d.clone(),
+                    _ => String::new(),
+                };
+                tr(
+                    lang,
+                    id,
+                    &[
+                        ("system", s(system)),
+                        ("path", path.display().to_string().into()),
+                        ("detail", detail.into()),
+                    ],
+                )
+            }
             ServeError::IssuerMismatch { configured, found } => tr(
                 lang,
                 "serve-issuer-mismatch",
                 &[("configured", s(configured)), ("found", s(found))],
             ),
+        }
+    }
+}
+
+impl crate::cli::dpo::RequestsCliError {
+    /// The sentence for the DPO or operator, in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        use crate::cli::dpo::RequestsCliError as E;
+        match self {
+            E::NoDatabase(path) => tr(
+                lang,
+                "requests-cli-no-database",
+                &[("path", path.display().to_string().into())],
+            ),
+            E::Unpaired => t(lang, "requests-cli-unpaired"),
+            E::NothingToDo => t(lang, "requests-cli-nothing-to-do"),
+            E::NoReport(id) => tr(lang, "requests-cli-no-report", &[("id", id.clone().into())]),
+            E::AlreadyAnswered => t(lang, "requests-cli-already-answered"),
+            E::Store(e) => e.localized(lang),
         }
     }
 }

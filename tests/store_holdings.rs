@@ -131,6 +131,15 @@ fn consents_and_decision_uses_come_from_the_new_tables_and_withdrawal_writes_the
         .connection()
         .execute("DELETE FROM decision_uses WHERE citizen_id = ?1", [key])
         .unwrap();
+    // The withdrawal above is a request (schema v6) that refers to its consent: it goes first.
+    store
+        .connection()
+        .execute("DELETE FROM request_outbox WHERE request_id IN (SELECT id FROM requests WHERE citizen_id = ?1)", [key])
+        .unwrap();
+    store
+        .connection()
+        .execute("DELETE FROM requests WHERE citizen_id = ?1", [key])
+        .unwrap();
     store
         .connection()
         .execute("DELETE FROM citizen_consents WHERE citizen_id = ?1", [key])

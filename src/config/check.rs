@@ -42,6 +42,9 @@ fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> O
                 problem,
             })
         }
+        (KeyType::Sha256, toml::Value::String(s)) if !is_sha256_hex(s) => {
+            Some(ConfigError::BadKeyHash { origin, key })
+        }
         (KeyType::PinHash, toml::Value::String(s)) if !is_phc_string(s) => {
             Some(ConfigError::BadPinHash { origin, key })
         }
@@ -73,7 +76,12 @@ fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> O
     }
 }
 
-/// `{ system = "<name>", key_sha256 = "<64 hex digits>" }` and nothing else.
+fn is_sha256_hex(s: &str) -> bool {
+    s.len() == 64 && s.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// `{ system = "<name>", key_sha256 = "<64 hex digits>" }`, optionally with `webhook_url` (an https URL,
+/// http only to loopback) and `webhook_secret_file` (a path), both or neither, and nothing else.
 fn is_ingest_key(item: &toml::Value) -> bool {
     let Some(table) = item.as_table() else {
         return false;
@@ -86,7 +94,24 @@ fn is_ingest_key(item: &toml::Value) -> bool {
         .get("key_sha256")
         .and_then(toml::Value::as_str)
         .is_some_and(|h| h.len() == 64 && h.bytes().all(|b| b.is_ascii_hexdigit()));
-    system_ok && hash_ok && table.len() == 2
+    let url = table
+        .get("webhook_url")
+        .map(|v| v.as_str().is_some_and(|u| check_url(u).is_ok()));
+    let secret = table
+        .get("webhook_secret_file")
+        .map(|v| v.as_str().is_some_and(|p| !p.trim().is_empty()));
+    let webhook_ok = match (url, secret) {
+        (None, None) => true,
+        (Some(url), Some(secret)) => url && secret,
+        _ => false,
+    };
+    let known = table.keys().all(|k| {
+        matches!(
+            k.as_str(),
+            "system" | "key_sha256" | "webhook_url" | "webhook_secret_file"
+        )
+    });
+    system_ok && hash_ok && webhook_ok && known
 }
 
 /// The first item of `[[server.kiosks]]` that is not `{ id, location, key_sha256 }` with a non-empty

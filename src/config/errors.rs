@@ -105,6 +105,9 @@ pub enum ConfigError {
     #[error("{origin}: `{key}` is not a PIN hash in PHC format ($scheme$...)")]
     BadPinHash { origin: Origin, key: String },
 
+    #[error("{origin}: `{key}` must be a SHA-256 as 64 hex digits")]
+    BadKeyHash { origin: Origin, key: String },
+
     #[error("{origin}: `{key}` ({value}) must be less than `{other_key}` ({other_value})")]
     MustBeLess {
         origin: Origin,
@@ -123,7 +126,7 @@ pub enum ConfigError {
     },
 
     #[error(
-        "{origin}: `{key}` item {index} must be {{ system = \"<name>\", key_sha256 = \"<64 hex digits>\" }}"
+        "{origin}: `{key}` item {index} must be {{ system = \"<name>\", key_sha256 = \"<64 hex digits>\" }}, optionally with webhook_url and webhook_secret_file"
     )]
     BadIngestKey {
         origin: Origin,
@@ -176,6 +179,7 @@ impl ConfigError {
             ConfigError::Empty { .. } => "empty",
             ConfigError::BadUrl { .. } => "bad-url",
             ConfigError::BadPinHash { .. } => "bad-pin-hash",
+            ConfigError::BadKeyHash { .. } => "bad-key-hash",
             ConfigError::BadIngestKey { .. } => "bad-ingest-key",
             ConfigError::BadKioskKey { .. } => "bad-kiosk-key",
             ConfigError::MustBeLess { .. } => "must-be-less",
@@ -201,6 +205,7 @@ impl ConfigError {
             | ConfigError::Empty { key, .. }
             | ConfigError::BadUrl { key, .. }
             | ConfigError::BadPinHash { key, .. }
+            | ConfigError::BadKeyHash { key, .. }
             | ConfigError::BadIngestKey { key, .. }
             | ConfigError::BadKioskKey { key, .. }
             | ConfigError::MustBeLess { key, .. }

@@ -168,6 +168,11 @@ impl ConfigError {
                 "config-error-pin-hash",
                 &[("origin", s(&origin(lang, o))), ("key", s(key))],
             ),
+            ConfigError::BadKeyHash { origin: o, key } => tr(
+                lang,
+                "requests-config-key-hash",
+                &[("origin", s(&origin(lang, o))), ("key", s(key))],
+            ),
             ConfigError::MustBeLess {
                 origin: o,
                 key,

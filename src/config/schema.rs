@@ -24,8 +24,11 @@ pub enum KeyType {
     OneOf(&'static [&'static str]),
     /// An operator PIN hash in PHC string format (`$scheme$...`).
     PinHash,
-    /// An array of `{ system = "...", key_sha256 = "<64 hex digits>" }` tables.
+    /// An array of `{ system = "...", key_sha256 = "<64 hex digits>" }` tables, each optionally with
+    /// `webhook_url` and `webhook_secret_file` (both or neither).
     IngestKeys,
+    /// 64 hex digits: the SHA-256 of a key.
+    Sha256,
     /// An array of `{ id = "...", location = "...", key_sha256 = "<64 hex digits>" }` tables.
     Kiosks,
 }
@@ -94,7 +97,8 @@ impl KeyType {
             | KeyType::Url
             | KeyType::Path
             | KeyType::OneOf(_)
-            | KeyType::PinHash => ValueType::String,
+            | KeyType::PinHash
+            | KeyType::Sha256 => ValueType::String,
             KeyType::Integer { .. } => ValueType::Integer,
             KeyType::Boolean => ValueType::Boolean,
             KeyType::IngestKeys | KeyType::Kiosks => ValueType::Array,
@@ -409,7 +413,7 @@ const SERVER: SectionSpec = SectionSpec {
         optional(
             "ingest_keys",
             KeyType::IngestKeys,
-            "The systems that may post access events: [{ system, key_sha256 }].",
+            "The systems that may post access events: [{ system, key_sha256, webhook_url?, webhook_secret_file? }].",
         ),
         optional(
             "kiosks",
@@ -420,6 +424,26 @@ const SERVER: SectionSpec = SectionSpec {
             "show_employee_names",
             KeyType::Boolean,
             "Whether employee names are sent to kiosks at all.",
+        ),
+        optional(
+            "dpo_key_sha256",
+            KeyType::Sha256,
+            "The SHA-256 of the data protection officer's API key.",
+        ),
+        key(
+            "webhook_retry_base_secs",
+            KeyType::Integer { min: 1, max: 3600 },
+            "Seconds before the first webhook retry.",
+        ),
+        key(
+            "webhook_timeout_secs",
+            KeyType::Integer { min: 1, max: 120 },
+            "Seconds one webhook attempt may take.",
+        ),
+        key(
+            "webhook_give_up_hours",
+            KeyType::Integer { min: 24, max: 720 },
+            "Hours of retries before a failing delivery is given up.",
         ),
     ],
 };

@@ -199,6 +199,12 @@ pub struct IngestKey {
     pub system: String,
     /// The lowercase hex SHA-256 of the key the system sends as `Authorization: ApiKey <key>`.
     pub key_sha256: String,
+    /// Where the server delivers the system's requests (Standard Webhooks). With `webhook_secret_file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_url: Option<String>,
+    /// The file holding the endpoint's signing secret, `whsec_` and base64.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_secret_file: Option<PathBuf>,
 }
 
 /// One registered kiosk: only the SHA-256 of its key is configured. A visit is recorded only with a
@@ -270,4 +276,13 @@ pub struct Server {
     /// Whether employee names leave the server at all. Off, they are removed before any answer is built.
     #[serde(default)]
     pub show_employee_names: bool,
+    /// The lowercase hex SHA-256 of the data protection officer's API key (`/v1/dpo/...`).
+    #[serde(default)]
+    pub dpo_key_sha256: Option<String>,
+    /// Seconds before the first webhook retry; each retry waits twice as long (with jitter), up to 6 hours.
+    pub webhook_retry_base_secs: u64,
+    /// Seconds one webhook attempt may take.
+    pub webhook_timeout_secs: u64,
+    /// Hours after which a delivery that keeps failing is given up (kept, and listed by `indsigt requests failed`).
+    pub webhook_give_up_hours: u32,
 }

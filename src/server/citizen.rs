@@ -3,7 +3,7 @@
 
 use super::bearer::Subject;
 use super::error::ApiError;
-use super::extract::{AccessQuery, EmptyBody, Id, JsonBody};
+use super::extract::{AccessQuery, EmptyBody, FilingLang, Id, JsonBody};
 use super::kiosk::{RegisteredKiosk, VisitBody};
 use super::state::ServerState;
 use crate::domain::{
@@ -152,14 +152,14 @@ pub async fn report(
     State(s): State<ServerState>,
     who: Subject,
     Id(event): Id,
-    _none: EmptyBody,
+    FilingLang(lang): FilingLang,
 ) -> Result<(StatusCode, Json<AccessReport>), ApiError> {
     as_citizen(&s, who, move |st, id, now| {
         let existed = st
             .access_reports(id)?
             .into_iter()
             .any(|r| r.event_id == event);
-        let report = st.report_access(id, event, now)?;
+        let report = st.report_access_in(id, event, lang, now)?;
         let status = if existed {
             StatusCode::OK
         } else {
@@ -198,13 +198,36 @@ pub async fn withdraw(
     State(s): State<ServerState>,
     who: Subject,
     Id(consent): Id,
-    _none: EmptyBody,
+    FilingLang(lang): FilingLang,
 ) -> Answer<Consent> {
     as_citizen(&s, who, move |st, id, now| {
-        Ok(st.withdraw_consent(id, consent, now)?)
+        Ok(st.withdraw_consent_in(id, consent, lang, now)?)
     })
     .await
     .map(Json)
+}
+
+/// "Your requests": withdrawals and reports, newest first, each with `unseen`.
+pub async fn requests(
+    State(s): State<ServerState>,
+    who: Subject,
+) -> Answer<Vec<crate::domain::CitizenRequest>> {
+    as_citizen(&s, who, |st, id, _| Ok(st.citizen_requests(id)?))
+        .await
+        .map(Json)
+}
+
+/// The citizen has seen their requests: what changed until now is no longer new on the overview.
+pub async fn requests_seen(
+    State(s): State<ServerState>,
+    who: Subject,
+    _none: EmptyBody,
+) -> Result<StatusCode, ApiError> {
+    as_citizen(&s, who, |st, id, now| {
+        st.mark_requests_seen(id, now)?;
+        Ok(StatusCode::NO_CONTENT)
+    })
+    .await
 }
 
 pub async fn decision_support(

@@ -92,6 +92,10 @@ impl From<StoreError> for ApiError {
                 "unknown_citizen",
                 "the signed-in citizen is not known to this service",
             ),
+            StoreError::AnswerLacksLanguage { lang } => ApiError::bad_request(format!(
+                "the answer needs a text in \"{lang}\", the language the citizen filed in"
+            )),
+            e @ StoreError::AnswerTooLong { .. } => ApiError::bad_request(e.to_string()),
             StoreError::Forbidden => {
                 ApiError::new(StatusCode::FORBIDDEN, "forbidden", "not allowed")
             }

@@ -78,6 +78,43 @@ impl<S: Send + Sync> FromRequest<S> for EmptyBody {
     }
 }
 
+/// The body of a citizen's withdrawal or report: nothing, `{}`, or `{"lang": "da"|"en"}`, the language the
+/// citizen files in (default Danish). Anything else answers 400.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct FilingLang(pub crate::domain::Lang);
+
+impl<S: Send + Sync> FromRequest<S> for FilingLang {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<FilingLang, ApiError> {
+        let bytes = axum::body::Bytes::from_request(req, state)
+            .await
+            .map_err(|rejection| {
+                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::too_large("the request body is too large")
+                } else {
+                    ApiError::bad_request("the request body could not be read")
+                }
+            })?;
+        if bytes.iter().all(u8::is_ascii_whitespace) {
+            return Ok(FilingLang(crate::domain::Lang::Da));
+        }
+        #[derive(Deserialize)]
+        #[serde(deny_unknown_fields)]
+        struct Filing {
+            #[serde(default)]
+            lang: Option<crate::domain::Lang>,
+        }
+        serde_json::from_slice::<Filing>(&bytes)
+            .map(|f| FilingLang(f.lang.unwrap_or_default()))
+            .map_err(|_| {
+                ApiError::bad_request(
+                    "this route takes no body, or {\"lang\": \"da\"} or {\"lang\": \"en\"}",
+                )
+            })
+    }
+}
+
 /// The access-log query string, as sent.
 #[derive(Debug, Default, Deserialize)]
 #[serde(deny_unknown_fields)]

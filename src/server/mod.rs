@@ -3,6 +3,7 @@
 
 mod bearer;
 mod citizen;
+pub mod dpo;
 pub mod error;
 mod extract;
 pub mod feedback;
@@ -16,7 +17,9 @@ mod request_log;
 pub mod routes;
 pub mod spec;
 mod state;
+pub mod systems_feed;
 pub mod tls;
+pub mod webhook;
 
 pub use error::{ApiError, ErrorBody};
 pub use pool::StorePool;
@@ -54,6 +57,12 @@ pub enum ServeError {
     IssuerMismatch { configured: String, found: String },
     #[error("server.pepper_file: {0}")]
     Pepper(#[from] crate::auth::PepperError),
+    #[error("the webhook secret of {system} ({path}): {problem}")]
+    WebhookSecret {
+        system: String,
+        path: std::path::PathBuf,
+        problem: webhook::SecretError,
+    },
 }
 
 /// A started server.
@@ -63,6 +72,8 @@ pub struct Running {
     pub tls: bool,
     shutdown: Option<oneshot::Sender<()>>,
     task: JoinHandle<std::io::Result<()>>,
+    /// The webhook delivery task, when a system has a webhook.
+    webhooks: Option<JoinHandle<()>>,
 }
 
 impl Running {
@@ -76,6 +87,9 @@ impl Running {
     pub async fn stop(mut self) -> Result<(), ServeError> {
         if let Some(tx) = self.shutdown.take() {
             let _gone = tx.send(());
+        }
+        if let Some(task) = self.webhooks.take() {
+            task.abort();
         }
         self.wait().await
     }
@@ -133,8 +147,16 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
         }
         None => None,
     };
+    let dpo_key = match &settings.dpo_key_sha256 {
+        Some(hash) => Some(Arc::new(
+            ApiKeys::new([("dpo", hash.as_str())])
+                .map_err(|_| ServeError::MissingKey("server.dpo_key_sha256"))?,
+        )),
+        None => None,
+    };
     let pool = StorePool::open(&settings.database, settings.pool_size as usize)?;
     Ok(ServerState {
+        dpo_key,
         pepper,
         cpr_claim: settings.cpr_claim.is_some(),
         pool,
@@ -178,6 +200,12 @@ pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, S
     let local = tcp
         .local_addr()
         .map_err(|e| ServeError::Failed(e.to_string()))?;
+    let webhooks = webhook::spawn(
+        state.pool.clone(),
+        webhook_targets(settings)?,
+        webhook_policy(settings),
+        webhook::system_clock(),
+    );
     let app = routes::router(state);
     let (tx, rx) = oneshot::channel::<()>();
     let shutdown = async move {
@@ -212,5 +240,34 @@ pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, S
         tls: is_tls,
         shutdown: Some(tx),
         task,
+        webhooks,
     })
+}
+
+/// The systems with a webhook, each with its secret read from its file.
+pub fn webhook_targets(settings: &Server) -> Result<Vec<webhook::Target>, ServeError> {
+    let mut targets = Vec::new();
+    for key in &settings.ingest_keys {
+        let (Some(url), Some(path)) = (&key.webhook_url, &key.webhook_secret_file) else {
+            continue;
+        };
+        let secret = webhook::read_secret(path).map_err(|problem| ServeError::WebhookSecret {
+            system: key.system.clone(),
+            path: path.clone(),
+            problem,
+        })?;
+        targets.push(webhook::Target::new(&key.system, url, secret));
+    }
+    Ok(targets)
+}
+
+/// The retry policy of `[server] webhook_…`.
+pub fn webhook_policy(settings: &Server) -> webhook::Policy {
+    webhook::Policy {
+        base: Duration::from_secs(settings.webhook_retry_base_secs),
+        max: webhook::MAX_BACKOFF,
+        give_up_after: Duration::from_secs(u64::from(settings.webhook_give_up_hours) * 3600),
+        timeout: Duration::from_secs(settings.webhook_timeout_secs),
+        poll: Duration::from_secs(1),
+    }
 }

@@ -6,6 +6,9 @@ use super::spec::{Body, Guard, RouteSpec};
 use crate::store::MAX_PAGE;
 use serde_json::{Map, Value, json};
 
+mod requests;
+use requests::request_schemas;
+
 fn reference(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
@@ -25,10 +28,36 @@ fn path_parameters(path: &str) -> Vec<Value> {
 }
 
 fn query_parameters(operation: &str) -> Vec<Value> {
-    if operation != "accessLog" {
-        return Vec::new();
-    }
     let q = |name: &str, schema: Value, description: &str| json!({ "name": name, "in": "query", "required": false, "schema": schema, "description": description });
+    match operation {
+        "accessLog" => {}
+        "systemRequests" => {
+            return vec![
+                q(
+                    "after",
+                    json!({"type": "string", "pattern": "^[0-9]{1,18}$"}),
+                    "The `next` of the previous page.",
+                ),
+                q(
+                    "limit",
+                    json!({"type": "integer", "minimum": 1, "default": super::systems_feed::DEFAULT_FEED_PAGE}),
+                    &format!(
+                        "Page size. Any value above {} gives {}.",
+                        crate::store::requests::MAX_FEED_PAGE,
+                        crate::store::requests::MAX_FEED_PAGE
+                    ),
+                ),
+            ];
+        }
+        "dpoReports" => {
+            return vec![q(
+                "status",
+                json!({"enum": ["sent", "under_review", "answered"]}),
+                "Only the reports with this status.",
+            )];
+        }
+        _ => return Vec::new(),
+    }
     vec![
         q(
             "from",
@@ -158,7 +187,33 @@ fn operation(spec: &RouteSpec) -> Value {
             );
             responses.insert("413".into(), error_response("The body is too large."));
         }
+        Guard::Dpo => {
+            security.push(json!({ "dpoKey": [] }));
+            responses.insert(
+                "400".into(),
+                error_response(
+                    "Bad input, or an answer without a text in the citizen's filing language.",
+                ),
+            );
+            responses.insert(
+                "401".into(),
+                error_response("No API key, or not the DPO's."),
+            );
+            responses.insert("404".into(), error_response("No such report."));
+            responses.insert(
+                "409".into(),
+                error_response("An answered report cannot go back to under review."),
+            );
+            responses.insert("413".into(), error_response("The body is too large."));
+            responses.insert("503".into(), error_response("No DPO key is configured."));
+        }
         Guard::None => {}
+    }
+    if spec.guard == Guard::ApiKey && spec.path.starts_with("/v1/systems/") {
+        responses.insert(
+            "404".into(),
+            error_response("Not one of this system's requests."),
+        );
     }
     let mut op = json!({
         "operationId": spec.operation,
@@ -170,7 +225,7 @@ fn operation(spec: &RouteSpec) -> Value {
     if let (Some(name), Some(obj)) = (spec.request, op.as_object_mut()) {
         obj.insert(
             "requestBody".into(),
-            json!({ "required": true, "content": { "application/json": { "schema": reference(name) } } }),
+            json!({ "required": name != "Filing", "content": { "application/json": { "schema": reference(name) } } }),
         );
     }
     op
@@ -186,7 +241,7 @@ fn schemas() -> Value {
     let mut all = json!({
         "Error": { "type": "object", "required": ["code", "message"], "properties": {
             "code": { "type": "string", "enum": ["bad_request", "unauthorized", "unknown_citizen", "forbidden", "not_found",
-                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable", "unknown_kiosk", "not_configured"] },
+                      "method_not_allowed", "too_large", "rate_limited", "internal", "unavailable", "unknown_kiosk", "not_configured", "conflict"] },
             "message": { "type": "string" } } },
         "Status": { "type": "object", "properties": { "status": { "type": "string" } } },
         "OpenApi": { "type": "object", "description": "An OpenAPI 3.1 document." },
@@ -214,6 +269,9 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), feedback_schemas()) {
+        all.extend(more);
+    }
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), request_schemas()) {
         all.extend(more);
     }
     all
@@ -331,7 +389,9 @@ pub fn document(routes: &[RouteSpec]) -> Value {
                 "apiKey": { "type": "apiKey", "in": "header", "name": "Authorization",
                             "description": "`ApiKey <key>`" },
                 "kiosk": { "type": "apiKey", "in": "header", "name": "X-Indsigt-Kiosk",
-                           "description": "A registered kiosk's key ([[server.kiosks]])." }
+                           "description": "A registered kiosk's key ([[server.kiosks]])." },
+                "dpoKey": { "type": "apiKey", "in": "header", "name": "Authorization",
+                            "description": "`ApiKey <key>` of the data protection officer ([server] dpo_key_sha256)." }
             },
             "schemas": schemas()
         }

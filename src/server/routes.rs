@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::spec::{Body, Guard, Method, RouteSpec, handler};
 use super::state::ServerState;
-use super::{citizen, feedback, ingest, ingest_records, openapi};
+use super::{citizen, dpo, feedback, ingest, ingest_records, openapi, systems_feed};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -55,10 +55,12 @@ pub const ROUTES: &[RouteSpec] = &[
     route(Get, "/v1/organisations", "organisations", "The organisations in the citizen's visible access log.", Bearer, 200, ListOf("Organisation"), handler!(citizen::organisations)),
     route(Get, "/v1/access-log", "accessLog", "One page of the citizen's access log, newest first.", Bearer, 200, Schema("AccessPage"), handler!(citizen::access_log)),
     route(Get, "/v1/access-log/{id}", "accessEvent", "One visible entry of the citizen's access log.", Bearer, 200, Schema("AccessEvent"), handler!(citizen::access_event)),
-    route(Post, "/v1/access-log/{id}/report", "reportAccess", "Files \"I don't recognise this\" (201; a repeat answers the first report with 200).", Bearer, 201, Schema("AccessReport"), handler!(citizen::report)),
+    RouteSpec { request: Some("Filing"), ..route(Post, "/v1/access-log/{id}/report", "reportAccess", "Files \"I don't recognise this\" (201; a repeat answers the first report with 200), for the DPO.", Bearer, 201, Schema("AccessReport"), handler!(citizen::report)) },
     route(Get, "/v1/reports", "reports", "The citizen's reports.", Bearer, 200, ListOf("AccessReport"), handler!(citizen::reports)),
     route(Get, "/v1/consents", "consents", "The citizen's consents.", Bearer, 200, ListOf("Consent"), handler!(citizen::consents)),
-    route(Post, "/v1/consents/{id}/withdraw", "withdrawConsent", "Withdraws a consent (idempotent).", Bearer, 200, Schema("Consent"), handler!(citizen::withdraw)),
+    RouteSpec { request: Some("Filing"), ..route(Post, "/v1/consents/{id}/withdraw", "withdrawConsent", "Withdraws a consent (idempotent) and sends the withdrawal to the system that holds it.", Bearer, 200, Schema("Consent"), handler!(citizen::withdraw)) },
+    route(Get, "/v1/requests", "requests", "The citizen's requests (withdrawals and reports), newest first, with status and answer.", Bearer, 200, ListOf("CitizenRequest"), handler!(citizen::requests)),
+    route(Post, "/v1/requests/seen", "requestsSeen", "The citizen has seen their requests: nothing is new on the overview until the next change.", Bearer, 204, Empty, handler!(citizen::requests_seen)),
     route(Get, "/v1/systems", "systems", "The catalogue's systems, each with its last ingest and whether it is stale.", Bearer, 200, ListOf("ConnectedSystem"), handler!(citizen::systems)),
     route(Get, "/v1/decision-support", "decisionSupport", "Computer-assisted decisions in the citizen's cases.", Bearer, 200, ListOf("DecisionSupport"), handler!(citizen::decision_support)),
     RouteSpec { request: Some("KioskVisit"), ..route(Post, "/v1/kiosk-visits", "kioskVisit", "Records a visit at a registered kiosk in the citizen's own log.", Guard::BearerAndKiosk, 204, Empty, handler!(citizen::kiosk_visit)) },
@@ -66,6 +68,10 @@ pub const ROUTES: &[RouteSpec] = &[
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/holdings", "ingestHoldings", "A system posts what it holds about citizens (Holding items; `deleted: true` deletes).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::holdings)) },
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/consents", "ingestConsents", "A system posts citizens' consents (ConsentRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::consents)) },
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/decisions", "ingestDecisions", "A system posts uses of decision-support tools (DecisionRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::decisions)) },
+    route(Get, "/v1/systems/requests", "systemRequests", "The calling system's unacknowledged requests, in order (`after`, `limit`).", Guard::ApiKey, 200, Schema("SystemFeedPage"), handler!(systems_feed::feed)),
+    RouteSpec { request: Some("Ack"), ..route(Post, "/v1/systems/requests/{id}/ack", "ackSystemRequest", "The system says what it did: done, or refused with a reason (idempotent).", Guard::ApiKey, 200, Schema("SystemRequest"), handler!(systems_feed::ack)) },
+    route(Get, "/v1/dpo/reports", "dpoReports", "The citizens' reports for the DPO, oldest first (`status`).", Guard::Dpo, 200, ListOf("DpoReport"), handler!(dpo::reports)),
+    RouteSpec { request: Some("DpoUpdate"), ..route(Post, "/v1/dpo/reports/{id}", "dpoUpdateReport", "The DPO moves a report to under review, or answers it.", Guard::Dpo, 200, Schema("DpoReport"), handler!(dpo::update)) },
     route(Get, "/healthz", "healthz", "200 while the process runs.", Guard::None, 200, Schema("Status"), handler!(healthz)),
     route(Get, "/readyz", "readyz", "200 when the store answers and the issuer's keys are loaded, else 503.", Guard::None, 200, Schema("Status"), handler!(readyz)),
     route(Get, "/openapi.json", "openapi", "This document.", Guard::None, 200, Schema("OpenApi"), handler!(openapi_json)),

@@ -40,6 +40,8 @@ pub enum Guard {
     ApiKey,
     /// A registered kiosk's key in `X-Indsigt-Kiosk` alone, no citizen's token.
     Kiosk,
+    /// `Authorization: ApiKey <key>` of the data protection officer (`[server] dpo_key_sha256`).
+    Dpo,
 }
 
 /// What a route answers on success.

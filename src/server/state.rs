@@ -24,4 +24,6 @@ pub struct ServerState {
     pub kiosks: Arc<KioskRegistry>,
     /// Off: employee names are removed from every answer before it is built.
     pub show_employee_names: bool,
+    /// The DPO's key (`[server] dpo_key_sha256`); `None`: the DPO API answers 503.
+    pub dpo_key: Option<Arc<ApiKeys>>,
 }

@@ -28,6 +28,12 @@ pub enum StoreError {
     /// A stored value could not be read back (a corrupt or hand-edited row).
     #[error("a stored value is invalid: {0}")]
     Corrupt(String),
+    /// An answer or a refusal's reason has no text in the citizen's filing language.
+    #[error("the answer needs a text in the language the citizen filed in: {lang}")]
+    AnswerLacksLanguage { lang: crate::domain::Lang },
+    /// An answer or a reason is longer than the store takes.
+    #[error("the answer is longer than {max} characters")]
+    AnswerTooLong { max: usize },
 }
 
 impl StoreError {
@@ -42,6 +48,8 @@ impl StoreError {
             StoreError::NotFound => "error-store-not-found",
             StoreError::Forbidden => "error-store-forbidden",
             StoreError::Corrupt(_) => "error-store-corrupt",
+            StoreError::AnswerLacksLanguage { .. } => "error-store-answer-lacks-language",
+            StoreError::AnswerTooLong { .. } => "error-store-answer-too-long",
         }
     }
 }

@@ -12,7 +12,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("schema_v3.sql"),
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
-    // Steps 6 and 7 come from other branches (they are numbered before this one when merged).
+    include_str!("schema_v6.sql"),
     include_str!("schema_v8.sql"),
 ];
 

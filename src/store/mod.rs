@@ -8,12 +8,15 @@ mod catalogue;
 mod checkpoints;
 pub mod demo;
 mod dims;
+pub mod dpo;
 mod error;
 mod feedback;
 pub mod ingest;
 mod migrations;
+pub mod outbox;
 mod queries;
 pub mod records;
+pub mod requests;
 mod writes;
 
 pub use catalogue::{ImportError, Imported, StillInUse};

@@ -1,9 +1,12 @@
 //! Writes: "I don't recognise this" reports, consent withdrawal, and kiosk visits.
 
 use crate::domain::port::{Helper, KioskVisit};
-use crate::domain::{AccessReport, CitizenId, Consent, Lawfulness, LegalBasis, ReportStatus, Text};
+use crate::domain::{
+    AccessReport, CitizenId, Consent, Lang, Lawfulness, LegalBasis, ReportStatus, Text,
+};
 use crate::store::dims::{self, NameTable, NewPurpose};
 use crate::store::queries::consents::{consent_select, row_to_consent};
+use crate::store::requests;
 use crate::store::{Store, StoreResult, queries::access_log::action_code, ts};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
@@ -64,6 +67,18 @@ impl Store {
         event_id: i64,
         now: Timestamp,
     ) -> StoreResult<AccessReport> {
+        self.report_access_in(who, event_id, Lang::Da, now)
+    }
+
+    /// [`Store::report_access`], filed in `lang` (the language the citizen used). The report is also filed
+    /// as a request for the DPO, in the same transaction.
+    pub fn report_access_in(
+        &mut self,
+        who: &CitizenId,
+        event_id: i64,
+        lang: Lang,
+        now: Timestamp,
+    ) -> StoreResult<AccessReport> {
         let key = self.citizen_key(who)?;
         self.visible_event(key, event_id, now)?;
         let tx = self
@@ -88,6 +103,7 @@ impl Store {
         let reference = format!("IND-{year}-{id:06}");
         tx.prepare_cached("UPDATE access_reports SET reference = ?1 WHERE id = ?2")?
             .execute(params![reference, id])?;
+        requests::file_report(&tx, key, id, event_id, &reference, lang, now)?;
         tx.commit()?;
         tracing::info!(report = id, event = event_id, "access report filed");
         Ok(AccessReport {
@@ -107,19 +123,36 @@ impl Store {
         id: i64,
         now: Timestamp,
     ) -> StoreResult<Consent> {
+        self.withdraw_consent_in(who, id, Lang::Da, now)
+    }
+
+    /// [`Store::withdraw_consent`], filed in `lang`. A new withdrawal is filed as a request and queued for
+    /// the system that holds the consent, in the same transaction.
+    pub fn withdraw_consent_in(
+        &mut self,
+        who: &CitizenId,
+        id: i64,
+        lang: Lang,
+        now: Timestamp,
+    ) -> StoreResult<Consent> {
         let key = self.citizen_key(who)?;
-        let changed = self
+        let tx = self
             .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let changed = tx
             .prepare_cached(
                 "UPDATE citizen_consents SET withdrawn_at = ?3, withdrawal_pending = 0
                  WHERE id = ?1 AND citizen_id = ?2 AND withdrawn_at IS NULL",
             )?
             .execute(params![id, key, now.as_second()])?;
         let sql = format!("{} WHERE k.id = ?1 AND k.citizen_id = ?2", consent_select());
-        let consent = self
-            .conn
+        let consent = tx
             .prepare_cached(&sql)?
             .query_row([id, key], row_to_consent)?;
+        if changed > 0 {
+            requests::file_withdrawal(&tx, key, id, lang, now)?;
+        }
+        tx.commit()?;
         if changed > 0 {
             tracing::info!(consent = id, "consent withdrawn");
         }

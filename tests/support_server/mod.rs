@@ -14,6 +14,8 @@ pub const AUDIENCE: &str = "https://indsigt.test";
 /// The ingest key of the "Momentum" system, and of "Nexus".
 pub const MOMENTUM_KEY: &str = "momentum-secret-key";
 pub const NEXUS_KEY: &str = "nexus-secret-key";
+/// The data protection officer's key.
+pub const DPO_KEY: &str = "dpo-secret-key";
 /// The key of the registered test kiosk, its id and its location.
 pub const KIOSK_KEY: &str = "kiosk-secret-key-hovedbiblioteket";
 pub const KIOSK_ID: &str = "kiosk-test-1";
@@ -50,10 +52,14 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
             IngestKey {
                 system: "Momentum".into(),
                 key_sha256: indsigt::auth::sha256_hex(MOMENTUM_KEY),
+                webhook_url: None,
+                webhook_secret_file: None,
             },
             IngestKey {
                 system: "Nexus".into(),
                 key_sha256: indsigt::auth::sha256_hex(NEXUS_KEY),
+                webhook_url: None,
+                webhook_secret_file: None,
             },
         ],
         kiosks: vec![KioskKey {
@@ -62,6 +68,10 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
             key_sha256: indsigt::auth::sha256_hex(KIOSK_KEY),
         }],
         show_employee_names: false,
+        dpo_key_sha256: Some(indsigt::auth::sha256_hex(DPO_KEY)),
+        webhook_retry_base_secs: 1,
+        webhook_timeout_secs: 5,
+        webhook_give_up_hours: 24,
     }
 }
 

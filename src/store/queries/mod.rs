@@ -6,5 +6,6 @@ mod citizens;
 pub(crate) mod consents;
 mod decisions;
 mod overview;
+mod requests;
 pub(crate) mod retention;
 pub(crate) mod systems;

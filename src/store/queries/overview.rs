@@ -44,6 +44,7 @@ impl Store {
             })
         })?;
         overview.access_events = self.visible_event_count(key, now)?;
+        overview.new_answers = self.new_answer_count(key)?;
         Ok(overview)
     }
 }
