@@ -227,7 +227,8 @@ fn the_summary_counts_what_the_catalogue_holds() {
         text(&out.stdout),
         "OK: tests/valid_catalogues/minimal. The catalogue is valid.\n\
          Areas: 1. Systems: 1. Legal bases: 2. Purposes: 2. Data categories: 1 (with 2 fields). \
-         Consent types: 1. Decision-support tools: 1.\n"
+         Consent types: 1. Decision-support tools: 1.\n\
+         Purpose codes: 0.\n"
     );
 }
 

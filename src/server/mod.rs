@@ -6,6 +6,7 @@ mod citizen;
 pub mod error;
 mod extract;
 pub mod feedback;
+pub mod fhir;
 pub mod ingest;
 pub mod ingest_records;
 pub mod kiosk;

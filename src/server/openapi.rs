@@ -80,12 +80,22 @@ fn error_response(description: &str) -> Value {
     })
 }
 
+/// Whether the route speaks FHIR (`application/fhir+json`, errors as OperationOutcome).
+fn is_fhir(spec: &RouteSpec) -> bool {
+    spec.path.starts_with("/v1/ingest/fhir")
+}
+
 fn operation(spec: &RouteSpec) -> Value {
     let mut responses = Map::new();
+    let media = if is_fhir(spec) {
+        "application/fhir+json"
+    } else {
+        "application/json"
+    };
     let ok = match spec.answer {
         Body::Schema(name) => json!({
             "description": "OK",
-            "content": { "application/json": { "schema": reference(name) } }
+            "content": { media: { "schema": reference(name) } }
         }),
         Body::ListOf(name) => json!({
             "description": "OK",
@@ -102,6 +112,18 @@ fn operation(spec: &RouteSpec) -> Value {
                 "content": { "application/json": { "schema": reference("AccessReport") } }
             }),
         );
+    }
+    if is_fhir(spec) {
+        let outcome = |description: &str| {
+            json!({ "description": description,
+                    "content": { "application/fhir+json": { "schema": reference("OperationOutcome") } } })
+        };
+        if spec.status == 201 {
+            responses.insert("200".into(), outcome("Recorded before: nothing changed."));
+        }
+        responses.insert("422".into(), outcome("An AuditEvent Indsigt cannot record: one issue per problem."));
+        responses.insert("415".into(), outcome("Not application/fhir+json or application/json."));
+        responses.insert("503".into(), outcome("The server has no pepper_file."));
     }
     if spec.operation == "readyz" {
         responses.insert("503".into(), error_response("The store does not answer."));
@@ -133,6 +155,19 @@ fn operation(spec: &RouteSpec) -> Value {
                 "429".into(),
                 error_response("Too many requests for this token."),
             );
+        }
+        Guard::ApiKey if is_fhir(spec) => {
+            security.push(json!({ "apiKey": [] }));
+            let outcome = |description: &str| {
+                json!({ "description": description,
+                        "content": { "application/fhir+json": { "schema": reference("OperationOutcome") } } })
+            };
+            responses.insert("400".into(), outcome("Not JSON, not the right resource, or not R4."));
+            responses.insert(
+                "401".into(),
+                error_response("No API key, or an unknown one."),
+            );
+            responses.insert("413".into(), outcome("The body or the bundle is too large."));
         }
         Guard::ApiKey => {
             security.push(json!({ "apiKey": [] }));
@@ -170,7 +205,13 @@ fn operation(spec: &RouteSpec) -> Value {
     if let (Some(name), Some(obj)) = (spec.request, op.as_object_mut()) {
         obj.insert(
             "requestBody".into(),
-            json!({ "required": true, "content": { "application/json": { "schema": reference(name) } } }),
+            if is_fhir(spec) {
+                json!({ "required": true, "content": {
+                    "application/fhir+json": { "schema": reference(name) },
+                    "application/json": { "schema": reference(name) } } })
+            } else {
+                json!({ "required": true, "content": { "application/json": { "schema": reference(name) } } })
+            },
         );
     }
     op
@@ -216,7 +257,50 @@ fn schemas() -> Value {
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), feedback_schemas()) {
         all.extend(more);
     }
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), fhir_schemas()) {
+        all.extend(more);
+    }
     all
+}
+
+/// FHIR R4 resources, as far as Indsigt reads them: the R4 specification is the full definition.
+fn fhir_schemas() -> Value {
+    let issue = json!({ "type": "object", "required": ["severity", "code", "diagnostics"], "properties": {
+        "severity": { "enum": ["fatal", "error", "warning", "information"] },
+        "code": { "type": "string", "description": "A FHIR IssueType: required, value, code-invalid, structure, not-supported, …" },
+        "diagnostics": { "type": "string" },
+        "expression": { "type": "array", "items": { "type": "string" }, "description": "The element, as FHIRPath." } } });
+    json!({
+        "AuditEvent": { "type": "object", "required": ["resourceType", "id", "type", "recorded", "agent", "source", "entity"],
+            "description": "A FHIR R4 AuditEvent (http://hl7.org/fhir/R4/auditevent.html); elements R4 does not define are refused. See docs/api.md for what Indsigt reads.",
+            "properties": {
+                "resourceType": { "const": "AuditEvent" },
+                "id": { "type": "string", "maxLength": 64 },
+                "recorded": { "type": "string", "format": "date-time" },
+                "action": { "enum": ["C", "R", "U", "D", "E"] },
+                "agent": { "type": "array", "minItems": 1, "items": { "type": "object", "required": ["requestor"] } },
+                "source": { "type": "object", "required": ["observer"] },
+                "entity": { "type": "array", "minItems": 1, "items": { "type": "object" } } } },
+        "Bundle": { "type": "object", "required": ["resourceType", "type"],
+            "description": "A FHIR R4 Bundle of type batch whose entries are AuditEvents.",
+            "properties": {
+                "resourceType": { "const": "Bundle" },
+                "type": { "const": "batch" },
+                "entry": { "type": "array", "items": { "type": "object", "properties": {
+                    "resource": reference("AuditEvent"),
+                    "request": { "type": "object", "properties": {
+                        "method": { "const": "POST" }, "url": { "type": "string" } } } } } } } },
+        "OperationOutcome": { "type": "object", "required": ["resourceType", "issue"], "properties": {
+            "resourceType": { "const": "OperationOutcome" },
+            "issue": { "type": "array", "minItems": 1, "items": issue } } },
+        "BatchResponse": { "type": "object", "required": ["resourceType", "type", "entry"], "properties": {
+            "resourceType": { "const": "Bundle" },
+            "type": { "const": "batch-response" },
+            "entry": { "type": "array", "items": { "type": "object", "required": ["response"], "properties": {
+                "response": { "type": "object", "required": ["status", "outcome"], "properties": {
+                    "status": { "type": "string", "description": "201 Created, 200 OK, 400 Bad Request or 422 Unprocessable Entity." },
+                    "outcome": reference("OperationOutcome") } } } } } } }
+    })
 }
 
 fn feedback_schemas() -> Value {

@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::spec::{Body, Guard, Method, RouteSpec, handler};
 use super::state::ServerState;
-use super::{citizen, feedback, ingest, ingest_records, openapi};
+use super::{citizen, feedback, fhir, ingest, ingest_records, openapi};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -66,6 +66,8 @@ pub const ROUTES: &[RouteSpec] = &[
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/holdings", "ingestHoldings", "A system posts what it holds about citizens (Holding items; `deleted: true` deletes).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::holdings)) },
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/consents", "ingestConsents", "A system posts citizens' consents (ConsentRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::consents)) },
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/decisions", "ingestDecisions", "A system posts uses of decision-support tools (DecisionRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::decisions)) },
+    RouteSpec { request: Some("AuditEvent"), ..route(Post, "/v1/ingest/fhir/AuditEvent", "ingestFhirAuditEvent", "A system posts one FHIR R4 AuditEvent (IHE BALP); 201 recorded, 200 recorded before; errors are an OperationOutcome.", Guard::ApiKey, 201, Schema("OperationOutcome"), handler!(fhir::audit_event)) },
+    RouteSpec { request: Some("Bundle"), ..route(Post, "/v1/ingest/fhir", "ingestFhirBatch", "A system posts a FHIR R4 Bundle of type batch of AuditEvents; the answer is a batch-response.", Guard::ApiKey, 200, Schema("BatchResponse"), handler!(fhir::bundle)) },
     route(Get, "/healthz", "healthz", "200 while the process runs.", Guard::None, 200, Schema("Status"), handler!(healthz)),
     route(Get, "/readyz", "readyz", "200 when the store answers and the issuer's keys are loaded, else 503.", Guard::None, 200, Schema("Status"), handler!(readyz)),
     route(Get, "/openapi.json", "openapi", "This document.", Guard::None, 200, Schema("OpenApi"), handler!(openapi_json)),

@@ -10,6 +10,7 @@ pub mod demo;
 mod dims;
 mod error;
 mod feedback;
+pub mod fhir;
 pub mod ingest;
 mod migrations;
 mod queries;

@@ -203,7 +203,7 @@ pub(crate) fn write_records(
 }
 
 /// The citizen with this key, created (with only the masked CPR number) when there is none.
-fn citizen_for(tx: &Connection, key: &str, masked: &str) -> StoreResult<i64> {
+pub(crate) fn citizen_for(tx: &Connection, key: &str, masked: &str) -> StoreResult<i64> {
     let found = tx
         .prepare_cached("SELECT id FROM citizens WHERE cpr_key = ?1")?
         .query_row([key], |r| r.get(0))
