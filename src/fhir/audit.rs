@@ -88,12 +88,15 @@ pub fn parse<T: serde::de::DeserializeOwned>(
         } else {
             format!("{root}.{path}")
         };
-        // "missing field `recorded`": the element that is missing is the one to name.
-        if let Some(field) = message
-            .strip_prefix("missing field `")
-            .and_then(|m| m.split('`').next())
-        {
-            expression = format!("{expression}.{field}");
+        // "missing field `recorded`", "unknown field `foo`": that element is the one to name.
+        let field = ["missing field `", "unknown field `"]
+            .iter()
+            .find_map(|p| message.strip_prefix(p))
+            .and_then(|m| m.split('`').next());
+        if let Some(field) = field {
+            if !expression.ends_with(&format!(".{field}")) {
+                expression = format!("{expression}.{field}");
+            }
         }
         // "invalid type: string \"…\", expected a boolean": keep only what was expected.
         let detail = match message.split_once(", expected ") {
