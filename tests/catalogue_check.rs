@@ -97,6 +97,8 @@ fn each_invalid_fixture_is_one_mistake_of_its_kind() {
         ("empty_purposes", &["catalogue-error-empty"]),
         ("empty_text", &["catalogue-error-empty"]),
         ("missing_key", &["catalogue-error-missing"]),
+        ("duplicate_purpose_code", &["catalogue-error-duplicate"]),
+        ("purpose_code_unknown_purpose", &["catalogue-error-unknown-ref"]),
         ("missing_language", &["catalogue-error-missing"]),
         ("no_fields", &["catalogue-error-missing"]),
         ("no_files", &["catalogue-error-no-files"]),
@@ -211,7 +213,8 @@ fn every_valid_catalogue_and_the_shipped_one_pass() {
                 text(&out.stderr)
             );
             assert!(stdout.starts_with("OK: "), "{stdout}");
-            assert_eq!(stdout.lines().count(), 2, "{stdout}");
+            // OK, what it holds, and its purpose codes.
+            assert_eq!(stdout.lines().count(), 3, "{stdout}");
         }
     }
 }
