@@ -98,7 +98,10 @@ fn each_invalid_fixture_is_one_mistake_of_its_kind() {
         ("empty_text", &["catalogue-error-empty"]),
         ("missing_key", &["catalogue-error-missing"]),
         ("duplicate_purpose_code", &["catalogue-error-duplicate"]),
-        ("purpose_code_unknown_purpose", &["catalogue-error-unknown-ref"]),
+        (
+            "purpose_code_unknown_purpose",
+            &["catalogue-error-unknown-ref"],
+        ),
         ("missing_language", &["catalogue-error-missing"]),
         ("no_fields", &["catalogue-error-missing"]),
         ("no_files", &["catalogue-error-no-files"]),

@@ -130,8 +130,18 @@ async fn the_balp_patient_read_and_query_examples_show_in_the_citizens_log() {
     assert_eq!(status, 201, "{outcome}");
     assert_eq!(outcome["issue"][0]["severity"], "information");
     // PatientQuery in a batch, twice in the same batch: one entry, the second a repeat.
-    let (status, media, answer) = f.post("/v1/ingest/fhir", &batch(&[query.clone(), query.clone()]), "en").await;
-    assert_eq!((status, media.as_str()), (200, "application/fhir+json"), "{answer}");
+    let (status, media, answer) = f
+        .post(
+            "/v1/ingest/fhir",
+            &batch(&[query.clone(), query.clone()]),
+            "en",
+        )
+        .await;
+    assert_eq!(
+        (status, media.as_str()),
+        (200, "application/fhir+json"),
+        "{answer}"
+    );
     assert_eq!(answer["resourceType"], "Bundle");
     assert_eq!(answer["type"], "batch-response");
     let statuses: Vec<&str> = answer["entry"]
@@ -145,8 +155,13 @@ async fn the_balp_patient_read_and_query_examples_show_in_the_citizens_log() {
     let (status, outcome) = f.one(&read).await;
     assert_eq!(status, 200, "{outcome}");
     assert_eq!(outcome["issue"][0]["severity"], "information");
-    let (_, _, answer) = f.post("/v1/ingest/fhir", &batch(&[read.clone()]), "en").await;
-    assert_eq!(answer["entry"][0]["response"]["status"], "200 OK", "{answer}");
+    let (_, _, answer) = f
+        .post("/v1/ingest/fhir", &batch(&[read.clone()]), "en")
+        .await;
+    assert_eq!(
+        answer["entry"][0]["response"]["status"], "200 OK",
+        "{answer}"
+    );
 
     // The read: viewed, by the municipality's unit that owns KMD Nexus, for home care (TREAT).
     let entries = f.log(READ_CPR).await;
@@ -154,10 +169,22 @@ async fn the_balp_patient_read_and_query_examples_show_in_the_citizens_log() {
     let e = &entries[0];
     assert_eq!(e["action"], "viewed");
     assert_eq!(e["at"], "2020-04-29T09:49:00Z");
-    assert_eq!(e["organisation"], json!({ "da": "Kommunen", "en": "The municipality" }));
-    assert_eq!(e["unit"], json!({ "da": "Sundhed og Omsorg", "en": "Health and Care" }));
-    assert_eq!(e["role"], json!({ "da": "information recipient", "en": "information recipient" }));
-    assert_eq!(e["purpose"], json!({ "da": "Hjemmepleje", "en": "Home care" }));
+    assert_eq!(
+        e["organisation"],
+        json!({ "da": "Kommunen", "en": "The municipality" })
+    );
+    assert_eq!(
+        e["unit"],
+        json!({ "da": "Sundhed og Omsorg", "en": "Health and Care" })
+    );
+    assert_eq!(
+        e["role"],
+        json!({ "da": "information recipient", "en": "information recipient" })
+    );
+    assert_eq!(
+        e["purpose"],
+        json!({ "da": "Hjemmepleje", "en": "Home care" })
+    );
     assert_eq!(e["system"], "KMD Nexus");
     assert_eq!(e["area"], "health");
     // Employee names are off by default: John Smith never leaves the server.
@@ -172,7 +199,8 @@ async fn the_balp_patient_read_and_query_examples_show_in_the_citizens_log() {
     // an update is a change; purposeOfEvent works as well as purposeOfUse.
     let mut other = query.clone();
     other["id"] = json!("nexus-update-1");
-    other["subtype"] = json!([{ "system": "http://hl7.org/fhir/restful-interaction", "code": "update" }]);
+    other["subtype"] =
+        json!([{ "system": "http://hl7.org/fhir/restful-interaction", "code": "update" }]);
     other["action"] = json!("U");
     other["agent"][2]["location"] = json!({ "display": "Hjemmeplejen Nord" });
     other["agent"][2]["role"] = json!([{ "text": "Sygeplejerske" }]);
@@ -190,7 +218,10 @@ async fn the_balp_patient_read_and_query_examples_show_in_the_citizens_log() {
     assert_eq!(entries.len(), 2);
     let e = &entries[0];
     assert_eq!(e["action"], "changed");
-    assert_eq!(e["organisation"]["da"], "Eksempel Kommune, Sundhed og Omsorg");
+    assert_eq!(
+        e["organisation"]["da"],
+        "Eksempel Kommune, Sundhed og Omsorg"
+    );
     assert_eq!(e["unit"]["da"], "Hjemmeplejen Nord");
     assert_eq!(e["role"]["da"], "Sygeplejerske");
     assert_eq!(e["purpose"]["en"], "Training and rehabilitation");
@@ -259,8 +290,7 @@ async fn each_bad_input_answers_an_operation_outcome_naming_the_element() {
         (
             "an unknown purpose code",
             with(&|v| {
-                v["agent"][2]["purposeOfUse"][0]["coding"][0] =
-                    json!({ "system": "urn:oid:2.16.840.1.113883.3.18.7.1", "code": "PUBLICHEALTH" });
+                v["agent"][2]["purposeOfUse"][0]["coding"][0] = json!({ "system": "urn:oid:2.16.840.1.113883.3.18.7.1", "code": "PUBLICHEALTH" });
             }),
             422,
             "code-invalid",
@@ -333,7 +363,11 @@ async fn each_bad_input_answers_an_operation_outcome_naming_the_element() {
     for (why, body, status, code, expression) in &cases {
         let got = f.one(body).await;
         assert_eq!(got.0, *status, "{why}: {}", got.1);
-        assert_eq!(only_issue(&got.1), ((*code).to_owned(), (*expression).to_owned()), "{why}");
+        assert_eq!(
+            only_issue(&got.1),
+            ((*code).to_owned(), (*expression).to_owned()),
+            "{why}"
+        );
         // A value from the resource (here a CPR number in the wrong place) never comes back.
         assert!(!got.1.to_string().contains("310241"), "{why}: {}", got.1);
     }
@@ -343,7 +377,10 @@ async fn each_bad_input_answers_an_operation_outcome_naming_the_element() {
     transaction["type"] = json!("transaction");
     let (status, _, outcome) = f.post("/v1/ingest/fhir", &transaction, "en").await;
     assert_eq!(status, 400, "{outcome}");
-    assert_eq!(only_issue(&outcome), ("not-supported".to_owned(), "Bundle.type".to_owned()));
+    assert_eq!(
+        only_issue(&outcome),
+        ("not-supported".to_owned(), "Bundle.type".to_owned())
+    );
     // An AuditEvent posted as the bundle.
     let (status, _, outcome) = f.post("/v1/ingest/fhir", &good, "en").await;
     assert_eq!(status, 400);
@@ -352,19 +389,28 @@ async fn each_bad_input_answers_an_operation_outcome_naming_the_element() {
     // A batch answers each entry on its own: the bad ones do not stop the good one.
     let bad = cases[1].1.clone();
     let (status, _, answer) = f
-        .post("/v1/ingest/fhir", &batch(&[bad, good.clone(), json!({ "resourceType": "Patient" })]), "en")
+        .post(
+            "/v1/ingest/fhir",
+            &batch(&[bad, good.clone(), json!({ "resourceType": "Patient" })]),
+            "en",
+        )
         .await;
     assert_eq!(status, 200, "{answer}");
     let entries = answer["entry"].as_array().unwrap();
     assert_eq!(entries.len(), 3);
     assert_eq!(entries[0]["response"]["status"], "422 Unprocessable Entity");
-    assert_eq!(only_issue(&entries[0]["response"]["outcome"]).1, "AuditEvent.entity");
+    assert_eq!(
+        only_issue(&entries[0]["response"]["outcome"]).1,
+        "AuditEvent.entity"
+    );
     assert_eq!(entries[1]["response"]["status"], "201 Created");
     assert_eq!(entries[2]["response"]["status"], "400 Bad Request");
     assert_eq!(f.log(READ_CPR).await.len(), 1);
 
     // The sentences follow Accept-Language.
-    let (_, _, outcome) = f.post("/v1/ingest/fhir/AuditEvent", &cases[1].1, "da-DK,da;q=0.9").await;
+    let (_, _, outcome) = f
+        .post("/v1/ingest/fhir/AuditEvent", &cases[1].1, "da-DK,da;q=0.9")
+        .await;
     let diagnostics = outcome["issue"][0]["diagnostics"].as_str().unwrap();
     assert!(diagnostics.contains("ingen patient"), "{diagnostics}");
 
@@ -381,7 +427,8 @@ async fn each_bad_input_answers_an_operation_outcome_naming_the_element() {
         }
         r.send()
     };
-    let got = support_server::split(post_raw("application/fhir+json", "{", true).await.unwrap()).await;
+    let got =
+        support_server::split(post_raw("application/fhir+json", "{", true).await.unwrap()).await;
     assert_eq!(got.0, 400);
     assert_eq!(only_issue(&got.1).0, "structure");
     let got = support_server::split(post_raw("text/plain", "{}", true).await.unwrap()).await;

@@ -134,7 +134,9 @@ fn cross_check(entries: &[Entry], broken: &[Kind], errors: &mut Vec<CatalogueErr
     // A purpose code means one purpose: each (system, code) pair once.
     let mut codes: HashMap<&str, &Loc> = HashMap::new();
     for entry in entries {
-        let Some((code, loc)) = &entry.code else { continue };
+        let Some((code, loc)) = &entry.code else {
+            continue;
+        };
         match codes.get(code.as_str()) {
             Some(first) => errors.push(CatalogueError::Duplicate {
                 loc: loc.clone(),

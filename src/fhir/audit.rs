@@ -13,10 +13,13 @@
 //!
 //! Every problem found is returned, each naming its element.
 
+use super::action::{action, has};
 use super::error::FhirError;
-use super::model::{Agent, AuditEvent, CodeableConcept, Coding, Reference};
+use super::model::{Agent, AuditEvent, CodeableConcept, Reference};
+use super::parse::echo;
+pub use super::parse::parse;
 use crate::auth::citizen_key::Pepper;
-use crate::domain::{Action, Text};
+use crate::domain::Text;
 use crate::ingest::cpr::parse_cpr;
 use crate::store::fhir::{FhirCatalogue, FhirEvent};
 use jiff::Timestamp;
@@ -29,17 +32,7 @@ pub const MAX_TEXT: usize = 500;
 pub const MAX_ID: usize = 64;
 
 const OBJECT_ROLE: &str = "http://terminology.hl7.org/CodeSystem/object-role";
-const RESTFUL: &str = "http://hl7.org/fhir/restful-interaction";
-const LIFECYCLE: &str = "http://terminology.hl7.org/CodeSystem/iso-21089-lifecycle";
-const DICOM: &str = "http://dicom.nema.org/resources/ontology/DCM";
 const ROLE_CLASS: &str = "http://terminology.hl7.org/CodeSystem/v3-RoleClass";
-
-/// At most this much of a value from the resource goes into a diagnostic (a resource type, a code).
-const MAX_ECHO: usize = 100;
-
-fn echo(s: &str) -> String {
-    s.chars().take(MAX_ECHO).collect()
-}
 
 /// Parses `value` as an R4 AuditEvent and maps it. `system` is the API key's system name.
 pub fn check(
@@ -74,112 +67,21 @@ pub fn check(
     map(&event, &system_id, catalogue, pepper)
 }
 
-/// serde's reading of `value` as `T`, with the element path of the first problem (`AuditEvent.agent[2]`)
-/// and a message that names the element, never its value.
-pub fn parse<T: serde::de::DeserializeOwned>(
-    value: serde_json::Value,
-    root: &str,
-) -> Result<T, FhirError> {
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = e.inner().to_string();
-        let mut expression = if path == "." {
-            root.to_owned()
-        } else {
-            format!("{root}.{path}")
-        };
-        // "missing field `recorded`", "unknown field `foo`": that element is the one to name.
-        let field = ["missing field `", "unknown field `"]
-            .iter()
-            .find_map(|p| message.strip_prefix(p))
-            .and_then(|m| m.split('`').next());
-        if let Some(field) = field {
-            if !expression.ends_with(&format!(".{field}")) {
-                expression = format!("{expression}.{field}");
-            }
-        }
-        // "invalid type: string \"…\", expected a boolean": keep only what was expected.
-        let detail = match message.split_once(", expected ") {
-            Some((head, expected)) if head.starts_with("invalid") => {
-                format!("wrong type or value, expected {expected}")
-            }
-            _ => message,
-        };
-        FhirError::Invalid {
-            expression,
-            detail: echo(&detail),
-        }
-    })
-}
-
 /// The first non-empty of a concept's text and its codings' displays and codes.
 fn words(c: &CodeableConcept) -> Option<String> {
     c.text
         .iter()
-        .chain(c.coding.iter().flat_map(|k| k.display.iter().chain(&k.code)))
+        .chain(
+            c.coding
+                .iter()
+                .flat_map(|k| k.display.iter().chain(&k.code)),
+        )
         .find(|s| !s.trim().is_empty())
         .cloned()
 }
 
-fn has(coding: &Coding, system: &str, codes: &[&str]) -> bool {
-    coding.system.as_deref() == Some(system)
-        && coding.code.as_deref().is_some_and(|c| codes.contains(&c))
-}
-
-/// What was done: the subtype says it best, then the event type, then `action`.
-fn action(event: &AuditEvent) -> Option<Action> {
-    for s in &event.subtype {
-        let by_subtype = if has(
-            s,
-            RESTFUL,
-            &[
-                "read",
-                "vread",
-                "search",
-                "search-type",
-                "search-system",
-                "search-compartment",
-                "history",
-                "history-instance",
-                "history-type",
-                "history-system",
-            ],
-        ) || has(s, LIFECYCLE, &["access"])
-        {
-            Some(Action::Viewed)
-        } else if has(s, RESTFUL, &["create"]) || has(s, LIFECYCLE, &["originate"]) {
-            Some(Action::Created)
-        } else if has(s, RESTFUL, &["update", "patch", "delete"])
-            || has(s, LIFECYCLE, &["amend", "destroy"])
-        {
-            Some(Action::Changed)
-        } else if has(s, LIFECYCLE, &["disclose", "transmit"]) {
-            Some(Action::Disclosed)
-        } else if has(s, LIFECYCLE, &["export"]) {
-            Some(Action::Exported)
-        } else {
-            None
-        };
-        if by_subtype.is_some() {
-            return by_subtype;
-        }
-    }
-    if has(&event.type_, DICOM, &["110106"]) {
-        return Some(Action::Exported);
-    }
-    match event.action.as_deref() {
-        Some("C") => Some(Action::Created),
-        Some("R") => Some(Action::Viewed),
-        Some("U" | "D") => Some(Action::Changed),
-        _ => None,
-    }
-}
-
 fn is_patient(e: &super::model::Entity) -> bool {
-    let by_role = e
-        .role
-        .as_ref()
-        .is_some_and(|r| has(r, OBJECT_ROLE, &["1"]));
+    let by_role = e.role.as_ref().is_some_and(|r| has(r, OBJECT_ROLE, &["1"]));
     let by_what = e.what.as_ref().is_some_and(|w| {
         w.type_.as_deref() == Some("Patient")
             || w.reference
@@ -208,11 +110,13 @@ fn citizen(event: &AuditEvent, pepper: &Pepper) -> Result<(String, String), Fhir
         else {
             continue;
         };
-        let cpr = id.value.as_deref().and_then(parse_cpr).ok_or_else(|| {
-            FhirError::MalformedCpr {
-                expression: format!("AuditEvent.entity[{i}].what.identifier.value"),
-            }
-        })?;
+        let cpr =
+            id.value
+                .as_deref()
+                .and_then(parse_cpr)
+                .ok_or_else(|| FhirError::MalformedCpr {
+                    expression: format!("AuditEvent.entity[{i}].what.identifier.value"),
+                })?;
         return Ok((pepper.citizen_key(&cpr), cpr.masked()));
     }
     Err(FhirError::NoCpr {
@@ -353,9 +257,12 @@ fn map(
             max: MAX_ID,
         });
     }
-    let at = event.recorded.parse::<Timestamp>().map_err(|_| FhirError::BadTime {
-        expression: "AuditEvent.recorded".into(),
-    });
+    let at = event
+        .recorded
+        .parse::<Timestamp>()
+        .map_err(|_| FhirError::BadTime {
+            expression: "AuditEvent.recorded".into(),
+        });
     let action = action(event).ok_or_else(|| FhirError::UnknownAction {
         expression: "AuditEvent.action".into(),
     });
@@ -392,7 +299,16 @@ fn map(
     take(who.as_ref().map(|_| ()).map_err(Clone::clone));
     take(purpose.as_ref().map(|_| ()).map_err(Clone::clone));
     take(organisation.as_ref().map(|_| ()).map_err(Clone::clone));
-    match (at, action, citizen, who, purpose, organisation, sys, category) {
+    match (
+        at,
+        action,
+        citizen,
+        who,
+        purpose,
+        organisation,
+        sys,
+        category,
+    ) {
         (
             Ok(at),
             Ok(action),

@@ -45,7 +45,9 @@ pub enum FhirError {
         system: String,
         code: String,
     },
-    #[error("the action and subtype do not say what was done (action C, R, U, D or E; a FHIR restful subtype)")]
+    #[error(
+        "the action and subtype do not say what was done (action C, R, U, D or E; a FHIR restful subtype)"
+    )]
     UnknownAction { expression: String },
     #[error("recorded must be a FHIR instant (RFC 3339 with a time zone)")]
     BadTime { expression: String },

@@ -6,7 +6,9 @@
 //! lines; minutes of build on two cores) and R4 is not always among them, while ingest needs three
 //! resources and strict refusal of unknown elements.
 
+mod action;
 pub mod audit;
 pub mod error;
 pub mod model;
 pub mod outcome;
+mod parse;

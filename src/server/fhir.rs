@@ -132,7 +132,8 @@ impl<S: Send + Sync> FromRequest<S> for FhirBody {
                 problem(lang, &[FhirError::NotJson])
             }
         })?;
-        let json = serde_json::from_slice(&bytes).map_err(|_| problem(lang, &[FhirError::NotJson]))?;
+        let json =
+            serde_json::from_slice(&bytes).map_err(|_| problem(lang, &[FhirError::NotJson]))?;
         Ok(FhirBody { lang, json })
     }
 }
@@ -161,9 +162,10 @@ async fn ingest(
     system: String,
     resources: Vec<Result<serde_json::Value, FhirError>>,
 ) -> Result<Vec<Result<IngestOutcome, Vec<FhirError>>>, FhirResponse> {
-    let pepper = state.pepper.clone().ok_or_else(|| {
-        problem(lang, &[FhirError::NotConfigured])
-    })?;
+    let pepper = state
+        .pepper
+        .clone()
+        .ok_or_else(|| problem(lang, &[FhirError::NotConfigured]))?;
     state
         .pool
         .run(move |store| {
@@ -171,7 +173,10 @@ async fn ingest(
             let mut results: Vec<Result<IngestOutcome, Vec<FhirError>>> = Vec::new();
             let mut good: Vec<(usize, FhirEvent)> = Vec::new();
             for (index, resource) in resources.into_iter().enumerate() {
-                match resource.map_err(|e| vec![e]).and_then(|r| check(r, &system, &catalogue, &pepper)) {
+                match resource
+                    .map_err(|e| vec![e])
+                    .and_then(|r| check(r, &system, &catalogue, &pepper))
+                {
                     Ok(event) => {
                         good.push((index, event));
                         // Replaced by the store's outcome below.

@@ -11,6 +11,7 @@ pub mod ingest;
 pub mod ingest_records;
 pub mod kiosk;
 pub mod openapi;
+mod openapi_fhir;
 mod pool;
 pub mod rate_limit;
 mod request_log;

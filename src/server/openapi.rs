@@ -121,8 +121,14 @@ fn operation(spec: &RouteSpec) -> Value {
         if spec.status == 201 {
             responses.insert("200".into(), outcome("Recorded before: nothing changed."));
         }
-        responses.insert("422".into(), outcome("An AuditEvent Indsigt cannot record: one issue per problem."));
-        responses.insert("415".into(), outcome("Not application/fhir+json or application/json."));
+        responses.insert(
+            "422".into(),
+            outcome("An AuditEvent Indsigt cannot record: one issue per problem."),
+        );
+        responses.insert(
+            "415".into(),
+            outcome("Not application/fhir+json or application/json."),
+        );
         responses.insert("503".into(), outcome("The server has no pepper_file."));
     }
     if spec.operation == "readyz" {
@@ -162,12 +168,18 @@ fn operation(spec: &RouteSpec) -> Value {
                 json!({ "description": description,
                         "content": { "application/fhir+json": { "schema": reference("OperationOutcome") } } })
             };
-            responses.insert("400".into(), outcome("Not JSON, not the right resource, or not R4."));
+            responses.insert(
+                "400".into(),
+                outcome("Not JSON, not the right resource, or not R4."),
+            );
             responses.insert(
                 "401".into(),
                 error_response("No API key, or an unknown one."),
             );
-            responses.insert("413".into(), outcome("The body or the bundle is too large."));
+            responses.insert(
+                "413".into(),
+                outcome("The body or the bundle is too large."),
+            );
         }
         Guard::ApiKey => {
             security.push(json!({ "apiKey": [] }));
@@ -257,50 +269,11 @@ fn schemas() -> Value {
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), feedback_schemas()) {
         all.extend(more);
     }
-    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), fhir_schemas()) {
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), super::openapi_fhir::schemas())
+    {
         all.extend(more);
     }
     all
-}
-
-/// FHIR R4 resources, as far as Indsigt reads them: the R4 specification is the full definition.
-fn fhir_schemas() -> Value {
-    let issue = json!({ "type": "object", "required": ["severity", "code", "diagnostics"], "properties": {
-        "severity": { "enum": ["fatal", "error", "warning", "information"] },
-        "code": { "type": "string", "description": "A FHIR IssueType: required, value, code-invalid, structure, not-supported, …" },
-        "diagnostics": { "type": "string" },
-        "expression": { "type": "array", "items": { "type": "string" }, "description": "The element, as FHIRPath." } } });
-    json!({
-        "AuditEvent": { "type": "object", "required": ["resourceType", "id", "type", "recorded", "agent", "source", "entity"],
-            "description": "A FHIR R4 AuditEvent (http://hl7.org/fhir/R4/auditevent.html); elements R4 does not define are refused. See docs/api.md for what Indsigt reads.",
-            "properties": {
-                "resourceType": { "const": "AuditEvent" },
-                "id": { "type": "string", "maxLength": 64 },
-                "recorded": { "type": "string", "format": "date-time" },
-                "action": { "enum": ["C", "R", "U", "D", "E"] },
-                "agent": { "type": "array", "minItems": 1, "items": { "type": "object", "required": ["requestor"] } },
-                "source": { "type": "object", "required": ["observer"] },
-                "entity": { "type": "array", "minItems": 1, "items": { "type": "object" } } } },
-        "Bundle": { "type": "object", "required": ["resourceType", "type"],
-            "description": "A FHIR R4 Bundle of type batch whose entries are AuditEvents.",
-            "properties": {
-                "resourceType": { "const": "Bundle" },
-                "type": { "const": "batch" },
-                "entry": { "type": "array", "items": { "type": "object", "properties": {
-                    "resource": reference("AuditEvent"),
-                    "request": { "type": "object", "properties": {
-                        "method": { "const": "POST" }, "url": { "type": "string" } } } } } } } },
-        "OperationOutcome": { "type": "object", "required": ["resourceType", "issue"], "properties": {
-            "resourceType": { "const": "OperationOutcome" },
-            "issue": { "type": "array", "minItems": 1, "items": issue } } },
-        "BatchResponse": { "type": "object", "required": ["resourceType", "type", "entry"], "properties": {
-            "resourceType": { "const": "Bundle" },
-            "type": { "const": "batch-response" },
-            "entry": { "type": "array", "items": { "type": "object", "required": ["response"], "properties": {
-                "response": { "type": "object", "required": ["status", "outcome"], "properties": {
-                    "status": { "type": "string", "description": "201 Created, 200 OK, 400 Bad Request or 422 Unprocessable Entity." },
-                    "outcome": reference("OperationOutcome") } } } } } } }
-    })
 }
 
 fn feedback_schemas() -> Value {
