@@ -261,7 +261,7 @@ fn the_examples_in_the_documentation_are_valid_entries() {
         .skip(1)
         .map(|b| b.split("```").next().unwrap())
         .collect();
-    assert_eq!(blocks.len(), 7, "one example of each kind of entry");
+    assert_eq!(blocks.len(), 8, "one example of each kind of entry");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("examples.toml"), blocks.join("\n")).unwrap();
     let shipped = load(&root().join("catalogue")).unwrap();
