@@ -156,7 +156,7 @@ async fn the_balp_patient_read_and_query_examples_show_in_the_citizens_log() {
     assert_eq!(status, 200, "{outcome}");
     assert_eq!(outcome["issue"][0]["severity"], "information");
     let (_, _, answer) = f
-        .post("/v1/ingest/fhir", &batch(&[read.clone()]), "en")
+        .post("/v1/ingest/fhir", &batch(std::slice::from_ref(&read)), "en")
         .await;
     assert_eq!(
         answer["entry"][0]["response"]["status"], "200 OK",
@@ -373,7 +373,7 @@ async fn each_bad_input_answers_an_operation_outcome_naming_the_element() {
     }
 
     // A bundle that is not a batch.
-    let mut transaction = batch(&[good.clone()]);
+    let mut transaction = batch(std::slice::from_ref(&good));
     transaction["type"] = json!("transaction");
     let (status, _, outcome) = f.post("/v1/ingest/fhir", &transaction, "en").await;
     assert_eq!(status, 400, "{outcome}");

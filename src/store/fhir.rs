@@ -62,20 +62,6 @@ impl FhirCatalogue {
             .get(&(system.to_owned(), code.to_owned()))
             .map(String::as_str)
     }
-
-    /// A catalogue for tests: `(id, name, owner, first category's area and name)` and the codes.
-    pub fn from_parts(
-        systems: Vec<(String, FhirSystem)>,
-        purpose_codes: Vec<(String, String, String)>,
-    ) -> FhirCatalogue {
-        FhirCatalogue {
-            systems: systems.into_iter().collect(),
-            purpose_codes: purpose_codes
-                .into_iter()
-                .map(|(s, c, p)| ((s, c), p))
-                .collect(),
-        }
-    }
 }
 
 /// One checked AuditEvent, ready to write.
