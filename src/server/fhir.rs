@@ -233,10 +233,10 @@ pub async fn audit_event(
         Err(response) => return response,
     };
     log(&results);
-    let (status, outcome) = results
-        .first()
-        .map(|r| answer(lang, r))
-        .unwrap_or_else(|| (500, outcome_of(lang, &[FhirError::NotJson])));
+    // One resource in, one result out.
+    let Some((status, outcome)) = results.first().map(|r| answer(lang, r)) else {
+        return failed(ApiError::internal());
+    };
     respond(status, &outcome)
 }
 
