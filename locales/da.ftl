@@ -633,3 +633,31 @@ requests-cli-unpaired = Giv --lang og --text i par, for eksempel --lang da --tex
 requests-cli-nothing-to-do = Giv et svar med --lang og --text, eller brug --under-review.
 requests-cli-no-report = Der er ingen henvendelse { $id }.
 requests-cli-already-answered = Henvendelsen er besvaret. Den kan ikke gå tilbage til under behandling.
+
+## fhir: FHIR AuditEvent ingest (POST /v1/ingest/fhir) and the catalogue's purpose codes
+catalogue-kind-purpose-code = formålskode
+catalogue-summary-purpose-codes = Formålskoder: { $purpose_codes }.
+fhir-recorded = AuditEvent er skrevet i borgerens log.
+fhir-duplicate = Denne AuditEvent er modtaget før. Intet er ændret.
+fhir-not-json = Indholdet er ikke JSON.
+fhir-unsupported-media-type = Send indholdet som application/fhir+json eller application/json.
+fhir-too-large = Indholdet er for stort.
+fhir-too-many-entries = Et bundle må højst have { $max } dele.
+fhir-not-configured = Serveren kan ikke tage imod FHIR endnu: server.pepper_file er ikke sat.
+fhir-wrong-resource = Dette er { $found }, ikke { $wanted }.
+fhir-not-batch = Bundlet har typen { $found }. Kun typen batch bliver taget imod.
+fhir-invalid = Elementet passer ikke til FHIR R4: { $detail }.
+fhir-no-id = AuditEvent har intet id. Med et id bliver en gentagelse ikke talt to gange.
+fhir-no-patient = AuditEvent har ingen patient (entity.role 1 eller en Patient i entity.what).
+fhir-no-cpr = Patienten har ingen identifier med CPR-systemet urn:oid:1.2.208.176.1.2.
+fhir-malformed-cpr = CPR-nummeret skal være ti cifre, som ddmmåå-nnnn eller ddmmåånnnn.
+fhir-no-requestor = Ingen agent har requestor = true. Så vides det ikke, hvem der kiggede.
+fhir-no-purpose = AuditEvent har intet formål. Angiv purposeOfUse på den agent, der spurgte, eller purposeOfEvent.
+fhir-unknown-purpose = Kataloget har intet formål for koden { $code } i { $system }. Tilføj en purpose_code i kataloget.
+fhir-unknown-action = Det er ikke klart, hvad der blev gjort. Angiv action C, R, U, D eller E med en FHIR restful subtype.
+fhir-bad-time = recorded skal være et tidspunkt med tidszone (RFC 3339).
+fhir-too-long = Teksten er længere end { $max } bytes.
+fhir-wrong-system = source.observer nævner et andet system end det, API-nøglen hører til.
+fhir-unknown-system = Kataloget har intet system for denne API-nøgle.
+fhir-no-category = Kataloget har ingen datakategori i dette system. Så ville posten ikke have et område.
+fhir-no-catalogue = Der er ikke indlæst noget katalog.

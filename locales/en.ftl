@@ -633,3 +633,31 @@ requests-cli-unpaired = Give --lang and --text in pairs, for example --lang da -
 requests-cli-nothing-to-do = Give an answer with --lang and --text, or use --under-review.
 requests-cli-no-report = There is no report { $id }.
 requests-cli-already-answered = The report is answered. It cannot go back to under review.
+
+## fhir: FHIR AuditEvent ingest (POST /v1/ingest/fhir) and the catalogue's purpose codes
+catalogue-kind-purpose-code = purpose code
+catalogue-summary-purpose-codes = Purpose codes: { $purpose_codes }.
+fhir-recorded = The AuditEvent is recorded in the citizen's access log.
+fhir-duplicate = This AuditEvent was recorded before. Nothing changed.
+fhir-not-json = The body is not JSON.
+fhir-unsupported-media-type = Send the body as application/fhir+json or application/json.
+fhir-too-large = The body is too large.
+fhir-too-many-entries = A bundle can hold at most { $max } entries.
+fhir-not-configured = The server cannot take FHIR yet: server.pepper_file is not set.
+fhir-wrong-resource = This is { $found }, not { $wanted }.
+fhir-not-batch = The bundle has type { $found }. Only type batch is taken.
+fhir-invalid = The element does not fit FHIR R4: { $detail }.
+fhir-no-id = The AuditEvent has no id. The id makes sure a repeat is not counted twice.
+fhir-no-patient = The AuditEvent has no patient entity (entity.role 1, or a Patient in entity.what).
+fhir-no-cpr = The patient entity has no identifier with the CPR system urn:oid:1.2.208.176.1.2.
+fhir-malformed-cpr = The CPR number must be ten digits, as ddmmyy-nnnn or ddmmyynnnn.
+fhir-no-requestor = No agent has requestor = true, so it is not known who looked.
+fhir-no-purpose = The AuditEvent has no purpose: give purposeOfUse on the requesting agent, or purposeOfEvent.
+fhir-unknown-purpose = The catalogue has no purpose for code { $code } in { $system }. Add a purpose_code to the catalogue.
+fhir-unknown-action = It is not clear what was done. Give action C, R, U, D or E with a FHIR restful subtype.
+fhir-bad-time = recorded must be a time with a time zone (RFC 3339).
+fhir-too-long = The text is longer than { $max } bytes.
+fhir-wrong-system = source.observer names another system than the one this API key belongs to.
+fhir-unknown-system = The catalogue has no system for this API key.
+fhir-no-category = The catalogue has no data category in this system, so the entry would have no area.
+fhir-no-catalogue = No catalogue has been imported.

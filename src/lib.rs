@@ -10,6 +10,7 @@ pub mod cli;
 pub mod config;
 pub mod domain;
 pub mod feedback_report;
+pub mod fhir;
 pub mod i18n;
 pub mod ingest;
 pub mod kiosk;

@@ -97,6 +97,11 @@ fn each_invalid_fixture_is_one_mistake_of_its_kind() {
         ("empty_purposes", &["catalogue-error-empty"]),
         ("empty_text", &["catalogue-error-empty"]),
         ("missing_key", &["catalogue-error-missing"]),
+        ("duplicate_purpose_code", &["catalogue-error-duplicate"]),
+        (
+            "purpose_code_unknown_purpose",
+            &["catalogue-error-unknown-ref"],
+        ),
         ("missing_language", &["catalogue-error-missing"]),
         ("no_fields", &["catalogue-error-missing"]),
         ("no_files", &["catalogue-error-no-files"]),
@@ -211,7 +216,8 @@ fn every_valid_catalogue_and_the_shipped_one_pass() {
                 text(&out.stderr)
             );
             assert!(stdout.starts_with("OK: "), "{stdout}");
-            assert_eq!(stdout.lines().count(), 2, "{stdout}");
+            // OK, what it holds, and its purpose codes.
+            assert_eq!(stdout.lines().count(), 3, "{stdout}");
         }
     }
 }
@@ -227,7 +233,8 @@ fn the_summary_counts_what_the_catalogue_holds() {
         text(&out.stdout),
         "OK: tests/valid_catalogues/minimal. The catalogue is valid.\n\
          Areas: 1. Systems: 1. Legal bases: 2. Purposes: 2. Data categories: 1 (with 2 fields). \
-         Consent types: 1. Decision-support tools: 1.\n"
+         Consent types: 1. Decision-support tools: 1.\n\
+         Purpose codes: 0.\n"
     );
 }
 
@@ -254,7 +261,7 @@ fn the_examples_in_the_documentation_are_valid_entries() {
         .skip(1)
         .map(|b| b.split("```").next().unwrap())
         .collect();
-    assert_eq!(blocks.len(), 7, "one example of each kind of entry");
+    assert_eq!(blocks.len(), 8, "one example of each kind of entry");
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("examples.toml"), blocks.join("\n")).unwrap();
     let shipped = load(&root().join("catalogue")).unwrap();

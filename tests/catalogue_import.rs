@@ -35,6 +35,7 @@ const TABLES: &[&str] = &[
     "cat_consent_types",
     "cat_decision_tools",
     "cat_decision_inputs",
+    "cat_purpose_codes",
     "holdings",
 ];
 
@@ -83,6 +84,20 @@ fn the_shipped_catalogue_imports_as_version_1_with_every_entry() {
         count(conn, "cat_decision_tools"),
         c.decision_tools.len() as i64
     );
+    assert!(c.purpose_codes.len() >= 4);
+    assert_eq!(
+        count(conn, "cat_purpose_codes"),
+        c.purpose_codes.len() as i64
+    );
+    let treat: String = conn
+        .query_row(
+            "SELECT purpose_id FROM cat_purpose_codes WHERE version_id = 1
+             AND system = 'http://terminology.hl7.org/CodeSystem/v3-ActReason' AND code = 'TREAT'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(treat, "p_home_care");
     let (years, after, eoy): (Option<i64>, Option<String>, bool) = conn
         .query_row(
             "SELECT retention_years, retention_after, retention_end_of_year FROM cat_categories

@@ -1,5 +1,5 @@
 //! Loading a catalogue folder: every `*.toml` file in it and its subfolders (sorted by path), each walked
-//! against the schema, then the cross-checks (duplicate ids, references), then the typed [`Catalogue`].
+//! against the schema, then the cross-checks (duplicate ids and purpose codes, references), then the typed [`Catalogue`].
 
 use super::errors::{CatalogueError, CatalogueErrors, Loc};
 use super::model::Catalogue;
@@ -128,6 +128,24 @@ fn cross_check(entries: &[Entry], broken: &[Kind], errors: &mut Vec<CatalogueErr
             }),
             None => {
                 ids.insert((entry.kind, id.as_str()), loc);
+            }
+        }
+    }
+    // A purpose code means one purpose: each (system, code) pair once.
+    let mut codes: HashMap<&str, &Loc> = HashMap::new();
+    for entry in entries {
+        let Some((code, loc)) = &entry.code else {
+            continue;
+        };
+        match codes.get(code.as_str()) {
+            Some(first) => errors.push(CatalogueError::Duplicate {
+                loc: loc.clone(),
+                key: format!("{}.code", entry.key),
+                id: code.clone(),
+                first: (*first).clone(),
+            }),
+            None => {
+                codes.insert(code.as_str(), loc);
             }
         }
     }

@@ -265,5 +265,10 @@ pub fn summary(lang: Lang, catalogue: &Catalogue, dir: &Path) -> Vec<String> {
                 ("decision_tools", c.decision_tools.len().into()),
             ],
         ),
+        tr(
+            lang,
+            "catalogue-summary-purpose-codes",
+            &[("purpose_codes", c.purpose_codes.len().into())],
+        ),
     ]
 }

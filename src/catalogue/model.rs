@@ -24,6 +24,8 @@ pub struct Catalogue {
     pub consent_types: Vec<ConsentType>,
     #[serde(default, rename = "decision_tool")]
     pub decision_tools: Vec<DecisionTool>,
+    #[serde(default, rename = "purpose_code")]
+    pub purpose_codes: Vec<PurposeCode>,
 }
 
 impl Catalogue {
@@ -36,6 +38,7 @@ impl Catalogue {
         self.categories.extend(other.categories);
         self.consent_types.extend(other.consent_types);
         self.decision_tools.extend(other.decision_tools);
+        self.purpose_codes.extend(other.purpose_codes);
     }
 
     pub fn category(&self, id: &str) -> Option<&Category> {
@@ -241,6 +244,19 @@ pub struct DecisionTool {
     pub how_to_object: Text,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub system: Option<String>,
+}
+
+/// A code of a standard code system that names a purpose: how a FHIR AuditEvent's `purposeOfUse` or
+/// `purposeOfEvent` (`system` and `code` of a Coding) becomes one of the catalogue's purposes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PurposeCode {
+    pub id: String,
+    /// The code system's URI, as the Coding's `system`.
+    pub system: String,
+    pub code: String,
+    /// The id of a `[[purpose]]`.
+    pub purpose: String,
 }
 
 #[cfg(test)]

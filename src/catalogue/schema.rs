@@ -13,10 +13,12 @@ pub enum Kind {
     Category,
     ConsentType,
     DecisionTool,
+    /// A purpose code of a standard code system (FHIR `purposeOfUse`) and the purpose it means.
+    PurposeCode,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] = [
+    pub const ALL: [Kind; 8] = [
         Kind::Area,
         Kind::System,
         Kind::LegalBasis,
@@ -24,6 +26,7 @@ impl Kind {
         Kind::Category,
         Kind::ConsentType,
         Kind::DecisionTool,
+        Kind::PurposeCode,
     ];
 
     /// The name of the array of tables in TOML (`[[category]]`).
@@ -36,6 +39,7 @@ impl Kind {
             Kind::Category => "category",
             Kind::ConsentType => "consent_type",
             Kind::DecisionTool => "decision_tool",
+            Kind::PurposeCode => "purpose_code",
         }
     }
 
@@ -49,6 +53,7 @@ impl Kind {
             Kind::Category => "catalogue-kind-category",
             Kind::ConsentType => "catalogue-kind-consent-type",
             Kind::DecisionTool => "catalogue-kind-decision-tool",
+            Kind::PurposeCode => "catalogue-kind-purpose-code",
         }
     }
 
@@ -69,6 +74,7 @@ impl Kind {
             Kind::Category => CATEGORY,
             Kind::ConsentType => CONSENT_TYPE,
             Kind::DecisionTool => DECISION_TOOL,
+            Kind::PurposeCode => PURPOSE_CODE,
         }
     }
 }
@@ -219,6 +225,15 @@ const DECISION_TOOL: &[Key] = &[
     req("human_role", Ty::Text),
     req("how_to_object", Ty::Text),
     opt("system", Ty::Ref(Kind::System)),
+];
+
+/// `system` is the code system's URI (`http://terminology.hl7.org/CodeSystem/v3-ActReason`), `code` a code
+/// in it; each (system, code) pair means one purpose.
+const PURPOSE_CODE: &[Key] = &[
+    req("id", Ty::Id),
+    req("system", Ty::Str),
+    req("code", Ty::Str),
+    req("purpose", Ty::Ref(Kind::Purpose)),
 ];
 
 /// Whether `id` is a valid id: 1 to 64 characters, `a-z`, `0-9` and `_`, starting with a letter.

@@ -40,6 +40,8 @@ pub(super) struct Entry {
     pub id: Option<(String, Loc)>,
     pub key: String,
     pub refs: Vec<RefUse>,
+    /// A `[[purpose_code]]`'s `system` and `code` (joined by a space), which must be unique, and where.
+    pub code: Option<(String, Loc)>,
 }
 
 /// Everything found in one file.
@@ -137,11 +139,19 @@ fn walk_entry(
     });
     let mut refs = Vec::new();
     walk_table(src, &key, kind.keys(), table, span, errors, &mut refs);
+    let code = match (kind, string(table, "system"), field(table, "code")) {
+        (Kind::PurposeCode, Some(system), Some(code)) => code
+            .get_ref()
+            .as_str()
+            .map(|c| (format!("{system} {c}"), src.loc(&code.span()))),
+        _ => None,
+    };
     Entry {
         kind,
         id,
         key,
         refs,
+        code,
     }
 }
 

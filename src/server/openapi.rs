@@ -109,12 +109,22 @@ fn error_response(description: &str) -> Value {
     })
 }
 
+/// Whether the route speaks FHIR (`application/fhir+json`, errors as OperationOutcome).
+fn is_fhir(spec: &RouteSpec) -> bool {
+    spec.path.starts_with("/v1/ingest/fhir")
+}
+
 fn operation(spec: &RouteSpec) -> Value {
     let mut responses = Map::new();
+    let media = if is_fhir(spec) {
+        "application/fhir+json"
+    } else {
+        "application/json"
+    };
     let ok = match spec.answer {
         Body::Schema(name) => json!({
             "description": "OK",
-            "content": { "application/json": { "schema": reference(name) } }
+            "content": { media: { "schema": reference(name) } }
         }),
         Body::ListOf(name) => json!({
             "description": "OK",
@@ -131,6 +141,24 @@ fn operation(spec: &RouteSpec) -> Value {
                 "content": { "application/json": { "schema": reference("AccessReport") } }
             }),
         );
+    }
+    if is_fhir(spec) {
+        let outcome = |description: &str| {
+            json!({ "description": description,
+                    "content": { "application/fhir+json": { "schema": reference("OperationOutcome") } } })
+        };
+        if spec.status == 201 {
+            responses.insert("200".into(), outcome("Recorded before: nothing changed."));
+        }
+        responses.insert(
+            "422".into(),
+            outcome("An AuditEvent Indsigt cannot record: one issue per problem."),
+        );
+        responses.insert(
+            "415".into(),
+            outcome("Not application/fhir+json or application/json."),
+        );
+        responses.insert("503".into(), outcome("The server has no pepper_file."));
     }
     if spec.operation == "readyz" {
         responses.insert("503".into(), error_response("The store does not answer."));
@@ -161,6 +189,25 @@ fn operation(spec: &RouteSpec) -> Value {
             responses.insert(
                 "429".into(),
                 error_response("Too many requests for this token."),
+            );
+        }
+        Guard::ApiKey if is_fhir(spec) => {
+            security.push(json!({ "apiKey": [] }));
+            let outcome = |description: &str| {
+                json!({ "description": description,
+                        "content": { "application/fhir+json": { "schema": reference("OperationOutcome") } } })
+            };
+            responses.insert(
+                "400".into(),
+                outcome("Not JSON, not the right resource, or not R4."),
+            );
+            responses.insert(
+                "401".into(),
+                error_response("No API key, or an unknown one."),
+            );
+            responses.insert(
+                "413".into(),
+                outcome("The body or the bundle is too large."),
             );
         }
         Guard::ApiKey => {
@@ -225,7 +272,13 @@ fn operation(spec: &RouteSpec) -> Value {
     if let (Some(name), Some(obj)) = (spec.request, op.as_object_mut()) {
         obj.insert(
             "requestBody".into(),
-            json!({ "required": name != "Filing", "content": { "application/json": { "schema": reference(name) } } }),
+            if is_fhir(spec) {
+                json!({ "required": true, "content": {
+                    "application/fhir+json": { "schema": reference(name) },
+                    "application/json": { "schema": reference(name) } } })
+            } else {
+                json!({ "required": name != "Filing", "content": { "application/json": { "schema": reference(name) } } })
+            },
         );
     }
     op
@@ -272,6 +325,10 @@ fn schemas() -> Value {
         all.extend(more);
     }
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), request_schemas()) {
+        all.extend(more);
+    }
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), super::openapi_fhir::schemas())
+    {
         all.extend(more);
     }
     all

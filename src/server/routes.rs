@@ -4,7 +4,7 @@
 use super::error::ApiError;
 use super::spec::{Body, Guard, Method, RouteSpec, handler};
 use super::state::ServerState;
-use super::{citizen, dpo, feedback, ingest, ingest_records, openapi, systems_feed};
+use super::{citizen, dpo, feedback, fhir, ingest, ingest_records, openapi, systems_feed};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -72,6 +72,8 @@ pub const ROUTES: &[RouteSpec] = &[
     RouteSpec { request: Some("Ack"), ..route(Post, "/v1/systems/requests/{id}/ack", "ackSystemRequest", "The system says what it did: done, or refused with a reason (idempotent).", Guard::ApiKey, 200, Schema("SystemRequest"), handler!(systems_feed::ack)) },
     route(Get, "/v1/dpo/reports", "dpoReports", "The citizens' reports for the DPO, oldest first (`status`).", Guard::Dpo, 200, ListOf("DpoReport"), handler!(dpo::reports)),
     RouteSpec { request: Some("DpoUpdate"), ..route(Post, "/v1/dpo/reports/{id}", "dpoUpdateReport", "The DPO moves a report to under review, or answers it.", Guard::Dpo, 200, Schema("DpoReport"), handler!(dpo::update)) },
+    RouteSpec { request: Some("AuditEvent"), ..route(Post, "/v1/ingest/fhir/AuditEvent", "ingestFhirAuditEvent", "A system posts one FHIR R4 AuditEvent (IHE BALP); 201 recorded, 200 recorded before; errors are an OperationOutcome.", Guard::ApiKey, 201, Schema("OperationOutcome"), handler!(fhir::audit_event)) },
+    RouteSpec { request: Some("Bundle"), ..route(Post, "/v1/ingest/fhir", "ingestFhirBatch", "A system posts a FHIR R4 Bundle of type batch of AuditEvents; the answer is a batch-response.", Guard::ApiKey, 200, Schema("BatchResponse"), handler!(fhir::bundle)) },
     route(Get, "/healthz", "healthz", "200 while the process runs.", Guard::None, 200, Schema("Status"), handler!(healthz)),
     route(Get, "/readyz", "readyz", "200 when the store answers and the issuer's keys are loaded, else 503.", Guard::None, 200, Schema("Status"), handler!(readyz)),
     route(Get, "/openapi.json", "openapi", "This document.", Guard::None, 200, Schema("OpenApi"), handler!(openapi_json)),

@@ -209,6 +209,13 @@ fn write_catalogue(tx: &Connection, v: i64, c: &Catalogue) -> Result<(), rusqlit
     for (pos, d) in c.decision_tools.iter().enumerate() {
         write_tool(tx, v, pos, d)?;
     }
+    for (pos, p) in c.purpose_codes.iter().enumerate() {
+        tx.prepare_cached(
+            "INSERT INTO cat_purpose_codes (version_id, id, pos, system, code, purpose_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        )?
+        .execute(params![v, p.id, pos as i64, p.system, p.code, p.purpose])?;
+    }
     Ok(())
 }
 

@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[&str] = &[
     include_str!("schema_v4.sql"),
     include_str!("schema_v5.sql"),
     include_str!("schema_v6.sql"),
+    include_str!("schema_v7.sql"),
     include_str!("schema_v8.sql"),
 ];
 

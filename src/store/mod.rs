@@ -11,6 +11,7 @@ mod dims;
 pub mod dpo;
 mod error;
 mod feedback;
+pub mod fhir;
 pub mod ingest;
 mod migrations;
 pub mod outbox;

@@ -26,13 +26,19 @@ pub(crate) fn row_to_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessRep
     })
 }
 
-/// The municipality's name as stored in `meta` (the demo writes it), for the Borgerservice organisation.
-pub(crate) fn citizen_service_org(conn: &rusqlite::Connection) -> StoreResult<Text> {
+/// The municipality's name as stored in `meta` (the demo writes it), else "Kommunen".
+pub(crate) fn municipality(conn: &rusqlite::Connection) -> StoreResult<Text> {
     let da = dims::meta(conn, "municipality_da")?.unwrap_or_else(|| "Kommunen".into());
     let en = dims::meta(conn, "municipality_en")?.unwrap_or_else(|| "The municipality".into());
+    Ok(Text::new(da, en))
+}
+
+/// The Borgerservice organisation of the municipality.
+pub(crate) fn citizen_service_org(conn: &rusqlite::Connection) -> StoreResult<Text> {
+    let m = municipality(conn)?;
     Ok(Text::new(
-        format!("Borgerservice, {da}"),
-        format!("Citizen Service, {en}"),
+        format!("Borgerservice, {}", m.da),
+        format!("Citizen Service, {}", m.en),
     ))
 }
 

@@ -2,6 +2,7 @@
 //! the test, token minting, and a real `indsigt serve` over a small demo database.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
 
+pub mod fhir;
 pub mod issuer;
 
 use indsigt::config::{IngestKey, KioskKey, Server};

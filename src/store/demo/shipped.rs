@@ -57,6 +57,10 @@ pub const FILES: &[(&str, &str)] = &[
         include_str!("../../../catalogue/legal_bases.toml"),
     ),
     (
+        "purpose_codes.toml",
+        include_str!("../../../catalogue/purpose_codes.toml"),
+    ),
+    (
         "purposes.toml",
         include_str!("../../../catalogue/purposes.toml"),
     ),
