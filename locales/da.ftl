@@ -281,12 +281,12 @@ confirm-withdraw-explain = Kommunen må så ikke længere bruge dine data til de
 confirm-withdraw-yes = Ja, træk det tilbage
 report-filed-title = Tak. Vi har fået din besked
 report-filed-reference = Din reference er { $reference }.
-report-filed-next = Kommunens databeskyttelsesrådgiver undersøger opslaget. Du får svar i din digitale post inden for 30 dage.
+report-filed-next = Kommunens databeskyttelsesrådgiver undersøger opslaget inden for 30 dage. Svaret kommer under "Dine henvendelser".
 report-filed-date = Meldt den { $date }.
 withdrawn-title = Dit samtykke er trukket tilbage
 withdrawn-done = Kommunen har registreret det.
 withdrawn-pending = Vi har gemt din besked. Den bliver sendt, så snart der er forbindelse til kommunen.
-withdrawn-next = Kommunen bruger ikke længere dine data til dette formål. Du får en bekræftelse i din digitale post.
+withdrawn-next = Kommunen bruger ikke længere dine data til dette formål. Systemet med dine data har fået besked. Du kan følge det under "Dine henvendelser".
 
 ## Samtykker
 consents-none = Du har ikke givet nogen samtykker.
@@ -567,8 +567,8 @@ title-requests = Dine henvendelser
 section-requests = Dine henvendelser
 overview-requests-detail = Samtykker, du har trukket tilbage, og opslag, du har meldt
 overview-requests-new = { $count ->
-    [one] Et nyt svar, siden du sidst kiggede
-   *[other] { $count } nye svar, siden du sidst kiggede
+    [one] Et nyt svar til dig
+   *[other] { $count } nye svar til dig
 }
 badge-new = Nyt
 requests-heading = Dine henvendelser

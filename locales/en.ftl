@@ -281,12 +281,12 @@ confirm-withdraw-explain = The municipality may then no longer use your data for
 confirm-withdraw-yes = Yes, withdraw it
 report-filed-title = Thank you. We have your report
 report-filed-reference = Your reference is { $reference }.
-report-filed-next = The municipality's data protection officer will look into the entry. You will get an answer in your digital post within 30 days.
+report-filed-next = The municipality's data protection officer will look into the entry, within 30 days. The answer will be under "Your requests".
 report-filed-date = Reported on { $date }.
 withdrawn-title = Your consent is withdrawn
 withdrawn-done = The municipality has registered it.
 withdrawn-pending = We have saved your request. It will be sent as soon as the kiosk can reach the municipality.
-withdrawn-next = The municipality no longer uses your data for this purpose. You will get a confirmation in your digital post.
+withdrawn-next = The municipality no longer uses your data for this purpose. The system that holds it has been told. You can follow it under "Your requests".
 
 ## Consents
 consents-none = You have not given any consents.
@@ -567,8 +567,8 @@ title-requests = Your requests
 section-requests = Your requests
 overview-requests-detail = Withdrawals and reports you have made
 overview-requests-new = { $count ->
-    [one] A new answer since you last looked
-   *[other] { $count } new answers since you last looked
+    [one] A new answer for you
+   *[other] { $count } new answers for you
 }
 badge-new = New
 requests-heading = Your requests

@@ -157,11 +157,12 @@ impl DataSource for LocalSource {
         &self,
         who: &Principal,
         event: i64,
-        _lang: crate::domain::Lang,
+        lang: crate::domain::Lang,
     ) -> SourceResult<AccessReport> {
         log(
             "report_access",
-            self.store()?.report_access(id(who)?, event, (self.clock)()),
+            self.store()?
+                .report_access_in(id(who)?, event, lang, (self.clock)()),
         )
     }
 
@@ -170,13 +171,13 @@ impl DataSource for LocalSource {
     }
 
     fn requests(&self, who: &Principal) -> SourceResult<Vec<crate::domain::CitizenRequest>> {
-        log("requests", TEMP_citizen_requests(self.store()?, id(who)?))
+        log("requests", self.store()?.citizen_requests(id(who)?))
     }
 
     fn mark_requests_seen(&self, who: &Principal) -> SourceResult<()> {
         log(
             "mark_requests_seen",
-            TEMP_mark_requests_seen(self.store()?, id(who)?, (self.clock)()),
+            self.store()?.mark_requests_seen(id(who)?, (self.clock)()),
         )
     }
 
@@ -188,12 +189,12 @@ impl DataSource for LocalSource {
         &self,
         who: &Principal,
         consent: i64,
-        _lang: crate::domain::Lang,
+        lang: crate::domain::Lang,
     ) -> SourceResult<Consent> {
         log(
             "withdraw_consent",
             self.store()?
-                .withdraw_consent(id(who)?, consent, (self.clock)()),
+                .withdraw_consent_in(id(who)?, consent, lang, (self.clock)()),
         )
     }
 
@@ -223,21 +224,4 @@ impl From<StoreError> for SourceError {
             other => SourceError::Storage(other.to_string()),
         }
     }
-}
-
-// TEMP until the requests store lands (helper "requests").
-#[allow(non_snake_case)]
-fn TEMP_citizen_requests(
-    _s: std::sync::MutexGuard<'_, Store>,
-    _id: &crate::domain::CitizenId,
-) -> Result<Vec<crate::domain::CitizenRequest>, crate::store::StoreError> {
-    Ok(Vec::new())
-}
-#[allow(non_snake_case)]
-fn TEMP_mark_requests_seen(
-    _s: std::sync::MutexGuard<'_, Store>,
-    _id: &crate::domain::CitizenId,
-    _now: jiff::Timestamp,
-) -> Result<(), crate::store::StoreError> {
-    Ok(())
 }

@@ -155,7 +155,10 @@ pub fn try_decode(cells: &[Vec<Cell>]) -> Result<String, &'static str> {
         }
     });
     match img.detect_grids().as_slice() {
-        [grid] => grid.decode().map(|d| d.1).map_err(|_| "the QR code does not decode"),
+        [grid] => grid
+            .decode()
+            .map(|d| d.1)
+            .map_err(|_| "the QR code does not decode"),
         _ => Err("expected one QR code"),
     }
 }

@@ -157,6 +157,10 @@ pub const SCREENS: &[(&str, Setup)] = &[
         signed_in(k, l);
         k.keys("7");
     }),
+    ("request_answered", |k, l| {
+        signed_in(k, l);
+        k.keys("71");
+    }),
     ("online", |k, l| {
         signed_in(k, l);
         k.keys("8");

@@ -10,6 +10,7 @@
 //! 31 April), so they cannot belong to real people.
 
 mod content;
+mod requests;
 mod rng;
 mod shipped;
 mod writer;
@@ -18,7 +19,7 @@ mod writer_rows;
 
 use crate::auth::citizen_key::Pepper;
 use crate::domain::CitizenId;
-use crate::store::{StoreError, migrations};
+use crate::store::{Store, StoreError, migrations};
 use rusqlite::Connection;
 use std::path::{Path, PathBuf};
 use thiserror::Error;
@@ -228,7 +229,11 @@ fn build(tmp: &Path, opts: &DemoOptions) -> Result<DemoSummary, DemoError> {
     )?;
     let summary = writer::generate(&tx, opts, &catalogue)?;
     tx.commit()?;
-    conn.execute_batch("PRAGMA optimize;")?;
     conn.close().map_err(|(_, e)| DemoError::from(e))?;
+    // The requests go through the store's own calls, as the kiosk, the system and the DPO make them.
+    let mut store = Store::open(tmp)?;
+    requests::write(&mut store)?;
+    store.connection().execute_batch("PRAGMA optimize;")?;
+    drop(store);
     Ok(summary)
 }

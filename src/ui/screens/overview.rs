@@ -128,9 +128,12 @@ fn counted(c: Ctx, item: OverviewItem, o: &Overview) -> String {
             &[("count", n(o.decision_support))],
         ),
         OverviewItem::Rights => c.t("overview-rights-detail"),
-        OverviewItem::Requests if o.new_answers > 0 => {
-            detail(c, "overview-requests-new", &[("count", n(o.new_answers))])
-        }
+        // A number, not a formatted string, so the plural form follows it.
+        OverviewItem::Requests if o.new_answers > 0 => tr(
+            c.lang(),
+            "overview-requests-new",
+            &[("count", o.new_answers.into())],
+        ),
         OverviewItem::Requests => c.t("overview-requests-detail"),
         OverviewItem::Online => c.t("overview-online-detail"),
     }
