@@ -1,6 +1,8 @@
 //! The kiosk core over HTTP, end to end in the library: `update` plus the effect runner with `HttpSource`,
 //! against a real `indsigt serve` on 127.0.0.1 that verifies tokens minted here. A whole session: the
-//! overview, a category's detail, the heavy citizen's access log paged to its end, a report, a withdrawal.
+//! overview, a category's detail, the heavy citizen's access log paged to its end, a report and a withdrawal in
+//! English; the DPO answers on the command line (`indsigt reports answer`), and the next sign-in shows "New"
+//! on the overview and the answer on "Your requests", in both languages.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -32,6 +34,8 @@ async fn a_whole_session_over_http_against_the_real_server() {
     let outbox = dir.path().join("outbox.db");
     let key_file = support_server::kiosk_key_file(dir.path());
     let db2 = db.clone();
+    let dir_path = dir.path().to_owned();
+    let elderly_token_again = issuer.token(&elderly_subject);
 
     tokio::task::spawn_blocking(move || {
         let source: Arc<dyn DataSource> = Arc::new(
@@ -140,6 +144,95 @@ async fn a_whole_session_over_http_against_the_real_server() {
                 .iter()
                 .any(|c| c.id == consent_id && c.withdrawn_at.is_some())
         );
+        // The report was filed in the kiosk's language, English.
+        let lang: String = store
+            .connection()
+            .query_row(
+                "SELECT lang FROM requests WHERE reference = ?1",
+                [&report.reference],
+                |r| r.get(0),
+            )
+            .unwrap();
+        assert_eq!(lang, "en");
+        drop(store);
+        // Everything she has seen so far is seen: she opens "Your requests", then signs out.
+        k.key(Key::Esc).key(Key::Esc);
+        k.keys("7");
+        assert_eq!(*k.model.screen(), Screen::Requests);
+        k.key(Key::Esc).keys("x4");
+
+        // The DPO answers on the command line, in English only (the filing language).
+        let config = dir_path.join("dpo.toml");
+        std::fs::write(
+            &config,
+            format!("[server]\ndatabase = \"{}\"\n", db2.display()),
+        )
+        .unwrap();
+        let out = common::indsigt(
+            "en",
+            &[
+                "reports",
+                "answer",
+                &report.reference,
+                "--lang",
+                "en",
+                "--text",
+                "A colleague opened your case by mistake. It has been recorded.",
+                "--config",
+                config.to_str().unwrap(),
+            ],
+            &[],
+        );
+        assert!(out.status.success(), "{}", common::text(&out.stderr));
+
+        // Her next sign-in: "new" on the overview and the answer on "Your requests", in both languages.
+        k.sign_in_with_token(elderly_token_again);
+        let overview = k.screen(120, 40);
+        assert!(
+            overview.contains("Your requests   New") && overview.contains("A new answer for you"),
+            "{overview}"
+        );
+        k.keys("l");
+        let overview = k.screen(120, 40);
+        assert!(
+            overview.contains("Dine henvendelser   Nyt")
+                && overview.contains("Et nyt svar til dig"),
+            "{overview}"
+        );
+        k.keys("7");
+        let list = k.screen(120, 40);
+        assert!(
+            list.contains("Opslag meldt") && list.contains("Besvaret"),
+            "{list}"
+        );
+        let at = k
+            .model
+            .session
+            .as_ref()
+            .unwrap()
+            .requests
+            .ready()
+            .unwrap()
+            .iter()
+            .position(|r| r.reference == report.reference)
+            .expect("the report is on \"Your requests\"");
+        k.send(Msg::Tap(Some(indsigt::kiosk::Intent::Item(at)), clock()));
+        let answer = k.screen(120, 40);
+        assert!(
+            answer.contains("Svaret")
+                && answer.contains("A colleague opened your case by mistake."),
+            "shown in the language it was given in: {answer}"
+        );
+        k.keys("l");
+        let answer = k.screen(120, 40);
+        assert!(
+            answer.contains("The answer") && answer.contains(&report.reference),
+            "{answer}"
+        );
+        // Seen now: back on the overview it is no longer new.
+        k.key(Key::Esc).key(Key::Esc);
+        let overview = k.screen(120, 40);
+        assert!(!overview.contains("A new answer"), "{overview}");
     })
     .await
     .unwrap();

@@ -52,12 +52,12 @@ pub(super) fn write(store: &mut Store) -> Result<(), DemoError> {
             filed + jiff::SignedDuration::from_hours(50),
         )?;
     }
-    // Two reports on older look-ups in her log, newest first.
+    // Two reports on older look-ups in her log (not among the newest ten, which stay unreported).
     let events: Vec<i64> = store
         .conn
         .prepare(
             "SELECT id FROM access_events WHERE citizen_id = ?1 AND hidden_until IS NULL AND at < ?2
-             ORDER BY at DESC, id DESC LIMIT 2",
+             ORDER BY at DESC, id DESC LIMIT 2 OFFSET 10",
         )?
         .query_map([key, BASE - 30 * DAY], |r| r.get(0))?
         .collect::<Result<_, _>>()?;
