@@ -13,7 +13,9 @@ mod http_support;
 mod requests_support;
 mod support_server;
 
-use common::{ELDERLY, HEAVY, JOB_SEEKER, PARENT, STUDENT, cid, demo, indsigt, open, text};
+use common::{
+    ELDERLY, HEAVY, JOB_SEEKER, PARENT, STUDENT, cid, demo_without_requests, indsigt, open, text,
+};
 use http_support::{Reply, Req, Server as Receiver};
 use requests_support::{
     Client, MOMENTUM_KEY, NEXUS_KEY, attempts, free_port, serve, signature_ok, wait_for,
@@ -28,7 +30,7 @@ use support_server::{Issuer, Key};
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn withdrawals_reach_their_system_once_and_answers_come_back_to_the_citizen() {
     indsigt::server::tls::install_crypto_provider();
-    let d = demo();
+    let d = demo_without_requests();
     // Two consents of one citizen, active and held by Momentum and by KMD Nexus (as if those systems had
     // sent them).
     let (subject, consents) = {

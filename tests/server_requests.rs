@@ -6,7 +6,7 @@
 mod common;
 mod support_server;
 
-use common::{ELDERLY, JOB_SEEKER, cid, demo, open};
+use common::{ELDERLY, JOB_SEEKER, cid, demo_without_requests, open};
 use serde_json::{Value, json};
 use support_server::{
     Api, DPO_KEY, Issuer, Key, MOMENTUM_KEY, NEXUS_KEY, assert_error, settings, split,
@@ -42,7 +42,7 @@ fn momentum_consents(d: &common::Demo, who: &str) -> Vec<i64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
-    let d = demo();
+    let d = demo_without_requests();
     let consents = momentum_consents(&d, ELDERLY);
     assert!(!consents.is_empty());
     let other = momentum_consents(&d, JOB_SEEKER);
@@ -215,7 +215,7 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_dpo_api_needs_the_dpo_key_and_an_answer_in_the_filing_language() {
-    let d = demo();
+    let d = demo_without_requests();
     let subject = open(&d).citizen(&cid(ELDERLY)).unwrap().subject.clone();
     let issuer = Issuer::start(vec![Key::es256("k")]).await;
     let api = Api::start(&settings(&d.path, &issuer)).await;

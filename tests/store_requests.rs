@@ -5,13 +5,13 @@
 
 mod common;
 
-use common::{ELDERLY, cid, demo, now, open};
+use common::{ELDERLY, cid, demo_without_requests, now, open};
 use indsigt::domain::{Lang, RequestKind, RequestStatus};
 use indsigt::store::{SUPPORTED_VERSION, Store};
 
 #[test]
 fn a_version_5_database_keeps_its_reports_and_pending_withdrawals_as_requests() {
-    let d = demo();
+    let d = demo_without_requests();
     let me = cid(ELDERLY);
     let (key, consent, events) = {
         let store = open(&d);
@@ -35,7 +35,8 @@ fn a_version_5_database_keeps_its_reports_and_pending_withdrawals_as_requests() 
     {
         let conn = rusqlite::Connection::open(&d.path).unwrap();
         conn.execute_batch(
-            "DROP TABLE delivery_attempts; DROP TABLE request_outbox; DROP TABLE requests; PRAGMA user_version = 5;
+            "DROP TABLE delivery_attempts; DROP TABLE request_outbox; DROP TABLE requests; DROP TABLE cat_purpose_codes;
+             PRAGMA user_version = 5;
              DELETE FROM access_reports;",
         )
         .unwrap();
@@ -93,7 +94,7 @@ fn a_version_5_database_keeps_its_reports_and_pending_withdrawals_as_requests() 
 
 #[test]
 fn a_withdrawal_and_a_report_are_filed_once_with_their_requests() {
-    let d = demo();
+    let d = demo_without_requests();
     let me = cid(ELDERLY);
     let mut store = open(&d);
     let before = store.citizen_requests(&me).unwrap().len();

@@ -7,7 +7,7 @@ mod common;
 mod http_support;
 mod support_server;
 
-use common::{ELDERLY, cid, demo, open};
+use common::{ELDERLY, cid, demo_without_requests, open};
 use serde_json::{Value, json};
 use support_server::{Api, Issuer, Key, MOMENTUM_KEY, NEXUS_KEY, settings, split};
 
@@ -41,7 +41,7 @@ fn momentum_consents(d: &common::Demo, who: &str) -> Vec<i64> {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_endpoint_that_is_down_or_slow_is_retried_and_the_request_kept() {
-    let d = demo();
+    let d = demo_without_requests();
     let consents = momentum_consents(&d, ELDERLY);
     {
         // The second consent is KMD Nexus's.

@@ -75,6 +75,20 @@ pub fn demo() -> Demo {
     Demo { dir, path, summary }
 }
 
+/// The demo without the requests it ships (the elderly citizen's withdrawal and reports), for tests that
+/// count requests from nothing.
+pub fn demo_without_requests() -> Demo {
+    let d = demo();
+    rusqlite::Connection::open(&d.path)
+        .unwrap()
+        .execute_batch(
+            "DELETE FROM delivery_attempts; DELETE FROM request_outbox; DELETE FROM requests;
+             DELETE FROM access_reports;",
+        )
+        .unwrap();
+    d
+}
+
 pub fn open(d: &Demo) -> Store {
     Store::open(&d.path).unwrap()
 }
