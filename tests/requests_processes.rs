@@ -2,7 +2,7 @@
 //! Requests out and answers back, with real processes: `indsigt serve` as a child process on a temp SQLite
 //! file, webhook receivers on 127.0.0.1, and `indsigt reports` / `indsigt requests` as child processes.
 //!
-//! A withdrawal shows up exactly once in the owning system's pull feed and never in another's, survives a
+//! A withdrawal made at the kiosk (its core and HTTP source) shows up exactly once in the owning system's pull feed and never in another's, survives a
 //! restart of the server before it is acknowledged, and is gone after the ack. The webhook's signature is
 //! checked with the `hmac` and `sha2` crates (not the server's `ring`); the receiver answers 500, then 200,
 //! and the request is delivered and recorded once. A DPO answers a report on the command line, and the
@@ -13,10 +13,14 @@ mod http_support;
 mod requests_support;
 mod support_server;
 
+use common::kiosk::{Kiosk, clock};
 use common::{
     ELDERLY, HEAVY, JOB_SEEKER, PARENT, STUDENT, cid, demo_without_requests, indsigt, open, text,
 };
 use http_support::{Reply, Req, Server as Receiver};
+use indsigt::kiosk::{Intent, Msg, Notice};
+use indsigt::source::DataSource;
+use indsigt::source::http::{HttpOptions, HttpSource};
 use requests_support::{
     Client, MOMENTUM_KEY, NEXUS_KEY, attempts, free_port, serve, signature_ok, wait_for,
     write_config,
@@ -92,15 +96,38 @@ async fn withdrawals_reach_their_system_once_and_answers_come_back_to_the_citize
         base: format!("http://127.0.0.1:{port}"),
     };
 
-    // The citizen withdraws in English (an old caller without a body still works for the other).
-    let (status, body) = api
-        .call(
-            Some(json!({ "lang": "en" })),
-            &format!("/v1/consents/{}/withdraw", consents[0]),
-            &token,
-        )
-        .await;
-    assert_eq!(status, 200, "{body}");
+    // The citizen withdraws at the kiosk, in English: the kiosk core and its HTTP source, over HTTP to the
+    // server process (an old caller without a body still works for the other consent).
+    let (raw, base, outbox, target) = (
+        issuer.token(&subject),
+        api.base.clone(),
+        d.dir.path().join("kiosk-outbox.db"),
+        consents[0],
+    );
+    tokio::task::spawn_blocking(move || {
+        let source: Arc<dyn DataSource> =
+            Arc::new(HttpSource::new(HttpOptions::new(base, outbox)).unwrap());
+        let mut k = Kiosk::new(source);
+        k.sign_in_with_token(raw);
+        assert_eq!(k.model.lang, indsigt::domain::Lang::En);
+        k.keys("4");
+        let at = k
+            .model
+            .session
+            .as_ref()
+            .unwrap()
+            .consents
+            .ready()
+            .unwrap()
+            .iter()
+            .position(|c| c.id == target)
+            .unwrap();
+        k.send(Msg::Tap(Some(Intent::Item(at)), clock()));
+        k.keys("1");
+        assert_eq!(k.model.notice, Some(Notice::Withdrawn { pending: false }));
+    })
+    .await
+    .unwrap();
     let (status, body) = api
         .call(
             Some(json!({})),

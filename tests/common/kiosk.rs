@@ -137,7 +137,12 @@ impl Kiosk {
             }),
         });
         self.keys("1");
-        assert_eq!(*self.model.screen(), Screen::Overview);
+        assert_eq!(
+            *self.model.screen(),
+            Screen::Overview,
+            "{:?}",
+            self.model.notice
+        );
         self
     }
 

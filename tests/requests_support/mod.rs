@@ -9,7 +9,6 @@ use base64::engine::general_purpose::STANDARD;
 use hmac::{Hmac, Mac};
 use serde_json::Value;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 pub const MOMENTUM_KEY: &str = "momentum-process-key";
@@ -18,22 +17,7 @@ pub const DPO_KEY: &str = "dpo-process-key";
 /// 32 bytes, as Standard Webhooks secrets are.
 pub const SECRET: &[u8; 32] = b"an endpoint secret of 32 bytes!!";
 
-pub struct Process(pub Child);
-
-impl Drop for Process {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-pub fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
+pub use crate::common::procs::{free_port, start_serve as serve};
 
 pub fn write_config(dir: &Path, db: &Path, issuer: &str, port: u16, hooks: [&str; 2]) -> PathBuf {
     let secret = dir.join("webhook.secret");
@@ -58,25 +42,6 @@ pub fn write_config(dir: &Path, db: &Path, issuer: &str, port: u16, hooks: [&str
     )
     .unwrap();
     config
-}
-
-pub fn serve(config: &Path, port: u16) -> Process {
-    let child = Command::new(env!("CARGO_BIN_EXE_indsigt"))
-        .args(["serve", "--config", config.to_str().unwrap()])
-        .env("INDSIGT_LOG", "warn")
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap();
-    let start = Instant::now();
-    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "indsigt serve did not start"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    Process(child)
 }
 
 pub struct Client {

@@ -277,6 +277,11 @@ fn status_error(status: StatusCode, code: Option<&str>) -> SourceError {
     match status.as_u16() {
         401 => SourceError::Unauthorized,
         403 if code == Some("unknown_citizen") => SourceError::UnknownCitizen,
+        // The server does not know this kiosk's key: a setup fault of the kiosk, not the citizen's
+        // sign-in, so it must not sign the citizen out. The visit is logged as not recorded.
+        403 if code == Some("unknown_kiosk") => {
+            SourceError::Server("HTTP 403 unknown_kiosk: this kiosk is not registered".into())
+        }
         403 => SourceError::Unauthorized,
         404 => SourceError::NotFound,
         n => SourceError::Server(match code {
@@ -346,6 +351,11 @@ mod tests {
             status_error(s(403), Some("unknown_citizen")),
             SourceError::UnknownCitizen
         );
+        assert!(matches!(
+            status_error(s(403), Some("unknown_kiosk")),
+            SourceError::Server(_)
+        ));
+        assert_eq!(status_error(s(403), None), SourceError::Unauthorized);
         assert_eq!(status_error(s(404), None), SourceError::NotFound);
         assert!(matches!(status_error(s(503), None), SourceError::Server(_)));
         let f = |n| Failure {
