@@ -5,34 +5,12 @@
 mod common;
 
 use common::fixtures::*;
+use common::update::*;
 use indsigt::domain::Lang;
 use indsigt::kiosk::{
     Blind, Effect, Intent, Key, Layer, Loaded, Model, Msg, Notice, Request, Screen, update,
 };
 use indsigt::source::SourceError;
-
-fn key(m: &mut Model, k: Key) -> Vec<Effect> {
-    update(m, Msg::Key(k, now()))
-}
-
-fn ch(m: &mut Model, c: char) -> Vec<Effect> {
-    key(m, Key::Char(c))
-}
-
-fn loaded(m: &mut Model, result: Loaded) -> Vec<Effect> {
-    let generation = m.generation;
-    update(m, Msg::Loaded { generation, result })
-}
-
-fn requests(effects: &[Effect]) -> Vec<Request> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Fetch { request, .. } => Some(request.clone()),
-            _ => None,
-        })
-        .collect()
-}
 
 fn signed_in() -> Model {
     let mut m = model();

@@ -5,29 +5,11 @@
 mod common;
 
 use common::fixtures::*;
+use common::update::*;
 use indsigt::domain::{CitizenRequest, Lang, Overview, RequestKind, RequestStatus, Text};
 use indsigt::kiosk::menu::OverviewItem;
-use indsigt::kiosk::{Effect, Key, Loadable, Loaded, Model, Msg, Request, Screen, update};
+use indsigt::kiosk::{Key, Loadable, Loaded, Model, Request, Screen};
 use indsigt::source::SourceError;
-
-fn key(m: &mut Model, k: Key) -> Vec<Effect> {
-    update(m, Msg::Key(k, now()))
-}
-
-fn loaded(m: &mut Model, result: Loaded) -> Vec<Effect> {
-    let generation = m.generation;
-    update(m, Msg::Loaded { generation, result })
-}
-
-fn requests(effects: &[Effect]) -> Vec<Request> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Fetch { request, .. } => Some(request.clone()),
-            _ => None,
-        })
-        .collect()
-}
 
 fn request(id: i64, status: RequestStatus, unseen: bool) -> CitizenRequest {
     CitizenRequest {

@@ -4,23 +4,11 @@
 mod common;
 
 use common::fixtures::*;
+use common::update::*;
 use indsigt::domain::{AccessReport, Action, Lang, ReportStatus};
 use indsigt::kiosk::access_log::{MAX_PAGES, PAGE_SIZE};
 use indsigt::kiosk::{Effect, Intent, Key, Loaded, Model, Msg, Notice, Request, Screen, update};
 use indsigt::source::{Helper, KioskVisit, SourceError};
-
-fn key(m: &mut Model, k: Key) -> Vec<Effect> {
-    update(m, Msg::Key(k, now()))
-}
-
-fn ch(m: &mut Model, c: char) -> Vec<Effect> {
-    key(m, Key::Char(c))
-}
-
-fn loaded(m: &mut Model, result: Loaded) -> Vec<Effect> {
-    let generation = m.generation;
-    update(m, Msg::Loaded { generation, result })
-}
 
 /// The single page request among `effects`, as (page, filter).
 fn only_page(effects: &[Effect]) -> (usize, indsigt::domain::AccessFilter) {
@@ -28,16 +16,6 @@ fn only_page(effects: &[Effect]) -> (usize, indsigt::domain::AccessFilter) {
         [Request::AccessPage { page, filter, .. }] => (*page, filter.clone()),
         other => panic!("expected one page request, got {other:?}"),
     }
-}
-
-fn requests(effects: &[Effect]) -> Vec<Request> {
-    effects
-        .iter()
-        .filter_map(|e| match e {
-            Effect::Fetch { request, .. } => Some(request.clone()),
-            _ => None,
-        })
-        .collect()
 }
 
 /// Signs in demo citizen 1 with the given helper answer (1 no one, 2 staff, 3 volunteer).

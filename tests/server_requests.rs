@@ -8,44 +8,14 @@ mod support_server;
 
 use common::{ELDERLY, JOB_SEEKER, cid, demo_without_requests, open};
 use serde_json::{Value, json};
-use support_server::{
-    Api, DPO_KEY, Issuer, Key, MOMENTUM_KEY, NEXUS_KEY, assert_error, settings, split,
-};
-
-async fn call(api: &Api, post: Option<Value>, path: &str, auth: &str) -> (u16, Value) {
-    let r = match post {
-        Some(body) => api.http.post(api.url(path)).json(&body),
-        None => api.http.get(api.url(path)),
-    };
-    split(r.header("Authorization", auth).send().await.unwrap()).await
-}
-
-/// Makes every consent of `who` active and held by Momentum, and answers their ids.
-fn momentum_consents(d: &common::Demo, who: &str) -> Vec<i64> {
-    let ids: Vec<i64> = open(d)
-        .consents(&cid(who))
-        .unwrap()
-        .iter()
-        .map(|c| c.id)
-        .collect();
-    let conn = rusqlite::Connection::open(&d.path).unwrap();
-    for id in &ids {
-        conn.execute(
-            "UPDATE citizen_consents SET system_id = 'momentum', record_id = 'rec-' || id, withdrawn_at = NULL,
-                    withdrawal_pending = 0 WHERE id = ?1",
-            [id],
-        )
-        .unwrap();
-    }
-    ids
-}
+use support_server::{Api, DPO_KEY, Issuer, Key, MOMENTUM_KEY, NEXUS_KEY, assert_error, settings};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
     let d = demo_without_requests();
-    let consents = momentum_consents(&d, ELDERLY);
+    let consents = common::momentum_consents(&d, ELDERLY);
     assert!(!consents.is_empty());
-    let other = momentum_consents(&d, JOB_SEEKER);
+    let other = common::momentum_consents(&d, JOB_SEEKER);
     let subject = |who: &str| open(&d).citizen(&cid(who)).unwrap().subject.clone();
     let issuer = Issuer::start(vec![Key::es256("k")]).await;
     let api = Api::start(&settings(&d.path, &issuer)).await;
@@ -56,29 +26,29 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
     // A body other than nothing, {} or a known language is refused, and files nothing.
     let path = format!("/v1/consents/{}/withdraw", consents[0]);
     assert_error(
-        &call(&api, Some(json!({ "lang": "de" })), &path, &me).await,
+        &api.call(Some(json!({ "lang": "de" })), &path, &me).await,
         400,
         "bad_request",
     );
     assert_error(
-        &call(&api, Some(json!({ "why": "x" })), &path, &me).await,
+        &api.call(Some(json!({ "why": "x" })), &path, &me).await,
         400,
         "bad_request",
     );
-    let (_, page) = call(&api, None, "/v1/systems/requests", &momentum).await;
+    let (_, page) = api.call(None, "/v1/systems/requests", &momentum).await;
     assert_eq!(page["requests"], json!([]), "nothing filed by bad input");
 
     for id in consents.iter().chain(&other) {
         let token = if consents.contains(id) { &me } else { &them };
-        let (status, body) = call(&api, None, "/v1/consents", token).await;
+        let (status, body) = api.call(None, "/v1/consents", token).await;
         assert_eq!(status, 200, "{body}");
-        let (status, body) = call(
-            &api,
-            Some(json!({})),
-            &format!("/v1/consents/{id}/withdraw"),
-            token,
-        )
-        .await;
+        let (status, body) = api
+            .call(
+                Some(json!({})),
+                &format!("/v1/consents/{id}/withdraw"),
+                token,
+            )
+            .await;
         assert_eq!(status, 200, "{body}");
     }
     let total = consents.len() + other.len();
@@ -88,7 +58,7 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
     let mut after = String::new();
     loop {
         let path = format!("/v1/systems/requests?limit=1{after}");
-        let (status, page) = call(&api, None, &path, &momentum).await;
+        let (status, page) = api.call(None, &path, &momentum).await;
         assert_eq!(status, 200, "{page}");
         seen.extend(
             page["requests"]
@@ -105,13 +75,9 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
     }
     assert_eq!(seen.len(), total, "{seen:?}");
     assert!(seen.windows(2).all(|w| w[0] < w[1]), "in order: {seen:?}");
-    let (_, nexus) = call(
-        &api,
-        None,
-        "/v1/systems/requests",
-        &format!("ApiKey {NEXUS_KEY}"),
-    )
-    .await;
+    let (_, nexus) = api
+        .call(None, "/v1/systems/requests", &format!("ApiKey {NEXUS_KEY}"))
+        .await;
     assert_eq!(
         nexus["requests"],
         json!([]),
@@ -119,24 +85,20 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
     );
     for bad in ["?after=x", "?limit=0", "?cursor=1", "?after=-1"] {
         assert_error(
-            &call(&api, None, &format!("/v1/systems/requests{bad}"), &momentum).await,
+            &api.call(None, &format!("/v1/systems/requests{bad}"), &momentum)
+                .await,
             400,
             "bad_request",
         );
     }
     assert_error(
-        &call(&api, None, "/v1/systems/requests", "ApiKey nope").await,
+        &api.call(None, "/v1/systems/requests", "ApiKey nope").await,
         401,
         "unauthorized",
     );
     assert_error(
-        &call(
-            &api,
-            None,
-            "/v1/systems/requests",
-            &format!("ApiKey {DPO_KEY}"),
-        )
-        .await,
+        &api.call(None, "/v1/systems/requests", &format!("ApiKey {DPO_KEY}"))
+            .await,
         401,
         "unauthorized",
     );
@@ -144,8 +106,7 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
     // Acks: another system's is 404, bad bodies 400, a reason too long 400.
     let ack = format!("/v1/systems/requests/{}/ack", seen[0]);
     assert_error(
-        &call(
-            &api,
+        &api.call(
             Some(json!({ "outcome": "done" })),
             &ack,
             &format!("ApiKey {NEXUS_KEY}"),
@@ -155,8 +116,7 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
         "not_found",
     );
     assert_error(
-        &call(
-            &api,
+        &api.call(
             Some(json!({ "outcome": "done" })),
             "/v1/systems/requests/999999/ack",
             &momentum,
@@ -175,12 +135,14 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
         json!({ "outcome": "refused", "reason": { "da": "   " } }),
     ] {
         assert_error(
-            &call(&api, Some(body.clone()), &ack, &momentum).await,
+            &api.call(Some(body.clone()), &ack, &momentum).await,
             400,
             "bad_request",
         );
     }
-    let (status, done) = call(&api, Some(json!({ "outcome": "done" })), &ack, &momentum).await;
+    let (status, done) = api
+        .call(Some(json!({ "outcome": "done" })), &ack, &momentum)
+        .await;
     assert_eq!(
         (status, done["status"].as_str()),
         (200, Some("done")),
@@ -188,8 +150,8 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
     );
 
     // Each citizen sees only their own requests.
-    let (_, mine) = call(&api, None, "/v1/requests", &me).await;
-    let (_, theirs) = call(&api, None, "/v1/requests", &them).await;
+    let (_, mine) = api.call(None, "/v1/requests", &me).await;
+    let (_, theirs) = api.call(None, "/v1/requests", &them).await;
     assert_eq!(mine.as_array().unwrap().len(), consents.len());
     assert_eq!(theirs.as_array().unwrap().len(), other.len());
     let ids = |v: &Value| {
@@ -202,12 +164,13 @@ async fn the_feed_pages_in_order_and_refuses_what_is_not_its_own() {
     assert!(ids(&mine).iter().all(|id| !ids(&theirs).contains(id)));
     assert!(ids(&mine).contains(&seen[0]) || ids(&theirs).contains(&seen[0]));
     assert_error(
-        &call(&api, None, "/v1/requests", "Bearer nope").await,
+        &api.call(None, "/v1/requests", "Bearer nope").await,
         401,
         "unauthorized",
     );
     assert_error(
-        &call(&api, Some(json!({ "x": 1 })), "/v1/requests/seen", &me).await,
+        &api.call(Some(json!({ "x": 1 })), "/v1/requests/seen", &me)
+            .await,
         400,
         "bad_request",
     );
@@ -221,39 +184,34 @@ async fn the_dpo_api_needs_the_dpo_key_and_an_answer_in_the_filing_language() {
     let api = Api::start(&settings(&d.path, &issuer)).await;
     let me = format!("Bearer {}", issuer.token(&subject));
     let dpo = format!("ApiKey {DPO_KEY}");
-    let (_, page) = call(&api, None, "/v1/access-log?limit=2", &me).await;
+    let (_, page) = api.call(None, "/v1/access-log?limit=2", &me).await;
     let event = page["entries"][1]["id"].as_i64().unwrap();
-    let (status, report) = call(
-        &api,
-        Some(json!({ "lang": "en" })),
-        &format!("/v1/access-log/{event}/report"),
-        &me,
-    )
-    .await;
+    let (status, report) = api
+        .call(
+            Some(json!({ "lang": "en" })),
+            &format!("/v1/access-log/{event}/report"),
+            &me,
+        )
+        .await;
     assert_eq!(status, 201, "{report}");
 
     assert_error(
-        &call(
-            &api,
-            None,
-            "/v1/dpo/reports",
-            &format!("ApiKey {MOMENTUM_KEY}"),
-        )
-        .await,
+        &api.call(None, "/v1/dpo/reports", &format!("ApiKey {MOMENTUM_KEY}"))
+            .await,
         401,
         "unauthorized",
     );
     assert_error(
-        &call(&api, None, "/v1/dpo/reports", &me).await,
+        &api.call(None, "/v1/dpo/reports", &me).await,
         401,
         "unauthorized",
     );
     assert_error(
-        &call(&api, None, "/v1/dpo/reports?status=done", &dpo).await,
+        &api.call(None, "/v1/dpo/reports?status=done", &dpo).await,
         400,
         "bad_request",
     );
-    let (status, sent) = call(&api, None, "/v1/dpo/reports?status=sent", &dpo).await;
+    let (status, sent) = api.call(None, "/v1/dpo/reports?status=sent", &dpo).await;
     assert_eq!(status, 200, "{sent}");
     let ours = sent
         .as_array()
@@ -275,13 +233,13 @@ async fn the_dpo_api_needs_the_dpo_key_and_an_answer_in_the_filing_language() {
     );
     let path = format!("/v1/dpo/reports/{}", ours["id"]);
 
-    let (status, body) = call(
-        &api,
-        Some(json!({ "status": "answered", "answer": { "da": "Kun dansk." } })),
-        &path,
-        &dpo,
-    )
-    .await;
+    let (status, body) = api
+        .call(
+            Some(json!({ "status": "answered", "answer": { "da": "Kun dansk." } })),
+            &path,
+            &dpo,
+        )
+        .await;
     assert_eq!(status, 400, "{body}");
     assert!(
         body["message"].as_str().unwrap().contains("\"en\""),
@@ -293,15 +251,10 @@ async fn the_dpo_api_needs_the_dpo_key_and_an_answer_in_the_filing_language() {
         json!({ "status": "under_review", "answer": { "en": "x" } }),
         json!({ "status": "answered", "answer": { "en": "x" }, "cc": "y" }),
     ] {
-        assert_error(
-            &call(&api, Some(bad), &path, &dpo).await,
-            400,
-            "bad_request",
-        );
+        assert_error(&api.call(Some(bad), &path, &dpo).await, 400, "bad_request");
     }
     assert_error(
-        &call(
-            &api,
+        &api.call(
             Some(json!({ "status": "under_review" })),
             "/v1/dpo/reports/999999",
             &dpo,
@@ -310,13 +263,15 @@ async fn the_dpo_api_needs_the_dpo_key_and_an_answer_in_the_filing_language() {
         404,
         "not_found",
     );
-    let (status, review) = call(&api, Some(json!({ "status": "under_review" })), &path, &dpo).await;
+    let (status, review) = api
+        .call(Some(json!({ "status": "under_review" })), &path, &dpo)
+        .await;
     assert_eq!(
         (status, review["status"].as_str()),
         (200, Some("under_review")),
         "{review}"
     );
-    let (_, reports) = call(&api, None, "/v1/reports", &me).await;
+    let (_, reports) = api.call(None, "/v1/reports", &me).await;
     let old = reports
         .as_array()
         .unwrap()
@@ -325,28 +280,29 @@ async fn the_dpo_api_needs_the_dpo_key_and_an_answer_in_the_filing_language() {
         .unwrap()
         .clone();
     assert_eq!(old["status"], "under_review", "the old report view follows");
-    let (status, answered) = call(
-        &api,
-        Some(json!({ "status": "answered", "answer": { "en": "It was a mistake." } })),
-        &path,
-        &dpo,
-    )
-    .await;
+    let (status, answered) = api
+        .call(
+            Some(json!({ "status": "answered", "answer": { "en": "It was a mistake." } })),
+            &path,
+            &dpo,
+        )
+        .await;
     assert_eq!(
         (status, answered["status"].as_str()),
         (200, Some("answered")),
         "{answered}"
     );
     assert_error(
-        &call(&api, Some(json!({ "status": "under_review" })), &path, &dpo).await,
+        &api.call(Some(json!({ "status": "under_review" })), &path, &dpo)
+            .await,
         409,
         "conflict",
     );
 
     // The citizen: two changes, one request unseen; its answer in English, shown in Danish too.
-    let (_, overview) = call(&api, None, "/v1/overview", &me).await;
+    let (_, overview) = api.call(None, "/v1/overview", &me).await;
     assert_eq!(overview["new_answers"], 1, "{overview}");
-    let (_, mine) = call(&api, None, "/v1/requests", &me).await;
+    let (_, mine) = api.call(None, "/v1/requests", &me).await;
     assert_eq!(
         mine[0]["answer"],
         json!({ "da": "", "en": "It was a mistake." })
@@ -361,7 +317,7 @@ async fn the_dpo_api_needs_the_dpo_key_and_an_answer_in_the_filing_language() {
     s.dpo_key_sha256 = None;
     let bare = Api::start(&s).await;
     assert_error(
-        &call(&bare, None, "/v1/dpo/reports", &dpo).await,
+        &bare.call(None, "/v1/dpo/reports", &dpo).await,
         503,
         "not_configured",
     );

@@ -8,41 +8,13 @@ mod http_support;
 mod support_server;
 
 use common::{ELDERLY, cid, demo_without_requests, open};
-use serde_json::{Value, json};
-use support_server::{Api, Issuer, Key, MOMENTUM_KEY, NEXUS_KEY, settings, split};
-
-async fn call(api: &Api, post: Option<Value>, path: &str, auth: &str) -> (u16, Value) {
-    let r = match post {
-        Some(body) => api.http.post(api.url(path)).json(&body),
-        None => api.http.get(api.url(path)),
-    };
-    split(r.header("Authorization", auth).send().await.unwrap()).await
-}
-
-/// Makes every consent of `who` active and held by Momentum, and answers their ids.
-fn momentum_consents(d: &common::Demo, who: &str) -> Vec<i64> {
-    let ids: Vec<i64> = open(d)
-        .consents(&cid(who))
-        .unwrap()
-        .iter()
-        .map(|c| c.id)
-        .collect();
-    let conn = rusqlite::Connection::open(&d.path).unwrap();
-    for id in &ids {
-        conn.execute(
-            "UPDATE citizen_consents SET system_id = 'momentum', record_id = 'rec-' || id, withdrawn_at = NULL,
-                    withdrawal_pending = 0 WHERE id = ?1",
-            [id],
-        )
-        .unwrap();
-    }
-    ids
-}
+use serde_json::json;
+use support_server::{Api, Issuer, Key, MOMENTUM_KEY, NEXUS_KEY, settings};
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_endpoint_that_is_down_or_slow_is_retried_and_the_request_kept() {
     let d = demo_without_requests();
-    let consents = momentum_consents(&d, ELDERLY);
+    let consents = common::momentum_consents(&d, ELDERLY);
     {
         // The second consent is KMD Nexus's.
         let conn = rusqlite::Connection::open(&d.path).unwrap();
@@ -75,13 +47,9 @@ async fn an_endpoint_that_is_down_or_slow_is_retried_and_the_request_kept() {
     let api = Api::start(&s).await;
     let me = format!("Bearer {}", issuer.token(&subject));
     for id in &consents[..2] {
-        let (status, body) = call(
-            &api,
-            Some(json!({})),
-            &format!("/v1/consents/{id}/withdraw"),
-            &me,
-        )
-        .await;
+        let (status, body) = api
+            .call(Some(json!({})), &format!("/v1/consents/{id}/withdraw"), &me)
+            .await;
         assert_eq!(status, 200, "{body}");
     }
     let outcomes = |system: &str| -> Vec<String> {
@@ -114,23 +82,19 @@ async fn an_endpoint_that_is_down_or_slow_is_retried_and_the_request_kept() {
     );
     assert_eq!(outcomes("kmd_nexus")[0], "timeout");
     // Kept: still in the pull feeds, still "sent" for the citizen.
-    let (_, page) = call(
-        &api,
-        None,
-        "/v1/systems/requests",
-        &format!("ApiKey {MOMENTUM_KEY}"),
-    )
-    .await;
+    let (_, page) = api
+        .call(
+            None,
+            "/v1/systems/requests",
+            &format!("ApiKey {MOMENTUM_KEY}"),
+        )
+        .await;
     assert_eq!(page["requests"].as_array().unwrap().len(), 1);
-    let (_, page) = call(
-        &api,
-        None,
-        "/v1/systems/requests",
-        &format!("ApiKey {NEXUS_KEY}"),
-    )
-    .await;
+    let (_, page) = api
+        .call(None, "/v1/systems/requests", &format!("ApiKey {NEXUS_KEY}"))
+        .await;
     assert_eq!(page["requests"].as_array().unwrap().len(), 1);
-    let (_, mine) = call(&api, None, "/v1/requests", &me).await;
+    let (_, mine) = api.call(None, "/v1/requests", &me).await;
     assert!(
         mine.as_array()
             .unwrap()

@@ -7,6 +7,7 @@ pub mod procs;
 pub mod qr_decode;
 pub mod screens;
 pub mod tmux;
+pub mod update;
 
 use std::process::{Command, Output};
 
@@ -87,6 +88,26 @@ pub fn demo_without_requests() -> Demo {
         )
         .unwrap();
     d
+}
+
+/// Makes every consent of `who` active and held by Momentum, and answers their ids.
+pub fn momentum_consents(d: &Demo, who: &str) -> Vec<i64> {
+    let ids: Vec<i64> = open(d)
+        .consents(&cid(who))
+        .unwrap()
+        .iter()
+        .map(|c| c.id)
+        .collect();
+    let conn = rusqlite::Connection::open(&d.path).unwrap();
+    for id in &ids {
+        conn.execute(
+            "UPDATE citizen_consents SET system_id = 'momentum', record_id = 'rec-' || id, withdrawn_at = NULL,
+                    withdrawal_pending = 0 WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    }
+    ids
 }
 
 pub fn open(d: &Demo) -> Store {

@@ -148,6 +148,20 @@ impl Api {
     }
 
     /// POST to the ingest endpoint with an API key.
+    /// A GET, or a POST with `post` as its JSON body, with `auth` as the Authorization header.
+    pub async fn call(
+        &self,
+        post: Option<serde_json::Value>,
+        path: &str,
+        auth: &str,
+    ) -> (u16, serde_json::Value) {
+        let r = match post {
+            Some(body) => self.http.post(self.url(path)).json(&body),
+            None => self.http.get(self.url(path)),
+        };
+        split(r.header("Authorization", auth).send().await.unwrap()).await
+    }
+
     pub async fn ingest(&self, key: &str, body: &serde_json::Value) -> (u16, serde_json::Value) {
         let r = self
             .http
