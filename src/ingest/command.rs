@@ -7,7 +7,6 @@ use crate::config::Config;
 use crate::domain::Lang;
 use crate::i18n::tr;
 use crate::store::Store;
-use std::io::{IsTerminal, Write};
 use std::path::Path;
 
 /// Why `indsigt ingest` could not run to the end.
@@ -66,19 +65,24 @@ pub fn run(
     let pepper = Pepper::from_file(pepper_file).map_err(IngestCommandError::from)?;
     let mut store = Store::open(&config.server.database)
         .map_err(|e| IngestCommandError::Load(LoadError::Store(e)))?;
-    let terminal = std::io::stderr().is_terminal();
-    let progress = |done: u64, total: u64| {
-        if terminal && total > 0 {
-            let mut err = std::io::stderr();
-            let _shown = write!(err, "\r{:>3} %", done.saturating_mul(100) / total);
-            let _flushed = err.flush();
-        }
-    };
-    let loaded = load(&mut store, &pepper, system, parsed, file, lang, progress)
-        .map_err(IngestCommandError::from)?;
-    if terminal {
-        eprintln!();
+    // A bar on standard error (indicatif draws nothing when it is not a terminal): bytes done of the
+    // file, the rate and the time left. It shows no line content, so nothing personal.
+    let bar = indicatif::ProgressBar::with_draw_target(
+        None,
+        indicatif::ProgressDrawTarget::stderr_with_hz(4),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{wide_bar} {percent:>3} %  {binary_bytes}/{binary_total_bytes}  {binary_bytes_per_sec}  {eta}",
+    ) {
+        bar.set_style(style);
     }
+    let progress = |done: u64, total: u64| {
+        bar.set_length(total);
+        bar.set_position(done);
+    };
+    let loaded = load(&mut store, &pepper, system, parsed, file, lang, progress);
+    bar.finish_and_clear();
+    let loaded = loaded.map_err(IngestCommandError::from)?;
     for line in summary(lang, file, &loaded) {
         println!("{line}");
     }
