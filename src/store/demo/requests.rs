@@ -79,8 +79,8 @@ pub(super) fn write(store: &mut Store) -> Result<(), DemoError> {
     store.mark_requests_seen(&who, at(15, 13)?)?;
     let answered_id = id_of(store, &second.reference)?;
     let answer = Text::new(
-        "Vi har undersøgt opslaget. En sagsbehandler i Hjemmeplejen så din plan, fordi dit besøg skulle flyttes. Det var i orden.",
-        "We have looked into it. A caseworker in Home Care looked at your plan because your visit had to be moved. That was in order.",
+        "Vi har undersøgt opslaget. Medarbejderen skulle bruge oplysningerne i en sag om dig. Det var i orden.",
+        "We have looked into it. The employee needed the data for a case about you. That was in order.",
     );
     store.update_dpo_report(answered_id, &DpoUpdate::Answered(answer), at(3, 14)?)?;
     Ok(())
