@@ -222,7 +222,7 @@ fn feedback_report(file: Option<&Path>, weeks: u32, lang: Lang) -> Result<(), Cl
         .date();
     let counts = store.feedback_counts(since(today, weeks))?;
     for line in lines(lang, weeks, &counts) {
-        println!("{line}");
+        crate::cli::say(format_args!("{line}"));
     }
     Ok(())
 }
@@ -233,7 +233,7 @@ fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Res
         CatalogueCommand::Check { dir } => {
             let catalogue = crate::catalogue::load(dir)?;
             for line in crate::catalogue::summary(lang, &catalogue, dir) {
-                println!("{line}");
+                crate::cli::say(format_args!("{line}"));
             }
             Ok(())
         }
@@ -246,7 +246,7 @@ fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Res
             let now = jiff::Timestamp::now().as_second();
             let source = dir.display().to_string();
             let done = store.import_catalogue(&catalogue, &source, &digest, now)?;
-            println!(
+            crate::cli::say(format_args!(
                 "{}",
                 tr(
                     lang,
@@ -257,7 +257,7 @@ fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Res
                         ("version", done.version.into()),
                     ],
                 )
-            );
+            ));
             Ok(())
         }
     }
@@ -315,7 +315,7 @@ async fn stop_signal() {
 fn check_config(file: Option<&Path>, lang: Lang) -> Result<(), CliError> {
     let config = Config::load(file)?;
     for line in summary(lang, &config, file) {
-        println!("{line}");
+        crate::cli::say(format_args!("{line}"));
     }
     Ok(())
 }
@@ -333,7 +333,7 @@ fn hash_pin() -> Result<(), CliError> {
     }
     let hashed = crate::app::pin::hash(pin).map_err(|_| CliError::BadPin);
     zeroize::Zeroize::zeroize(&mut line);
-    println!("{}", hashed?);
+    crate::cli::say(format_args!("{}", hashed?));
     Ok(())
 }
 
@@ -349,7 +349,7 @@ fn demo_data(args: &DemoDataArgs) -> Result<(), CliError> {
         overwrite: args.force,
     };
     let summary = write_demo_database(&args.out, &opts)?;
-    println!(
+    crate::cli::say(format_args!(
         "{}",
         tr(
             lang,
@@ -365,11 +365,18 @@ fn demo_data(args: &DemoDataArgs) -> Result<(), CliError> {
                 ("heavy", summary.heavy_citizen.to_string().into()),
             ],
         )
-    );
+    ));
     Ok(())
 }
 
 pub mod dpo;
+
+/// Prints one line on standard output. A reader that has gone (`indsigt … | head`) makes the rest of the output
+/// go nowhere instead of a panic, as `println!` would give.
+pub fn say(line: std::fmt::Arguments<'_>) {
+    use std::io::Write;
+    let _gone_reader = writeln!(std::io::stdout().lock(), "{line}");
+}
 
 #[cfg(test)]
 mod tests;

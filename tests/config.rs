@@ -307,3 +307,26 @@ fn every_problem_has_a_message_in_both_languages() {
         }
     }
 }
+
+/// With a reader that has gone (`indsigt check-config | head -0`), the command still does its work and ends as
+/// usual: no panic from printing into the closed pipe.
+#[test]
+fn check_config_into_a_closed_pipe_does_not_panic() {
+    use std::process::{Command, Stdio};
+    // A pipe whose reading end is closed: the stdin of a process that has already ended.
+    let mut gone = Command::new("true").stdin(Stdio::piped()).spawn().unwrap();
+    let pipe = gone.stdin.take().unwrap();
+    gone.wait().unwrap();
+    let file =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/valid_configs/empty.toml");
+    let out = Command::new(env!("CARGO_BIN_EXE_indsigt"))
+        .args(["check-config", "--config", file.to_str().unwrap()])
+        .env("LANG", "en_GB.UTF-8")
+        .stdout(Stdio::from(pipe))
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = text(&out.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}

@@ -181,15 +181,15 @@ pub fn reports(file: Option<&Path>, command: &ReportsCommand, lang: Lang) -> Res
             let status = status.as_deref().and_then(RequestStatus::parse);
             let reports = store.dpo_reports(status).map_err(RequestsCliError::from)?;
             if reports.is_empty() {
-                println!("{}", t(lang, "requests-reports-none"));
+                crate::cli::say(format_args!("{}", t(lang, "requests-reports-none")));
             }
             for r in &reports {
-                println!("{}", list_line(lang, r));
+                crate::cli::say(format_args!("{}", list_line(lang, r)));
             }
         }
         ReportsCommand::Show { id } => {
             for line in show_lines(lang, &find(&store, id)?) {
-                println!("{line}");
+                crate::cli::say(format_args!("{line}"));
             }
         }
         ReportsCommand::Answer {
@@ -216,7 +216,10 @@ pub fn reports(file: Option<&Path>, command: &ReportsCommand, lang: Lang) -> Res
                 DpoUpdate::UnderReview => "requests-report-now-under-review",
                 DpoUpdate::Answered(_) => "requests-report-now-answered",
             };
-            println!("{}", tr(lang, id, &[("reference", done.reference.into())]));
+            crate::cli::say(format_args!(
+                "{}",
+                tr(lang, id, &[("reference", done.reference.into())])
+            ));
         }
     }
     Ok(())
@@ -231,7 +234,7 @@ pub fn requests(
     let store = open(file)?;
     let failed = store.failed_deliveries().map_err(RequestsCliError::from)?;
     if failed.is_empty() {
-        println!("{}", t(lang, "requests-failed-none"));
+        crate::cli::say(format_args!("{}", t(lang, "requests-failed-none")));
     }
     for f in &failed {
         let last = f.last.as_ref();
@@ -251,7 +254,7 @@ pub fn requests(
                 &[("at", when(lang, at).into())],
             ),
         };
-        println!(
+        crate::cli::say(format_args!(
             "{}",
             tr(
                 lang,
@@ -265,7 +268,7 @@ pub fn requests(
                     ("state", state.into()),
                 ],
             )
-        );
+        ));
     }
     Ok(())
 }

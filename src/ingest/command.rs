@@ -84,7 +84,7 @@ pub fn run(
     bar.finish_and_clear();
     let loaded = loaded.map_err(IngestCommandError::from)?;
     for line in summary(lang, file, &loaded) {
-        println!("{line}");
+        crate::cli::say(format_args!("{line}"));
     }
     Ok(())
 }
