@@ -123,6 +123,7 @@ hint-online = Fortsæt online
 hint-help = Hjælp
 hint-language = English
 hint-sign-out = Log ud
+hint-skip = Spring over
 hint-quit = Afslut
 help-intro = Du kan bruge tasterne her. Du kan også trykke direkte på skærmen.
 help-pick = Vælg punktet med det tal.
@@ -143,6 +144,7 @@ help-online = Vis en QR-kode, så du kan fortsætte på din egen telefon eller c
 help-help = Vis denne hjælp.
 help-language = Skift mellem dansk og engelsk. Du bliver på samme sted.
 help-sign-out = Log ud. Kiosken glemmer alt om dig.
+help-skip = Ved spørgsmålet, når du logger ud: spring det over og log ud.
 help-quit = Afslut programmet (kun i demo).
 help-touch = Tryk på et punkt for at vælge det. Tryk på en tast nederst for at bruge den.
 

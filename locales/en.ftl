@@ -123,6 +123,7 @@ hint-online = Continue online
 hint-help = Help
 hint-language = Dansk
 hint-sign-out = Sign out
+hint-skip = Skip
 hint-quit = Quit
 help-intro = You can use these keys. You can also tap the screen directly.
 help-pick = Choose the item with that number.
@@ -143,6 +144,7 @@ help-online = Show a QR code, so you can continue on your own phone or computer.
 help-help = Show this help.
 help-language = Switch between Danish and English. You stay where you are.
 help-sign-out = Sign out. The kiosk forgets everything about you.
+help-skip = On the question at sign-out: skip it and sign out.
 help-quit = Quit the program (demo only).
 help-touch = Tap an item to choose it. Tap a key at the bottom to use it.
 

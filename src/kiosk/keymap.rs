@@ -130,6 +130,8 @@ pub enum Context {
     Blind,
     /// The blind asks whether to show the screen again.
     BlindConfirm,
+    /// "Was this understandable?" at sign-out, where Esc skips the question.
+    Feedback,
 }
 
 /// Which keys a binding answers to.
@@ -213,6 +215,7 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::One(Key::Char('w')),                  C::Withdraw,    X::Consents,     "W",             "hint-withdraw",    "help-withdraw",         true),
     b(Keys::One(Key::Char('v')),                  C::Reveal,      X::Masked,       "V",             "hint-reveal",      "help-reveal",           true),
     b(Keys::One(Key::Char('r')),                  C::Retry,       X::Retry,        "R",             "hint-retry",       "help-retry",            true),
+    b(Keys::One(Key::Esc),                        C::Back,        X::Feedback,     "Esc",           "hint-skip",        "help-skip",             true),
     b(Keys::One(Key::Esc),                        C::Back,        X::Global,       "Esc",           "hint-back",        "help-back",             true),
     b(Keys::One(Key::Char('o')),                  C::ContinueOnline, X::Global,    "O",             "hint-online",      "help-online",           true),
     b(Keys::One(Key::Char('?')),                  C::Help,        X::Global,       "?",             "hint-help",        "help-help",             true),
@@ -242,6 +245,7 @@ pub fn contexts(screen: &Screen, signed_in: bool) -> Vec<Context> {
         Screen::AccessEntry { .. } => out.push(Context::AccessEntry),
         Screen::Consents => out.push(Context::Consents),
         Screen::Category { .. } => out.push(Context::Masked),
+        Screen::Feedback => out.push(Context::Feedback),
         _ => {}
     }
     if signed_in {
@@ -297,10 +301,22 @@ pub fn interrupts(key: Key, model: &Model) -> bool {
 }
 
 fn footer_in(screen: &Screen, active: &[Context]) -> Vec<&'static Binding> {
-    KEYMAP
+    let shown: Vec<&'static Binding> = KEYMAP
         .iter()
         .filter(|b| b.footer && active.contains(&b.context))
         .filter(|b| screen.allows(b.command))
+        .collect();
+    // A screen's own binding of a key says what the key does here; the global one of the same key is not
+    // shown beside it (on the sign-out question, Esc skips rather than goes back).
+    shown
+        .iter()
+        .copied()
+        .filter(|b| {
+            b.context != Context::Global
+                || !shown
+                    .iter()
+                    .any(|o| o.context != Context::Global && o.keys == b.keys)
+        })
         .collect()
 }
 

@@ -89,3 +89,33 @@ fn footer_always_has_language_and_sign_out_when_signed_in() {
         assert!(f.iter().any(|b| b.command == Intent::SignOut), "{screen:?}");
     }
 }
+
+#[test]
+fn a_screens_own_binding_of_a_key_hides_the_global_one_in_the_footer() {
+    // On the sign-out question Esc skips: the footer says so, and not "Back" as well.
+    let esc = |screen: &Screen| -> Vec<&'static str> {
+        footer(screen, true)
+            .iter()
+            .filter(|b| b.keys == Keys::One(Key::Esc))
+            .map(|b| b.hint)
+            .collect()
+    };
+    assert_eq!(esc(&Screen::Feedback), ["hint-skip"]);
+    assert_eq!(esc(&Screen::Consents), ["hint-back"]);
+    // Both keys still give Back, which the question takes as its skip.
+    assert_eq!(
+        lookup(Key::Esc, &Screen::Feedback, true),
+        Some(Intent::Back)
+    );
+    // No screen shows one key twice.
+    for screen in Screen::all_for_tests() {
+        let f = footer(&screen, true);
+        for (i, b) in f.iter().enumerate() {
+            assert!(
+                f[i + 1..].iter().all(|o| o.keys != b.keys),
+                "{screen:?} shows {} twice",
+                b.label
+            );
+        }
+    }
+}
