@@ -13,6 +13,7 @@ mod layers;
 mod load;
 mod messages;
 pub mod schema;
+mod schema_server;
 mod types;
 mod url;
 

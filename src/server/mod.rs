@@ -12,7 +12,6 @@ pub mod ingest;
 pub mod ingest_records;
 pub mod kiosk;
 pub mod openapi;
-mod openapi_fhir;
 mod pool;
 pub mod rate_limit;
 mod request_log;

@@ -6,10 +6,13 @@ use super::spec::{Body, Guard, RouteSpec};
 use crate::store::MAX_PAGE;
 use serde_json::{Map, Value, json};
 
+mod fhir;
+mod ingest;
 mod requests;
+use ingest::{feedback_schemas, ingest_schemas};
 use requests::request_schemas;
 
-fn reference(name: &str) -> Value {
+pub(super) fn reference(name: &str) -> Value {
     json!({ "$ref": format!("#/components/schemas/{name}") })
 }
 
@@ -327,102 +330,11 @@ fn schemas() -> Value {
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), request_schemas()) {
         all.extend(more);
     }
-    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), super::openapi_fhir::schemas())
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), fhir::schemas())
     {
         all.extend(more);
     }
     all
-}
-
-fn feedback_schemas() -> Value {
-    json!({
-        "Feedback": { "type": "object", "required": ["answer", "date", "screens"], "additionalProperties": false,
-            "description": "No citizen, no time of day. The kiosk is the server's, from its key.",
-            "properties": {
-                "answer": { "enum": ["mostly", "partly", "hard"] },
-                "date": { "type": "string", "format": "date", "description": "Today or yesterday in Europe/Copenhagen." },
-                "screens": { "type": "array", "maxItems": crate::domain::MAX_FEEDBACK_SCREENS,
-                    "items": { "type": "string", "pattern": "^[a-z-]{1,32}$" } } } }
-    })
-}
-
-fn ingest_schemas() -> Value {
-    json!({
-        "KioskVisit": { "type": "object", "required": ["helper"], "additionalProperties": false,
-            "description": "Only who helped. The kiosk, its location and the time are the server's.",
-            "properties": { "helper": { "enum": ["no_one", "staff", "volunteer"] } } },
-        "IngestRequest": { "type": "object", "required": ["events"], "additionalProperties": false, "properties": {
-            "events": { "type": "array", "items": {
-                "description": "Each item should be an IngestEvent. Items are checked one by one: an item that is not one is listed under `rejected` (reason `invalid`), and the others are still taken." } } } },
-        "IngestEvent": { "type": "object", "additionalProperties": false,
-            "required": ["event_id", "at", "organisation", "unit", "role", "system", "area", "category", "action", "purpose"],
-            "description": "Exactly one of `cpr` and `citizen` names the citizen.",
-            "oneOf": [ { "required": ["cpr"] }, { "required": ["citizen"] } ],
-            "properties": {
-                "event_id": { "type": "string", "description": "The source system's own id; idempotency key with the system." },
-                "cpr": { "type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$", "description": "The citizen's CPR number; kept only as the keyed hash (needs server.pepper_file). A citizen is created when new." },
-                "citizen": { "type": "string", "description": "The citizen's sign-in subject (for callers from before `cpr`); the citizen must exist." },
-                "at": { "type": "string", "format": "date-time" },
-                "organisation": reference("Text"), "unit": reference("Text"), "role": reference("Text"),
-                "employee": { "type": ["string", "null"] },
-                "system": { "type": "string", "description": "Must be the posting system's own name." },
-                "area": { "type": "string", "description": "An area code of the catalogue (or of the access log)." },
-                "category": reference("Text"),
-                "action": { "enum": ["viewed", "created", "changed", "disclosed", "exported"] },
-                "purpose": { "allOf": [reference("Text")], "description": "A purpose of the catalogue (or of the access log), by its Danish or English name." },
-                "case_ref": { "type": ["string", "null"] },
-                "batch": { "type": ["object", "null"], "required": ["run_id", "records"], "properties": {
-                    "run_id": { "type": "string" }, "records": { "type": "integer", "minimum": 1 } } },
-                "hidden_until": { "type": ["string", "null"], "format": "date-time" } } },
-        "RecordsRequest": { "type": "object", "required": ["records"], "additionalProperties": false, "properties": {
-            "records": { "type": "array", "items": {
-                "description": "Each item should be a Holding, ConsentRecord or DecisionRecord, by the route. Items are checked one by one; a bad one is listed under `rejected`, and the others are still taken." } } } },
-        "Holding": { "type": "object", "additionalProperties": false, "required": ["record_id", "cpr", "category"],
-            "description": "`version` (an integer) or `updated_at` orders updates: an older or equal version than stored changes nothing.",
-            "properties": {
-                "record_id": { "type": "string", "description": "The system's own id; one system owns it." },
-                "cpr": { "type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$", "description": "Kept only as the keyed hash." },
-                "version": { "type": "integer" }, "updated_at": { "type": "string", "format": "date-time" },
-                "category": { "type": "string", "description": "A catalogue category of this system." },
-                "fields": { "type": "object", "additionalProperties": reference("Text"), "description": "Values of declared fields only; a CPR number in a value is kept masked." },
-                "origin": reference("Text"),
-                "retention_start": { "type": "string", "format": "date" },
-                "case_ref": { "type": "string" },
-                "deleted": { "type": "boolean" } } },
-        "ConsentRecord": { "type": "object", "additionalProperties": false, "required": ["record_id", "cpr", "consent_type", "given_at"],
-            "properties": {
-                "record_id": { "type": "string" }, "cpr": { "type": "string" },
-                "version": { "type": "integer" }, "updated_at": { "type": "string", "format": "date-time" },
-                "consent_type": { "type": "string" },
-                "given_at": { "type": "string", "format": "date-time" },
-                "withdrawn_at": { "type": "string", "format": "date-time" } } },
-        "DecisionRecord": { "type": "object", "additionalProperties": false, "required": ["record_id", "cpr", "tool", "decided_at", "result"],
-            "properties": {
-                "record_id": { "type": "string" }, "cpr": { "type": "string" },
-                "version": { "type": "integer" }, "updated_at": { "type": "string", "format": "date-time" },
-                "tool": { "type": "string", "description": "A catalogue tool of this system (or of none)." },
-                "case_ref": { "type": "string" },
-                "decided_at": { "type": "string", "format": "date-time" },
-                "result": reference("Text"),
-                "factors": { "type": "array", "items": { "type": "object", "required": ["name", "effect"],
-                    "properties": { "name": reference("Text"), "effect": reference("Text") } } } } },
-        "RecordsResponse": { "type": "object", "required": ["accepted", "duplicates", "rejected"], "properties": {
-            "accepted": { "type": "integer" },
-            "duplicates": { "type": "array", "items": { "type": "object", "properties": {
-                "index": { "type": "integer" }, "record_id": { "type": "string" } } } },
-            "rejected": { "type": "array", "items": { "type": "object", "properties": {
-                "index": { "type": "integer" }, "record_id": { "type": ["string", "null"] },
-                "reason": { "enum": ["invalid", "malformed_cpr", "unknown_category", "unknown_consent_type", "unknown_tool", "undeclared_field", "too_long", "wrong_system", "bad_time", "unknown_system", "no_catalogue", "foreign_record"] },
-                "message": { "type": "string" } } } } } },
-        "IngestResponse": { "type": "object", "required": ["accepted", "duplicates", "rejected"], "properties": {
-            "accepted": { "type": "integer" },
-            "duplicates": { "type": "array", "items": { "type": "object", "properties": {
-                "index": { "type": "integer" }, "event_id": { "type": "string" } } } },
-            "rejected": { "type": "array", "items": { "type": "object", "properties": {
-                "index": { "type": "integer" }, "event_id": { "type": ["string", "null"] },
-                "reason": { "enum": ["invalid", "unknown_citizen", "unknown_action", "bad_time", "unknown_area", "unknown_purpose", "wrong_system"] },
-                "message": { "type": "string" } } } } } }
-    })
 }
 
 /// The whole document for `routes`.

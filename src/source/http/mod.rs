@@ -17,11 +17,13 @@ mod api;
 mod error;
 mod options;
 mod outbox;
+mod outbox_request;
 mod pending;
 mod query;
 mod session;
 pub mod tls;
 mod worker;
+mod write;
 
 pub use error::{HttpError, OutboxError};
 pub use options::HttpOptions;
@@ -38,7 +40,6 @@ use crate::domain::{
     Citizen, CitizenSummary, Consent, DataCategory, DecisionSupport, Feedback, Overview, Purpose,
 };
 use api::{Api, Failure};
-use outbox::SubjectKey;
 use query::{access_query, path_segment};
 use serde::de::DeserializeOwned;
 use session::Sessions;
@@ -139,61 +140,6 @@ impl HttpSource {
             .api
             .get(token, path, query)
             .map_err(|f| logged(op, f))
-    }
-
-    /// The live citizen's outbox key, asking `/v1/me` if this session has not yet.
-    fn subject(&self, who: &Principal) -> SourceResult<SubjectKey> {
-        let token = self.token(who)?;
-        match self.shared.sessions.subject(token) {
-            Some(key) => Ok(key),
-            None => self.citizen(who).map(|_| ()).and_then(|()| {
-                self.shared
-                    .sessions
-                    .subject(token)
-                    .ok_or_else(|| SourceError::Storage("no subject".into()))
-            }),
-        }
-    }
-
-    /// Files `request`, sends it once, and settles it. `Ok` with the body when the server took it;
-    /// `Err((failure, kept))` otherwise, where `kept` says the entry waits in the outbox.
-    fn write(
-        &self,
-        who: &Principal,
-        request: OutboxRequest,
-    ) -> SourceResult<Result<Vec<u8>, (Failure, bool)>> {
-        let token = self.token(who)?;
-        let subject = self.subject(who)?;
-        let _one_at_a_time = self
-            .shared
-            .sending
-            .lock()
-            .unwrap_or_else(|p| p.into_inner());
-        let outbox = &self.shared.outbox;
-        let entry = outbox.enqueue(&subject, request, jiff::Timestamp::now())?;
-        let result = self.shared.api.post(
-            token,
-            &request.path(),
-            Some(&entry.reference),
-            request.body().as_ref(),
-        );
-        let failure = match result {
-            Ok(body) => {
-                outbox.remove(entry.id)?;
-                return Ok(Ok(body));
-            }
-            Err(f) => f,
-        };
-        let kept = failure.is_transient();
-        if kept {
-            outbox.count_attempt(entry.id)?;
-            self.shared.sessions.keep_token(token);
-            tracing::info!(kind = request.kind(), error = %failure.error,
-                "a write waits in the outbox");
-        } else {
-            outbox.remove(entry.id)?;
-        }
-        Ok(Err((failure, kept)))
     }
 }
 

@@ -1,11 +1,9 @@
 //! The OpenAPI schemas of the FHIR ingest routes (`/v1/ingest/fhir…`): the R4 resources as far as Indsigt
 //! reads them. The R4 specification is their full definition.
 
+use super::reference;
 use serde_json::{Value, json};
 
-fn reference(name: &str) -> Value {
-    json!({ "$ref": format!("#/components/schemas/{name}") })
-}
 
 /// FHIR R4 resources, as far as Indsigt reads them: the R4 specification is the full definition.
 pub fn schemas() -> Value {

@@ -1,0 +1,128 @@
+//! The `[server]` section of the config schema: `indsigt serve`, its database, issuer, ingest keys, kiosks,
+//! the DPO's key and webhook delivery.
+
+use super::schema::{KeyType, SectionSpec, TEXT, key, optional};
+
+/// A request limit's range: at least 1, at most `max`.
+const fn count(max: i64) -> KeyType {
+    KeyType::Integer { min: 1, max }
+}
+
+pub(super) const SERVER: SectionSpec = SectionSpec {
+    name: "server",
+    doc: "indsigt serve: the HTTP API for kiosks and ingest.",
+    keys: &[
+        key("listen", TEXT, "The address to listen on, host:port."),
+        key(
+            "database",
+            KeyType::Path,
+            "The SQLite file the server serves.",
+        ),
+        optional(
+            "issuer",
+            KeyType::Url,
+            "The OIDC issuer whose access tokens are accepted.",
+        ),
+        optional(
+            "audience",
+            TEXT,
+            "The audience the access tokens must name.",
+        ),
+        key(
+            "subject_claim",
+            TEXT,
+            "The token claim that holds the citizen's subject.",
+        ),
+        key(
+            "name_claim",
+            TEXT,
+            "The token claim with the citizen's name, used when the database has none.",
+        ),
+        optional(
+            "cpr_claim",
+            TEXT,
+            "The token claim that holds the citizen's CPR number.",
+        ),
+        optional(
+            "pepper_file",
+            KeyType::Path,
+            "The file with the citizen key's secret (at least 32 bytes).",
+        ),
+        optional("tls_cert", KeyType::Path, "TLS certificate chain (PEM)."),
+        optional("tls_key", KeyType::Path, "TLS private key (PEM)."),
+        key(
+            "system_stale_after_hours",
+            KeyType::Integer { min: 1, max: 8760 },
+            "Hours after which a silent system is shown as not updated.",
+        ),
+        key(
+            "ingest_max_batch",
+            count(10_000),
+            "The most events one ingest request may carry.",
+        ),
+        key(
+            "pool_size",
+            count(64),
+            "SQLite connections serving requests.",
+        ),
+        key(
+            "rate_limit_per_minute",
+            count(1_000_000_000),
+            "Requests per minute one access token may make.",
+        ),
+        key(
+            "rate_limit_burst",
+            count(1_000_000_000),
+            "Requests one access token may make in a burst.",
+        ),
+        key(
+            "jwks_max_age_secs",
+            KeyType::Integer {
+                min: 60,
+                max: 86_400,
+            },
+            "Seconds the issuer's keys are cached.",
+        ),
+        key(
+            "jwks_min_refresh_secs",
+            KeyType::Integer { min: 1, max: 3600 },
+            "Shortest time between key fetches for unknown key ids.",
+        ),
+        optional(
+            "ingest_keys",
+            KeyType::IngestKeys,
+            "The systems that may post access events: [{ system, key_sha256, webhook_url?, webhook_secret_file? }].",
+        ),
+        optional(
+            "kiosks",
+            KeyType::Kiosks,
+            "The registered kiosks: [{ id, location, key_sha256 }].",
+        ),
+        key(
+            "show_employee_names",
+            KeyType::Boolean,
+            "Whether employee names are sent to kiosks at all.",
+        ),
+        optional(
+            "dpo_key_sha256",
+            KeyType::Sha256,
+            "The SHA-256 of the data protection officer's API key.",
+        ),
+        key(
+            "webhook_retry_base_secs",
+            KeyType::Integer { min: 1, max: 3600 },
+            "Seconds before the first webhook retry.",
+        ),
+        key(
+            "webhook_timeout_secs",
+            KeyType::Integer { min: 1, max: 120 },
+            "Seconds one webhook attempt may take.",
+        ),
+        key(
+            "webhook_give_up_hours",
+            KeyType::Integer { min: 24, max: 720 },
+            "Hours of retries before a failing delivery is given up.",
+        ),
+    ],
+};
+
