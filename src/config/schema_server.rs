@@ -125,4 +125,3 @@ pub(super) const SERVER: SectionSpec = SectionSpec {
         ),
     ],
 };
-

@@ -53,28 +53,42 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
 #[derive(Debug, Clone, Copy)]
 pub struct EmptyBody;
 
+/// A body that may be left out: nothing (or only white space) is `T::default()`; anything else must be `T` as
+/// JSON, without unknown fields, else 400 with `refusal`. Too large is 413.
+async fn optional_body<T, S>(req: Request, state: &S, refusal: &'static str) -> Result<T, ApiError>
+where
+    T: DeserializeOwned + Default,
+    S: Send + Sync,
+{
+    let bytes = axum::body::Bytes::from_request(req, state)
+        .await
+        .map_err(|rejection| {
+            if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                ApiError::too_large("the request body is too large")
+            } else {
+                ApiError::bad_request("the request body could not be read")
+            }
+        })?;
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Ok(T::default());
+    }
+    serde_json::from_slice(&bytes).map_err(|_| ApiError::bad_request(refusal))
+}
+
 impl<S: Send + Sync> FromRequest<S> for EmptyBody {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<EmptyBody, ApiError> {
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::too_large("the request body is too large")
-                } else {
-                    ApiError::bad_request("the request body could not be read")
-                }
-            })?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(EmptyBody);
-        }
-        #[derive(Deserialize)]
+        #[derive(Deserialize, Default)]
         #[serde(deny_unknown_fields)]
         struct Nothing {}
-        serde_json::from_slice::<Nothing>(&bytes)
-            .map(|_| EmptyBody)
-            .map_err(|_| ApiError::bad_request("this route takes no body (or an empty object {})"))
+        optional_body::<Nothing, S>(
+            req,
+            state,
+            "this route takes no body (or an empty object {})",
+        )
+        .await
+        .map(|_| EmptyBody)
     }
 }
 
@@ -87,31 +101,19 @@ impl<S: Send + Sync> FromRequest<S> for FilingLang {
     type Rejection = ApiError;
 
     async fn from_request(req: Request, state: &S) -> Result<FilingLang, ApiError> {
-        let bytes = axum::body::Bytes::from_request(req, state)
-            .await
-            .map_err(|rejection| {
-                if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::too_large("the request body is too large")
-                } else {
-                    ApiError::bad_request("the request body could not be read")
-                }
-            })?;
-        if bytes.iter().all(u8::is_ascii_whitespace) {
-            return Ok(FilingLang(crate::domain::Lang::Da));
-        }
-        #[derive(Deserialize)]
+        #[derive(Deserialize, Default)]
         #[serde(deny_unknown_fields)]
         struct Filing {
             #[serde(default)]
             lang: Option<crate::domain::Lang>,
         }
-        serde_json::from_slice::<Filing>(&bytes)
-            .map(|f| FilingLang(f.lang.unwrap_or_default()))
-            .map_err(|_| {
-                ApiError::bad_request(
-                    "this route takes no body, or {\"lang\": \"da\"} or {\"lang\": \"en\"}",
-                )
-            })
+        optional_body::<Filing, S>(
+            req,
+            state,
+            "this route takes no body, or {\"lang\": \"da\"} or {\"lang\": \"en\"}",
+        )
+        .await
+        .map(|f| FilingLang(f.lang.unwrap_or_default()))
     }
 }
 

@@ -330,8 +330,7 @@ fn schemas() -> Value {
     if let (Some(all), Value::Object(more)) = (all.as_object_mut(), request_schemas()) {
         all.extend(more);
     }
-    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), fhir::schemas())
-    {
+    if let (Some(all), Value::Object(more)) = (all.as_object_mut(), fhir::schemas()) {
         all.extend(more);
     }
     all

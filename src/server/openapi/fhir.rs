@@ -4,7 +4,6 @@
 use super::reference;
 use serde_json::{Value, json};
 
-
 /// FHIR R4 resources, as far as Indsigt reads them: the R4 specification is the full definition.
 pub fn schemas() -> Value {
     let issue = json!({ "type": "object", "required": ["severity", "code", "diagnostics"], "properties": {
