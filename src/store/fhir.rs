@@ -6,13 +6,13 @@
 //! record ingest does. The purpose and the area are the catalogue's, copied into the shared `purposes` and
 //! `areas` tables the access log reads when first used.
 
-use super::dims::{self, NameTable, NewPurpose};
+use super::dims::{self, NameTable};
 use super::ingest::IngestOutcome;
 use super::queries::categories::CURRENT;
 use super::records::citizen_for;
 use super::writes::municipality;
 use super::{Store, StoreResult};
-use crate::domain::{Action, Lawfulness, LegalBasis, Text};
+use crate::domain::{Action, Text};
 use jiff::Timestamp;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 use std::collections::HashMap;
@@ -96,47 +96,7 @@ fn source_id(resource_id: &str) -> String {
 
 /// The shared `purposes` row of catalogue purpose `id` (with its legal basis), created when new.
 fn purpose_row(tx: &Connection, id: &str) -> StoreResult<Option<i64>> {
-    let row = tx
-        .prepare_cached(&format!(
-            "SELECT p.name_da, p.name_en, p.description_da, p.description_en, p.lawfulness,
-                    p.how_to_object_da, p.how_to_object_en,
-                    l.gdpr_da, l.gdpr_en, l.law_da, l.law_en, l.plain_da, l.plain_en
-             FROM cat_purposes p
-             JOIN cat_legal_bases l ON l.version_id = p.version_id AND l.id = p.legal_basis_id
-             WHERE p.version_id = {CURRENT} AND p.id = ?1"
-        ))?
-        .query_row([id], |r| {
-            let t = |a: usize, b: usize| -> rusqlite::Result<Text> {
-                Ok(Text::new(r.get::<_, String>(a)?, r.get::<_, String>(b)?))
-            };
-            Ok((
-                t(0, 1)?,
-                t(2, 3)?,
-                r.get::<_, String>(4)?,
-                t(5, 6)?,
-                LegalBasis {
-                    gdpr: t(7, 8)?,
-                    law: t(9, 10)?,
-                    plain: t(11, 12)?,
-                },
-            ))
-        })
-        .optional()?;
-    let Some((name, description, lawfulness, how_to_object, basis)) = row else {
-        return Ok(None);
-    };
-    let legal_basis = dims::legal_basis_id(tx, &basis)?;
-    let lawfulness = Lawfulness::from_code(&lawfulness).unwrap_or(Lawfulness::RequiredByLaw);
-    Ok(Some(dims::purpose_id(
-        tx,
-        &NewPurpose {
-            name: &name,
-            description: &description,
-            legal_basis,
-            lawfulness,
-            how_to_object: &how_to_object,
-        },
-    )?))
+    super::ingest::catalogue_purpose(tx, "p.id = ?1", "p.pos", [id])
 }
 
 /// The shared `areas` row of catalogue area `id`, created when new.

@@ -183,18 +183,35 @@ fn purpose(tx: &Connection, name: &Text) -> StoreResult<Option<i64>> {
     )? {
         return Ok(Some(id));
     }
+    catalogue_purpose(
+        tx,
+        "(p.name_da = ?1 OR p.name_en = ?2)",
+        "(p.name_da = ?1) + (p.name_en = ?2) DESC, p.pos",
+        params![name.da, name.en],
+    )
+}
+
+/// The shared `purposes` row (with its legal basis) of the current catalogue's purpose matching `condition`
+/// (on `p`, the catalogue purpose), the first in `order`; created when new. `None` when none matches.
+pub(super) fn catalogue_purpose(
+    tx: &Connection,
+    condition: &str,
+    order: &str,
+    values: impl rusqlite::Params,
+) -> StoreResult<Option<i64>> {
+    // `condition` and `order` are our own constants; the values are bound.
     let sql = format!(
         "SELECT p.name_da, p.name_en, p.description_da, p.description_en, p.lawfulness,
                 p.how_to_object_da, p.how_to_object_en, {}
          FROM cat_purposes p
          JOIN cat_legal_bases lb ON lb.version_id = p.version_id AND lb.id = p.legal_basis_id
-         WHERE p.version_id = {CURRENT} AND (p.name_da = ?1 OR p.name_en = ?2)
-         ORDER BY (p.name_da = ?1) + (p.name_en = ?2) DESC, p.pos LIMIT 1",
+         WHERE p.version_id = {CURRENT} AND {condition}
+         ORDER BY {order} LIMIT 1",
         super::queries::categories::LB_COLUMNS
     );
     let found = tx
         .prepare_cached(&sql)?
-        .query_row(params![name.da, name.en], |r| {
+        .query_row(values, |r| {
             Ok((
                 super::text(r, 0)?,
                 super::text(r, 2)?,
