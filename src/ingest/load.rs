@@ -112,54 +112,66 @@ impl jsonl::Sink for StoreSink<'_> {
     }
 }
 
+/// Checks each line with `check`, writes the good ones with `write` (in order, one answer each), and gives
+/// every line its outcome: the refusal of its check, or what `written` made of its write's answer.
+fn check_then_write<T, W, E>(
+    batch: &[Line],
+    mut check: impl FnMut(&Line) -> Result<T, Outcome>,
+    write: impl FnOnce(&[T]) -> Result<Vec<W>, E>,
+    mut written: impl FnMut(Option<W>) -> Outcome,
+) -> Result<Vec<Outcome>, E> {
+    let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
+    let mut good = Vec::new();
+    for line in batch {
+        match check(line) {
+            Ok(item) => {
+                good.push(item);
+                outcomes.push(None);
+            }
+            Err(refused) => outcomes.push(Some(refused)),
+        }
+    }
+    let mut answers = write(&good)?.into_iter();
+    Ok(outcomes
+        .into_iter()
+        .map(|o| o.unwrap_or_else(|| written(answers.next())))
+        .collect())
+}
+
 impl StoreSink<'_> {
     fn write_events(
         &mut self,
         batch: &[Line],
         after: Checkpoint,
     ) -> Result<Vec<Outcome>, StoreError> {
-        let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
-        let mut events = Vec::new();
-        for line in batch {
-            match access::check(line.value.clone(), self.system, Some(self.pepper)) {
-                Ok(e) => {
-                    events.push(e);
-                    outcomes.push(None);
+        let (system, pepper, lang) = (self.system, self.pepper, self.lang);
+        let (store, run) = (&mut *self.store, &self.run);
+        check_then_write(
+            batch,
+            |line| {
+                access::check(line.value.clone(), system, Some(pepper))
+                    .map_err(|e| event_rejected(lang, &e))
+            },
+            |events| {
+                store.ingest_events_with_checkpoint(
+                    events,
+                    run,
+                    (after.offset, after.line),
+                    Timestamp::now(),
+                )
+            },
+            |answer| match answer {
+                Some(IngestOutcome::Accepted(_)) => Outcome::Accepted,
+                Some(IngestOutcome::Duplicate(_)) => Outcome::Duplicate,
+                Some(IngestOutcome::Rejected(why)) => {
+                    event_rejected(lang, &AccessError::Store(why))
                 }
-                Err(e) => outcomes.push(Some(self.event_rejected(&e))),
-            }
-        }
-        let written = self.store.ingest_events_with_checkpoint(
-            &events,
-            &self.run,
-            (after.offset, after.line),
-            Timestamp::now(),
-        )?;
-        let mut written = written.into_iter();
-        Ok(outcomes
-            .into_iter()
-            .map(|o| match o {
-                Some(o) => o,
-                None => match written.next() {
-                    Some(IngestOutcome::Accepted(_)) => Outcome::Accepted,
-                    Some(IngestOutcome::Duplicate(_)) => Outcome::Duplicate,
-                    Some(IngestOutcome::Rejected(why)) => {
-                        self.event_rejected(&AccessError::Store(why))
-                    }
-                    None => Outcome::Rejected {
-                        code: "internal".into(),
-                        message: String::new(),
-                    },
+                None => Outcome::Rejected {
+                    code: "internal".into(),
+                    message: String::new(),
                 },
-            })
-            .collect())
-    }
-
-    fn event_rejected(&self, e: &AccessError) -> Outcome {
-        Outcome::Rejected {
-            code: e.code().to_owned(),
-            message: event_reason(self.lang, e),
-        }
+            },
+        )
     }
 
     fn write_records(
@@ -168,47 +180,42 @@ impl StoreSink<'_> {
         batch: &[Line],
         after: Checkpoint,
     ) -> Result<Vec<Outcome>, StoreError> {
-        let mut outcomes: Vec<Option<Outcome>> = Vec::with_capacity(batch.len());
-        let mut records = Vec::new();
-        for line in batch {
-            match check(
-                kind,
-                self.system,
-                line.value.clone(),
-                &self.view,
-                self.pepper,
-            ) {
-                Ok(r) => {
-                    records.push(r);
-                    outcomes.push(None);
-                }
-                Err((_, e)) => outcomes.push(Some(Outcome::Rejected {
-                    code: e.code().to_owned(),
-                    message: reason(self.lang, &e),
-                })),
-            }
-        }
-        let written = self.store.ingest_records_with_checkpoint(
-            &records,
-            &self.run,
-            (after.offset, after.line),
-            Timestamp::now(),
-        )?;
-        let mut written = written.into_iter();
-        Ok(outcomes
-            .into_iter()
-            .map(|o| match o {
-                Some(o) => o,
-                None => match written.next() {
-                    Some(RecordOutcome::Accepted) => Outcome::Accepted,
-                    Some(RecordOutcome::Stale) => Outcome::Duplicate,
-                    Some(RecordOutcome::ForeignRecord) | None => Outcome::Rejected {
-                        code: "foreign_record".into(),
-                        message: tr(self.lang, "ingest-rejected-foreign-record", &[]),
-                    },
+        let (system, pepper, lang) = (self.system, self.pepper, self.lang);
+        let (store, run, view) = (&mut *self.store, &self.run, &self.view);
+        check_then_write(
+            batch,
+            |line| {
+                check(kind, system, line.value.clone(), view, pepper).map_err(|(_, e)| {
+                    Outcome::Rejected {
+                        code: e.code().to_owned(),
+                        message: reason(lang, &e),
+                    }
+                })
+            },
+            |records| {
+                store.ingest_records_with_checkpoint(
+                    records,
+                    run,
+                    (after.offset, after.line),
+                    Timestamp::now(),
+                )
+            },
+            |answer| match answer {
+                Some(RecordOutcome::Accepted) => Outcome::Accepted,
+                Some(RecordOutcome::Stale) => Outcome::Duplicate,
+                Some(RecordOutcome::ForeignRecord) | None => Outcome::Rejected {
+                    code: "foreign_record".into(),
+                    message: tr(lang, "ingest-rejected-foreign-record", &[]),
                 },
-            })
-            .collect())
+            },
+        )
+    }
+}
+
+fn event_rejected(lang: Lang, e: &AccessError) -> Outcome {
+    Outcome::Rejected {
+        code: e.code().to_owned(),
+        message: event_reason(lang, e),
     }
 }
 
