@@ -31,10 +31,13 @@ impl StoreError {
                 args.push(("supported", (*supported).into()));
             }
             StoreError::Io(e) => args.push(("detail", e.to_string().into())),
-            StoreError::Sqlite(d) | StoreError::Corrupt(d) => {
+            StoreError::Sqlite(d) | StoreError::Corrupt(d) | StoreError::Postgres(d) => {
                 args.push(("detail", d.clone().into()))
             }
-            StoreError::UnknownCitizen | StoreError::NotFound | StoreError::Forbidden => {}
+            StoreError::UnknownCitizen
+            | StoreError::NotFound
+            | StoreError::Forbidden
+            | StoreError::Unavailable => {}
             StoreError::AnswerLacksLanguage { lang: l } => args.push((
                 "lang",
                 t(lang, &format!("requests-lang-{}", l.code())).into(),

@@ -220,14 +220,65 @@ pub struct KioskKey {
     pub key_sha256: String,
 }
 
+/// `[server.postgres]`: the server's database on PostgreSQL.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Postgres {
+    /// `postgres://user@host:port/dbname` (or `host=… user=… dbname=…`), without a password.
+    pub url: String,
+    /// A file holding the password (one line). Without it, `INDSIGT_PG_PASSWORD`, else none.
+    #[serde(default)]
+    pub password_file: Option<PathBuf>,
+    /// Connections per server process.
+    #[serde(default = "default_pg_pool_size")]
+    pub pool_size: u32,
+    /// `require` (TLS with the certificate checked, the default) or `disable` (only on loopback or a socket).
+    #[serde(default)]
+    pub tls: PgTls,
+    /// The CA certificate (PEM) that signed the server's certificate; without it, the system's roots.
+    #[serde(default)]
+    pub ca_file: Option<PathBuf>,
+    /// Seconds to wait for a connection.
+    #[serde(default = "default_pg_connect_timeout")]
+    pub connect_timeout_secs: u64,
+    /// Monthly access-log partitions made ahead of the current month.
+    #[serde(default = "default_pg_months_ahead")]
+    pub access_log_months_ahead: u32,
+    /// Months of access log kept; older partitions are detached (kept as tables, no longer read). None: all.
+    #[serde(default)]
+    pub access_log_keep_months: Option<u32>,
+}
+
+fn default_pg_pool_size() -> u32 {
+    8
+}
+fn default_pg_connect_timeout() -> u64 {
+    5
+}
+fn default_pg_months_ahead() -> u32 {
+    3
+}
+
+/// TLS to PostgreSQL.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PgTls {
+    #[default]
+    Require,
+    Disable,
+}
+
 /// `indsigt serve`: the HTTP API for kiosks and the ingest endpoint for line-of-business systems.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Server {
     /// The address to listen on, e.g. `127.0.0.1:8080`.
     pub listen: String,
-    /// The SQLite file the server serves.
+    /// The SQLite file the server serves (unused when `[server.postgres]` is set).
     pub database: PathBuf,
+    /// PostgreSQL instead of the SQLite file: `[server.postgres]`.
+    #[serde(default)]
+    pub postgres: Option<Postgres>,
     /// The OIDC issuer whose access tokens are accepted. Required to serve citizen endpoints.
     #[serde(default)]
     pub issuer: Option<String>,

@@ -99,6 +99,7 @@ impl From<StoreError> for ApiError {
             StoreError::Forbidden => {
                 ApiError::new(StatusCode::FORBIDDEN, "forbidden", "not allowed")
             }
+            StoreError::Unavailable => ApiError::unavailable(),
             other => {
                 // Store errors name statements and files, never bound values.
                 tracing::error!(error = %other, "store call failed");

@@ -15,6 +15,12 @@ pub enum StoreError {
     Io(#[from] std::io::Error),
     #[error("database error: {0}")]
     Sqlite(String),
+    /// A PostgreSQL statement failed; the text names its problem, never a bound value.
+    #[error("PostgreSQL error: {0}")]
+    Postgres(String),
+    /// The database does not answer now (PostgreSQL down or restarting): try again.
+    #[error("the database is not available")]
+    Unavailable,
     /// The citizen is not in the store.
     #[error("unknown citizen")]
     UnknownCitizen,
@@ -44,6 +50,8 @@ impl StoreError {
             StoreError::NewerSchema { .. } => "error-store-newer-schema",
             StoreError::Io(_) => "error-store-io",
             StoreError::Sqlite(_) => "error-store-sqlite",
+            StoreError::Postgres(_) => "error-store-postgres",
+            StoreError::Unavailable => "error-store-unavailable",
             StoreError::UnknownCitizen => "error-store-unknown-citizen",
             StoreError::NotFound => "error-store-not-found",
             StoreError::Forbidden => "error-store-forbidden",

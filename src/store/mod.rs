@@ -15,6 +15,7 @@ pub mod fhir;
 pub mod ingest;
 mod migrations;
 pub mod outbox;
+pub mod postgres;
 mod queries;
 pub mod records;
 pub mod requests;
@@ -26,6 +27,7 @@ pub use error::{StoreError, StoreResult};
 pub use feedback::FeedbackCount;
 pub use migrations::SUPPORTED_VERSION;
 pub use queries::access_log::{MAX_PAGE, page_sql};
+pub use queries::citizens::CitizenRef;
 pub use queries::systems::DEMO_GENERATED_AT;
 
 use crate::domain::CitizenId;

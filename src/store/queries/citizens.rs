@@ -31,7 +31,23 @@ fn no_rows_is_unknown(e: rusqlite::Error) -> StoreError {
     }
 }
 
+/// How a verified token names its citizen: by the sign-in subject, or (with `cpr_claim`) by the citizen
+/// key of the CPR number, which is all the store ever sees of it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CitizenRef {
+    Subject(String),
+    CprKey(String),
+}
+
 impl Store {
+    /// The citizen a token names.
+    pub fn citizen_by_ref(&self, who: &CitizenRef) -> StoreResult<Citizen> {
+        match who {
+            CitizenRef::Subject(s) => self.citizen_by_subject(s),
+            CitizenRef::CprKey(k) => self.citizen_by_cpr_key(k),
+        }
+    }
+
     /// The citizen with this pseudonymous id.
     pub fn citizen(&self, id: &CitizenId) -> StoreResult<Citizen> {
         let sql = format!("SELECT {COLUMNS} FROM citizens WHERE public_id = ?1");

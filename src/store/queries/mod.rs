@@ -2,7 +2,7 @@
 
 pub(crate) mod access_log;
 pub(crate) mod categories;
-mod citizens;
+pub(super) mod citizens;
 pub(crate) mod consents;
 mod decisions;
 mod overview;

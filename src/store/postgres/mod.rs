@@ -1,0 +1,94 @@
+//! The server's store on PostgreSQL: the same tables as the SQLite file, a pool of connections
+//! (deadpool-postgres over tokio-postgres, TLS by rustls with ring), versioned migrations applied under an
+//! advisory lock, and the access log partitioned by month.
+//!
+//! Every statement is parameterized. The SQLite store is the reference: each query here answers what its
+//! SQLite twin answers, and the server tests run on both engines.
+
+mod access_log;
+mod citizen_writes;
+mod citizens;
+mod connect;
+pub mod copy;
+mod deliver;
+mod ingest;
+mod migrations;
+pub mod partitions;
+mod reads;
+
+pub use connect::{PASSWORD_ENV, PgError, check, connect_config};
+pub use migrations::SUPPORTED_VERSION;
+
+use super::error::{StoreError, StoreResult};
+use crate::config::Postgres;
+use deadpool_postgres::{Object, Pool};
+
+/// A pool of connections to one PostgreSQL database.
+#[derive(Clone)]
+pub struct PgStore {
+    pool: Pool,
+}
+
+impl std::fmt::Debug for PgStore {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PgStore").finish_non_exhaustive()
+    }
+}
+
+impl PgStore {
+    /// Connects, brings the schema up to date (once, however many servers start together) and makes the
+    /// access log's partitions for the months around `now`.
+    pub async fn open(settings: &Postgres, now: jiff::Timestamp) -> Result<PgStore, PgError> {
+        let pool = connect::pool(settings)?;
+        let store = PgStore { pool };
+        let mut client = store.pool.get().await.map_err(PgError::from_pool)?;
+        migrations::migrate(&mut client).await?;
+        partitions::maintain(&client, now, settings).await?;
+        Ok(store)
+    }
+
+    /// A pooled connection; [`StoreError::Unavailable`] when PostgreSQL does not answer.
+    pub async fn client(&self) -> StoreResult<Object> {
+        self.pool.get().await.map_err(|e| {
+            tracing::warn!(error = %PgError::from_pool(e), "no PostgreSQL connection");
+            StoreError::Unavailable
+        })
+    }
+
+    /// Answers when the database does.
+    pub async fn ping(&self) -> StoreResult<()> {
+        let client = self.client().await?;
+        client.simple_query("SELECT 1").await.map_err(pg)?;
+        Ok(())
+    }
+
+    /// The schema version of the database.
+    pub async fn schema_version(&self) -> StoreResult<i64> {
+        let client = self.client().await?;
+        migrations::version(&client).await.map_err(pg)
+    }
+}
+
+/// A PostgreSQL error as a store error: a lost connection is [`StoreError::Unavailable`] (503, retry), any
+/// other a database error whose text names the statement's problem, never a bound value.
+pub(crate) fn pg(e: tokio_postgres::Error) -> StoreError {
+    if e.is_closed() || e.as_db_error().is_none() && e.to_string().contains("connection") {
+        return StoreError::Unavailable;
+    }
+    match e.as_db_error() {
+        Some(db) if db.code().code().starts_with("08") || db.code().code().starts_with("57P") => {
+            StoreError::Unavailable
+        }
+        Some(db) => StoreError::Postgres(format!("{}: {}", db.code().code(), db.message())),
+        None => StoreError::Postgres(e.to_string()),
+    }
+}
+
+/// Unix seconds as stored → a timestamp.
+pub(crate) fn ts(secs: i64) -> StoreResult<jiff::Timestamp> {
+    jiff::Timestamp::from_second(secs).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+pub(crate) fn opt_ts(secs: Option<i64>) -> StoreResult<Option<jiff::Timestamp>> {
+    secs.map(ts).transpose()
+}
