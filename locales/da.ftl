@@ -663,3 +663,18 @@ fhir-wrong-system = source.observer nævner et andet system end det, API-nøglen
 fhir-unknown-system = Kataloget har intet system for denne API-nøgle.
 fhir-no-category = Kataloget har ingen datakategori i dette system. Så ville posten ikke have et område.
 fhir-no-catalogue = Der er ikke indlæst noget katalog.
+
+## PostgreSQL (issue 13)
+error-store-postgres = PostgreSQL svarede med en fejl: { $detail }
+error-store-unavailable = Databasen svarer ikke lige nu. Prøv igen om lidt.
+error-pg-bad-url = server.postgres.url er ikke en adresse til PostgreSQL: { $detail }
+error-pg-password-in-url = server.postgres.url indeholder en adgangskode. Skriv den i password_file eller i { $env } i stedet. Så står den aldrig i opsætningen.
+error-pg-password-file = Filen med adgangskoden, { $path }, kan ikke læses: { $detail }
+error-pg-ca-file = CA-certifikatet til PostgreSQL kan ikke bruges: { $detail }
+error-pg-plain-over-network = server.postgres.tls = "disable" må kun bruges på denne maskine (loopback eller en socket), ikke til { $host }. Brug tls = "require".
+error-pg-unreachable = PostgreSQL svarer ikke på { $host }. Kører den, og er adressen rigtig?
+error-pg-wrong-password = PostgreSQL afviste adgangskoden til brugeren { $user }.
+error-pg-no-database = PostgreSQL har ingen database, der hedder { $database }. Opret den først (createdb).
+error-pg-tls-refused = PostgreSQL på { $host } tilbyder ikke TLS. Slå ssl til i PostgreSQL, eller brug tls = "disable" kun på denne maskine.
+error-pg-bad-certificate = PostgreSQL's certifikat blev ikke godkendt: { $detail }
+error-pg-other = PostgreSQL: { $detail }

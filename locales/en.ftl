@@ -663,3 +663,18 @@ fhir-wrong-system = source.observer names another system than the one this API k
 fhir-unknown-system = The catalogue has no system for this API key.
 fhir-no-category = The catalogue has no data category in this system, so the entry would have no area.
 fhir-no-catalogue = No catalogue has been imported.
+
+## PostgreSQL (issue 13)
+error-store-postgres = PostgreSQL answered with an error: { $detail }
+error-store-unavailable = The database does not answer right now. Try again in a moment.
+error-pg-bad-url = server.postgres.url is not a PostgreSQL address: { $detail }
+error-pg-password-in-url = server.postgres.url holds a password. Put it in password_file or in { $env } instead, so it never shows in the configuration.
+error-pg-password-file = The password file { $path } cannot be read: { $detail }
+error-pg-ca-file = The CA certificate for PostgreSQL cannot be used: { $detail }
+error-pg-plain-over-network = server.postgres.tls = "disable" is allowed only on this machine (loopback or a socket), not for { $host }. Use tls = "require".
+error-pg-unreachable = PostgreSQL does not answer at { $host }. Is it running, and is the address right?
+error-pg-wrong-password = PostgreSQL refused the password for the user { $user }.
+error-pg-no-database = PostgreSQL has no database called { $database }. Create it first (createdb).
+error-pg-tls-refused = PostgreSQL at { $host } does not offer TLS. Turn on ssl in PostgreSQL, or use tls = "disable" on this machine only.
+error-pg-bad-certificate = PostgreSQL's certificate was not accepted: { $detail }
+error-pg-other = PostgreSQL: { $detail }

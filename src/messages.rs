@@ -173,6 +173,34 @@ impl ImportError {
     }
 }
 
+impl crate::store::postgres::PgError {
+    /// The sentence for the operator, in `lang`.
+    pub fn localized(&self, lang: Lang) -> String {
+        use crate::store::postgres::PgError as E;
+        let s = |v: &str| fluent_bundle::FluentValue::from(v.to_owned());
+        let args: Vec<(&str, FluentValue)> = match self {
+            E::BadUrl(d) | E::CaFile(d) | E::BadCertificate(d) | E::Other(d) => {
+                vec![("detail", s(d))]
+            }
+            E::PasswordInUrl => vec![("env", s(crate::store::postgres::PASSWORD_ENV))],
+            E::PasswordFile { path, reason } => vec![
+                ("path", path.display().to_string().into()),
+                ("detail", s(reason)),
+            ],
+            E::PlainOverNetwork(h) | E::Unreachable(h) | E::TlsRefused(h) => vec![("host", s(h))],
+            E::WrongPassword(u) => vec![("user", s(u))],
+            E::NoDatabase(d) => vec![("database", s(d))],
+            E::NewerSchema { found, supported } => {
+                vec![
+                    ("found", (*found).into()),
+                    ("supported", (*supported).into()),
+                ]
+            }
+        };
+        tr(lang, self.message_id(), &args)
+    }
+}
+
 impl ServeError {
     /// The sentence for the operator, in `lang`.
     pub fn localized(&self, lang: Lang) -> String {
@@ -191,6 +219,7 @@ impl ServeError {
             }
             ServeError::Failed(detail) => tr(lang, "serve-failed", &[("detail", s(detail))]),
             ServeError::Pepper(e) => e.localized(lang),
+            ServeError::Postgres(e) => e.localized(lang),
             ServeError::WebhookSecret {
                 system,
                 path,

@@ -7,11 +7,11 @@ use super::extract::{AccessQuery, EmptyBody, FilingLang, Id, JsonBody};
 use super::kiosk::{RegisteredKiosk, VisitBody};
 use super::state::ServerState;
 use crate::domain::{
-    AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, CitizenId, Consent,
-    DataCategory, DecisionSupport, Overview, Purpose,
+    AccessEvent, AccessPage, AccessReport, Area, CategorySummary, Citizen, Consent, DataCategory,
+    DecisionSupport, Overview, Purpose,
 };
 use crate::source::{KioskVisit, Organisation};
-use crate::store::Store;
+use crate::store::CitizenRef;
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -19,58 +19,43 @@ use jiff::Timestamp;
 
 type Answer<T> = Result<Json<T>, ApiError>;
 
-/// Runs `f` on a pooled connection with the citizen's id and the current time.
-async fn as_citizen<T, F>(state: &ServerState, subject: Subject, f: F) -> Result<T, ApiError>
-where
-    T: Send + 'static,
-    F: FnOnce(&mut Store, &CitizenId, Timestamp) -> Result<T, ApiError> + Send + 'static,
-{
+/// The citizen the verified token names, and the current time in whole seconds (as the store keeps times,
+/// so a first answer equals every later one).
+fn citizen_of(state: &ServerState, subject: &Subject) -> Result<(CitizenRef, Timestamp), ApiError> {
     // With `cpr_claim`, the subject is the token's CPR number: only its citizen key is looked up.
-    let key = match (&state.pepper, state.cpr_claim) {
-        (Some(pepper), true) => Some(
+    let who = match (&state.pepper, state.cpr_claim) {
+        (Some(pepper), true) => CitizenRef::CprKey(
             crate::ingest::cpr::parse_cpr(&subject.id)
                 .map(|cpr| pepper.citizen_key(&cpr))
                 .ok_or(crate::store::StoreError::UnknownCitizen)?,
         ),
-        _ => None,
+        _ => CitizenRef::Subject(subject.id.to_string()),
     };
-    state
-        .pool
-        .run(move |store| {
-            let citizen = match &key {
-                Some(key) => store.citizen_by_cpr_key(key)?,
-                None => store.citizen_by_subject(&subject.id)?,
-            };
-            // Whole seconds, as the store keeps times: a first answer then equals every later one.
-            let now = Timestamp::from_second(Timestamp::now().as_second())
-                .map_err(|_| ApiError::internal())?;
-            f(store, &citizen.id, now)
-        })
-        .await
+    let now =
+        Timestamp::from_second(Timestamp::now().as_second()).map_err(|_| ApiError::internal())?;
+    Ok((who, now))
 }
 
 pub async fn me(State(s): State<ServerState>, who: Subject) -> Answer<Citizen> {
     // A citizen first known from a system's ingest has no name in the database: the token's is used.
-    let token_name = who.name.clone();
-    let mut citizen = as_citizen(&s, who, |st, id, _| Ok(st.citizen(id)?)).await?;
-    if citizen.name.trim().is_empty()
-        && let Some(name) = token_name
+    let (citizen, _) = citizen_of(&s, &who)?;
+    let mut found = s.store.citizen(&citizen).await?;
+    if found.name.trim().is_empty()
+        && let Some(name) = who.name.clone()
     {
-        citizen.name = name.to_string();
+        found.name = name.to_string();
     }
-    Ok(Json(citizen))
+    Ok(Json(found))
 }
 
 pub async fn overview(State(s): State<ServerState>, who: Subject) -> Answer<Overview> {
-    as_citizen(&s, who, |st, id, now| Ok(st.overview(id, now)?))
-        .await
-        .map(Json)
+    let (who, now) = citizen_of(&s, &who)?;
+    s.store.overview(&who, now).await.map(Json)
 }
 
 pub async fn areas(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Area>> {
-    as_citizen(&s, who, |st, id, _| Ok(st.areas(id)?))
-        .await
-        .map(Json)
+    let (who, _) = citizen_of(&s, &who)?;
+    s.store.areas(&who).await.map(Json)
 }
 
 pub async fn categories(
@@ -78,9 +63,8 @@ pub async fn categories(
     who: Subject,
     Path(code): Path<String>,
 ) -> Answer<Vec<CategorySummary>> {
-    as_citizen(&s, who, move |st, id, _| Ok(st.area_categories(id, &code)?))
-        .await
-        .map(Json)
+    let (who, _) = citizen_of(&s, &who)?;
+    s.store.area_categories(&who, code).await.map(Json)
 }
 
 pub async fn category(
@@ -88,24 +72,21 @@ pub async fn category(
     who: Subject,
     Id(category): Id,
 ) -> Answer<DataCategory> {
-    as_citizen(&s, who, move |st, id, _| Ok(st.category(id, category)?))
-        .await
-        .map(Json)
+    let (who, _) = citizen_of(&s, &who)?;
+    s.store.category(&who, category).await.map(Json)
 }
 
 pub async fn purposes(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Purpose>> {
-    as_citizen(&s, who, |st, id, _| Ok(st.purposes(id)?))
-        .await
-        .map(Json)
+    let (who, _) = citizen_of(&s, &who)?;
+    s.store.purposes(&who).await.map(Json)
 }
 
 pub async fn organisations(
     State(s): State<ServerState>,
     who: Subject,
 ) -> Answer<Vec<Organisation>> {
-    as_citizen(&s, who, |st, id, now| Ok(st.organisations(id, now)?))
-        .await
-        .map(Json)
+    let (who, now) = citizen_of(&s, &who)?;
+    s.store.organisations(&who, now).await.map(Json)
 }
 
 /// Removes the employee's name unless the server's policy shows names (`[server] show_employee_names`).
@@ -121,16 +102,15 @@ pub async fn access_log(
     who: Subject,
     query: AccessQuery,
 ) -> Answer<AccessPage> {
-    let show_names = s.show_employee_names;
-    as_citizen(&s, who, move |st, id, now| {
-        let mut page = st.access_page(id, &query.filter, query.after, query.limit, now)?;
-        for event in &mut page.entries {
-            apply_name_policy(show_names, event);
-        }
-        Ok(page)
-    })
-    .await
-    .map(Json)
+    let (who, now) = citizen_of(&s, &who)?;
+    let mut page = s
+        .store
+        .access_page(&who, query.filter, query.after, query.limit, now)
+        .await?;
+    for event in &mut page.entries {
+        apply_name_policy(s.show_employee_names, event);
+    }
+    Ok(Json(page))
 }
 
 pub async fn access_event(
@@ -138,14 +118,10 @@ pub async fn access_event(
     who: Subject,
     Id(event): Id,
 ) -> Answer<AccessEvent> {
-    let show_names = s.show_employee_names;
-    as_citizen(&s, who, move |st, id, now| {
-        let mut entry = st.access_event(id, event, now)?;
-        apply_name_policy(show_names, &mut entry);
-        Ok(entry)
-    })
-    .await
-    .map(Json)
+    let (who, now) = citizen_of(&s, &who)?;
+    let mut entry = s.store.access_event(&who, event, now).await?;
+    apply_name_policy(s.show_employee_names, &mut entry);
+    Ok(Json(entry))
 }
 
 pub async fn report(
@@ -154,44 +130,35 @@ pub async fn report(
     Id(event): Id,
     FilingLang(lang): FilingLang,
 ) -> Result<(StatusCode, Json<AccessReport>), ApiError> {
-    as_citizen(&s, who, move |st, id, now| {
-        let existed = st
-            .access_reports(id)?
-            .into_iter()
-            .any(|r| r.event_id == event);
-        let report = st.report_access_in(id, event, lang, now)?;
-        let status = if existed {
-            StatusCode::OK
-        } else {
-            StatusCode::CREATED
-        };
-        Ok((status, Json(report)))
-    })
-    .await
+    let (who, now) = citizen_of(&s, &who)?;
+    let (is_new, report) = s.store.report_access(&who, event, lang, now).await?;
+    let status = if is_new {
+        StatusCode::CREATED
+    } else {
+        StatusCode::OK
+    };
+    Ok((status, Json(report)))
 }
 
 pub async fn reports(State(s): State<ServerState>, who: Subject) -> Answer<Vec<AccessReport>> {
-    as_citizen(&s, who, |st, id, _| Ok(st.access_reports(id)?))
-        .await
-        .map(Json)
+    let (who, _) = citizen_of(&s, &who)?;
+    s.store.access_reports(&who).await.map(Json)
 }
 
 pub async fn systems(
     State(s): State<ServerState>,
     who: Subject,
 ) -> Answer<Vec<crate::domain::ConnectedSystem>> {
-    let stale_after = s.stale_after_secs;
-    as_citizen(&s, who, move |st, _, now| {
-        Ok(st.connected_systems(now, stale_after)?)
-    })
-    .await
-    .map(Json)
+    let (who, now) = citizen_of(&s, &who)?;
+    s.store
+        .connected_systems(&who, now, s.stale_after_secs)
+        .await
+        .map(Json)
 }
 
 pub async fn consents(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Consent>> {
-    as_citizen(&s, who, |st, id, _| Ok(st.consents(id)?))
-        .await
-        .map(Json)
+    let (who, _) = citizen_of(&s, &who)?;
+    s.store.consents(&who).await.map(Json)
 }
 
 pub async fn withdraw(
@@ -200,11 +167,11 @@ pub async fn withdraw(
     Id(consent): Id,
     FilingLang(lang): FilingLang,
 ) -> Answer<Consent> {
-    as_citizen(&s, who, move |st, id, now| {
-        Ok(st.withdraw_consent_in(id, consent, lang, now)?)
-    })
-    .await
-    .map(Json)
+    let (who, now) = citizen_of(&s, &who)?;
+    s.store
+        .withdraw_consent(&who, consent, lang, now)
+        .await
+        .map(Json)
 }
 
 /// "Your requests": withdrawals and reports, newest first, each with `unseen`.
@@ -212,9 +179,8 @@ pub async fn requests(
     State(s): State<ServerState>,
     who: Subject,
 ) -> Answer<Vec<crate::domain::CitizenRequest>> {
-    as_citizen(&s, who, |st, id, _| Ok(st.citizen_requests(id)?))
-        .await
-        .map(Json)
+    let (who, _) = citizen_of(&s, &who)?;
+    s.store.citizen_requests(&who).await.map(Json)
 }
 
 /// The citizen has seen their requests: what changed until now is no longer new on the overview.
@@ -223,20 +189,17 @@ pub async fn requests_seen(
     who: Subject,
     _none: EmptyBody,
 ) -> Result<StatusCode, ApiError> {
-    as_citizen(&s, who, |st, id, now| {
-        st.mark_requests_seen(id, now)?;
-        Ok(StatusCode::NO_CONTENT)
-    })
-    .await
+    let (who, now) = citizen_of(&s, &who)?;
+    s.store.mark_requests_seen(&who, now).await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 pub async fn decision_support(
     State(s): State<ServerState>,
     who: Subject,
 ) -> Answer<Vec<DecisionSupport>> {
-    as_citizen(&s, who, |st, id, _| Ok(st.decision_support(id)?))
-        .await
-        .map(Json)
+    let (who, _) = citizen_of(&s, &who)?;
+    s.store.decision_support(&who).await.map(Json)
 }
 
 /// Records a visit at the registered kiosk the request came from, at the server's time, with the helper
@@ -247,15 +210,13 @@ pub async fn kiosk_visit(
     kiosk: RegisteredKiosk,
     JsonBody(body): JsonBody<VisitBody>,
 ) -> Result<StatusCode, ApiError> {
-    as_citizen(&s, who, move |st, id, now| {
-        let visit = KioskVisit {
-            kiosk_id: kiosk.id,
-            location: kiosk.location,
-            started_at: now,
-            helper: body.helper,
-        };
-        st.record_visit(id, &visit)?;
-        Ok(StatusCode::NO_CONTENT)
-    })
-    .await
+    let (who, now) = citizen_of(&s, &who)?;
+    let visit = KioskVisit {
+        kiosk_id: kiosk.id,
+        location: kiosk.location,
+        started_at: now,
+        helper: body.helper,
+    };
+    s.store.record_visit(&who, visit).await?;
+    Ok(StatusCode::NO_CONTENT)
 }

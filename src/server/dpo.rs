@@ -65,11 +65,7 @@ pub async fn reports(
             ApiError::bad_request("`status` must be sent, under_review or answered")
         })?),
     };
-    state
-        .pool
-        .run(move |store| Ok(store.dpo_reports(status)?))
-        .await
-        .map(Json)
+    state.store.dpo_reports(status).await.map(Json)
 }
 
 #[derive(Debug, Deserialize)]
@@ -115,22 +111,19 @@ pub async fn update(
     JsonBody(body): JsonBody<UpdateBody>,
 ) -> Result<Json<DpoReport>, ApiError> {
     let update = body.update()?;
+    let now =
+        Timestamp::from_second(Timestamp::now().as_second()).map_err(|_| ApiError::internal())?;
     state
-        .pool
-        .run(move |store| {
-            let now = Timestamp::from_second(Timestamp::now().as_second())
-                .map_err(|_| ApiError::internal())?;
-            store
-                .update_dpo_report(id, &update, now)
-                .map_err(|e| match e {
-                    crate::store::StoreError::Forbidden => ApiError::new(
-                        StatusCode::CONFLICT,
-                        "conflict",
-                        "the report is answered; it cannot go back to under review",
-                    ),
-                    other => other.into(),
-                })
+        .store
+        .update_dpo_report(id, update, now)
+        .await?
+        .map_err(|e| match e {
+            crate::store::StoreError::Forbidden => ApiError::new(
+                StatusCode::CONFLICT,
+                "conflict",
+                "the report is answered; it cannot go back to under review",
+            ),
+            other => other.into(),
         })
-        .await
         .map(Json)
 }

@@ -61,9 +61,7 @@ pub async fn feedback(
         .to_zoned_datetime(crate::i18n::copenhagen())
         .date();
     let feedback = feedback_of(body, kiosk.id, today)?;
-    s.pool
-        .run(move |store| Ok(store.record_feedback(&feedback)?))
-        .await?;
+    s.store.record_feedback(feedback).await?;
     Ok(StatusCode::NO_CONTENT)
 }
 

@@ -166,41 +166,39 @@ async fn ingest(
         .pepper
         .clone()
         .ok_or_else(|| problem(lang, &[FhirError::NotConfigured]))?;
-    state
-        .pool
-        .run(move |store| {
-            let catalogue = store.fhir_catalogue()?;
-            let mut results: Vec<Result<IngestOutcome, Vec<FhirError>>> = Vec::new();
-            let mut good: Vec<(usize, FhirEvent)> = Vec::new();
-            for (index, resource) in resources.into_iter().enumerate() {
-                match resource
-                    .map_err(|e| vec![e])
-                    .and_then(|r| check(r, &system, &catalogue, &pepper))
-                {
-                    Ok(event) => {
-                        good.push((index, event));
-                        // Replaced by the store's outcome below.
-                        results.push(Ok(IngestOutcome::Duplicate(0)));
-                    }
-                    Err(problems) => results.push(Err(problems)),
-                }
+    let catalogue = state.store.fhir_catalogue().await.map_err(failed)?;
+    let mut results: Vec<Result<IngestOutcome, Vec<FhirError>>> = Vec::new();
+    let mut good: Vec<(usize, FhirEvent)> = Vec::new();
+    for (index, resource) in resources.into_iter().enumerate() {
+        match resource
+            .map_err(|e| vec![e])
+            .and_then(|r| check(r, &system, &catalogue, &pepper))
+        {
+            Ok(event) => {
+                good.push((index, event));
+                // Replaced by the store's outcome below.
+                results.push(Ok(IngestOutcome::Duplicate(0)));
             }
-            let name = good
-                .first()
-                .and_then(|(_, e)| catalogue.system(&e.system))
-                .map(|s| s.name.clone())
-                .unwrap_or_else(|| system.clone());
-            let events: Vec<FhirEvent> = good.iter().map(|(_, e)| e.clone()).collect();
-            let outcomes = store.ingest_fhir(&name, &events, Timestamp::now())?;
-            for ((index, _), outcome) in good.into_iter().zip(outcomes) {
-                if let Some(slot) = results.get_mut(index) {
-                    *slot = Ok(outcome);
-                }
-            }
-            Ok(results)
-        })
+            Err(problems) => results.push(Err(problems)),
+        }
+    }
+    let name = good
+        .first()
+        .and_then(|(_, e)| catalogue.system(&e.system))
+        .map(|s| s.name.clone())
+        .unwrap_or_else(|| system.clone());
+    let events: Vec<FhirEvent> = good.iter().map(|(_, e)| e.clone()).collect();
+    let outcomes = state
+        .store
+        .ingest_fhir(name, events, Timestamp::now())
         .await
-        .map_err(failed)
+        .map_err(failed)?;
+    for ((index, _), outcome) in good.into_iter().zip(outcomes) {
+        if let Some(slot) = results.get_mut(index) {
+            *slot = Ok(outcome);
+        }
+    }
+    Ok(results)
 }
 
 fn log(results: &[Result<IngestOutcome, Vec<FhirError>>]) {

@@ -94,10 +94,7 @@ pub async fn access_events(
         }
     }
     let (indexes, events): (Vec<usize>, Vec<IngestEvent>) = good.into_iter().unzip();
-    let outcomes = state
-        .pool
-        .run(move |store| Ok((store.ingest(&events, Timestamp::now())?, events)))
-        .await?;
+    let outcomes = state.store.ingest(events, Timestamp::now()).await?;
     let (outcomes, events) = outcomes;
     let mut accepted = 0;
     let mut duplicates = Vec::new();

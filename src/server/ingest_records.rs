@@ -92,10 +92,9 @@ async fn ingest(
             "record ingest needs server.pepper_file",
         )
     })?;
-    let response = state
-        .pool
-        .run(move |store| {
-            let view = store.catalogue_view()?;
+    let view = state.store.catalogue_view().await?;
+    let response = {
+        {
             let mut rejected = Vec::new();
             let mut good = Vec::new();
             for (index, value) in request.records.into_iter().enumerate() {
@@ -110,7 +109,10 @@ async fn ingest(
                 }
             }
             let records: Vec<_> = good.iter().map(|(_, r)| r.clone()).collect();
-            let outcomes = store.ingest_records(&records, Timestamp::now())?;
+            let outcomes = state
+                .store
+                .ingest_records(records, Timestamp::now())
+                .await?;
             let mut accepted = 0;
             let mut duplicates = Vec::new();
             for ((index, record), outcome) in good.into_iter().zip(outcomes) {
@@ -129,13 +131,13 @@ async fn ingest(
                 }
             }
             rejected.sort_by_key(|r| r.index);
-            Ok(RecordsResponse {
+            RecordsResponse {
                 accepted,
                 duplicates,
                 rejected,
-            })
-        })
-        .await?;
+            }
+        }
+    };
     tracing::info!(
         accepted = response.accepted,
         duplicates = response.duplicates.len(),

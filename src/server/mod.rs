@@ -1,6 +1,7 @@
 //! `indsigt serve`: the HTTP API of `docs/api.md` over the store, for kiosks (citizen endpoints, bearer
 //! tokens) and line-of-business systems (ingest, API keys). TLS with rustls when configured.
 
+mod backend;
 mod bearer;
 mod citizen;
 pub mod dpo;
@@ -22,6 +23,7 @@ pub mod systems_feed;
 pub mod tls;
 pub mod webhook;
 
+pub use backend::Backend;
 pub use error::{ApiError, ErrorBody};
 pub use pool::StorePool;
 pub use state::ServerState;
@@ -29,6 +31,7 @@ pub use state::ServerState;
 use crate::auth::{ApiKeys, JwksError, Verifier, VerifierSettings};
 use crate::config::Server;
 use crate::store::StoreError;
+use crate::store::postgres::PgStore;
 use rate_limit::RateLimiter;
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -50,6 +53,8 @@ pub enum ServeError {
     Tls(String),
     #[error("store: {0}")]
     Store(#[from] StoreError),
+    #[error("{0}")]
+    Postgres(crate::store::postgres::PgError),
     #[error("the server failed: {0}")]
     Failed(String),
     #[error(
@@ -75,6 +80,8 @@ pub struct Running {
     task: JoinHandle<std::io::Result<()>>,
     /// The webhook delivery task, when a system has a webhook.
     webhooks: Option<JoinHandle<()>>,
+    /// PostgreSQL's upkeep: the schema retried until it answers, the monthly partitions.
+    background: Vec<JoinHandle<()>>,
 }
 
 impl Running {
@@ -90,6 +97,9 @@ impl Running {
             let _gone = tx.send(());
         }
         if let Some(task) = self.webhooks.take() {
+            task.abort();
+        }
+        for task in self.background.drain(..) {
             task.abort();
         }
         self.wait().await
@@ -155,12 +165,18 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
         )),
         None => None,
     };
-    let pool = StorePool::open(&settings.database, settings.pool_size as usize)?;
+    let store = match &settings.postgres {
+        Some(pg) => Backend::Postgres(PgStore::new(pg).map_err(ServeError::Postgres)?),
+        None => Backend::Sqlite(StorePool::open(
+            &settings.database,
+            settings.pool_size as usize,
+        )?),
+    };
     Ok(ServerState {
         dpo_key,
         pepper,
         cpr_claim: settings.cpr_claim.is_some(),
-        pool,
+        store,
         verifier: Some(Arc::new(verifier)),
         limiter: Arc::new(RateLimiter::new(
             settings.rate_limit_per_minute,
@@ -178,6 +194,20 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
 pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, ServeError> {
     crate::server::tls::install_crypto_provider();
     let state = state(settings)?;
+    let mut background = Vec::new();
+    if let Backend::Postgres(pg) = &state.store {
+        // A setting that cannot work stops the start; PostgreSQL not answering yet does not: the server
+        // listens, /readyz answers 503, and the schema is prepared as soon as PostgreSQL answers.
+        match pg.prepare(jiff::Timestamp::now()).await {
+            Ok(()) => {}
+            Err(e) if e.is_transient() => {
+                tracing::warn!(error = %e, "PostgreSQL is not ready; retrying with backoff");
+                background.push(pg.prepare_in_background());
+            }
+            Err(e) => return Err(ServeError::Postgres(e)),
+        }
+        background.push(crate::store::postgres::partitions::spawn(pg.clone()));
+    }
     if let Some(verifier) = state.verifier.as_ref() {
         // The keys are fetched before the server listens. An issuer that spells itself differently from
         // the configuration stops the start; any other failure is logged, retried on the first request,
@@ -202,7 +232,7 @@ pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, S
         .local_addr()
         .map_err(|e| ServeError::Failed(e.to_string()))?;
     let webhooks = webhook::spawn(
-        state.pool.clone(),
+        state.store.clone(),
         webhook_targets(settings)?,
         webhook_policy(settings),
         webhook::system_clock(),
@@ -242,6 +272,7 @@ pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, S
         shutdown: Some(tx),
         task,
         webhooks,
+        background,
     })
 }
 

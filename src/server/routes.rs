@@ -88,8 +88,8 @@ async fn healthz() -> Json<serde_json::Value> {
 /// maximum age, or fetched now).
 async fn readyz(State(state): State<ServerState>) -> Result<Json<serde_json::Value>, ApiError> {
     state
-        .pool
-        .run(|store| store.ping().map_err(|_| ApiError::unavailable()))
+        .store
+        .ping()
         .await
         .map_err(|_| ApiError::unavailable())?;
     let verifier = state.verifier.as_ref().ok_or_else(ApiError::unavailable)?;

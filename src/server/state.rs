@@ -1,7 +1,7 @@
 //! What every handler shares.
 
+use super::backend::Backend;
 use super::kiosk::KioskRegistry;
-use super::pool::StorePool;
 use super::rate_limit::RateLimiter;
 use crate::auth::{ApiKeys, Verifier};
 use std::sync::Arc;
@@ -13,7 +13,8 @@ pub struct ServerState {
     pub pepper: Option<Arc<crate::auth::citizen_key::Pepper>>,
     /// Whether the token's citizen claim is a CPR number (`[server] cpr_claim`), matched by its citizen key.
     pub cpr_claim: bool,
-    pub pool: StorePool,
+    /// The database: the SQLite file or PostgreSQL.
+    pub store: Backend,
     /// `None` when no issuer is configured: the citizen endpoints then answer 503.
     pub verifier: Option<Arc<Verifier>>,
     pub limiter: Arc<RateLimiter>,

@@ -102,32 +102,25 @@ impl AckBody {
     }
 }
 
-/// The catalogue id of the system behind the key, if the catalogue has it.
-fn catalogue_id(store: &crate::store::Store, system: &str) -> Result<Option<String>, ApiError> {
-    Ok(store.catalogue_system_id(system)?)
-}
-
 pub async fn feed(
     State(state): State<ServerState>,
     SourceSystem(system): SourceSystem,
     query: FeedQuery,
 ) -> Result<Json<FeedPage>, ApiError> {
-    state
-        .pool
-        .run(move |store| {
-            let Some(id) = catalogue_id(store, &system)? else {
-                return Ok(FeedPage {
-                    requests: Vec::new(),
-                    next: None,
-                });
-            };
-            let requests = store.system_requests(&id, query.after, query.limit)?;
-            let full = requests.len() as u32 >= query.limit;
-            let next = requests.last().filter(|_| full).map(|r| r.id.to_string());
-            Ok(FeedPage { requests, next })
-        })
-        .await
-        .map(Json)
+    // The catalogue id of the system behind the key, if the catalogue has it.
+    let Some(id) = state.store.catalogue_system_id(system).await? else {
+        return Ok(Json(FeedPage {
+            requests: Vec::new(),
+            next: None,
+        }));
+    };
+    let requests = state
+        .store
+        .system_requests(id, query.after, query.limit)
+        .await?;
+    let full = requests.len() as u32 >= query.limit;
+    let next = requests.last().filter(|_| full).map(|r| r.id.to_string());
+    Ok(Json(FeedPage { requests, next }))
 }
 
 pub async fn ack(
@@ -137,14 +130,16 @@ pub async fn ack(
     JsonBody(body): JsonBody<AckBody>,
 ) -> Result<Json<SystemRequest>, ApiError> {
     let outcome = body.outcome()?;
+    let id = state
+        .store
+        .catalogue_system_id(system)
+        .await?
+        .ok_or_else(ApiError::not_found)?;
+    let now =
+        Timestamp::from_second(Timestamp::now().as_second()).map_err(|_| ApiError::internal())?;
     state
-        .pool
-        .run(move |store| {
-            let id = catalogue_id(store, &system)?.ok_or_else(ApiError::not_found)?;
-            let now = Timestamp::from_second(Timestamp::now().as_second())
-                .map_err(|_| ApiError::internal())?;
-            Ok(store.ack_system_request(&id, request, &outcome, now)?)
-        })
+        .store
+        .ack_system_request(id, request, outcome, now)
         .await
         .map(Json)
 }

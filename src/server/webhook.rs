@@ -7,7 +7,7 @@
 //!
 //! Time comes from a [`Clock`] and the backoff from a [`Policy`], so tests need not wait.
 
-use super::pool::StorePool;
+use super::backend::Backend;
 use crate::store::outbox::{AttemptOutcome, Due, Retry};
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD;
@@ -185,9 +185,17 @@ fn jitter() -> f64 {
     f64::from(rand_core::OsRng.next_u32()) / f64::from(u32::MAX)
 }
 
+/// The deliveries one round takes per system.
+const DUE_PER_ROUND: u32 = 20;
+
+/// How long a round's claim lasts: every attempt of the round at its full timeout, and a minute more.
+fn lease_secs(policy: &Policy, due: u32) -> i64 {
+    (policy.timeout.as_secs() as i64).saturating_mul(i64::from(due)) + 60
+}
+
 /// One round: every due delivery of every target, once.
 pub async fn deliver_due(
-    pool: &StorePool,
+    pool: &Backend,
     client: &reqwest::Client,
     targets: &[Target],
     policy: &Policy,
@@ -196,14 +204,13 @@ pub async fn deliver_due(
     for target in targets {
         let name = target.system.clone();
         let now = clock();
-        let due = pool
-            .run(move |store| {
-                let Some(id) = store.catalogue_system_id(&name)? else {
-                    return Ok(Vec::new());
-                };
-                Ok(store.due_deliveries(&id, now, 20)?)
-            })
-            .await;
+        // Claimed until the attempts of this round are over, so another server never takes them meanwhile.
+        let lease = now + SignedDuration::from_secs(lease_secs(policy, DUE_PER_ROUND));
+        let due = match pool.catalogue_system_id(name).await {
+            Ok(Some(id)) => pool.due_deliveries(id, now, lease, DUE_PER_ROUND).await,
+            Ok(None) => Ok(Vec::new()),
+            Err(e) => Err(e),
+        };
         let Ok(due) = due else {
             continue;
         };
@@ -232,9 +239,7 @@ pub async fn deliver_due(
                 }
             }
             let id = d.request.id;
-            let recorded = pool
-                .run(move |store| Ok(store.record_attempt(id, at, outcome, retry)?))
-                .await;
+            let recorded = pool.record_attempt(id, at, outcome, retry).await;
             if recorded.is_err() {
                 tracing::error!(request = id, "a webhook attempt could not be recorded");
             }
@@ -244,7 +249,7 @@ pub async fn deliver_due(
 
 /// Starts the delivery task; `None` when no system has a webhook.
 pub fn spawn(
-    pool: StorePool,
+    pool: Backend,
     targets: Vec<Target>,
     policy: Policy,
     clock: Clock,

@@ -4,6 +4,8 @@
 
 pub mod fhir;
 pub mod issuer;
+#[path = "../pg_support/mod.rs"]
+pub mod pg_support;
 
 use indsigt::config::{IngestKey, KioskKey, Server};
 use indsigt::server::{Running, start};
@@ -34,6 +36,7 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
     Server {
         listen: "127.0.0.1:0".into(),
         database: db.to_owned(),
+        postgres: None,
         issuer: Some(issuer.url.clone()),
         audience: Some(AUDIENCE.into()),
         subject_claim: "sub".into(),
@@ -76,21 +79,63 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
     }
 }
 
+/// The engine the server tests run on: SQLite, or PostgreSQL with `INDSIGT_TEST_ENGINE=postgres` (the
+/// README's test command runs the server tests once on each). On PostgreSQL the test's SQLite file is
+/// copied into a fresh database first, so both engines serve the same data.
+pub fn on_postgres() -> bool {
+    std::env::var("INDSIGT_TEST_ENGINE").is_ok_and(|e| e == "postgres")
+}
+
+/// `settings` for the engine under test: on PostgreSQL, a fresh database holding a copy of
+/// `settings.database`.
+pub async fn for_engine(settings: &Server) -> (Server, Option<indsigt::store::postgres::PgStore>) {
+    if !on_postgres() || settings.postgres.is_some() {
+        return (settings.clone(), None);
+    }
+    let dir = settings
+        .database
+        .parent()
+        .map(Path::to_path_buf)
+        .unwrap_or_else(std::env::temp_dir);
+    let (pg, store) = if settings.database.exists() {
+        pg_support::copy_of(&settings.database, &dir).await
+    } else {
+        let pg = pg_support::fresh_database(&dir).await;
+        match pg {
+            Some(pg) => {
+                let store = indsigt::store::postgres::PgStore::open(&pg, jiff::Timestamp::now())
+                    .await
+                    .unwrap();
+                Some((pg, store))
+            }
+            None => None,
+        }
+    }
+    .expect("INDSIGT_TEST_ENGINE=postgres needs the test cluster (.ci/postgres start)");
+    let mut out = settings.clone();
+    out.postgres = Some(pg);
+    (out, Some(store))
+}
+
 /// A started server and its client.
 pub struct Api {
     pub running: Running,
     pub base: String,
     pub http: reqwest::Client,
+    /// The PostgreSQL database the server runs on, when the tests run on PostgreSQL.
+    pub pg: Option<indsigt::store::postgres::PgStore>,
 }
 
 impl Api {
     pub async fn start(settings: &Server) -> Api {
-        let running = start(settings, None).await.unwrap();
+        let (settings, pg) = for_engine(settings).await;
+        let running = start(&settings, None).await.unwrap();
         let base = running.url();
         Api {
             running,
             base,
             http: reqwest::Client::new(),
+            pg,
         }
     }
 

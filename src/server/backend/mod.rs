@@ -227,7 +227,11 @@ impl Backend {
         }
     }
 
-    pub async fn mark_requests_seen(&self, who: &CitizenRef, now: Timestamp) -> Result<(), ApiError> {
+    pub async fn mark_requests_seen(
+        &self,
+        who: &CitizenRef,
+        now: Timestamp,
+    ) -> Result<(), ApiError> {
         match self {
             Backend::Sqlite(p) => {
                 on_sqlite(p, who, move |s, c| Ok(s.mark_requests_seen(&c.id, now)?)).await

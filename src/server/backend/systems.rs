@@ -133,7 +133,9 @@ impl Backend {
                 p.run(move |s| Ok(s.ack_system_request(&system_id, id, &outcome, now)?))
                     .await
             }
-            Backend::Postgres(pg) => Ok(pg.ack_system_request(&system_id, id, &outcome, now).await?),
+            Backend::Postgres(pg) => {
+                Ok(pg.ack_system_request(&system_id, id, &outcome, now).await?)
+            }
         }
     }
 
@@ -147,8 +149,13 @@ impl Backend {
         limit: u32,
     ) -> Result<Vec<Due>, ApiError> {
         match self {
-            Backend::Sqlite(p) => p.run(move |s| Ok(s.due_deliveries(&system_id, now, limit)?)).await,
-            Backend::Postgres(pg) => Ok(pg.claim_deliveries(&system_id, now, lease_until, limit).await?),
+            Backend::Sqlite(p) => {
+                p.run(move |s| Ok(s.due_deliveries(&system_id, now, limit)?))
+                    .await
+            }
+            Backend::Postgres(pg) => Ok(pg
+                .claim_deliveries(&system_id, now, lease_until, limit)
+                .await?),
         }
     }
 

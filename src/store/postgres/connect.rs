@@ -172,10 +172,11 @@ pub fn pool(settings: &Postgres) -> Result<Pool, PgError> {
         .map_err(|e| PgError::Other(e.to_string()))
 }
 
-/// Opens one connection and reads the server's version: `check-config`'s test of the settings, which
-/// tells a wrong password, a missing database and a server without TLS apart.
-pub async fn check(settings: &Postgres) -> Result<String, PgError> {
-    let config = connect_config(settings)?;
+/// The user, database and hosts of `settings`, to name them in an error.
+fn names(settings: &Postgres) -> (String, String, String) {
+    let Ok(config) = settings.url.parse::<tokio_postgres::Config>() else {
+        return Default::default();
+    };
     let user = config.get_user().unwrap_or("").to_owned();
     let db = config.get_dbname().unwrap_or(&user).to_owned();
     let hosts = config
@@ -184,12 +185,26 @@ pub async fn check(settings: &Postgres) -> Result<String, PgError> {
         .map(host_name)
         .collect::<Vec<_>>()
         .join(",");
-    let pool = pool(settings)?;
-    let client = pool.get().await.map_err(|e| match e {
+    (user, db, hosts)
+}
+
+/// A failed connection from the pool, named with the settings' user, database and hosts.
+pub(crate) fn pool_error(e: deadpool_postgres::PoolError, settings: &Postgres) -> PgError {
+    let (user, db, hosts) = names(settings);
+    match e {
         deadpool_postgres::PoolError::Backend(e) => classify(&e, &user, &db, &hosts),
-        deadpool_postgres::PoolError::Timeout(_) => PgError::Unreachable(hosts.clone()),
+        deadpool_postgres::PoolError::Timeout(_) => PgError::Unreachable(hosts),
         other => PgError::Other(other.to_string()),
-    })?;
+    }
+}
+
+/// Opens one connection and reads the server's version: `check-config`'s test of the settings, which
+/// tells a wrong password, a missing database and a server without TLS apart.
+pub async fn check(settings: &Postgres) -> Result<String, PgError> {
+    connect_config(settings)?;
+    let (user, db, hosts) = names(settings);
+    let pool = pool(settings)?;
+    let client = pool.get().await.map_err(|e| pool_error(e, settings))?;
     let row = client
         .query_one("SHOW server_version", &[])
         .await

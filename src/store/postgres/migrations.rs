@@ -12,7 +12,7 @@ pub const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql")];
 pub const SUPPORTED_VERSION: i64 = MIGRATIONS.len() as i64;
 
 /// The advisory lock's key: "indsigt" as a number, the same for every server of one database.
-const LOCK_KEY: i64 = 0x696e_6473_6967_74;
+const LOCK_KEY: i64 = 0x0069_6e64_7369_6774;
 
 pub async fn version(client: &Object) -> Result<i64, tokio_postgres::Error> {
     let exists: bool = client

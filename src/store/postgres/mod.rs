@@ -22,11 +22,17 @@ pub use migrations::SUPPORTED_VERSION;
 use super::error::{StoreError, StoreResult};
 use crate::config::Postgres;
 use deadpool_postgres::{Object, Pool};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::time::Duration;
 
 /// A pool of connections to one PostgreSQL database.
 #[derive(Clone)]
 pub struct PgStore {
     pool: Pool,
+    /// Set once the schema is migrated: until then every call answers [`StoreError::Unavailable`].
+    ready: Arc<AtomicBool>,
+    settings: Arc<Postgres>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -36,19 +42,70 @@ impl std::fmt::Debug for PgStore {
 }
 
 impl PgStore {
-    /// Connects, brings the schema up to date (once, however many servers start together) and makes the
-    /// access log's partitions for the months around `now`.
-    pub async fn open(settings: &Postgres, now: jiff::Timestamp) -> Result<PgStore, PgError> {
-        let pool = connect::pool(settings)?;
-        let store = PgStore { pool };
-        let mut client = store.pool.get().await.map_err(PgError::from_pool)?;
+    /// The store for `settings`, without connecting: nothing is served until [`PgStore::prepare`] succeeds.
+    /// Fails only on settings that can never work (a bad address, a password in it, an unreadable file).
+    pub fn new(settings: &Postgres) -> Result<PgStore, PgError> {
+        Ok(PgStore {
+            pool: connect::pool(settings)?,
+            ready: Arc::new(AtomicBool::new(false)),
+            settings: Arc::new(settings.clone()),
+        })
+    }
+
+    /// Brings the schema up to date (once, however many servers start together) and makes the access
+    /// log's partitions for the months around `now`; then the store serves.
+    pub async fn prepare(&self, now: jiff::Timestamp) -> Result<(), PgError> {
+        let mut client = self
+            .pool
+            .get()
+            .await
+            .map_err(|e| connect::pool_error(e, &self.settings))?;
         migrations::migrate(&mut client).await?;
-        partitions::maintain(&client, now, settings).await?;
+        partitions::maintain(&client, now, &self.settings).await?;
+        self.ready.store(true, Ordering::Release);
+        Ok(())
+    }
+
+    /// [`PgStore::new`] and [`PgStore::prepare`].
+    pub async fn open(settings: &Postgres, now: jiff::Timestamp) -> Result<PgStore, PgError> {
+        let store = PgStore::new(settings)?;
+        store.prepare(now).await?;
         Ok(store)
     }
 
-    /// A pooled connection; [`StoreError::Unavailable`] when PostgreSQL does not answer.
+    /// Retries [`PgStore::prepare`] with backoff (1 s doubling to 30 s) until it succeeds, logging each
+    /// failure's sentence; for a server that started while PostgreSQL was down.
+    pub fn prepare_in_background(&self) -> tokio::task::JoinHandle<()> {
+        let store = self.clone();
+        tokio::spawn(async move {
+            let mut wait = Duration::from_secs(1);
+            loop {
+                match store.prepare(jiff::Timestamp::now()).await {
+                    Ok(()) => {
+                        tracing::info!("PostgreSQL answers; the server is ready");
+                        return;
+                    }
+                    Err(e) => {
+                        tracing::warn!(error = %e, retry_in_secs = wait.as_secs(), "PostgreSQL is not ready");
+                    }
+                }
+                tokio::time::sleep(wait).await;
+                wait = (wait * 2).min(Duration::from_secs(30));
+            }
+        })
+    }
+
+    /// The settings it was made with.
+    pub fn settings(&self) -> &Postgres {
+        &self.settings
+    }
+
+    /// A pooled connection; [`StoreError::Unavailable`] when PostgreSQL does not answer or the schema is not
+    /// ready yet.
     pub async fn client(&self) -> StoreResult<Object> {
+        if !self.ready.load(Ordering::Acquire) {
+            return Err(StoreError::Unavailable);
+        }
         self.pool.get().await.map_err(|e| {
             tracing::warn!(error = %PgError::from_pool(e), "no PostgreSQL connection");
             StoreError::Unavailable
@@ -85,10 +142,12 @@ pub(crate) fn pg(e: tokio_postgres::Error) -> StoreError {
 }
 
 /// Unix seconds as stored → a timestamp.
+#[allow(dead_code)] // until the query files use it
 pub(crate) fn ts(secs: i64) -> StoreResult<jiff::Timestamp> {
     jiff::Timestamp::from_second(secs).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
 
+#[allow(dead_code)] // until the query files use it
 pub(crate) fn opt_ts(secs: Option<i64>) -> StoreResult<Option<jiff::Timestamp>> {
     secs.map(ts).transpose()
 }

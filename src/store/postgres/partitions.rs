@@ -126,19 +126,17 @@ async fn detach(client: &Object, name: &str) -> Result<(), PgError> {
 }
 
 /// Runs [`maintain`] once a day in the background.
-pub fn spawn(store: super::PgStore, settings: Postgres) -> tokio::task::JoinHandle<()> {
+pub fn spawn(store: super::PgStore) -> tokio::task::JoinHandle<()> {
     tokio::spawn(async move {
         loop {
             tokio::time::sleep(std::time::Duration::from_secs(24 * 3600)).await;
-            match store.pool.get().await {
+            match store.client().await {
                 Ok(client) => {
-                    if let Err(e) = maintain(&client, Timestamp::now(), &settings).await {
+                    if let Err(e) = maintain(&client, Timestamp::now(), store.settings()).await {
                         tracing::warn!(error = %e, "access-log partitions could not be made");
                     }
                 }
-                Err(e) => {
-                    tracing::warn!(error = %PgError::from_pool(e), "partition upkeep: no connection")
-                }
+                Err(_) => tracing::warn!("partition upkeep: PostgreSQL does not answer"),
             }
         }
     })
