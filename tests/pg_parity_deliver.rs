@@ -1,0 +1,88 @@
+//! The requests slice on PostgreSQL answers exactly what SQLite answers on a copy of the demo.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+mod pg_support;
+
+use indsigt::domain::Text;
+use indsigt::store::Store;
+use indsigt::store::requests::AckOutcome;
+use jiff::Timestamp;
+
+fn err<T: std::fmt::Debug>(r: Result<T, indsigt::store::StoreError>) -> String {
+    format!("{:?}", r.map(|_| ()))
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn requests_feed_and_acks_match_sqlite() {
+    let demo = common::demo();
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_settings, pg)) = pg_support::copy_of(&demo.path, dir.path()).await else {
+        eprintln!("skipped: no PostgreSQL cluster");
+        return;
+    };
+    let mut sqlite = Store::open(&demo.path).unwrap();
+    let conn = rusqlite::Connection::open(&demo.path).unwrap();
+    let outbox: Vec<(i64, String)> = conn
+        .prepare("SELECT request_id, system_id FROM request_outbox ORDER BY request_id")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!outbox.is_empty(), "the demo has an outbox row");
+    let names: Vec<(String, String)> = conn
+        .prepare("SELECT id, name FROM cat_systems")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap();
+    assert!(!names.is_empty());
+    for (id, name) in &names {
+        for key in [id.as_str(), name.as_str(), "no-such-system"] {
+            assert_eq!(
+                pg.catalogue_system_id(key).await.unwrap(),
+                sqlite.catalogue_system_id(key).unwrap()
+            );
+        }
+    }
+    let now = Timestamp::from_second(1_900_000_000).unwrap();
+    for (id, system) in &outbox {
+        for (after, limit) in [(0, 500), (0, 0), (*id, 10), (-1, 1)] {
+            assert_eq!(
+                pg.system_requests(system, after, limit).await.unwrap(),
+                sqlite.system_requests(system, after, limit).unwrap()
+            );
+        }
+        // A repeat ack answers the first outcome, on both engines.
+        let refused = AckOutcome::Refused(Text::new("Nej", "No"));
+        let a = sqlite
+            .ack_system_request(system, *id, &refused, now)
+            .unwrap();
+        let b = pg
+            .ack_system_request(system, *id, &refused, now)
+            .await
+            .unwrap();
+        assert_eq!(a, b);
+        // Another system's request and an unknown id are NotFound.
+        for (sys, rid) in [("other-system", *id), (system.as_str(), 999_999)] {
+            assert_eq!(
+                err(pg
+                    .ack_system_request(sys, rid, &AckOutcome::Done, now)
+                    .await),
+                err(sqlite.ack_system_request(sys, rid, &AckOutcome::Done, now))
+            );
+        }
+        assert!(
+            err(pg
+                .ack_system_request("other-system", *id, &AckOutcome::Done, now)
+                .await)
+            .contains("NotFound")
+        );
+        assert_eq!(
+            pg.claim_deliveries(system, now, now, 50).await.unwrap(),
+            sqlite.due_deliveries(system, now, 50).unwrap()
+        );
+    }
+}
