@@ -86,3 +86,67 @@ async fn requests_feed_and_acks_match_sqlite() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn dpo_reports_and_updates_match_sqlite() {
+    use indsigt::domain::RequestStatus;
+    use indsigt::store::dpo::DpoUpdate;
+    let demo = common::demo();
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_settings, pg)) = pg_support::copy_of(&demo.path, dir.path()).await else {
+        eprintln!("skipped: no PostgreSQL cluster");
+        return;
+    };
+    let mut sqlite = Store::open(&demo.path).unwrap();
+    let all = sqlite.dpo_reports(None).unwrap();
+    assert!(!all.is_empty(), "the demo has reports");
+    let statuses = [
+        None,
+        Some(RequestStatus::Sent),
+        Some(RequestStatus::UnderReview),
+        Some(RequestStatus::Answered),
+    ];
+    for s in statuses {
+        assert_eq!(
+            pg.dpo_reports(s).await.unwrap(),
+            sqlite.dpo_reports(s).unwrap()
+        );
+    }
+    for key in ["nope", "999999"] {
+        assert_eq!(err(pg.dpo_report(key).await), err(sqlite.dpo_report(key)));
+    }
+    let now = Timestamp::from_second(1_900_000_000).unwrap();
+    let no_da = DpoUpdate::Answered(Text::new("", "Only English"));
+    let answer = DpoUpdate::Answered(Text::new(" Svar ", " Answer "));
+    for r in &all {
+        assert_eq!(
+            pg.dpo_report(&r.reference).await.unwrap(),
+            sqlite.dpo_report(&r.reference).unwrap()
+        );
+        for update in [
+            &DpoUpdate::UnderReview,
+            &DpoUpdate::UnderReview,
+            &no_da,
+            &answer,
+            &DpoUpdate::UnderReview,
+        ] {
+            let a = sqlite.update_dpo_report(r.id, update, now);
+            let b = pg.update_dpo_report(r.id, update, now).await;
+            assert_eq!(format!("{a:?}"), format!("{b:?}"));
+        }
+        assert!(
+            err(pg
+                .update_dpo_report(r.id, &DpoUpdate::UnderReview, now)
+                .await)
+            .contains("Forbidden")
+        );
+    }
+    assert_eq!(
+        err(pg.update_dpo_report(999_999, &answer, now).await),
+        err(sqlite.update_dpo_report(999_999, &answer, now))
+    );
+    assert_eq!(
+        pg.dpo_reports(None).await.unwrap(),
+        sqlite.dpo_reports(None).unwrap()
+    );
+}

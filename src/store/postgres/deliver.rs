@@ -3,7 +3,6 @@
 
 use super::{PgStore, pg, ts};
 use crate::domain::{Feedback, Lang, RequestKind, RequestStatus, Text};
-use crate::store::dpo::{DpoReport, DpoUpdate};
 use crate::store::outbox::{AttemptOutcome, Due, Retry};
 use crate::store::requests::{AckOutcome, MAX_FEED_PAGE, SystemRequest, answer_of, check_answer};
 use crate::store::{StoreError, StoreResult};
@@ -234,18 +233,6 @@ impl PgStore {
         tx.execute(sql, &[&request_id, &when]).await.map_err(pg)?;
         tx.commit().await.map_err(pg)?;
         Ok(())
-    }
-
-    pub async fn dpo_reports(&self, _status: Option<RequestStatus>) -> StoreResult<Vec<DpoReport>> {
-        Err(StoreError::Postgres("not built yet".into()))
-    }
-    pub async fn update_dpo_report(
-        &self,
-        _id: i64,
-        _update: &DpoUpdate,
-        _now: Timestamp,
-    ) -> StoreResult<DpoReport> {
-        Err(StoreError::Postgres("not built yet".into()))
     }
 
     /// Counts one answer.
