@@ -150,3 +150,34 @@ async fn dpo_reports_and_updates_match_sqlite() {
         sqlite.dpo_reports(None).unwrap()
     );
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn feedback_counts_match_sqlite() {
+    use indsigt::domain::{Feedback, FeedbackAnswer};
+    let demo = common::demo();
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_settings, pg)) = pg_support::copy_of(&demo.path, dir.path()).await else {
+        eprintln!("skipped: no PostgreSQL cluster");
+        return;
+    };
+    let sqlite = Store::open(&demo.path).unwrap();
+    let date: jiff::civil::Date = "2026-11-30".parse().unwrap();
+    for (answer, kiosk) in [
+        (FeedbackAnswer::Mostly, "k1"),
+        (FeedbackAnswer::Mostly, "k1"),
+        (FeedbackAnswer::Partly, "k2"),
+    ] {
+        let f = Feedback {
+            answer,
+            kiosk_id: kiosk.into(),
+            date,
+            screens: ["home".to_string()].into_iter().collect(),
+        };
+        sqlite.record_feedback(&f).unwrap();
+        pg.record_feedback(&f).await.unwrap();
+    }
+    let since: jiff::civil::Date = "2000-01-01".parse().unwrap();
+    let a = sqlite.feedback_counts(since).unwrap();
+    assert!(a.iter().any(|c| c.answers == 2));
+    assert_eq!(pg.feedback_counts(since).await.unwrap(), a);
+}

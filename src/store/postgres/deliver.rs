@@ -2,7 +2,8 @@
 //! `FOR UPDATE SKIP LOCKED`, and the kiosks' feedback. Ports of `store::{requests, outbox, feedback}`.
 
 use super::{PgStore, pg, ts};
-use crate::domain::{Feedback, Lang, RequestKind, RequestStatus, Text};
+use crate::domain::{Feedback, FeedbackAnswer, Lang, RequestKind, RequestStatus, Text};
+use crate::store::feedback::FeedbackCount;
 use crate::store::outbox::{AttemptOutcome, Due, Retry};
 use crate::store::requests::{AckOutcome, MAX_FEED_PAGE, SystemRequest, answer_of, check_answer};
 use crate::store::{StoreError, StoreResult};
@@ -253,5 +254,35 @@ impl PgStore {
             .await
             .map_err(pg)?;
         Ok(())
+    }
+
+    /// The answers from `since` on, per day, kiosk and answer, oldest day first.
+    pub async fn feedback_counts(
+        &self,
+        since: jiff::civil::Date,
+    ) -> StoreResult<Vec<FeedbackCount>> {
+        let client = self.client().await?;
+        let rows = client
+            .query(
+                "SELECT day, kiosk_id, answer, sum(answers)::BIGINT FROM feedback WHERE day >= $1
+                 GROUP BY day, kiosk_id, answer ORDER BY day, kiosk_id, answer",
+                &[&since.to_string()],
+            )
+            .await
+            .map_err(pg)?;
+        let bad = |what: &str| StoreError::Corrupt(format!("feedback: {what}"));
+        let mut out = Vec::with_capacity(rows.len());
+        for r in &rows {
+            let day: String = r.try_get(0).map_err(pg)?;
+            let answer: String = r.try_get(2).map_err(pg)?;
+            let answers: i64 = r.try_get(3).map_err(pg)?;
+            out.push(FeedbackCount {
+                day: day.parse().map_err(|_| bad("a day is not a date"))?,
+                kiosk_id: r.try_get(1).map_err(pg)?,
+                answer: FeedbackAnswer::from_code(&answer).ok_or_else(|| bad("an answer"))?,
+                answers: u64::try_from(answers).map_err(|_| bad("a count"))?,
+            });
+        }
+        Ok(out)
     }
 }
