@@ -91,7 +91,12 @@ async fn eight_claimers_share_200_deliveries_without_overlap() {
         .await
         .unwrap();
     let at_retry = store
-        .claim_deliveries(SYSTEM, retry_at, Timestamp::from_second(30_000).unwrap(), 500)
+        .claim_deliveries(
+            SYSTEM,
+            retry_at,
+            Timestamp::from_second(30_000).unwrap(),
+            500,
+        )
         .await
         .unwrap();
     assert_eq!(at_retry.len(), 1);
