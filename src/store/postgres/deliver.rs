@@ -157,13 +157,13 @@ impl PgStore {
         let st = client
             .prepare_cached(
                 "WITH due AS (
-                   SELECT request_id FROM request_outbox
+                   SELECT request_id, next_attempt_at FROM request_outbox
                    WHERE system_id = $1 AND delivered_at IS NULL AND acked_at IS NULL
                      AND gave_up_at IS NULL AND next_attempt_at <= $2
                    ORDER BY next_attempt_at, request_id LIMIT $4 FOR UPDATE SKIP LOCKED)
                  UPDATE request_outbox o SET next_attempt_at = $3 FROM due
                  WHERE o.request_id = due.request_id
-                 RETURNING o.request_id, o.attempts, o.created_at",
+                 RETURNING o.request_id, o.attempts, o.created_at, due.next_attempt_at",
             )
             .await
             .map_err(pg)?;
@@ -184,12 +184,13 @@ impl PgStore {
             let id: i64 = r.try_get(0).map_err(pg)?;
             let attempts: i64 = r.try_get(1).map_err(pg)?;
             let created_at = ts(r.try_get(2).map_err(pg)?)?;
-            claimed.push((id, attempts, created_at));
+            let was_due: i64 = r.try_get(3).map_err(pg)?;
+            claimed.push((was_due, id, attempts, created_at));
         }
         // The order of RETURNING is not guaranteed: answer oldest first, as SQLite does.
-        claimed.sort_by_key(|&(id, _, _)| id);
+        claimed.sort_by_key(|&(was_due, id, _, _)| (was_due, id));
         let mut out = Vec::with_capacity(claimed.len());
-        for (id, attempts, created_at) in claimed {
+        for (_, id, attempts, created_at) in claimed {
             out.push(Due {
                 request: Self::system_request(&client, system_id, id).await?,
                 attempts: u32::try_from(attempts).map_err(|_| corrupt("attempts"))?,
