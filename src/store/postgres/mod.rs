@@ -11,6 +11,7 @@ mod citizens;
 mod connect;
 pub mod copy;
 mod deliver;
+mod dpo;
 mod ingest;
 mod migrations;
 pub mod partitions;
