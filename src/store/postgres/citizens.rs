@@ -1,13 +1,61 @@
-//! Citizen look-ups on PostgreSQL. (Being built: helper "pgread".)
+//! Citizen look-ups on PostgreSQL: the citizen a token names, and its internal key for the other queries.
 
-use super::PgStore;
-use crate::domain::Citizen;
+use super::{PgStore, pg};
+use crate::domain::{Citizen, CitizenId, Cpr};
 use crate::store::{CitizenRef, StoreError, StoreResult};
+use deadpool_postgres::GenericClient;
+use tokio_postgres::Row;
+
+const COLUMNS: &str = "public_id, subject, name, cpr";
+
+/// The `WHERE` column and the bound value for a token's citizen.
+fn by(who: &CitizenRef) -> (&'static str, &str) {
+    match who {
+        CitizenRef::Subject(s) => ("subject", s.as_str()),
+        CitizenRef::CprKey(k) => ("cpr_key", k.as_str()),
+    }
+}
+
+/// A `citizens` row (`COLUMNS`) as a citizen; the CPR number is stored masked and read as such.
+fn row_to_citizen(r: &Row) -> StoreResult<Citizen> {
+    let cpr: String = r.try_get(3).map_err(pg)?;
+    let cpr = Cpr::parse(&cpr)
+        .or_else(|| Cpr::from_masked(&cpr))
+        .ok_or_else(|| StoreError::Corrupt("invalid CPR number".into()))?;
+    Ok(Citizen {
+        id: CitizenId(r.try_get(0).map_err(pg)?),
+        subject: r.try_get(1).map_err(pg)?,
+        name: r.try_get(2).map_err(pg)?,
+        cpr,
+    })
+}
+
+#[allow(
+    dead_code,
+    reason = "for reads, access_log and citizen_writes, which are not built yet"
+)]
+/// The internal `citizens.id` of a token's citizen; [`StoreError::UnknownCitizen`] if there is none.
+pub(crate) async fn citizen_key<C: GenericClient>(
+    client: &C,
+    who: &CitizenRef,
+) -> StoreResult<i64> {
+    let (column, value) = by(who);
+    let sql = format!("SELECT id FROM citizens WHERE {column} = $1");
+    let st = client.prepare_cached(&sql).await.map_err(pg)?;
+    let row = client.query_opt(&st, &[&value]).await.map_err(pg)?;
+    row.ok_or(StoreError::UnknownCitizen)?
+        .try_get(0)
+        .map_err(pg)
+}
 
 impl PgStore {
     /// The citizen a token names; [`StoreError::UnknownCitizen`] if there is none.
     pub async fn citizen_by_ref(&self, who: &CitizenRef) -> StoreResult<Citizen> {
-        let _ = who;
-        Err(StoreError::Postgres("not built yet".into()))
+        let client = self.client().await?;
+        let (column, value) = by(who);
+        let sql = format!("SELECT {COLUMNS} FROM citizens WHERE {column} = $1");
+        let st = client.prepare_cached(&sql).await.map_err(pg)?;
+        let row = client.query_opt(&st, &[&value]).await.map_err(pg)?;
+        row_to_citizen(&row.ok_or(StoreError::UnknownCitizen)?)
     }
 }
