@@ -245,8 +245,11 @@ fn a_municipality_loads_its_catalogue_and_systems_and_the_citizen_sees_it_at_the
     assert!(detail.contains("Which IT system\n KMD Nexus"), "{detail}");
     t.send(&["v"]);
     t.wait_for(&["Help granted: Cleaning every other week"]);
+    // Each key waits for the screen it leads to: a key sent while a list still loads may land on the old one.
     t.send(&["Escape"]);
+    t.wait_for(&["Home care", "Training under the Social Services Act s. 86"]);
     t.send(&["Escape"]);
+    t.wait_for(&["Health and Care", "Employment (Jobcentre)"]);
     t.send(&["2"]);
     t.wait_for(&["Job search and CV"]);
     t.send(&["1"]);
