@@ -42,7 +42,8 @@ pub enum DpoUpdate {
     Answered(Text),
 }
 
-const SELECT: &str =
+/// The DPO's reports with their entries; PostgreSQL reads them with the same text.
+pub(crate) const SELECT: &str =
     "SELECT r.id, r.reference, r.filed_at, r.lang, r.status, r.answer_da, r.answer_en,
         r.updated_at, e.at, o.name_da, o.name_en, u.name_da, u.name_en, ro.name_da, ro.name_en,
         coalesce(s.name, r.entry_system, ''), e.case_ref

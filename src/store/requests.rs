@@ -47,6 +47,20 @@ pub enum AckOutcome {
     Refused(Text),
 }
 
+impl AckOutcome {
+    /// The request's new status and the answer it stores; a refusal's reason must have a text in `lang`,
+    /// the citizen's filing language.
+    pub fn status_and_answer(&self, lang: Lang) -> StoreResult<(RequestStatus, Option<&Text>)> {
+        match self {
+            AckOutcome::Done => Ok((RequestStatus::Done, None)),
+            AckOutcome::Refused(reason) => {
+                check_answer(reason, lang)?;
+                Ok((RequestStatus::Refused, Some(reason)))
+            }
+        }
+    }
+}
+
 /// Refuses an answer or reason without a text in `lang`, or with a text that is too long.
 pub fn check_answer(answer: &Text, lang: Lang) -> StoreResult<()> {
     if answer.get(lang).trim().is_empty() {
@@ -224,13 +238,7 @@ impl Store {
             .query_row(params![system_id, id], |r| Ok((r.get(0)?, r.get(1)?)))?;
         if acked.is_none() {
             let lang = Lang::parse(&lang).unwrap_or_default();
-            let (status, answer) = match outcome {
-                AckOutcome::Done => (RequestStatus::Done, None),
-                AckOutcome::Refused(reason) => {
-                    check_answer(reason, lang)?;
-                    (RequestStatus::Refused, Some(reason))
-                }
-            };
+            let (status, answer) = outcome.status_and_answer(lang)?;
             tx.prepare_cached(
                 "UPDATE requests SET status = ?2, answer_da = ?3, answer_en = ?4, updated_at = ?5, changes = changes + 1
                  WHERE id = ?1",

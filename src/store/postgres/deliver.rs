@@ -5,7 +5,7 @@ use super::{PgStore, pg, ts};
 use crate::domain::{Feedback, FeedbackAnswer, Lang, RequestKind, RequestStatus, Text};
 use crate::store::feedback::FeedbackCount;
 use crate::store::outbox::{AttemptOutcome, Due, Retry};
-use crate::store::requests::{AckOutcome, MAX_FEED_PAGE, SystemRequest, answer_of, check_answer};
+use crate::store::requests::{AckOutcome, MAX_FEED_PAGE, SystemRequest, answer_of};
 use crate::store::{StoreError, StoreResult};
 use jiff::Timestamp;
 use tokio_postgres::Row;
@@ -116,13 +116,7 @@ impl PgStore {
         let acked: Option<i64> = row.try_get(1).map_err(pg)?;
         if acked.is_none() {
             let lang = Lang::parse(&lang).unwrap_or_default();
-            let (status, answer) = match outcome {
-                AckOutcome::Done => (RequestStatus::Done, None),
-                AckOutcome::Refused(reason) => {
-                    check_answer(reason, lang)?;
-                    (RequestStatus::Refused, Some(reason))
-                }
-            };
+            let (status, answer) = outcome.status_and_answer(lang)?;
             let da = answer.map(|a: &Text| a.da.as_str());
             let en = answer.map(|a: &Text| a.en.as_str());
             tx.execute(

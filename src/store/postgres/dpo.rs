@@ -8,18 +8,8 @@ use crate::store::{StoreError, StoreResult};
 use jiff::Timestamp;
 use tokio_postgres::Row;
 
-const SELECT: &str =
-    "SELECT r.id, r.reference, r.filed_at, r.lang, r.status, r.answer_da, r.answer_en,
-        r.updated_at, e.at, o.name_da, o.name_en, u.name_da, u.name_en, ro.name_da, ro.name_en,
-        coalesce(s.name, r.entry_system, ''), e.case_ref
-     FROM requests r
-     JOIN access_reports ar ON ar.id = r.report_id
-     LEFT JOIN access_events e ON e.id = ar.event_id
-     LEFT JOIN organisations o ON o.id = e.organisation_id
-     LEFT JOIN units u ON u.id = e.unit_id
-     LEFT JOIN roles ro ON ro.id = e.role_id
-     LEFT JOIN systems s ON s.id = e.system_id
-     WHERE r.kind = 'report'";
+/// The same text as SQLite's: it binds no parameter.
+use crate::store::dpo::SELECT;
 
 fn opt_text(r: &Row, da: usize) -> StoreResult<Text> {
     Ok(Text::new(
