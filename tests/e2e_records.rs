@@ -255,20 +255,21 @@ fn a_municipality_loads_its_catalogue_and_systems_and_the_citizen_sees_it_at_the
     t.send(&["1"]);
     t.wait_for(&["Status: Ready for work", "Which IT system\n Momentum"]);
     t.send(&["Escape"]);
+    t.wait_for(&["Job search and CV"]);
     t.send(&["Escape"]);
-    t.send(&["Escape"]);
+    t.wait_for(&["Health and Care", "Employment (Jobcentre)"]);
+    back_home(&t);
 
     // The consent, the decision-support use and both systems' access events.
-    t.wait_for(&[&format!("Hello {NAME}")]);
     t.send(&["4"]);
     t.wait_for(&["Share care and training data with your own GP"]);
-    t.send(&["Escape"]);
+    back_home(&t);
     t.send(&["5"]);
     t.wait_for(&["My Plan: job match and profiling"]);
-    t.send(&["Escape"]);
+    back_home(&t);
     t.send(&["3"]);
     t.wait_for(&["Home Care North", "Job Centre Example"]);
-    t.send(&["Escape"]);
+    back_home(&t);
     sign_out(&t);
 
     // Nexus deletes the home-care holding: at the next sign-in the kiosk no longer shows it.
@@ -286,7 +287,8 @@ fn a_municipality_loads_its_catalogue_and_systems_and_the_citizen_sees_it_at_the
     let health = t.wait_for(&["Training under the Social Services Act s. 86"]);
     assert!(!health.contains("Home care"), "{health}");
     t.send(&["Escape"]);
-    t.send(&["Escape"]);
+    t.wait_for(&["Health and Care"]);
+    back_home(&t);
     sign_out(&t);
 
     // Neither the database nor its WAL holds the CPR number, with or without the dash.
@@ -300,4 +302,10 @@ fn a_municipality_loads_its_catalogue_and_systems_and_the_citizen_sees_it_at_the
             "{needle} is in the database"
         );
     }
+}
+
+/// Escape to the home screen and wait for it. An Escape and the next key read together are one Alt+key.
+fn back_home(t: &Tmux) {
+    t.send(&["Escape"]);
+    t.wait_for(&[&format!("Hello {NAME}")]);
 }
