@@ -1,10 +1,9 @@
-//! Ingest on PostgreSQL: access events (JSON and FHIR) and records (holdings, consents, decision-support
-//! uses), with the catalogue views they are checked against. (Being built: helper "pgwrite".)
+//! Access-event ingest on PostgreSQL (JSON and FHIR), with the FHIR catalogue view they are checked
+//! against. (Being built: helper "pgingest".)
 
 use super::PgStore;
 use crate::store::fhir::{FhirCatalogue, FhirEvent};
 use crate::store::ingest::{IngestEvent, IngestOutcome};
-use crate::store::records::{CatalogueView, Record, RecordOutcome};
 use crate::store::{StoreError, StoreResult};
 use jiff::Timestamp;
 
@@ -18,16 +17,6 @@ impl PgStore {
         _events: &[IngestEvent],
         _now: Timestamp,
     ) -> StoreResult<Vec<IngestOutcome>> {
-        unbuilt()
-    }
-    pub async fn catalogue_view(&self) -> StoreResult<CatalogueView> {
-        unbuilt()
-    }
-    pub async fn ingest_records(
-        &self,
-        _records: &[Record],
-        _now: Timestamp,
-    ) -> StoreResult<Vec<RecordOutcome>> {
         unbuilt()
     }
     pub async fn fhir_catalogue(&self) -> StoreResult<FhirCatalogue> {

@@ -16,6 +16,7 @@ mod ingest;
 mod migrations;
 pub mod partitions;
 mod reads;
+mod records;
 
 pub use connect::{PASSWORD_ENV, PgError, check, connect_config};
 pub use migrations::SUPPORTED_VERSION;

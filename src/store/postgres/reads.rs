@@ -1,5 +1,5 @@
 //! The citizen's data on PostgreSQL: overview, areas, categories, purposes, consents, decision support,
-//! connected systems. (Being built: helper "pgread".)
+//! connected systems. (Being built: helper "pgreads".)
 
 use super::PgStore;
 use crate::domain::{
