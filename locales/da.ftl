@@ -678,3 +678,6 @@ error-pg-no-database = PostgreSQL har ingen database, der hedder { $database }. 
 error-pg-tls-refused = PostgreSQL på { $host } tilbyder ikke TLS. Slå ssl til i PostgreSQL, eller brug tls = "disable" kun på denne maskine.
 error-pg-bad-certificate = PostgreSQL's certifikat blev ikke godkendt: { $detail }
 error-pg-other = PostgreSQL: { $detail }
+config-error-required-in = { $origin }: `{ $key }` mangler. `[{ $table }]` skal have den.
+config-summary-postgres = PostgreSQL svarer (version { $version }).
+error-pg-no-password = PostgreSQL beder om adgangskoden til brugeren { $user }, men der er ingen. Skriv den i password_file eller i { $env }.

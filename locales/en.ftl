@@ -678,3 +678,6 @@ error-pg-no-database = PostgreSQL has no database called { $database }. Create i
 error-pg-tls-refused = PostgreSQL at { $host } does not offer TLS. Turn on ssl in PostgreSQL, or use tls = "disable" on this machine only.
 error-pg-bad-certificate = PostgreSQL's certificate was not accepted: { $detail }
 error-pg-other = PostgreSQL: { $detail }
+config-error-required-in = { $origin }: `{ $key }` is missing. `[{ $table }]` needs it.
+config-summary-postgres = PostgreSQL answers (version { $version }).
+error-pg-no-password = PostgreSQL asks for the password of the user { $user }, and none is set. Put it in password_file or in { $env }.

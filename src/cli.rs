@@ -314,10 +314,38 @@ async fn stop_signal() {
 
 fn check_config(file: Option<&Path>, lang: Lang) -> Result<(), CliError> {
     let config = Config::load(file)?;
+    // PostgreSQL is checked by connecting: a wrong password, a missing database or a server without TLS is
+    // found here, each with its own sentence, before `serve` is started.
+    let postgres = match &config.server.postgres {
+        Some(settings) => Some(check_postgres(settings)?),
+        None => None,
+    };
     for line in summary(lang, &config, file) {
         crate::cli::say(format_args!("{line}"));
     }
+    if let Some(version) = postgres {
+        crate::cli::say(format_args!(
+            "{}",
+            tr(
+                lang,
+                "config-summary-postgres",
+                &[("version", version.into())]
+            )
+        ));
+    }
     Ok(())
+}
+
+/// Connects once to the configured PostgreSQL and answers its version.
+fn check_postgres(settings: &crate::config::Postgres) -> Result<String, CliError> {
+    let failed = |e: crate::store::postgres::PgError| CliError::Serve(ServeError::Postgres(e));
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| CliError::Serve(ServeError::Failed(e.to_string())))?;
+    runtime
+        .block_on(crate::store::postgres::check(settings))
+        .map_err(failed)
 }
 
 /// `indsigt hash-pin`: the PIN comes on standard input, so it is not in the shell history.

@@ -189,6 +189,10 @@ impl crate::store::postgres::PgError {
             ],
             E::PlainOverNetwork(h) | E::Unreachable(h) | E::TlsRefused(h) => vec![("host", s(h))],
             E::WrongPassword(u) => vec![("user", s(u))],
+            E::NoPassword(u) => vec![
+                ("user", s(u)),
+                ("env", s(crate::store::postgres::PASSWORD_ENV)),
+            ],
             E::NoDatabase(d) => vec![("database", s(d))],
             E::NewerSchema { found, supported } => {
                 vec![

@@ -17,14 +17,45 @@ pub fn check(layers: &Layers, errors: &mut Vec<ConfigError>) {
             };
             let origin = layers.origin(section.name, spec.name);
             let key = format!("{}.{}", section.name, spec.name);
-            if let Some(problem) = check_value(spec.ty, value, origin, &key) {
-                errors.push(problem);
+            let problems = match (spec.ty, value) {
+                (KeyType::Table(keys), toml::Value::Table(table)) => {
+                    check_table(keys, table, &origin, &key)
+                }
+                _ => check_value(spec.ty, value, origin, &key)
+                    .into_iter()
+                    .collect(),
+            };
+            if !problems.is_empty() {
+                errors.extend(problems);
                 bad.insert(key);
             }
         }
     }
     let rules = Rules { layers, bad: &bad };
     rules.check(errors);
+}
+
+/// Every problem of a table key's own keys, and each required one that is missing.
+fn check_table(
+    keys: &[super::schema::KeySpec],
+    table: &toml::Table,
+    origin: &Origin,
+    key: &str,
+) -> Vec<ConfigError> {
+    keys.iter()
+        .filter_map(|spec| {
+            let inner = format!("{key}.{}", spec.name);
+            match table.get(spec.name) {
+                Some(v) => check_value(spec.ty, v, origin.clone(), &inner),
+                None if !spec.optional => Some(ConfigError::RequiredIn {
+                    origin: origin.clone(),
+                    key: inner,
+                    table: key.to_owned(),
+                }),
+                None => None,
+            }
+        })
+        .collect()
 }
 
 fn check_value(ty: KeyType, value: &toml::Value, origin: Origin, key: &str) -> Option<ConfigError> {

@@ -125,6 +125,13 @@ pub enum ConfigError {
         when_value: String,
     },
 
+    #[error("{origin}: `{key}` is missing; `[{table}]` needs it")]
+    RequiredIn {
+        origin: Origin,
+        key: String,
+        table: String,
+    },
+
     #[error(
         "{origin}: `{key}` item {index} must be {{ system = \"<name>\", key_sha256 = \"<64 hex digits>\" }}, optionally with webhook_url and webhook_secret_file"
     )]
@@ -184,6 +191,7 @@ impl ConfigError {
             ConfigError::BadKioskKey { .. } => "bad-kiosk-key",
             ConfigError::MustBeLess { .. } => "must-be-less",
             ConfigError::RequiredWhen { .. } => "required-when",
+            ConfigError::RequiredIn { .. } => "required-in",
             ConfigError::BadPepper { .. } => "bad-pepper",
             ConfigError::DemoAuthWithHttpSource { .. } => "demo-auth-with-http-source",
             ConfigError::Invalid { .. } => "invalid",
@@ -210,6 +218,7 @@ impl ConfigError {
             | ConfigError::BadKioskKey { key, .. }
             | ConfigError::MustBeLess { key, .. }
             | ConfigError::RequiredWhen { key, .. }
+            | ConfigError::RequiredIn { key, .. }
             | ConfigError::BadPepper { key, .. } => Some(key),
         }
     }

@@ -85,17 +85,9 @@ impl Layers {
                     });
                     continue;
                 };
-                let found = ValueType::of(&value);
-                if found != spec.ty.value_type() {
-                    errors.push(ConfigError::WrongType {
-                        origin: origin.clone(),
-                        key: path,
-                        expected: spec.ty.value_type(),
-                        found,
-                        value: value.to_string(),
-                    });
+                let Some(value) = checked_type(spec, value, &path, origin, errors) else {
                     continue;
-                }
+                };
                 self.set(&section_name, &key_name, value, origin.clone());
             }
         }
@@ -104,6 +96,49 @@ impl Layers {
     pub fn into_table(self) -> toml::Table {
         self.table
     }
+}
+
+/// `value` when its type is the key's. A table key keeps only its known keys of the right type; the
+/// others are reported.
+fn checked_type(
+    spec: &schema::KeySpec,
+    value: toml::Value,
+    path: &str,
+    origin: &Origin,
+    errors: &mut Vec<ConfigError>,
+) -> Option<toml::Value> {
+    let found = ValueType::of(&value);
+    if found != spec.ty.value_type() {
+        errors.push(ConfigError::WrongType {
+            origin: origin.clone(),
+            key: path.to_owned(),
+            expected: spec.ty.value_type(),
+            found,
+            value: value.to_string(),
+        });
+        return None;
+    }
+    let (schema::KeyType::Table(keys), toml::Value::Table(table)) = (spec.ty, value.clone()) else {
+        return Some(value);
+    };
+    let names: Vec<&str> = keys.iter().map(|k| k.name).collect();
+    let mut kept = toml::Table::new();
+    for (name, inner) in table {
+        let inner_path = format!("{path}.{name}");
+        let Some(inner_spec) = keys.iter().find(|k| k.name == name) else {
+            errors.push(ConfigError::UnknownKey {
+                origin: origin.clone(),
+                suggestion: schema::suggest(&name, &names).map(|k| format!("{path}.{k}")),
+                allowed: names.iter().map(|k| k.to_string()).collect(),
+                key: inner_path,
+            });
+            continue;
+        };
+        if let Some(inner) = checked_type(inner_spec, inner, &inner_path, origin, errors) {
+            kept.insert(name, inner);
+        }
+    }
+    Some(toml::Value::Table(kept))
 }
 
 /// A close key in the same section, or else the same key in another section (`[kiosk] portal_url`).

@@ -206,6 +206,19 @@ impl ConfigError {
                     ],
                 )
             }
+            ConfigError::RequiredIn {
+                origin: o,
+                key,
+                table,
+            } => tr(
+                lang,
+                "config-error-required-in",
+                &[
+                    ("origin", s(&origin(lang, o))),
+                    ("key", s(key)),
+                    ("table", s(table)),
+                ],
+            ),
             ConfigError::RequiredWhen {
                 origin: o,
                 key,

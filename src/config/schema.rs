@@ -31,6 +31,9 @@ pub enum KeyType {
     Sha256,
     /// An array of `{ id = "...", location = "...", key_sha256 = "<64 hex digits>" }` tables.
     Kiosks,
+    /// A table of its own keys (`[server.postgres]`), each checked like a section's; the `required` ones
+    /// must be there when the table is.
+    Table(&'static [KeySpec]),
 }
 
 /// The basic TOML type a [`KeyType`] is written as.
@@ -102,12 +105,13 @@ impl KeyType {
             KeyType::Integer { .. } => ValueType::Integer,
             KeyType::Boolean => ValueType::Boolean,
             KeyType::IngestKeys | KeyType::Kiosks => ValueType::Array,
+            KeyType::Table(_) => ValueType::Table,
         }
     }
 }
 
 /// One key of a section.
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct KeySpec {
     pub name: &'static str,
     pub ty: KeyType,

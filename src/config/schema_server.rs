@@ -1,7 +1,7 @@
 //! The `[server]` section of the config schema: `indsigt serve`, its database, issuer, ingest keys, kiosks,
 //! the DPO's key and webhook delivery.
 
-use super::schema::{KeyType, SectionSpec, TEXT, key, optional};
+use super::schema::{KeySpec, KeyType, SectionSpec, TEXT, key, optional};
 
 /// A request limit's range: at least 1, at most `max`.
 const fn count(max: i64) -> KeyType {
@@ -16,7 +16,12 @@ pub(super) const SERVER: SectionSpec = SectionSpec {
         key(
             "database",
             KeyType::Path,
-            "The SQLite file the server serves.",
+            "The SQLite file the server serves (unused with [server.postgres]).",
+        ),
+        optional(
+            "postgres",
+            KeyType::Table(POSTGRES),
+            "PostgreSQL instead of the SQLite file: a table of the keys below.",
         ),
         optional(
             "issuer",
@@ -125,3 +130,47 @@ pub(super) const SERVER: SectionSpec = SectionSpec {
         ),
     ],
 };
+
+/// `[server.postgres]`. Only `url` is needed; the others have the defaults of `config::Postgres`.
+const POSTGRES: &[KeySpec] = &[
+    key(
+        "url",
+        TEXT,
+        "postgres://user@host:port/dbname, without the password.",
+    ),
+    optional(
+        "password_file",
+        KeyType::Path,
+        "A file with the password; else the INDSIGT_PG_PASSWORD variable.",
+    ),
+    optional(
+        "pool_size",
+        count(256),
+        "Connections per server process (default 8).",
+    ),
+    optional(
+        "tls",
+        KeyType::OneOf(&["require", "disable"]),
+        "require (default; the certificate is checked) or disable (this machine only).",
+    ),
+    optional(
+        "ca_file",
+        KeyType::Path,
+        "The CA certificate (PEM) of the server's certificate; else the system's.",
+    ),
+    optional(
+        "connect_timeout_secs",
+        KeyType::Integer { min: 1, max: 300 },
+        "Seconds to wait for a connection (default 5).",
+    ),
+    optional(
+        "access_log_months_ahead",
+        KeyType::Integer { min: 1, max: 24 },
+        "Monthly access-log partitions made ahead of time (default 3).",
+    ),
+    optional(
+        "access_log_keep_months",
+        KeyType::Integer { min: 1, max: 1200 },
+        "Months of access log kept; older partitions are detached. Unset: all.",
+    ),
+];

@@ -27,6 +27,8 @@ pub enum PgError {
     Unreachable(String),
     #[error("PostgreSQL refused the password for user {0}")]
     WrongPassword(String),
+    #[error("PostgreSQL asks user {0} for a password, and none is set")]
+    NoPassword(String),
     #[error("PostgreSQL has no database {0}")]
     NoDatabase(String),
     #[error("PostgreSQL at {0} does not offer TLS")]
@@ -50,6 +52,7 @@ impl PgError {
             PgError::PlainOverNetwork(_) => "error-pg-plain-over-network",
             PgError::Unreachable(_) => "error-pg-unreachable",
             PgError::WrongPassword(_) => "error-pg-wrong-password",
+            PgError::NoPassword(_) => "error-pg-no-password",
             PgError::NoDatabase(_) => "error-pg-no-database",
             PgError::TlsRefused(_) => "error-pg-tls-refused",
             PgError::BadCertificate(_) => "error-pg-bad-certificate",
@@ -232,6 +235,9 @@ fn classify(e: &tokio_postgres::Error, user: &str, db: &str, hosts: &str) -> PgE
         || source.contains("server does not support TLS")
     {
         return PgError::TlsRefused(hosts.to_owned());
+    }
+    if text.contains("password missing") || source.contains("password missing") {
+        return PgError::NoPassword(user.to_owned());
     }
     if source.contains("certificate") || source.contains("InvalidCertificate") {
         return PgError::BadCertificate(source);
