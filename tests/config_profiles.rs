@@ -9,6 +9,20 @@ use indsigt::domain::Lang;
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
+/// The schema of `section.key` or of `section.table.key` (a key of a table key such as `server.postgres`).
+fn spec(path: &str) -> Option<schema::KeySpec> {
+    let mut parts = path.split('.');
+    let section = schema::section(parts.next()?)?;
+    let mut spec = *section.key(parts.next()?)?;
+    for part in parts {
+        let schema::KeyType::Table(keys) = spec.ty else {
+            return None;
+        };
+        spec = *keys.iter().find(|k| k.name == part)?;
+    }
+    Some(spec)
+}
+
 /// Every key line of a shipped profile (and every commented example of a key) has a comment line above it.
 fn assert_documented(file: &str, must_list_every_key: bool) {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join(file);
@@ -18,8 +32,13 @@ fn assert_documented(file: &str, must_list_every_key: bool) {
     let mut seen = BTreeSet::new();
     for (i, line) in lines.iter().enumerate() {
         let line = line.trim();
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+        // A table key (`[server.postgres]`) may be shown commented out, as its keys are.
+        let header = line.strip_prefix("# ").unwrap_or(line);
+        if let Some(name) = header.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             section = name.to_owned();
+            if spec(name).is_some() {
+                seen.insert(name.to_owned());
+            }
             continue;
         }
         let (commented, body) = match line.strip_prefix("# ") {
@@ -29,7 +48,7 @@ fn assert_documented(file: &str, must_list_every_key: bool) {
         let Some((key, _)) = body.split_once(" = ") else {
             continue;
         };
-        let known = schema::section(&section).and_then(|s| s.key(key)).is_some();
+        let known = spec(&format!("{section}.{key}")).is_some();
         if commented && !known {
             continue;
         }
@@ -59,6 +78,12 @@ fn assert_documented(file: &str, must_list_every_key: bool) {
             for k in s.keys {
                 let key = format!("{}.{}", s.name, k.name);
                 assert!(seen.contains(&key), "{file} does not list `{key}`");
+                if let schema::KeyType::Table(inner) = k.ty {
+                    for k in inner {
+                        let key = format!("{key}.{}", k.name);
+                        assert!(seen.contains(&key), "{file} does not list `{key}`");
+                    }
+                }
             }
         }
     }
