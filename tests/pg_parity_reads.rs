@@ -199,7 +199,10 @@ async fn every_citizen_reads_the_same(store: &Store, pg: &PgStore, now: Timestam
             }
             for &foreign in theirs.iter().take(3) {
                 assert!(not_found(store.category(id, foreign)), "{who:?} {foreign}");
-                assert!(not_found(pg.category(who, foreign).await), "{who:?} {foreign}");
+                assert!(
+                    not_found(pg.category(who, foreign).await),
+                    "{who:?} {foreign}"
+                );
             }
         }
     }
@@ -289,7 +292,11 @@ async fn every_read_matches_sqlite_for_every_demo_citizen() {
     assert!(counted.0 < counted.1, "{counted:?}");
 
     // The demo's systems sent their data when it was generated: fresh or stale by the limit.
-    let nows = [now, generated, Timestamp::from_second(generated.as_second() - 100).unwrap()];
+    let nows = [
+        now,
+        generated,
+        Timestamp::from_second(generated.as_second() - 100).unwrap(),
+    ];
     let systems = same_systems(&store, &pg, &nows).await;
     assert!(systems.iter().any(|s| s.last_ingest.is_some() && !s.stale));
     assert!(systems.iter().any(|s| s.last_ingest.is_some() && s.stale));
@@ -298,11 +305,17 @@ async fn every_read_matches_sqlite_for_every_demo_citizen() {
     // request with a new answer, a system never heard from and one silent for a year.
     let (first, systems) = {
         let conn = store.connection();
-        let first: i64 = conn.query_row("SELECT min(id) FROM holdings", [], |r| r.get(0)).unwrap();
+        let first: i64 = conn
+            .query_row("SELECT min(id) FROM holdings", [], |r| r.get(0))
+            .unwrap();
         let mut st = conn
             .prepare("SELECT id FROM cat_systems WHERE version_id = (SELECT max(id) FROM catalogue_versions) ORDER BY id")
             .unwrap();
-        let systems: Vec<String> = st.query_map([], |r| r.get(0)).unwrap().map(|r| r.unwrap()).collect();
+        let systems: Vec<String> = st
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .map(|r| r.unwrap())
+            .collect();
         (first, systems)
     };
     assert!(systems.len() >= 2, "{systems:?}");
@@ -337,7 +350,9 @@ async fn every_read_matches_sqlite_for_every_demo_citizen() {
         )
         .unwrap();
     assert!(not_found(store.category(&owner.0, first)));
-    assert!(not_found(pg.category(&CitizenRef::Subject(owner.1), first).await));
+    assert!(not_found(
+        pg.category(&CitizenRef::Subject(owner.1), first).await
+    ));
     let systems = same_systems(&store, &pg, &nows).await;
     assert!(systems.iter().any(|s| s.last_ingest.is_some() && !s.stale));
     assert!(systems.iter().any(|s| s.last_ingest.is_some() && s.stale));

@@ -62,6 +62,31 @@ fn row_to_consent(r: &Row) -> StoreResult<Consent> {
     })
 }
 
+/// The moment staleness is measured against: `now`, or a demo database's generation time when that is
+/// earlier (the twin of `Store::staleness_reference`).
+async fn staleness_reference<C: GenericClient>(
+    client: &C,
+    now: Timestamp,
+) -> StoreResult<Timestamp> {
+    let st = client
+        .prepare_cached("SELECT value FROM meta WHERE key = $1")
+        .await
+        .map_err(pg)?;
+    let row = client
+        .query_opt(&st, &[&DEMO_GENERATED_AT])
+        .await
+        .map_err(pg)?;
+    let generated = row
+        .map(|r| r.try_get::<_, String>(0).map_err(pg))
+        .transpose()?
+        .and_then(|v| v.parse::<i64>().ok())
+        .and_then(|s| Timestamp::from_second(s).ok());
+    Ok(match generated {
+        Some(g) if g < now => g,
+        _ => now,
+    })
+}
+
 impl PgStore {
     /// The overview counts. Access events count only visible entries (none with `hidden_until` after
     /// `now`); `new_answers` counts the requests that changed since the citizen last looked.
@@ -188,39 +213,16 @@ impl PgStore {
         Ok(out)
     }
 
-    /// The moment staleness is measured against: `now`, or a demo database's generation time when that is
-    /// earlier (the twin of `Store::staleness_reference`).
-    pub async fn staleness_reference(&self, now: Timestamp) -> StoreResult<Timestamp> {
-        let client = self.client().await?;
-        let st = client
-            .prepare_cached("SELECT value FROM meta WHERE key = $1")
-            .await
-            .map_err(pg)?;
-        let row = client
-            .query_opt(&st, &[&DEMO_GENERATED_AT])
-            .await
-            .map_err(pg)?;
-        let generated = row
-            .map(|r| r.try_get::<_, String>(0).map_err(pg))
-            .transpose()?
-            .and_then(|v| v.parse::<i64>().ok())
-            .and_then(|s| Timestamp::from_second(s).ok());
-        Ok(match generated {
-            Some(g) if g < now => g,
-            _ => now,
-        })
-    }
-
     /// The catalogue's systems by name, each with its last ingest and whether that is older than
     /// `stale_after_secs` before `now` (a system never heard from is stale); in a demo database, before
-    /// the moment it was generated ([`PgStore::staleness_reference`]).
+    /// the moment it was generated (`staleness_reference`).
     pub async fn connected_systems(
         &self,
         now: Timestamp,
         stale_after_secs: i64,
     ) -> StoreResult<Vec<ConnectedSystem>> {
-        let now = self.staleness_reference(now).await?;
         let client = self.client().await?;
+        let now = staleness_reference(&client, now).await?;
         // Text is ordered by code point, as SQLite's BINARY collation orders it, whatever the database's
         // own collation.
         let sql = format!(
