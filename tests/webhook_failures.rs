@@ -52,35 +52,28 @@ async fn an_endpoint_that_is_down_or_slow_is_retried_and_the_request_kept() {
             .await;
         assert_eq!(status, 200, "{body}");
     }
-    let outcomes = |system: &str| -> Vec<String> {
-        let conn = rusqlite::Connection::open(&d.path).unwrap();
-        let mut st = conn
-            .prepare(
+    let outcomes = async |system: &str| -> Vec<String> {
+        api.db
+            .strings(
                 "SELECT a.outcome FROM delivery_attempts a JOIN request_outbox o ON o.request_id = a.request_id
                  WHERE o.system_id = ?1 ORDER BY a.id",
+                &[json!(system)],
             )
-            .unwrap();
-        st.query_map([system], |r| r.get(0))
-            .unwrap()
-            .collect::<Result<_, _>>()
-            .unwrap()
+            .await
     };
     let start = std::time::Instant::now();
-    while outcomes("momentum").len() < 2 || outcomes("kmd_nexus").is_empty() {
+    while outcomes("momentum").await.len() < 2 || outcomes("kmd_nexus").await.is_empty() {
         assert!(
             start.elapsed() < std::time::Duration::from_secs(30),
             "{:?} {:?}",
-            outcomes("momentum"),
-            outcomes("kmd_nexus")
+            outcomes("momentum").await,
+            outcomes("kmd_nexus").await
         );
         tokio::time::sleep(std::time::Duration::from_millis(100)).await;
     }
-    assert!(
-        outcomes("momentum").iter().all(|o| o == "connect"),
-        "{:?}",
-        outcomes("momentum")
-    );
-    assert_eq!(outcomes("kmd_nexus")[0], "timeout");
+    let momentum = outcomes("momentum").await;
+    assert!(momentum.iter().all(|o| o == "connect"), "{momentum:?}");
+    assert_eq!(outcomes("kmd_nexus").await[0], "timeout");
     // Kept: still in the pull feeds, still "sent" for the citizen.
     let (_, page) = api
         .call(

@@ -2,6 +2,7 @@
 //! the test, token minting, and a real `indsigt serve` over a small demo database.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic, dead_code)]
 
+pub mod db;
 pub mod fhir;
 pub mod issuer;
 #[path = "../pg_support/mod.rs"]
@@ -124,6 +125,8 @@ pub struct Api {
     pub http: reqwest::Client,
     /// The PostgreSQL database the server runs on, when the tests run on PostgreSQL.
     pub pg: Option<indsigt::store::postgres::PgStore>,
+    /// The database the server serves, on either engine.
+    pub db: db::Db,
 }
 
 impl Api {
@@ -135,6 +138,7 @@ impl Api {
             running,
             base,
             http: reqwest::Client::new(),
+            db: db::Db::new(&settings.database, pg.as_ref()),
             pg,
         }
     }
