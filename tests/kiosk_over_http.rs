@@ -33,9 +33,14 @@ async fn a_whole_session_over_http_against_the_real_server() {
     let base = api.base.clone();
     let outbox = dir.path().join("outbox.db");
     let key_file = support_server::kiosk_key_file(dir.path());
-    let db2 = db.clone();
     let dir_path = dir.path().to_owned();
     let elderly_token_again = issuer.token(&elderly_subject);
+    // The checks "in the server's database" read the database it serves, on either engine.
+    let (served, runtime, dpo_config) = (
+        api.db.clone(),
+        tokio::runtime::Handle::current(),
+        api.database_toml(),
+    );
 
     tokio::task::spawn_blocking(move || {
         let source: Arc<dyn DataSource> = Arc::new(
@@ -131,30 +136,29 @@ async fn a_whole_session_over_http_against_the_real_server() {
         k.keys("1");
         assert_eq!(k.model.notice, Some(Notice::Withdrawn { pending: false }));
 
-        let store = Store::open(&db2).unwrap();
-        let reports = store.access_reports(&cid(ELDERLY)).unwrap();
-        assert!(
-            reports
-                .iter()
-                .any(|r| r.event_id == id && r.reference == report.reference)
+        let db =
+            |sql: &str, params: &[serde_json::Value]| runtime.block_on(served.count(sql, params));
+        let reported = db(
+            "SELECT count(*) FROM access_reports r JOIN citizens c ON c.id = r.citizen_id
+             WHERE c.public_id = ?1 AND r.event_id = ?2 AND r.reference = ?3",
+            &[ELDERLY.into(), id.into(), report.reference.clone().into()],
         );
-        let withdrawn = store.consents(&cid(ELDERLY)).unwrap();
-        assert!(
-            withdrawn
-                .iter()
-                .any(|c| c.id == consent_id && c.withdrawn_at.is_some())
+        assert_eq!(reported, 1, "the report is in the server's database");
+        let withdrawn = db(
+            "SELECT count(*) FROM citizen_consents k JOIN citizens c ON c.id = k.citizen_id
+             WHERE c.public_id = ?1 AND k.id = ?2 AND k.withdrawn_at IS NOT NULL",
+            &[ELDERLY.into(), consent_id.into()],
+        );
+        assert_eq!(
+            withdrawn, 1,
+            "the consent is withdrawn in the server's database"
         );
         // The report was filed in the kiosk's language, English.
-        let lang: String = store
-            .connection()
-            .query_row(
-                "SELECT lang FROM requests WHERE reference = ?1",
-                [&report.reference],
-                |r| r.get(0),
-            )
-            .unwrap();
-        assert_eq!(lang, "en");
-        drop(store);
+        let lang = runtime.block_on(served.strings(
+            "SELECT lang FROM requests WHERE reference = ?1",
+            &[report.reference.clone().into()],
+        ));
+        assert_eq!(lang, ["en"]);
         // Everything she has seen so far is seen: she opens "Your requests", then signs out.
         k.key(Key::Esc).key(Key::Esc);
         k.keys("7");
@@ -163,11 +167,7 @@ async fn a_whole_session_over_http_against_the_real_server() {
 
         // The DPO answers on the command line, in English only (the filing language).
         let config = dir_path.join("dpo.toml");
-        std::fs::write(
-            &config,
-            format!("[server]\ndatabase = \"{}\"\n", db2.display()),
-        )
-        .unwrap();
+        std::fs::write(&config, dpo_config).unwrap();
         let out = common::indsigt(
             "en",
             &[

@@ -22,8 +22,8 @@ use indsigt::kiosk::{Intent, Msg, Notice};
 use indsigt::source::DataSource;
 use indsigt::source::http::{HttpOptions, HttpSource};
 use requests_support::{
-    Client, MOMENTUM_KEY, NEXUS_KEY, attempts, free_port, serve, signature_ok, wait_for,
-    write_config,
+    Client, MOMENTUM_KEY, NEXUS_KEY, attempts, engine_db, free_port, serve, signature_ok, wait_for,
+    wait_until, write_config,
 };
 use serde_json::{Value, json};
 use std::sync::Arc;
@@ -80,9 +80,12 @@ async fn withdrawals_reach_their_system_once_and_answers_come_back_to_the_citize
     let issuer = Issuer::start(vec![Key::es256("k")]).await;
     let token = format!("Bearer {}", issuer.token(&subject));
     let port = free_port();
+    // On PostgreSQL the server runs on a copy of the seeded file; `db` reads what it serves.
+    let (pg, db) = engine_db(&d.path).await;
     let config = write_config(
         d.dir.path(),
         &d.path,
+        pg.as_ref(),
         &issuer.url,
         port,
         [
@@ -167,9 +170,10 @@ async fn withdrawals_reach_their_system_once_and_answers_come_back_to_the_citize
     wait_for("the retry to be delivered", || {
         calls.load(Ordering::SeqCst) >= 2
     });
-    wait_for("the delivery to be recorded", || {
-        attempts(&d.path, request).len() >= 2
-    });
+    wait_until("the delivery to be recorded", async || {
+        attempts(&db, request).await.len() >= 2
+    })
+    .await;
     std::thread::sleep(Duration::from_secs(3));
     let deliveries = momentum_hook.requests();
     assert_eq!(
@@ -186,7 +190,7 @@ async fn withdrawals_reach_their_system_once_and_answers_come_back_to_the_citize
     assert_eq!(payload["type"], "request.withdrawal");
     assert_eq!(payload["data"]["id"], request);
     assert_eq!(
-        attempts(&d.path, request),
+        attempts(&db, request).await,
         vec![
             ("http_status".into(), Some(500)),
             ("delivered".into(), Some(200))
@@ -205,15 +209,17 @@ async fn withdrawals_reach_their_system_once_and_answers_come_back_to_the_citize
 
     // Nexus's redirect is never followed, and is a failed attempt that the operator sees.
     let nexus_request = nexus[0]["id"].as_i64().unwrap();
-    wait_for("two redirects", || {
-        attempts(&d.path, nexus_request).len() >= 2
-    });
+    wait_until("two redirects", async || {
+        attempts(&db, nexus_request).await.len() >= 2
+    })
+    .await;
     assert!(
         nexus_hook.requests().iter().all(|r| r.path() == "/hook"),
         "a redirect was followed"
     );
     assert!(
-        attempts(&d.path, nexus_request)
+        attempts(&db, nexus_request)
+            .await
             .iter()
             .all(|(o, s)| o == "redirect" && *s == Some(302))
     );

@@ -168,6 +168,7 @@ async fn https_with_the_configured_certificate() {
     let mut s = settings(&d.path, &issuer);
     s.tls_cert = Some(cert_path);
     s.tls_key = Some(key_path);
+    let (s, _pg) = support_server::for_engine(&s).await;
     let running = indsigt::server::start(&s, None).await.unwrap();
     assert!(running.tls);
     let port = running.addr.port();

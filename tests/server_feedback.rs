@@ -30,18 +30,20 @@ async fn post(api: &Api, kiosk: Option<&str>, bearer: Option<&str>, body: &Value
     split(request.send().await.unwrap()).await
 }
 
-fn rows(d: &common::Demo) -> Vec<(String, String, String, String, i64)> {
-    let store = open(d);
-    let mut st = store
-        .connection()
-        .prepare("SELECT day, kiosk_id, answer, screens, answers FROM feedback ORDER BY answer")
-        .unwrap();
-    st.query_map([], |r| {
-        Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-    })
-    .unwrap()
-    .map(Result::unwrap)
-    .collect()
+/// The feedback rows in the database the server serves (on either engine).
+async fn rows(api: &Api) -> Vec<(String, String, String, String, i64)> {
+    api.db
+        .rows(
+            "SELECT day, kiosk_id, answer, screens, answers FROM feedback ORDER BY answer",
+            &[],
+        )
+        .await
+        .into_iter()
+        .map(|r| {
+            let text = |i: usize| r[i].as_str().unwrap().to_owned();
+            (text(0), text(1), text(2), text(3), r[4].as_i64().unwrap())
+        })
+        .collect()
 }
 
 fn good() -> Value {
@@ -56,7 +58,7 @@ async fn a_registered_kiosk_gets_204_and_the_server_names_the_kiosk() {
     let got = post(&api, Some(KIOSK_KEY), None, &good()).await;
     assert_eq!(got, (204, Value::Null));
     assert_eq!(
-        rows(&d),
+        rows(&api).await,
         [(
             today().to_string(),
             KIOSK_ID.to_owned(),
@@ -89,7 +91,7 @@ async fn without_a_registered_kiosk_it_is_403_even_with_a_citizen_token() {
         403,
         "unknown_kiosk",
     );
-    assert!(rows(&d).is_empty());
+    assert!(rows(&api).await.is_empty());
 }
 
 #[tokio::test]
@@ -122,7 +124,7 @@ async fn unknown_fields_and_bad_values_are_400_and_nothing_is_stored() {
             "bad_request",
         );
     }
-    assert!(rows(&d).is_empty());
+    assert!(rows(&api).await.is_empty());
 }
 
 #[tokio::test]
@@ -158,7 +160,7 @@ async fn the_http_source_sends_it_as_the_kiosk_and_drops_it_when_the_server_is_g
     let (result, feedback) = sent;
     assert_eq!(result, Ok(()));
     assert_eq!(
-        rows(&d),
+        rows(&api).await,
         [(
             today().to_string(),
             KIOSK_ID.to_owned(),

@@ -14,7 +14,7 @@ use support_server::{
 };
 
 struct Fixture {
-    d: common::Demo,
+    _d: common::Demo,
     _issuer: Issuer,
     api: Api,
     token: String,
@@ -27,7 +27,7 @@ async fn setup() -> Fixture {
     let api = Api::start(&settings(&d.path, &issuer)).await;
     let token = issuer.token(&subject);
     Fixture {
-        d,
+        _d: d,
         _issuer: issuer,
         api,
         token,
@@ -50,21 +50,23 @@ impl Fixture {
         split(request.send().await.unwrap()).await
     }
 
-    fn visits(&self) -> Vec<(String, String, i64, String, i64)> {
-        let store = open(&self.d);
-        let mut stmt = store
-            .connection()
-            .prepare(
+    /// The visits in the served database (on either engine), with their log entries' times.
+    async fn visits(&self) -> Vec<(String, String, i64, String, i64)> {
+        self.api
+            .db
+            .rows(
                 "SELECT v.kiosk_id, v.location, v.started_at, v.helper, e.at
                  FROM kiosk_visits v JOIN access_events e ON e.id = v.event_id ORDER BY v.id",
+                &[],
             )
-            .unwrap();
-        stmt.query_map([], |r| {
-            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
-        })
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+            .await
+            .into_iter()
+            .map(|r| {
+                let text = |i: usize| r[i].as_str().unwrap().to_owned();
+                let int = |i: usize| r[i].as_i64().unwrap();
+                (text(0), text(1), int(2), text(3), int(4))
+            })
+            .collect()
     }
 }
 
@@ -91,13 +93,13 @@ async fn a_visit_needs_a_registered_kiosks_key_with_the_citizens_token() {
     )
     .await;
     assert_error(&anonymous, 401, "unauthorized");
-    assert!(f.visits().is_empty());
+    assert!(f.visits().await.is_empty());
 
     let before = jiff::Timestamp::now().as_second();
     let ok = f.post_raw("/v1/kiosk-visits", Some(KIOSK_KEY), body).await;
     let after = jiff::Timestamp::now().as_second();
     assert_eq!(ok.0, 204, "{ok:?}");
-    let visits = f.visits();
+    let visits = f.visits().await;
     assert_eq!(visits.len(), 1);
     let (kiosk, location, started, helper, at) = visits[0].clone();
     assert_eq!(
@@ -126,16 +128,15 @@ async fn the_client_cannot_say_when_or_where_a_visit_was() {
             .await;
         assert_error(&got, 400, "bad_request");
     }
-    assert!(f.visits().is_empty(), "nothing was recorded");
-    let store = open(&f.d);
-    let long_units: i64 = store
-        .connection()
-        .query_row(
+    assert!(f.visits().await.is_empty(), "nothing was recorded");
+    let long_units = f
+        .api
+        .db
+        .count(
             "SELECT count(*) FROM units WHERE length(name_da) > 1000",
-            [],
-            |r| r.get(0),
+            &[],
         )
-        .unwrap();
+        .await;
     assert_eq!(long_units, 0);
 }
 

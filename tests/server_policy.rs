@@ -105,7 +105,8 @@ async fn the_issuer_is_compared_exactly() {
 async fn an_issuer_spelled_differently_in_its_discovery_document_stops_the_start() {
     let d = demo();
     let issuer = Issuer::start_spelled(vec![Key::es256("k")], "/").await;
-    let err = start(&settings(&d.path, &issuer), None).await.unwrap_err();
+    let (s, _pg) = support_server::for_engine(&settings(&d.path, &issuer)).await;
+    let err = start(&s, None).await.unwrap_err();
     let ServeError::IssuerMismatch { configured, found } = &err else {
         panic!("{err:?}")
     };

@@ -19,7 +19,16 @@ pub const SECRET: &[u8; 32] = b"an endpoint secret of 32 bytes!!";
 
 pub use crate::common::procs::{free_port, start_serve as serve};
 
-pub fn write_config(dir: &Path, db: &Path, issuer: &str, port: u16, hooks: [&str; 2]) -> PathBuf {
+/// The serve config: on `db`, or with `[server.postgres]` on the PostgreSQL database `pg` (the tests'
+/// engine, see `support_server::on_postgres`).
+pub fn write_config(
+    dir: &Path,
+    db: &Path,
+    pg: Option<&indsigt::config::Postgres>,
+    issuer: &str,
+    port: u16,
+    hooks: [&str; 2],
+) -> PathBuf {
     let secret = dir.join("webhook.secret");
     std::fs::write(&secret, format!("whsec_{}\n", STANDARD.encode(SECRET))).unwrap();
     let config = dir.join("serve.toml");
@@ -41,7 +50,34 @@ pub fn write_config(dir: &Path, db: &Path, issuer: &str, port: u16, hooks: [&str
         ),
     )
     .unwrap();
+    if let Some(pg) = pg {
+        let mut text = std::fs::read_to_string(&config).unwrap();
+        text.push_str(&format!(
+            "\n[server.postgres]\nurl = \"{url}\"\npassword_file = \"{pw}\"\ntls = \"disable\"\npool_size = 4\n",
+            url = pg.url,
+            pw = pg.password_file.as_ref().unwrap().display(),
+        ));
+        std::fs::write(&config, text).unwrap();
+    }
     config
+}
+
+/// The database `indsigt serve` runs on for these tests: on PostgreSQL (`INDSIGT_TEST_ENGINE=postgres`)
+/// a fresh copy of the SQLite file at `db`, made now (after the test's seeding, before the server starts).
+pub async fn engine_db(
+    db: &Path,
+) -> (
+    Option<indsigt::config::Postgres>,
+    super::support_server::db::Db,
+) {
+    use super::support_server::{db::Db, on_postgres, pg_support};
+    if !on_postgres() {
+        return (None, Db::new(db, None));
+    }
+    let (pg, store) = pg_support::copy_of(db, db.parent().unwrap())
+        .await
+        .expect("INDSIGT_TEST_ENGINE=postgres needs the test cluster (.ci/postgres start)");
+    (Some(pg), Db::new(db, Some(&store)))
 }
 
 pub struct Client {
@@ -95,15 +131,29 @@ pub fn wait_for(what: &str, mut done: impl FnMut() -> bool) {
     }
 }
 
-pub fn attempts(db: &Path, request: i64) -> Vec<(String, Option<i64>)> {
-    let conn = rusqlite::Connection::open(db).unwrap();
-    let mut st = conn
-        .prepare(
-            "SELECT outcome, http_status FROM delivery_attempts WHERE request_id = ?1 ORDER BY id",
-        )
-        .unwrap();
-    st.query_map([request], |r| Ok((r.get(0)?, r.get(1)?)))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap()
+/// The recorded delivery attempts of `request`, from the database the server serves.
+pub async fn attempts(
+    db: &super::support_server::db::Db,
+    request: i64,
+) -> Vec<(String, Option<i64>)> {
+    db.rows(
+        "SELECT outcome, http_status FROM delivery_attempts WHERE request_id = ?1 ORDER BY id",
+        &[serde_json::json!(request)],
+    )
+    .await
+    .into_iter()
+    .map(|r| (r[0].as_str().unwrap().to_owned(), r[1].as_i64()))
+    .collect()
+}
+
+/// Waits (up to 30 s) until `done` answers true.
+pub async fn wait_until(what: &str, mut done: impl AsyncFnMut() -> bool) {
+    let start = Instant::now();
+    while !done().await {
+        assert!(
+            start.elapsed() < Duration::from_secs(30),
+            "timed out waiting for {what}"
+        );
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
 }

@@ -97,6 +97,49 @@ impl Db {
     }
 }
 
+impl Db {
+    /// Whether `needle` is stored anywhere in the database, in clear. On SQLite: in the bytes of the file
+    /// or its WAL (the file must hold something). On PostgreSQL: in the text of any row of any table of
+    /// schema `public` (partitions included).
+    pub async fn contains_text(&self, needle: &str) -> bool {
+        match self {
+            Db::Sqlite(path) => {
+                let mut bytes = std::fs::read(path).unwrap();
+                assert!(bytes.len() > 4096, "{} holds nothing", path.display());
+                let mut wal = path.clone().into_os_string();
+                wal.push("-wal");
+                if let Ok(b) = std::fs::read(&wal) {
+                    bytes.extend(b);
+                }
+                bytes.windows(needle.len()).any(|w| w == needle.as_bytes())
+            }
+            Db::Postgres(pg) => {
+                let client = pg.client().await.unwrap();
+                let tables = client
+                    .query(
+                        "SELECT table_name::text FROM information_schema.tables
+                         WHERE table_schema = 'public' ORDER BY table_name",
+                        &[],
+                    )
+                    .await
+                    .unwrap();
+                assert!(tables.len() > 10, "the schema has its tables");
+                for table in tables {
+                    let name: String = table.get(0);
+                    let sql = format!(
+                        "SELECT 1 FROM public.\"{}\" t WHERE strpos(t::text, $1) > 0 LIMIT 1",
+                        name.replace('"', "\"\"")
+                    );
+                    if !client.query(&sql, &[&needle]).await.unwrap().is_empty() {
+                        return true;
+                    }
+                }
+                false
+            }
+        }
+    }
+}
+
 /// `?1` → `$1` (the tests' SQL has no `?` inside strings).
 fn dollar_placeholders(sql: &str) -> String {
     sql.replace('?', "$")

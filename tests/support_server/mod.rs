@@ -127,6 +127,8 @@ pub struct Api {
     pub pg: Option<indsigt::store::postgres::PgStore>,
     /// The database the server serves, on either engine.
     pub db: db::Db,
+    /// The settings the server runs with (on PostgreSQL, with its `postgres` database).
+    pub settings: Server,
 }
 
 impl Api {
@@ -140,7 +142,27 @@ impl Api {
             http: reqwest::Client::new(),
             db: db::Db::new(&settings.database, pg.as_ref()),
             pg,
+            settings,
         }
+    }
+
+    /// A config file's `[server]` database part for the database this server serves: the SQLite file,
+    /// and on PostgreSQL its `[server.postgres]` table (for the command-line tools that work on it).
+    pub fn database_toml(&self) -> String {
+        let mut out = format!(
+            "[server]\ndatabase = \"{}\"\n",
+            self.settings.database.display()
+        );
+        if let Some(pg) = &self.settings.postgres {
+            out.push_str(&format!(
+                "\n[server.postgres]\nurl = \"{}\"\ntls = \"disable\"\npool_size = {}\n",
+                pg.url, pg.pool_size
+            ));
+            if let Some(pw) = &pg.password_file {
+                out.push_str(&format!("password_file = \"{}\"\n", pw.display()));
+            }
+        }
+        out
     }
 
     pub fn url(&self, path: &str) -> String {
