@@ -4,64 +4,18 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
+mod pg_ingest_support;
 mod pg_support;
 
-use indsigt::auth::citizen_key::Pepper;
-use indsigt::store::Store;
 use indsigt::store::fhir::{FhirCatalogue, FhirEvent};
 use indsigt::store::ingest::{IngestEvent, IngestOutcome, IngestRejection};
-use indsigt::store::postgres::PgStore;
 use jiff::Timestamp;
+use pg_ingest_support::{assert_same_rows, at, event, item, many, pepper, setup, subject_of};
 use serde_json::{Value, json};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 const CPR_A: &str = "310241-4822";
 const CPR_B: &str = "310667-1234";
-
-fn pepper() -> Pepper {
-    Pepper::from_bytes(b"0123456789abcdef0123456789abcdef".to_vec()).unwrap()
-}
-
-fn at(s: &str) -> Timestamp {
-    s.parse().unwrap()
-}
-
-/// A fresh SQLite file with the shipped catalogue, and a PostgreSQL copy of it (`None`: no cluster).
-async fn setup(dir: &Path) -> Option<(PathBuf, Store, PgStore)> {
-    let path = dir.join("t.db");
-    let mut store = Store::open(&path).unwrap();
-    let cat = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-    let (c, digest) = indsigt::catalogue::load_with_digest(&cat).unwrap();
-    store.import_catalogue(&c, "catalogue", &digest, 1).unwrap();
-    drop(store);
-    let (_, pg) = pg_support::copy_of(&path, dir).await?;
-    Some((path.clone(), Store::open(&path).unwrap(), pg))
-}
-
-fn item(id: &str, system: &str, who: Value) -> Value {
-    let mut v = json!({
-        "event_id": id, "at": "2026-11-20T09:30:00Z",
-        "organisation": { "da": "Jobcenter Eksempel", "en": "Example Jobcentre" },
-        "unit": { "da": "Team Nord", "en": "Team North" },
-        "role": { "da": "Sagsbehandler", "en": "Caseworker" },
-        "system": system, "area": "employment",
-        "category": { "da": "Jobsag", "en": "Job case" }, "action": "viewed",
-        "purpose": { "da": "Hjælp til at finde arbejde", "en": "Help to find work" }
-    });
-    for (k, x) in who.as_object().unwrap() {
-        v[k] = x.clone();
-    }
-    v
-}
-
-fn event(v: Value, system: &str) -> IngestEvent {
-    indsigt::ingest::access::check(v, system, Some(&pepper())).unwrap()
-}
-
-fn subject_of(cpr: &str) -> String {
-    let key = pepper().citizen_key(&indsigt::domain::Cpr::parse(cpr).unwrap());
-    format!("cpr-key:{key}")
-}
 
 /// The JSON batches: (system, now, events).
 fn batches() -> Vec<(&'static str, Timestamp, Vec<IngestEvent>)> {
@@ -194,78 +148,6 @@ fn fhir_batches(catalogue: &FhirCatalogue) -> Vec<Vec<FhirEvent>> {
     ]
 }
 
-/// Every row of `table`, each column as text, in `order`; the columns are PostgreSQL's (the same names).
-async fn rows(
-    sqlite: &Store,
-    pg: &PgStore,
-    table: &str,
-    order: &str,
-) -> (Vec<Vec<Option<String>>>, Vec<Vec<Option<String>>>) {
-    let client = pg.client().await.unwrap();
-    let columns: Vec<String> = client
-        .query(
-            "SELECT column_name::text FROM information_schema.columns
-             WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position",
-            &[&table],
-        )
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| r.get(0))
-        .collect();
-    assert!(!columns.is_empty(), "{table}");
-    let list = columns
-        .iter()
-        .enumerate()
-        // Aliased, so that `order` names the stored columns, not their text.
-        .map(|(i, c)| format!("CAST({c} AS TEXT) AS c{i}"))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let sql = format!("SELECT {list} FROM {table} ORDER BY {order}");
-    let in_pg = client
-        .query(&sql, &[])
-        .await
-        .unwrap()
-        .iter()
-        .map(|r| (0..columns.len()).map(|i| r.get(i)).collect())
-        .collect();
-    let conn = sqlite.connection();
-    let mut st = conn.prepare(&sql).unwrap();
-    let in_sqlite = st
-        .query_map([], |r| (0..columns.len()).map(|i| r.get(i)).collect())
-        .unwrap()
-        .collect::<rusqlite::Result<_>>()
-        .unwrap();
-    (in_sqlite, in_pg)
-}
-
-const TABLES: &[(&str, &str)] = &[
-    ("access_events", "id"),
-    ("ingested_events", "system_id, source_event_id"),
-    ("system_ingests", "system_id"),
-    ("citizens", "id"),
-    ("areas", "id"),
-    ("purposes", "id"),
-    ("legal_bases", "id"),
-    ("organisations", "id"),
-    ("units", "id"),
-    ("roles", "id"),
-    ("data_kinds", "id"),
-    ("systems", "id"),
-];
-
-async fn assert_same_rows(sqlite: &Store, pg: &PgStore) -> usize {
-    let mut events = 0;
-    for (table, order) in TABLES {
-        let (a, b) = rows(sqlite, pg, table, order).await;
-        assert_eq!(a, b, "{table}");
-        if *table == "access_events" {
-            events = a.len();
-        }
-    }
-    events
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn json_and_fhir_batches_give_sqlites_outcomes_and_rows() {
     let dir = tempfile::tempdir().unwrap();
@@ -371,31 +253,13 @@ async fn four_servers_ingesting_one_batch_at_once_store_each_event_once() {
     let Some((_path, _sqlite, pg)) = setup(dir.path()).await else {
         return;
     };
-    let m = "Momentum";
-    let areas = ["employment", "health", "benefits", "children"];
-    let batch = |prefix: &str| -> Vec<IngestEvent> {
-        (0..500)
-            .map(|i| {
-                let cpr = format!("{:02}0241-{:04}", 1 + i % 28, 1000 + i % 37);
-                let unit = format!("Team {}", i % 7);
-                event(
-                    item(
-                        &format!("{prefix}-{i}"),
-                        m,
-                        json!({ "cpr": cpr, "area": areas[i % 4], "unit": { "da": unit, "en": unit } }),
-                    ),
-                    m,
-                )
-            })
-            .collect()
-    };
     // The same citizens and names exist already, so the four race on the claims of the events themselves.
     let warm = pg
-        .ingest(&batch("w"), at("2026-11-30T10:00:00Z"))
+        .ingest(&many("w", 500), at("2026-11-30T10:00:00Z"))
         .await
         .unwrap();
     assert!(warm.iter().all(|o| matches!(o, IngestOutcome::Accepted(_))));
-    let events = batch("c");
+    let events = many("c", 500);
     let events = std::sync::Arc::new(events);
     let now = at("2026-12-01T10:00:00Z");
     let mut tasks = Vec::new();
@@ -451,4 +315,38 @@ async fn four_servers_ingesting_one_batch_at_once_store_each_event_once() {
     assert_eq!(count("SELECT count(*) FROM citizens").await, 500);
     assert_eq!(count("SELECT count(*) FROM units").await, 7);
     assert_eq!(count("SELECT count(*) FROM system_ingests").await, 1);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn two_servers_meeting_in_opposite_orders_both_answer_and_store_each_event_once() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_path, _sqlite, pg)) = setup(dir.path()).await else {
+        return;
+    };
+    let warm = pg.ingest(&many("w", 200), at("2026-11-30T10:00:00Z")).await;
+    assert_eq!(warm.unwrap().len(), 200);
+    // One claims from the front, the other from the back: where they meet, each waits for the other, and
+    // PostgreSQL aborts one to break the deadlock; that one is tried again and finds every event stored.
+    let forward = many("c", 200);
+    let backward: Vec<_> = forward.iter().rev().cloned().collect();
+    let now = at("2026-12-01T10:00:00Z");
+    let (p1, p2) = (pg.clone(), pg.clone());
+    let a = tokio::spawn(async move { p1.ingest(&forward, now).await.unwrap() });
+    let b = tokio::spawn(async move { p2.ingest(&backward, now).await.unwrap() });
+    let (a, b) = (a.await.unwrap(), b.await.unwrap());
+    for i in 0..200 {
+        match (a[i], b[199 - i]) {
+            (IngestOutcome::Accepted(x), IngestOutcome::Duplicate(y))
+            | (IngestOutcome::Duplicate(x), IngestOutcome::Accepted(y)) => {
+                assert_eq!(x, y, "event {i}")
+            }
+            other => panic!("event {i}: {other:?}"),
+        }
+    }
+    let client = pg.client().await.unwrap();
+    for table in ["access_events", "ingested_events"] {
+        let sql = format!("SELECT count(*) FROM {table}");
+        let n: i64 = client.query_one(&sql, &[]).await.unwrap().get(0);
+        assert_eq!(n, 400, "{table}");
+    }
 }

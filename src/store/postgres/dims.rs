@@ -1,7 +1,8 @@
 //! Get-or-create for the small shared tables on PostgreSQL (names, systems, legal bases, purposes, areas):
 //! the twin of `store::dims`. Each looks the row up first, so an existing name takes no id from its
 //! sequence (the ids stay those SQLite gives); a new one is inserted with `ON CONFLICT DO NOTHING` and read
-//! again, so two servers adding one name at once make one row.
+//! again, so two servers adding one name at once make one row. An area or a purpose that the access log
+//! lacks is copied from the current catalogue.
 
 use super::pg;
 use crate::domain::{Lawfulness, LegalBasis, Text};
@@ -9,6 +10,9 @@ use crate::store::dims::NameTable;
 use crate::store::{StoreError, StoreResult};
 use deadpool_postgres::GenericClient;
 use tokio_postgres::types::ToSql;
+
+/// The current catalogue version, as an SQL expression.
+pub(crate) const CURRENT: &str = "(SELECT max(id) FROM catalogue_versions)";
 
 /// A purpose as written: its texts and the id of its legal basis.
 #[derive(Debug, Clone)]
@@ -186,5 +190,73 @@ pub(crate) fn text(r: &tokio_postgres::Row, da: usize) -> StoreResult<Text> {
     Ok(Text::new(
         r.try_get::<_, String>(da).map_err(pg)?,
         r.try_get::<_, String>(da + 1).map_err(pg)?,
+    ))
+}
+
+/// The shared `areas` row of the current catalogue's area `code`, created when new; `None` when the
+/// catalogue has no such area.
+pub(crate) async fn catalogue_area<C: GenericClient>(
+    c: &C,
+    code: &str,
+) -> StoreResult<Option<i64>> {
+    let sql = format!(
+        "SELECT pos, name_da, name_en, description_da, description_en FROM cat_areas
+         WHERE version_id = {CURRENT} AND id = $1"
+    );
+    let st = c.prepare_cached(&sql).await.map_err(pg)?;
+    let Some(r) = c.query_opt(&st, &[&code]).await.map_err(pg)? else {
+        return Ok(None);
+    };
+    let pos: i64 = r.try_get(0).map_err(pg)?;
+    let name = text(&r, 1)?;
+    let description = text(&r, 3)?;
+    Ok(Some(area_id(c, code, pos, &name, &description).await?))
+}
+
+/// The shared `purposes` row (with its legal basis) of the current catalogue's purpose matching `condition`
+/// (on `p`, the catalogue purpose), the first in `order`; created when new. `None` when none matches.
+pub(crate) async fn catalogue_purpose<C: GenericClient>(
+    c: &C,
+    condition: &str,
+    order: &str,
+    values: &[&(dyn ToSql + Sync)],
+) -> StoreResult<Option<i64>> {
+    // `condition` and `order` are our own constants; the values are bound.
+    let sql = format!(
+        "SELECT p.name_da, p.name_en, p.description_da, p.description_en, p.lawfulness,
+                p.how_to_object_da, p.how_to_object_en,
+                lb.gdpr_da, lb.gdpr_en, lb.law_da, lb.law_en, lb.plain_da, lb.plain_en
+         FROM cat_purposes p
+         JOIN cat_legal_bases lb ON lb.version_id = p.version_id AND lb.id = p.legal_basis_id
+         WHERE p.version_id = {CURRENT} AND {condition}
+         ORDER BY {order} LIMIT 1"
+    );
+    let st = c.prepare_cached(&sql).await.map_err(pg)?;
+    let Some(r) = c.query_opt(&st, values).await.map_err(pg)? else {
+        return Ok(None);
+    };
+    let text = |da: usize| text(&r, da);
+    let code: String = r.try_get(4).map_err(pg)?;
+    let lawfulness = Lawfulness::from_code(&code)
+        .ok_or_else(|| StoreError::Corrupt("a purpose's lawfulness".into()))?;
+    let lb = LegalBasis {
+        gdpr: text(7)?,
+        law: text(9)?,
+        plain: text(11)?,
+    };
+    let (name, description, how_to_object) = (text(0)?, text(2)?, text(5)?);
+    let legal_basis = legal_basis_id(c, &lb).await?;
+    Ok(Some(
+        purpose_id(
+            c,
+            &NewPurpose {
+                name: &name,
+                description: &description,
+                legal_basis,
+                lawfulness,
+                how_to_object: &how_to_object,
+            },
+        )
+        .await?,
     ))
 }

@@ -3,7 +3,8 @@
 
 use super::citizens::citizen_for;
 use super::dims;
-use super::ingest::{catalogue_area, catalogue_purpose, claim, duplicate, retryable};
+use super::dims::{CURRENT, catalogue_area, catalogue_purpose};
+use super::ingest::{claim, duplicate, in_transaction};
 use super::{PgStore, pg};
 use crate::domain::Text;
 use crate::store::StoreResult;
@@ -14,11 +15,6 @@ use crate::store::queries::access_log::action_code;
 use deadpool_postgres::Transaction;
 use jiff::Timestamp;
 use std::collections::HashMap;
-
-const CURRENT: &str = "(SELECT max(id) FROM catalogue_versions)";
-
-/// How often a batch is tried when PostgreSQL breaks a deadlock by aborting it.
-const ATTEMPTS: u32 = 3;
 
 /// The idempotency key of an AuditEvent in `ingested_events`.
 fn source_id(resource_id: &str) -> String {
@@ -161,17 +157,6 @@ impl PgStore {
         now: Timestamp,
     ) -> StoreResult<Vec<IngestOutcome>> {
         let mut client = self.client().await?;
-        let mut attempt = 1;
-        loop {
-            let tx = client.transaction().await.map_err(pg)?;
-            let result = match write_events(&tx, system_name, events, now).await {
-                Ok(outcomes) => tx.commit().await.map_err(pg).map(|()| outcomes),
-                Err(e) => Err(e),
-            };
-            match result {
-                Err(e) if attempt < ATTEMPTS && retryable(&e) => attempt += 1,
-                other => return other,
-            }
-        }
+        in_transaction!(client, |tx| write_events(&tx, system_name, events, now))
     }
 }

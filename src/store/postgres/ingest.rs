@@ -7,9 +7,9 @@
 //! access log is partitioned by month; an entry whose month has no partition lands in the default one.
 
 use super::citizens::citizen_for;
-use super::dims::{self, NewPurpose, lookup};
+use super::dims::{self, CURRENT, catalogue_area, catalogue_purpose, lookup};
 use super::{PgStore, pg};
-use crate::domain::{Lawfulness, LegalBasis, Text};
+use crate::domain::Text;
 use crate::store::dims::NameTable;
 use crate::store::ingest::{EventCitizen, IngestEvent, IngestOutcome, IngestRejection};
 use crate::store::queries::access_log::action_code;
@@ -17,12 +17,9 @@ use crate::store::{StoreError, StoreResult};
 use deadpool_postgres::{GenericClient, Transaction};
 use jiff::Timestamp;
 use std::collections::HashMap;
-use tokio_postgres::types::ToSql;
-
-const CURRENT: &str = "(SELECT max(id) FROM catalogue_versions)";
 
 /// How often a batch is tried when PostgreSQL breaks a deadlock by aborting it.
-const ATTEMPTS: u32 = 3;
+pub(super) const ATTEMPTS: u32 = 3;
 
 /// Whether the transaction was aborted only to break a deadlock (or a serialization conflict): trying it
 /// again is safe, as nothing of it was committed.
@@ -108,28 +105,6 @@ impl Names {
     }
 }
 
-/// The shared `areas` row of the current catalogue's area `code`, created when new; `None` when the
-/// catalogue has no such area.
-pub(super) async fn catalogue_area<C: GenericClient>(
-    c: &C,
-    code: &str,
-) -> StoreResult<Option<i64>> {
-    let sql = format!(
-        "SELECT pos, name_da, name_en, description_da, description_en FROM cat_areas
-         WHERE version_id = {CURRENT} AND id = $1"
-    );
-    let st = c.prepare_cached(&sql).await.map_err(pg)?;
-    let Some(r) = c.query_opt(&st, &[&code]).await.map_err(pg)? else {
-        return Ok(None);
-    };
-    let pos: i64 = r.try_get(0).map_err(pg)?;
-    let name = dims::text(&r, 1)?;
-    let description = dims::text(&r, 3)?;
-    Ok(Some(
-        dims::area_id(c, code, pos, &name, &description).await?,
-    ))
-}
-
 /// The purpose with this Danish or English name: the access log's own, or the current catalogue's.
 async fn purpose(tx: &Transaction<'_>, name: &Text) -> StoreResult<Option<i64>> {
     if let Some(id) = lookup(
@@ -149,54 +124,6 @@ async fn purpose(tx: &Transaction<'_>, name: &Text) -> StoreResult<Option<i64>> 
         &[&name.da, &name.en],
     )
     .await
-}
-
-/// The shared `purposes` row (with its legal basis) of the current catalogue's purpose matching `condition`
-/// (on `p`, the catalogue purpose), the first in `order`; created when new. `None` when none matches.
-pub(super) async fn catalogue_purpose<C: GenericClient>(
-    c: &C,
-    condition: &str,
-    order: &str,
-    values: &[&(dyn ToSql + Sync)],
-) -> StoreResult<Option<i64>> {
-    // `condition` and `order` are our own constants; the values are bound.
-    let sql = format!(
-        "SELECT p.name_da, p.name_en, p.description_da, p.description_en, p.lawfulness,
-                p.how_to_object_da, p.how_to_object_en,
-                lb.gdpr_da, lb.gdpr_en, lb.law_da, lb.law_en, lb.plain_da, lb.plain_en
-         FROM cat_purposes p
-         JOIN cat_legal_bases lb ON lb.version_id = p.version_id AND lb.id = p.legal_basis_id
-         WHERE p.version_id = {CURRENT} AND {condition}
-         ORDER BY {order} LIMIT 1"
-    );
-    let st = c.prepare_cached(&sql).await.map_err(pg)?;
-    let Some(r) = c.query_opt(&st, values).await.map_err(pg)? else {
-        return Ok(None);
-    };
-    let text = |da: usize| dims::text(&r, da);
-    let code: String = r.try_get(4).map_err(pg)?;
-    let lawfulness = Lawfulness::from_code(&code)
-        .ok_or_else(|| StoreError::Corrupt("a purpose's lawfulness".into()))?;
-    let lb = LegalBasis {
-        gdpr: text(7)?,
-        law: text(9)?,
-        plain: text(11)?,
-    };
-    let (name, description, how_to_object) = (text(0)?, text(2)?, text(5)?);
-    let legal_basis = dims::legal_basis_id(c, &lb).await?;
-    Ok(Some(
-        dims::purpose_id(
-            c,
-            &NewPurpose {
-                name: &name,
-                description: &description,
-                legal_basis,
-                lawfulness,
-                how_to_object: &how_to_object,
-            },
-        )
-        .await?,
-    ))
 }
 
 /// The event's entry in `ingested_events`: `Ok(id)` when this transaction claimed it (with a new access-log
@@ -345,6 +272,49 @@ async fn write_events(
     Ok(outcomes)
 }
 
+/// The key of the advisory lock every ingest batch holds: "ingest" as a number.
+const INGEST_LOCK: i64 = 0x0000_696e_6765_7374;
+
+/// Takes the ingest lock for this transaction: shared, as every batch does, or `alone` (exclusive), for a
+/// batch tried again after a deadlock, which then waits for the batches under way and runs by itself.
+pub(super) async fn lock(tx: &Transaction<'_>, alone: bool) -> StoreResult<()> {
+    let sql = if alone {
+        "SELECT pg_advisory_xact_lock($1)"
+    } else {
+        "SELECT pg_advisory_xact_lock_shared($1)"
+    };
+    let st = tx.prepare_cached(sql).await.map_err(pg)?;
+    tx.execute(&st, &[&INGEST_LOCK]).await.map_err(pg)?;
+    Ok(())
+}
+
+/// Runs `$write` (a future using the transaction `$tx`) in a transaction on `$client` and commits it.
+/// Batches that claim the same events in different orders can deadlock; PostgreSQL then aborts one, of
+/// which nothing survives, and it is tried again alone (see [`lock`]), up to [`ATTEMPTS`] times in all.
+/// (A macro: an async closure over a borrowed transaction is not `Send` for axum's handlers.)
+macro_rules! in_transaction {
+    ($client:expr, |$tx:ident| $write:expr) => {{
+        use $crate::store::postgres::ingest::{ATTEMPTS, lock, retryable};
+        let mut attempt = 1;
+        loop {
+            let $tx = $client.transaction().await.map_err(pg)?;
+            let result = match lock(&$tx, attempt > 1).await {
+                Ok(()) => match $write.await {
+                    Ok(out) => $tx.commit().await.map_err(pg).map(|()| out),
+                    // Dropped without a commit: rolled back.
+                    Err(e) => Err(e),
+                },
+                Err(e) => Err(e),
+            };
+            match result {
+                Err(e) if attempt < ATTEMPTS && retryable(&e) => attempt += 1,
+                other => break other,
+            }
+        }
+    }};
+}
+pub(super) use in_transaction;
+
 impl PgStore {
     /// Writes checked events in one transaction and returns each one's outcome, in order, as
     /// `Store::ingest` does. When this returns `Ok`, the accepted ones are committed.
@@ -354,17 +324,6 @@ impl PgStore {
         now: Timestamp,
     ) -> StoreResult<Vec<IngestOutcome>> {
         let mut client = self.client().await?;
-        let mut attempt = 1;
-        loop {
-            let tx = client.transaction().await.map_err(pg)?;
-            let result = match write_events(&tx, events, now).await {
-                Ok(outcomes) => tx.commit().await.map_err(pg).map(|()| outcomes),
-                Err(e) => Err(e),
-            };
-            match result {
-                Err(e) if attempt < ATTEMPTS && retryable(&e) => attempt += 1,
-                other => return other,
-            }
-        }
+        in_transaction!(client, |tx| write_events(&tx, events, now))
     }
 }
