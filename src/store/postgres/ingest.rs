@@ -3,8 +3,11 @@
 //!
 //! Two servers may be sent the same event at once. An event first claims its `ingested_events` row (keyed by
 //! system and source event id) with an access-log id taken from the sequence, and only then is the entry
-//! written with that id: the server that loses the claim answers "duplicate" and writes nothing. The
-//! access log is partitioned by month; an entry whose month has no partition lands in the default one.
+//! written with that id: the server that loses the claim answers "duplicate" and writes nothing. The claim
+//! comes after the checks, so a refused event takes no id and the ids are those SQLite gives. Two batches
+//! claiming the same events in different orders can deadlock: the one PostgreSQL aborts is tried again
+//! alone ([`lock`]). The access log is partitioned by month; an entry whose month has no partition lands
+//! in the default one.
 
 use super::citizens::citizen_for;
 use super::dims::{self, CURRENT, catalogue_area, catalogue_purpose, lookup};
