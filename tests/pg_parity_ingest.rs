@@ -10,7 +10,9 @@ mod pg_support;
 use indsigt::store::fhir::{FhirCatalogue, FhirEvent};
 use indsigt::store::ingest::{IngestEvent, IngestOutcome, IngestRejection};
 use jiff::Timestamp;
-use pg_ingest_support::{assert_same_rows, at, event, item, many, pepper, setup, subject_of};
+use pg_ingest_support::{
+    assert_same_rows, at, event, exactly_once, item, many, pepper, setup, subject_of,
+};
 use serde_json::{Value, json};
 use std::path::Path;
 
@@ -273,48 +275,47 @@ async fn four_servers_ingesting_one_batch_at_once_store_each_event_once() {
     for t in tasks {
         outcomes.push(t.await.unwrap());
     }
-    // Each event: one task accepted it, the others saw a duplicate of that same entry.
-    let mut ids = Vec::new();
-    for i in 0..events.len() {
-        let mut accepted = Vec::new();
-        let mut entry = None;
-        for (task, o) in outcomes.iter().enumerate() {
-            let id = match o[i] {
-                IngestOutcome::Accepted(id) => {
-                    accepted.push(task);
-                    id
-                }
-                IngestOutcome::Duplicate(id) => id,
-                other => panic!("event {i}, task {task}: {other:?}"),
-            };
-            assert_eq!(*entry.get_or_insert(id), id, "event {i}");
-        }
-        assert_eq!(accepted.len(), 1, "event {i}: accepted by {accepted:?}");
-        ids.push(entry.unwrap());
+    assert_eq!(exactly_once(&outcomes).len(), 500);
+
+    // The same for AuditEvents.
+    let cat = pg.fhir_catalogue().await.unwrap();
+    let mut fhir = fhir_batches(&cat).swap_remove(0);
+    fhir.remove(2); // the duplicate inside the batch
+    let fhir = std::sync::Arc::new(fhir);
+    let mut tasks = Vec::new();
+    for _ in 0..4 {
+        let (pg, fhir) = (pg.clone(), fhir.clone());
+        tasks.push(tokio::spawn(async move {
+            pg.ingest_fhir("KMD Nexus", &fhir[..3], now).await.unwrap()
+        }));
     }
-    ids.sort_unstable();
-    ids.dedup();
-    assert_eq!(ids.len(), 500);
+    let mut outcomes = Vec::new();
+    for t in tasks {
+        outcomes.push(t.await.unwrap());
+    }
+    assert_eq!(exactly_once(&outcomes).len(), 3);
     let client = pg.client().await.unwrap();
     let count = |sql: &'static str| {
         let client = &client;
         async move { client.query_one(sql, &[]).await.unwrap().get::<_, i64>(0) }
     };
-    assert_eq!(count("SELECT count(*) FROM access_events").await, 1000);
+    assert_eq!(count("SELECT count(*) FROM access_events").await, 1003);
     assert_eq!(
         count("SELECT count(DISTINCT id) FROM access_events").await,
-        1000
+        1003
     );
-    assert_eq!(count("SELECT count(*) FROM ingested_events").await, 1000);
+    assert_eq!(count("SELECT count(*) FROM ingested_events").await, 1003);
     // Every claim points at its entry, and no entry is without its claim.
     assert_eq!(
         count("SELECT count(*) FROM ingested_events i JOIN access_events e ON e.id = i.event_id")
             .await,
-        1000
+        1003
     );
-    assert_eq!(count("SELECT count(*) FROM citizens").await, 500);
-    assert_eq!(count("SELECT count(*) FROM units").await, 7);
-    assert_eq!(count("SELECT count(*) FROM system_ingests").await, 1);
+    // The two FHIR fixtures' citizens are new.
+    assert_eq!(count("SELECT count(*) FROM citizens").await, 502);
+    // Seven teams and the FHIR system owner's unit.
+    assert_eq!(count("SELECT count(*) FROM units").await, 8);
+    assert_eq!(count("SELECT count(*) FROM system_ingests").await, 2);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

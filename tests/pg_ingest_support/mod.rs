@@ -5,7 +5,7 @@
 use crate::pg_support;
 use indsigt::auth::citizen_key::Pepper;
 use indsigt::store::Store;
-use indsigt::store::ingest::IngestEvent;
+use indsigt::store::ingest::{IngestEvent, IngestOutcome};
 use indsigt::store::postgres::PgStore;
 use jiff::Timestamp;
 use serde_json::{Value, json};
@@ -69,6 +69,33 @@ pub fn many(prefix: &str, n: usize) -> Vec<IngestEvent> {
             event(item(&format!("{prefix}-{i}"), m, who), m)
         })
         .collect()
+}
+
+/// The entries of tasks that sent the same events at once: for each event, one task accepted it and the
+/// others saw a duplicate of that same entry. The distinct ids, one an event.
+pub fn exactly_once(outcomes: &[Vec<IngestOutcome>]) -> Vec<i64> {
+    let mut ids = Vec::new();
+    for i in 0..outcomes[0].len() {
+        let mut accepted = Vec::new();
+        let mut entry = None;
+        for (task, o) in outcomes.iter().enumerate() {
+            let id = match o[i] {
+                IngestOutcome::Accepted(id) => {
+                    accepted.push(task);
+                    id
+                }
+                IngestOutcome::Duplicate(id) => id,
+                other => panic!("event {i}, task {task}: {other:?}"),
+            };
+            assert_eq!(*entry.get_or_insert(id), id, "event {i}");
+        }
+        assert_eq!(accepted.len(), 1, "event {i}: accepted by {accepted:?}");
+        ids.push(entry.unwrap());
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    assert_eq!(ids.len(), outcomes[0].len());
+    ids
 }
 
 /// Every row of `table`, each column as text, in `order`; the columns are PostgreSQL's (the same names).
