@@ -37,6 +37,18 @@ pub struct FhirCatalogue {
 }
 
 impl FhirCatalogue {
+    /// The catalogue of these systems (by catalogue id) and purpose codes ((code system, code) → purpose
+    /// id): for the PostgreSQL store, which reads the same rows.
+    pub(crate) fn from_parts(
+        systems: HashMap<String, FhirSystem>,
+        purpose_codes: HashMap<(String, String), String>,
+    ) -> FhirCatalogue {
+        FhirCatalogue {
+            systems,
+            purpose_codes,
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.systems.is_empty()
     }

@@ -50,7 +50,6 @@ pub(crate) async fn citizen_key<C: GenericClient>(
 
 /// The citizen with this key, created (with only the masked CPR number) when there is none: the twin of
 /// SQLite's `records::citizen_for`. Two servers creating one citizen at once make one row.
-#[allow(dead_code, reason = "for the ingest paths, which are being built")]
 pub(crate) async fn citizen_for<C: GenericClient>(
     tx: &C,
     key: &str,
