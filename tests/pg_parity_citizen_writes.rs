@@ -13,7 +13,6 @@ use indsigt::store::postgres::PgStore;
 use indsigt::store::requests::AckOutcome;
 use indsigt::store::{CitizenRef, Store, StoreError};
 use jiff::Timestamp;
-use std::sync::Arc;
 
 fn err<T: std::fmt::Debug>(r: Result<T, StoreError>) -> String {
     format!("{:?}", r.map(|_| ()))
@@ -278,6 +277,48 @@ async fn the_same_writes_give_the_same_answers_and_rows() {
     assert_tables_equal(&sqlite, &pg).await;
 }
 
+/// Runs `n` writes at once, all held at the statement starting with `statement` by a lock on `table`
+/// until every one of them waits there, then released together: the writes really race.
+async fn race<T, F, Fut>(gate: &PgStore, table: &str, statement: &str, n: usize, write: F) -> Vec<T>
+where
+    T: Send + 'static,
+    F: Fn(usize) -> Fut,
+    Fut: std::future::Future<Output = T> + Send + 'static,
+{
+    let mut client = gate.client().await.unwrap();
+    let tx = client.transaction().await.unwrap();
+    tx.batch_execute(&format!("LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE"))
+        .await
+        .unwrap();
+    let tasks: Vec<_> = (0..n).map(|i| tokio::spawn(write(i))).collect();
+    let pattern = format!("{statement}%");
+    let mut waiting = 0;
+    for _ in 0..400 {
+        // Activity is read once per transaction unless its snapshot is cleared.
+        tx.batch_execute("SELECT pg_stat_clear_snapshot()").await.unwrap();
+        waiting = tx
+            .query_one(
+                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
+                 AND wait_event_type = 'Lock' AND query LIKE $1",
+                &[&pattern],
+            )
+            .await
+            .unwrap()
+            .get::<_, i64>(0);
+        if waiting == n as i64 {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    }
+    assert_eq!(waiting, n as i64, "all writes wait at {statement}");
+    tx.commit().await.unwrap();
+    let mut out = Vec::new();
+    for t in tasks {
+        out.push(t.await.unwrap());
+    }
+    out
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_writes_of_one_thing_make_one_row() {
     let demo = common::demo();
@@ -286,9 +327,9 @@ async fn concurrent_writes_of_one_thing_make_one_row() {
     let Some((settings, pg)) = pg_support::copy_of(&demo.path, dir.path()).await else {
         return;
     };
-    // Two servers on one database.
-    let second = PgStore::open(&settings, Timestamp::now()).await.unwrap();
-    let stores = [pg.clone(), second];
+    // Two servers on one database (4 connections each), and a connection that holds the writes.
+    let stores = [pg.clone(), PgStore::open(&settings, Timestamp::now()).await.unwrap()];
+    let gate = PgStore::open(&settings, Timestamp::now()).await.unwrap();
     let sqlite = Store::open(&demo.path).unwrap();
     let job_seeker = sqlite
         .demo_citizens()
@@ -306,101 +347,61 @@ async fn concurrent_writes_of_one_thing_make_one_row() {
     assert!(pg.access_reports(&who).await.unwrap().iter().all(|r| r.event_id != event));
 
     const N: usize = 8;
-    let barrier = Arc::new(tokio::sync::Barrier::new(N));
-    let mut tasks = Vec::new();
-    for i in 0..N {
-        let (store, who, barrier) = (stores[i % 2].clone(), who.clone(), barrier.clone());
-        let consent = held[0];
-        tasks.push(tokio::spawn(async move {
-            barrier.wait().await;
-            let report = store.report_access(&who, event, Lang::En, now).await.unwrap();
-            let consent = store.withdraw_consent(&who, consent, Lang::En, now).await.unwrap();
-            let visit = KioskVisit {
-                kiosk_id: "kiosk-race".into(),
-                location: "Nyt sted".into(),
-                started_at: now,
-                helper: Helper::Volunteer,
-            };
-            store.record_visit(&who, &visit).await.unwrap();
-            (report, consent)
-        }));
+    let task = |i: usize| (stores[i % 2].clone(), who.clone());
+    let reports = race(&gate, "access_reports", "INSERT INTO access_reports", N, |i| {
+        let (store, who) = task(i);
+        async move { store.report_access(&who, event, Lang::En, now).await.unwrap() }
+    })
+    .await;
+    let consent = held[0];
+    let consents = race(&gate, "citizen_consents", "UPDATE citizen_consents", N, |i| {
+        let (store, who) = task(i);
+        async move { store.withdraw_consent(&who, consent, Lang::En, now).await.unwrap() }
+    })
+    .await;
+    race(&gate, "units", "INSERT INTO units", N, |i| {
+        let (store, who) = task(i);
+        let visit = KioskVisit {
+            kiosk_id: "kiosk-race".into(),
+            location: "Nyt sted".into(),
+            started_at: now,
+            helper: Helper::Volunteer,
+        };
+        async move { store.record_visit(&who, &visit).await.unwrap() }
+    })
+    .await;
+
+    assert_eq!(reports.iter().filter(|r| r.0).count(), 1, "exactly one report is new");
+    for r in &reports {
+        assert_eq!(r.1, reports[0].1);
     }
-    let mut answers = Vec::new();
-    for t in tasks {
-        answers.push(t.await.unwrap());
+    for c in &consents {
+        assert_eq!(c, &consents[0]);
+        assert!(c.withdrawn_at.is_some());
     }
-    let new = answers.iter().filter(|(r, _)| r.0).count();
-    assert_eq!(new, 1, "exactly one report is new");
-    for (report, consent) in &answers {
-        assert_eq!(report.1, answers[0].0.1);
-        assert_eq!(consent, &answers[0].1);
-    }
-    assert!(answers[0].0.1.reference.starts_with("IND-"));
+    let report = &reports[0].1;
+    assert!(report.reference.starts_with("IND-"));
     let client = pg.client().await.unwrap();
-    let count = |sql: &'static str| {
-        let client = &client;
-        async move {
-            let n: i64 = client.query_one(sql, &[]).await.unwrap().get(0);
-            n
-        }
+    let count = async |sql: &str, v: i64| -> i64 {
+        client.query_one(sql, &[&v]).await.unwrap().get(0)
     };
-    let report_rows: i64 = client
-        .query_one(
-            "SELECT count(*) FROM access_reports WHERE event_id = $1",
-            &[&event],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(report_rows, 1);
-    let request_rows: i64 = client
-        .query_one(
-            "SELECT count(*) FROM requests q JOIN access_reports r ON r.id = q.report_id
-             WHERE r.event_id = $1",
-            &[&event],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(request_rows, 1);
-    let withdrawal_rows: i64 = client
-        .query_one(
-            "SELECT count(*) FROM requests WHERE consent_id = $1",
-            &[&held[0]],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(withdrawal_rows, 1);
-    let outbox_rows: i64 = client
-        .query_one(
-            "SELECT count(*) FROM request_outbox o JOIN requests q ON q.id = o.request_id
-             WHERE q.consent_id = $1",
-            &[&held[0]],
-        )
-        .await
-        .unwrap()
-        .get(0);
-    assert_eq!(outbox_rows, 1);
-    // Eight visits, and the new place's names once each.
-    assert_eq!(
-        count("SELECT count(*) FROM kiosk_visits WHERE kiosk_id = 'kiosk-race'").await,
-        N as i64
-    );
-    assert_eq!(
-        count("SELECT count(*) FROM units WHERE name_da = 'Nyt sted'").await,
-        1
-    );
-    assert_eq!(
-        count(
-            "SELECT count(*) FROM roles WHERE name_da = 'Selvbetjeningskiosk, med hjælp fra en frivillig'"
-        )
-        .await,
-        1
-    );
+    let q = "SELECT count(*) FROM access_reports WHERE event_id = $1";
+    assert_eq!(count(q, event).await, 1);
+    let q = "SELECT count(*) FROM requests q JOIN access_reports r ON r.id = q.report_id
+             WHERE r.event_id = $1";
+    assert_eq!(count(q, event).await, 1);
+    let q = "SELECT count(*) FROM requests WHERE consent_id = $1";
+    assert_eq!(count(q, consent).await, 1);
+    let q = "SELECT count(*) FROM request_outbox o JOIN requests q ON q.id = o.request_id
+             WHERE q.consent_id = $1";
+    assert_eq!(count(q, consent).await, 1);
+    // Eight visits, and the new place's name once.
+    let q = "SELECT count(*) FROM kiosk_visits WHERE kiosk_id = 'kiosk-race' AND $1::bigint > 0";
+    assert_eq!(count(q, 1).await, N as i64);
+    let q = "SELECT count(*) FROM units WHERE name_da = 'Nyt sted' AND $1::bigint > 0";
+    assert_eq!(count(q, 1).await, 1);
     // The report is in the citizen's reports and requests.
-    let reports = pg.access_reports(&who).await.unwrap();
-    assert!(reports.contains(&answers[0].0.1));
+    assert!(pg.access_reports(&who).await.unwrap().contains(report));
     let requests = pg.citizen_requests(&who).await.unwrap();
-    assert!(requests.iter().any(|r| r.reference == answers[0].0.1.reference));
+    assert!(requests.iter().any(|r| r.reference == report.reference));
 }
