@@ -29,7 +29,10 @@ async fn walk_both(
     let mut seen = 0;
     for _ in 0..10_000 {
         let a = sqlite.access_page(id, filter, after, limit, now).unwrap();
-        let b = pg.access_page(who, filter, after, limit, now).await.unwrap();
+        let b = pg
+            .access_page(who, filter, after, limit, now)
+            .await
+            .unwrap();
         assert_eq!(a, b, "page after {after:?} with {filter:?}");
         seen += a.entries.len();
         match a.next {
@@ -66,7 +69,10 @@ async fn every_page_of_every_citizen_matches_sqlite() {
             // The page size is clamped on both engines.
             for limit in [0, 1, 10_000] {
                 let a = sqlite.access_page(id, &plain, None, limit, now).unwrap();
-                let b = pg.access_page(&who, &plain, None, limit, now).await.unwrap();
+                let b = pg
+                    .access_page(&who, &plain, None, limit, now)
+                    .await
+                    .unwrap();
                 assert_eq!(a, b, "limit {limit}");
             }
             let first = sqlite.access_page(id, &plain, None, 200, now).unwrap();
@@ -94,10 +100,9 @@ async fn every_page_of_every_citizen_matches_sqlite() {
                 });
             }
             if let (Some(newest), Some(oldest)) = (first.entries.first(), first.entries.last()) {
-                let mid = Timestamp::from_second(
-                    (newest.at.as_second() + oldest.at.as_second()) / 2,
-                )
-                .unwrap();
+                let mid =
+                    Timestamp::from_second((newest.at.as_second() + oldest.at.as_second()) / 2)
+                        .unwrap();
                 filters.push(AccessFilter {
                     from: Some(mid),
                     ..AccessFilter::default()
@@ -115,15 +120,21 @@ async fn every_page_of_every_citizen_matches_sqlite() {
             }
             // Searches: a name part in either language and any case, a case reference, non-ASCII
             // letters, only spaces, and nothing at all.
-            let mut texts: Vec<String> = vec![
-                "  ".into(),
-                "Æ".into(),
-                "ø".into(),
-                "zzz-nothing".into(),
-            ];
+            let mut texts: Vec<String> =
+                vec!["  ".into(), "Æ".into(), "ø".into(), "zzz-nothing".into()];
             if let Some(e) = first.entries.first() {
-                texts.push(e.organisation.da.chars().take(5).collect::<String>().to_uppercase());
-                texts.push(format!(" {} ", e.unit.en.chars().skip(1).take(4).collect::<String>()));
+                texts.push(
+                    e.organisation
+                        .da
+                        .chars()
+                        .take(5)
+                        .collect::<String>()
+                        .to_uppercase(),
+                );
+                texts.push(format!(
+                    " {} ",
+                    e.unit.en.chars().skip(1).take(4).collect::<String>()
+                ));
                 texts.push(e.purpose.da.chars().take(6).collect());
             }
             if let Some(r) = first.entries.iter().find_map(|e| e.case_ref.clone()) {
@@ -154,10 +165,7 @@ async fn every_page_of_every_citizen_matches_sqlite() {
                     at: Timestamp::from_second(4_000_000_000).unwrap(),
                     id: i64::MAX,
                 },
-                AccessCursor {
-                    at: now,
-                    id: -5,
-                },
+                AccessCursor { at: now, id: -5 },
             ];
             if let Some(e) = first.entries.get(3) {
                 cursors.push(AccessCursor {
@@ -167,8 +175,13 @@ async fn every_page_of_every_citizen_matches_sqlite() {
                 cursors.push(AccessCursor { at: e.at, id: 0 });
             }
             for after in cursors {
-                let a = sqlite.access_page(id, &plain, Some(after), 11, now).unwrap();
-                let b = pg.access_page(&who, &plain, Some(after), 11, now).await.unwrap();
+                let a = sqlite
+                    .access_page(id, &plain, Some(after), 11, now)
+                    .unwrap();
+                let b = pg
+                    .access_page(&who, &plain, Some(after), 11, now)
+                    .await
+                    .unwrap();
                 assert_eq!(a, b, "cursor {after:?}");
             }
         }
@@ -218,8 +231,7 @@ async fn single_entries_match_sqlite_own_foreign_and_deferred() {
         .unwrap()
         .collect::<Result<_, _>>()
         .unwrap();
-    let hidden: Vec<&(i64, String, Option<i64>)> =
-        rows.iter().filter(|r| r.2.is_some()).collect();
+    let hidden: Vec<&(i64, String, Option<i64>)> = rows.iter().filter(|r| r.2.is_some()).collect();
     assert!(!hidden.is_empty(), "the demo has deferred entries");
     // A sample of entries (every 97th, and all the deferred ones) asked by every citizen.
     let sample: Vec<&(i64, String, Option<i64>)> = rows
@@ -247,7 +259,11 @@ async fn single_entries_match_sqlite_own_foreign_and_deferred() {
                         assert!(!(own && visible), "entry {event} of {owner}");
                         not_found += 1;
                     }
-                    (a, b) => panic!("entry {event}: sqlite {:?}, postgres {:?}", a.map(|_| ()), b.map(|_| ())),
+                    (a, b) => panic!(
+                        "entry {event}: sqlite {:?}, postgres {:?}",
+                        a.map(|_| ()),
+                        b.map(|_| ())
+                    ),
                 }
             }
         }
@@ -258,7 +274,10 @@ async fn single_entries_match_sqlite_own_foreign_and_deferred() {
             );
         }
     }
-    assert!(found > 10 && not_found > 10, "{found} found, {not_found} not found");
+    assert!(
+        found > 10 && not_found > 10,
+        "{found} found, {not_found} not found"
+    );
     // A deferred entry is NotFound at the demo's now, and shown to its owner after its date.
     let (event, owner, until) = hidden[0];
     let who = CitizenRef::Subject(
@@ -272,7 +291,10 @@ async fn single_entries_match_sqlite_own_foreign_and_deferred() {
     );
     let until = until.unwrap();
     assert!(until > common::now().as_second());
-    assert_eq!(err(pg.access_event(&who, *event, common::now()).await), "Err(NotFound)");
+    assert_eq!(
+        err(pg.access_event(&who, *event, common::now()).await),
+        "Err(NotFound)"
+    );
     let shown = pg
         .access_event(&who, *event, Timestamp::from_second(until).unwrap())
         .await

@@ -6,6 +6,9 @@
 
 mod common;
 mod pg_support;
+mod pg_writes_support;
+
+use pg_writes_support::{assert_tables_equal, race};
 
 use indsigt::domain::{AccessFilter, Lang, Text};
 use indsigt::source::{Helper, KioskVisit};
@@ -16,83 +19,6 @@ use jiff::Timestamp;
 
 fn err<T: std::fmt::Debug>(r: Result<T, StoreError>) -> String {
     format!("{:?}", r.map(|_| ()))
-}
-
-/// The tables the writes touch, with their columns, compared row by row.
-const TABLES: [(&str, &str); 8] = [
-    (
-        "access_reports",
-        "id, citizen_id, event_id, reference, filed_at, status",
-    ),
-    (
-        "requests",
-        "id, citizen_id, kind, reference, consent_id, system_id, report_id, entry_organisation_id, \
-         entry_system, lang, status, answer_da, answer_en, filed_at, updated_at, seen_at, changes, seen_changes",
-    ),
-    (
-        "request_outbox",
-        "request_id, system_id, created_at, acked_at, delivered_at, attempts, next_attempt_at, gave_up_at",
-    ),
-    (
-        "citizen_consents",
-        "id, citizen_id, consent_type_id, system_id, record_id, given_at, withdrawn_at, withdrawal_pending",
-    ),
-    (
-        "kiosk_visits",
-        "id, citizen_id, kiosk_id, location, started_at, helper, event_id",
-    ),
-    (
-        "access_events",
-        "id, citizen_id, at, organisation_id, unit_id, role_id, employee, system_id, area_id, kind_id, \
-         action, purpose_id, case_ref, batch_run_id, batch_records, hidden_until",
-    ),
-    ("units", "id, name_da, name_en"),
-    ("roles", "id, name_da, name_en"),
-];
-
-type Rows = Vec<Vec<Option<String>>>;
-
-fn sqlite_rows(store: &Store, table: &str, columns: &str) -> Rows {
-    let n = columns.split(',').count();
-    let sql = format!("SELECT {columns} FROM {table} ORDER BY 1");
-    let mut st = store.connection().prepare(&sql).unwrap();
-    st.query_map([], |r| {
-        (0..n)
-            .map(|i| {
-                Ok(match r.get::<_, rusqlite::types::Value>(i)? {
-                    rusqlite::types::Value::Null => None,
-                    rusqlite::types::Value::Integer(v) => Some(v.to_string()),
-                    rusqlite::types::Value::Text(t) => Some(t),
-                    other => Some(format!("{other:?}")),
-                })
-            })
-            .collect()
-    })
-    .unwrap()
-    .collect::<Result<_, _>>()
-    .unwrap()
-}
-
-async fn pg_rows(pg: &PgStore, table: &str, columns: &str) -> Rows {
-    let cast: Vec<String> = columns
-        .split(',')
-        .map(|c| format!("{}::text", c.trim()))
-        .collect();
-    let first = columns.split(',').next().unwrap_or_default();
-    let sql = format!("SELECT {} FROM {table} ORDER BY {table}.{first}", cast.join(", "));
-    let client = pg.client().await.unwrap();
-    let rows = client.query(&sql, &[]).await.unwrap();
-    rows.iter()
-        .map(|r| (0..cast.len()).map(|i| r.get(i)).collect())
-        .collect()
-}
-
-async fn assert_tables_equal(sqlite: &Store, pg: &PgStore) {
-    for (table, columns) in TABLES {
-        let a = sqlite_rows(sqlite, table, columns);
-        assert!(!a.is_empty(), "{table} has rows");
-        assert_eq!(a, pg_rows(pg, table, columns).await, "table {table}");
-    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -134,7 +60,13 @@ async fn the_same_writes_give_the_same_answers_and_rows() {
             .access_page(id, &AccessFilter::default(), None, 3, base)
             .unwrap();
         let mut events: Vec<i64> = page.entries.iter().map(|e| e.id).take(2).collect();
-        events.extend(sqlite.access_reports(id).unwrap().iter().map(|r| r.event_id));
+        events.extend(
+            sqlite
+                .access_reports(id)
+                .unwrap()
+                .iter()
+                .map(|r| r.event_id),
+        );
         for event in events {
             for _ in 0..2 {
                 let existed = sqlite
@@ -142,7 +74,10 @@ async fn the_same_writes_give_the_same_answers_and_rows() {
                     .unwrap()
                     .iter()
                     .any(|r| r.event_id == event);
-                let a = (!existed, sqlite.report_access_in(id, event, lang, now).unwrap());
+                let a = (
+                    !existed,
+                    sqlite.report_access_in(id, event, lang, now).unwrap(),
+                );
                 let b = pg.report_access(&who, event, lang, now).await.unwrap();
                 assert_eq!(a, b, "report of {event}");
                 new_reports += usize::from(a.0);
@@ -187,7 +122,10 @@ async fn the_same_writes_give_the_same_answers_and_rows() {
         }
 
         // A kiosk visit: one at a known place, one at a new place with a helper (new names).
-        for (location, helper) in [("Borgerservice", Helper::NoOne), ("Testbiblioteket", Helper::Volunteer)] {
+        for (location, helper) in [
+            ("Borgerservice", Helper::NoOne),
+            ("Testbiblioteket", Helper::Volunteer),
+        ] {
             let visit = KioskVisit {
                 kiosk_id: format!("kiosk-{n}"),
                 location: location.into(),
@@ -232,7 +170,9 @@ async fn the_same_writes_give_the_same_answers_and_rows() {
     // A system answers the withdrawals: the citizen sees them as new until they look again.
     let queued: Vec<(i64, String)> = sqlite
         .connection()
-        .prepare("SELECT request_id, system_id FROM request_outbox WHERE acked_at IS NULL ORDER BY 1")
+        .prepare(
+            "SELECT request_id, system_id FROM request_outbox WHERE acked_at IS NULL ORDER BY 1",
+        )
         .unwrap()
         .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
         .unwrap()
@@ -242,19 +182,28 @@ async fn the_same_writes_give_the_same_answers_and_rows() {
     let at = Timestamp::from_second(base.as_second() + 86_400).unwrap();
     let refused = AckOutcome::Refused(Text::new("Nej", "No"));
     for (request, system) in &queued {
-        let a = sqlite.ack_system_request(system, *request, &refused, at).unwrap();
-        assert_eq!(a, pg.ack_system_request(system, *request, &refused, at).await.unwrap());
+        let a = sqlite
+            .ack_system_request(system, *request, &refused, at)
+            .unwrap();
+        assert_eq!(
+            a,
+            pg.ack_system_request(system, *request, &refused, at)
+                .await
+                .unwrap()
+        );
     }
     for c in &citizens {
         let who = CitizenRef::Subject(c.citizen.subject.clone());
         let a = sqlite.citizen_requests(&c.citizen.id).unwrap();
         assert_eq!(a, pg.citizen_requests(&who).await.unwrap());
     }
-    assert!(sqlite
-        .citizen_requests(&common::cid(common::JOB_SEEKER))
-        .unwrap()
-        .iter()
-        .any(|r| r.unseen));
+    assert!(
+        sqlite
+            .citizen_requests(&common::cid(common::JOB_SEEKER))
+            .unwrap()
+            .iter()
+            .any(|r| r.unseen)
+    );
     assert_tables_equal(&sqlite, &pg).await;
 
     // An unknown citizen writes nothing.
@@ -277,48 +226,6 @@ async fn the_same_writes_give_the_same_answers_and_rows() {
     assert_tables_equal(&sqlite, &pg).await;
 }
 
-/// Runs `n` writes at once, all held at the statement starting with `statement` by a lock on `table`
-/// until every one of them waits there, then released together: the writes really race.
-async fn race<T, F, Fut>(gate: &PgStore, table: &str, statement: &str, n: usize, write: F) -> Vec<T>
-where
-    T: Send + 'static,
-    F: Fn(usize) -> Fut,
-    Fut: std::future::Future<Output = T> + Send + 'static,
-{
-    let mut client = gate.client().await.unwrap();
-    let tx = client.transaction().await.unwrap();
-    tx.batch_execute(&format!("LOCK TABLE {table} IN SHARE ROW EXCLUSIVE MODE"))
-        .await
-        .unwrap();
-    let tasks: Vec<_> = (0..n).map(|i| tokio::spawn(write(i))).collect();
-    let pattern = format!("{statement}%");
-    let mut waiting = 0;
-    for _ in 0..400 {
-        // Activity is read once per transaction unless its snapshot is cleared.
-        tx.batch_execute("SELECT pg_stat_clear_snapshot()").await.unwrap();
-        waiting = tx
-            .query_one(
-                "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database()
-                 AND wait_event_type = 'Lock' AND query LIKE $1",
-                &[&pattern],
-            )
-            .await
-            .unwrap()
-            .get::<_, i64>(0);
-        if waiting == n as i64 {
-            break;
-        }
-        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
-    }
-    assert_eq!(waiting, n as i64, "all writes wait at {statement}");
-    tx.commit().await.unwrap();
-    let mut out = Vec::new();
-    for t in tasks {
-        out.push(t.await.unwrap());
-    }
-    out
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 4)]
 async fn concurrent_writes_of_one_thing_make_one_row() {
     let demo = common::demo();
@@ -328,7 +235,10 @@ async fn concurrent_writes_of_one_thing_make_one_row() {
         return;
     };
     // Two servers on one database (4 connections each), and a connection that holds the writes.
-    let stores = [pg.clone(), PgStore::open(&settings, Timestamp::now()).await.unwrap()];
+    let stores = [
+        pg.clone(),
+        PgStore::open(&settings, Timestamp::now()).await.unwrap(),
+    ];
     let gate = PgStore::open(&settings, Timestamp::now()).await.unwrap();
     let sqlite = Store::open(&demo.path).unwrap();
     let job_seeker = sqlite
@@ -344,20 +254,48 @@ async fn concurrent_writes_of_one_thing_make_one_row() {
         .await
         .unwrap();
     let event = page.entries[0].id;
-    assert!(pg.access_reports(&who).await.unwrap().iter().all(|r| r.event_id != event));
+    assert!(
+        pg.access_reports(&who)
+            .await
+            .unwrap()
+            .iter()
+            .all(|r| r.event_id != event)
+    );
 
     const N: usize = 8;
     let task = |i: usize| (stores[i % 2].clone(), who.clone());
-    let reports = race(&gate, "access_reports", "INSERT INTO access_reports", N, |i| {
-        let (store, who) = task(i);
-        async move { store.report_access(&who, event, Lang::En, now).await.unwrap() }
-    })
+    let reports = race(
+        &gate,
+        "access_reports",
+        "INSERT INTO access_reports",
+        N,
+        |i| {
+            let (store, who) = task(i);
+            async move {
+                store
+                    .report_access(&who, event, Lang::En, now)
+                    .await
+                    .unwrap()
+            }
+        },
+    )
     .await;
     let consent = held[0];
-    let consents = race(&gate, "citizen_consents", "UPDATE citizen_consents", N, |i| {
-        let (store, who) = task(i);
-        async move { store.withdraw_consent(&who, consent, Lang::En, now).await.unwrap() }
-    })
+    let consents = race(
+        &gate,
+        "citizen_consents",
+        "UPDATE citizen_consents",
+        N,
+        |i| {
+            let (store, who) = task(i);
+            async move {
+                store
+                    .withdraw_consent(&who, consent, Lang::En, now)
+                    .await
+                    .unwrap()
+            }
+        },
+    )
     .await;
     race(&gate, "units", "INSERT INTO units", N, |i| {
         let (store, who) = task(i);
@@ -371,7 +309,11 @@ async fn concurrent_writes_of_one_thing_make_one_row() {
     })
     .await;
 
-    assert_eq!(reports.iter().filter(|r| r.0).count(), 1, "exactly one report is new");
+    assert_eq!(
+        reports.iter().filter(|r| r.0).count(),
+        1,
+        "exactly one report is new"
+    );
     for r in &reports {
         assert_eq!(r.1, reports[0].1);
     }
@@ -382,9 +324,8 @@ async fn concurrent_writes_of_one_thing_make_one_row() {
     let report = &reports[0].1;
     assert!(report.reference.starts_with("IND-"));
     let client = pg.client().await.unwrap();
-    let count = async |sql: &str, v: i64| -> i64 {
-        client.query_one(sql, &[&v]).await.unwrap().get(0)
-    };
+    let count =
+        async |sql: &str, v: i64| -> i64 { client.query_one(sql, &[&v]).await.unwrap().get(0) };
     let q = "SELECT count(*) FROM access_reports WHERE event_id = $1";
     assert_eq!(count(q, event).await, 1);
     let q = "SELECT count(*) FROM requests q JOIN access_reports r ON r.id = q.report_id

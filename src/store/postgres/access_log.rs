@@ -8,8 +8,8 @@
 
 use super::{PgStore, citizens, opt_ts, pg, ts};
 use crate::domain::{
-    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch,
-    ReportStatus, Text,
+    AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, ReportStatus,
+    Text,
 };
 use crate::source::Organisation;
 use crate::store::queries::access_log::{MAX_PAGE, action_code, event_reference};

@@ -109,7 +109,13 @@ async fn file_withdrawal(
     let row = tx
         .query_opt(
             &st,
-            &[&key, &reference, &consent_id, &lang.code(), &now.as_second()],
+            &[
+                &key,
+                &reference,
+                &consent_id,
+                &lang.code(),
+                &now.as_second(),
+            ],
         )
         .await
         .map_err(pg)?;
