@@ -6,7 +6,7 @@ use indsigt::store::Store;
 use indsigt::store::postgres::PgStore;
 
 /// The tables the writes touch, with their columns, compared row by row.
-const TABLES: [(&str, &str); 8] = [
+const TABLES: [(&str, &str); 14] = [
     (
         "access_reports",
         "id, citizen_id, event_id, reference, filed_at, status",
@@ -35,6 +35,22 @@ const TABLES: [(&str, &str); 8] = [
     ),
     ("units", "id, name_da, name_en"),
     ("roles", "id, name_da, name_en"),
+    ("organisations", "id, name_da, name_en"),
+    ("data_kinds", "id, name_da, name_en"),
+    ("systems", "id, name"),
+    (
+        "areas",
+        "id, code, sort, name_da, name_en, description_da, description_en",
+    ),
+    (
+        "legal_bases",
+        "id, gdpr_da, gdpr_en, law_da, law_en, plain_da, plain_en",
+    ),
+    (
+        "purposes",
+        "id, name_da, name_en, description_da, description_en, legal_basis_id, lawfulness, \
+         how_to_object_da, how_to_object_en",
+    ),
 ];
 
 type Rows = Vec<Vec<Option<String>>>;
