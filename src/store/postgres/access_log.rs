@@ -218,6 +218,52 @@ impl PageValues {
     }
 }
 
+/// The values of a page for `filter`; `None` when the filter's area does not exist (an empty page).
+async fn page_values<C: GenericClient>(
+    client: &C,
+    key: i64,
+    filter: &AccessFilter,
+    after: Option<AccessCursor>,
+    limit: u32,
+    now: Timestamp,
+) -> StoreResult<Option<PageValues>> {
+    let area = match &filter.area {
+        None => None,
+        Some(code) => {
+            let st = client
+                .prepare_cached("SELECT id FROM areas WHERE code = $1")
+                .await
+                .map_err(pg)?;
+            match client.query_opt(&st, &[code]).await.map_err(pg)? {
+                Some(row) => Some(get::<i64>(&row, 0)?),
+                None => return Ok(None),
+            }
+        }
+    };
+    let search = match needle(filter) {
+        None => None,
+        Some(needle) => {
+            let mut ids = Vec::new();
+            for (table, _) in SEARCHED {
+                ids.push(matching_ids(client, table, &needle).await?);
+            }
+            Some((ids, needle))
+        }
+    };
+    Ok(Some(PageValues {
+        key,
+        now: now.as_second(),
+        from: filter.from.map(|t| t.as_second()),
+        to: filter.to.map(|t| t.as_second()),
+        area,
+        org: filter.organisation,
+        action: filter.action.map(action_code),
+        search,
+        cursor: after.map(|c| (c.at.as_second(), c.id)),
+        fetch: i64::from(limit) + 1,
+    }))
+}
+
 impl PgStore {
     /// One page of the citizen's access log, newest first, after `after`. `limit` is capped at [`MAX_PAGE`].
     pub async fn access_page(
@@ -231,45 +277,11 @@ impl PgStore {
         let client = self.client().await?;
         let key = citizens::citizen_key(&client, who).await?;
         let limit = limit.clamp(1, MAX_PAGE);
-        let area = match &filter.area {
-            None => None,
-            Some(code) => {
-                let st = client
-                    .prepare_cached("SELECT id FROM areas WHERE code = $1")
-                    .await
-                    .map_err(pg)?;
-                match client.query_opt(&st, &[code]).await.map_err(pg)? {
-                    Some(row) => Some(get::<i64>(&row, 0)?),
-                    None => {
-                        return Ok(AccessPage {
-                            entries: Vec::new(),
-                            next: None,
-                        });
-                    }
-                }
-            }
-        };
-        let search = match needle(filter) {
-            None => None,
-            Some(needle) => {
-                let mut ids = Vec::new();
-                for (table, _) in SEARCHED {
-                    ids.push(matching_ids(&client, table, &needle).await?);
-                }
-                Some((ids, needle))
-            }
-        };
-        let values = PageValues {
-            key,
-            now: now.as_second(),
-            from: filter.from.map(|t| t.as_second()),
-            to: filter.to.map(|t| t.as_second()),
-            area,
-            org: filter.organisation,
-            action: filter.action.map(action_code),
-            search,
-            cursor: after.map(|c| (c.at.as_second(), c.id)),
-            fetch: i64::from(limit) + 1,
+        let Some(values) = page_values(&client, key, filter, after, limit, now).await? else {
+            return Ok(AccessPage {
+                entries: Vec::new(),
+                next: None,
+            });
         };
         let statement = values.statement();
         let st = client.prepare_cached(&statement.sql).await.map_err(pg)?;
@@ -285,6 +297,30 @@ impl PgStore {
             None
         };
         Ok(AccessPage { entries, next })
+    }
+
+    /// The plan PostgreSQL makes for [`PgStore::access_page`] with these arguments (`EXPLAIN` of the same
+    /// statement with the same values), to check that each filter reads its index; `None` for an unknown
+    /// area, whose page is empty without a query.
+    pub async fn access_page_plan(
+        &self,
+        who: &CitizenRef,
+        filter: &AccessFilter,
+        after: Option<AccessCursor>,
+        limit: u32,
+        now: Timestamp,
+    ) -> StoreResult<Option<String>> {
+        let client = self.client().await?;
+        let key = citizens::citizen_key(&client, who).await?;
+        let limit = limit.clamp(1, MAX_PAGE);
+        let Some(values) = page_values(&client, key, filter, after, limit, now).await? else {
+            return Ok(None);
+        };
+        let statement = values.statement();
+        let sql = format!("EXPLAIN {}", statement.sql);
+        let rows = client.query(&sql, &statement.values).await.map_err(pg)?;
+        let lines = rows.iter().map(|r| get::<String>(r, 0));
+        Ok(Some(lines.collect::<StoreResult<Vec<_>>>()?.join("\n")))
     }
 
     /// One visible entry of the citizen's log. Another citizen's entry, or a deferred one, is NotFound.
