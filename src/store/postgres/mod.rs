@@ -7,6 +7,7 @@
 
 mod access_log;
 mod categories;
+mod citizen_requests;
 mod citizen_writes;
 mod citizens;
 mod connect;
@@ -20,6 +21,7 @@ mod migrations;
 pub mod partitions;
 mod reads;
 mod records;
+mod visits;
 
 pub use connect::{PASSWORD_ENV, PgError, check, connect_config};
 pub use migrations::SUPPORTED_VERSION;
