@@ -30,7 +30,14 @@ impl PgStore {
     /// What the current catalogue allows; empty when none was imported.
     pub async fn catalogue_view(&self) -> StoreResult<CatalogueView> {
         let client = self.client().await?;
-        let q = |sql: &str| format!("{sql} WHERE version_id = {CURRENT}");
+        let q = |sql: &str| {
+            let order = if sql.contains("cat_category_fields") {
+                " ORDER BY category_id COLLATE \"C\", id COLLATE \"C\""
+            } else {
+                ""
+            };
+            format!("{sql} WHERE version_id = {CURRENT}{order}")
+        };
         let pairs = |sql: &str| {
             let sql = q(sql);
             let client = &client;
@@ -45,7 +52,7 @@ impl PgStore {
         let mut rows = ViewRows {
             systems: pairs("SELECT id, name FROM cat_systems").await?,
             categories: pairs("SELECT id, system_id FROM cat_categories").await?,
-            // SQLite reads this table (WITHOUT ROWID) in its key's order.
+            // SQLite reads this table (WITHOUT ROWID) in its key's order, by bytes.
             fields: pairs("SELECT category_id, id FROM cat_category_fields").await?,
             ..ViewRows::default()
         };
