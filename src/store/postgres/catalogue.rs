@@ -6,7 +6,6 @@ use super::{PgStore, pg};
 use crate::catalogue::{Catalogue, Category, DecisionTool, RetentionRule};
 use crate::store::{ImportError, Imported, StillInUse, StoreError};
 use deadpool_postgres::GenericClient;
-use tokio_postgres::types::ToSql;
 
 /// The per-citizen tables and the catalogue entry each refers to.
 const USES: &[(&str, &str, &str)] = &[
@@ -17,11 +16,6 @@ const USES: &[(&str, &str, &str)] = &[
 
 fn err(e: tokio_postgres::Error) -> ImportError {
     ImportError::Store(pg(e))
-}
-
-/// A position or a count as stored.
-fn int(i: usize) -> i64 {
-    i64::try_from(i).unwrap_or(i64::MAX)
 }
 
 impl PgStore {
@@ -115,173 +109,117 @@ async fn still_in_use<C: GenericClient>(
     Ok(out)
 }
 
-/// Runs one prepared statement once for each list of values.
-async fn each<C: GenericClient>(
-    tx: &C,
-    sql: &str,
-    rows: &[Vec<&(dyn ToSql + Sync)>],
-) -> Result<(), tokio_postgres::Error> {
-    if rows.is_empty() {
-        return Ok(());
-    }
-    let st = tx.prepare_cached(sql).await?;
-    for values in rows {
-        tx.execute(&st, values).await?;
-    }
-    Ok(())
-}
-
 async fn write_catalogue<C: GenericClient>(
     tx: &C,
     v: i64,
     c: &Catalogue,
 ) -> Result<(), tokio_postgres::Error> {
-    let pos: Vec<i64> = (0..c
-        .areas
-        .len()
-        .max(c.purposes.len())
-        .max(c.categories.len())
-        .max(c.consent_types.len())
-        .max(c.decision_tools.len())
-        .max(c.purpose_codes.len()))
-        .map(int)
-        .collect();
-    let areas: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .areas
-        .iter()
-        .zip(&pos)
-        .map(|(a, p)| -> Vec<&(dyn ToSql + Sync)> {
-            vec![
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_areas (version_id, id, pos, name_da, name_en, description_da, description_en)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .await?;
+    for (a, pos) in c.areas.iter().zip(0_i64..) {
+        let (name, description) = (&a.name, &a.description);
+        tx.execute(
+            &st,
+            &[
                 &v,
                 &a.id,
-                p,
-                &a.name.da,
-                &a.name.en,
-                &a.description.da,
-                &a.description.en,
-            ]
-        })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_areas (version_id, id, pos, name_da, name_en, description_da, description_en)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        &areas,
-    )
-    .await?;
-    let systems: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .systems
-        .iter()
-        .map(|s| -> Vec<&(dyn ToSql + Sync)> {
-            vec![&v, &s.id, &s.name, &s.owner.da, &s.owner.en, &s.contact]
-        })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_systems (version_id, id, name, owner_da, owner_en, contact)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-        &systems,
-    )
-    .await?;
-    let bases: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .legal_bases
-        .iter()
-        .map(|l| -> Vec<&(dyn ToSql + Sync)> {
-            vec![
-                &v,
-                &l.id,
-                &l.gdpr.da,
-                &l.gdpr.en,
-                &l.law.da,
-                &l.law.en,
-                &l.plain.da,
-                &l.plain.en,
-            ]
-        })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_legal_bases (version_id, id, gdpr_da, gdpr_en, law_da, law_en, plain_da, plain_en)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        &bases,
-    )
-    .await?;
-    let lawfulness: Vec<&str> = c.purposes.iter().map(|p| p.lawfulness.code()).collect();
-    let purposes: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .purposes
-        .iter()
-        .zip(&pos)
-        .zip(&lawfulness)
-        .map(|((p, i), l)| -> Vec<&(dyn ToSql + Sync)> {
-            vec![
+                &pos,
+                &name.da,
+                &name.en,
+                &description.da,
+                &description.en,
+            ],
+        )
+        .await?;
+    }
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_systems (version_id, id, name, owner_da, owner_en, contact)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .await?;
+    for s in &c.systems {
+        tx.execute(
+            &st,
+            &[&v, &s.id, &s.name, &s.owner.da, &s.owner.en, &s.contact],
+        )
+        .await?;
+    }
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_legal_bases (version_id, id, gdpr_da, gdpr_en, law_da, law_en, plain_da, plain_en)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .await?;
+    for l in &c.legal_bases {
+        let (g, w, p) = (&l.gdpr, &l.law, &l.plain);
+        tx.execute(&st, &[&v, &l.id, &g.da, &g.en, &w.da, &w.en, &p.da, &p.en])
+            .await?;
+    }
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_purposes (version_id, id, pos, name_da, name_en, description_da, description_en,
+                legal_basis_id, lawfulness, how_to_object_da, how_to_object_en)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        )
+        .await?;
+    for (p, pos) in c.purposes.iter().zip(0_i64..) {
+        let (n, d, o) = (&p.name, &p.description, &p.how_to_object);
+        let lawfulness = p.lawfulness.code();
+        tx.execute(
+            &st,
+            &[
                 &v,
                 &p.id,
-                i,
-                &p.name.da,
-                &p.name.en,
-                &p.description.da,
-                &p.description.en,
+                &pos,
+                &n.da,
+                &n.en,
+                &d.da,
+                &d.en,
                 &p.legal_basis,
-                l,
-                &p.how_to_object.da,
-                &p.how_to_object.en,
-            ]
-        })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_purposes (version_id, id, pos, name_da, name_en, description_da, description_en,
-            legal_basis_id, lawfulness, how_to_object_da, how_to_object_en)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
-        &purposes,
-    )
-    .await?;
-    for (cat, p) in c.categories.iter().zip(&pos) {
-        write_category(tx, v, *p, cat).await?;
+                &lawfulness,
+                &o.da,
+                &o.en,
+            ],
+        )
+        .await?;
     }
-    let consents: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .consent_types
-        .iter()
-        .zip(&pos)
-        .map(|(t, p)| -> Vec<&(dyn ToSql + Sync)> {
-            vec![
-                &v,
-                &t.id,
-                p,
-                &t.scope.da,
-                &t.scope.en,
-                &t.recipient.da,
-                &t.recipient.en,
-                &t.purpose,
-            ]
-        })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_consent_types (version_id, id, pos, scope_da, scope_en, recipient_da, recipient_en,
-            purpose_id)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
-        &consents,
-    )
-    .await?;
-    for (d, p) in c.decision_tools.iter().zip(&pos) {
-        write_tool(tx, v, *p, d).await?;
+    for (cat, pos) in c.categories.iter().zip(0_i64..) {
+        write_category(tx, v, pos, cat).await?;
     }
-    let codes: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .purpose_codes
-        .iter()
-        .zip(&pos)
-        .map(|(pc, p)| -> Vec<&(dyn ToSql + Sync)> {
-            vec![&v, &pc.id, p, &pc.system, &pc.code, &pc.purpose]
-        })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_purpose_codes (version_id, id, pos, system, code, purpose_id)
-         VALUES ($1, $2, $3, $4, $5, $6)",
-        &codes,
-    )
-    .await
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_consent_types (version_id, id, pos, scope_da, scope_en, recipient_da, recipient_en,
+                purpose_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8)",
+        )
+        .await?;
+    for (t, pos) in c.consent_types.iter().zip(0_i64..) {
+        let (s, r) = (&t.scope, &t.recipient);
+        tx.execute(
+            &st,
+            &[&v, &t.id, &pos, &s.da, &s.en, &r.da, &r.en, &t.purpose],
+        )
+        .await?;
+    }
+    for (d, pos) in c.decision_tools.iter().zip(0_i64..) {
+        write_tool(tx, v, pos, d).await?;
+    }
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_purpose_codes (version_id, id, pos, system, code, purpose_id)
+             VALUES ($1, $2, $3, $4, $5, $6)",
+        )
+        .await?;
+    for (p, pos) in c.purpose_codes.iter().zip(0_i64..) {
+        tx.execute(&st, &[&v, &p.id, &pos, &p.system, &p.code, &p.purpose])
+            .await?;
+    }
+    Ok(())
 }
 
 async fn write_category<C: GenericClient>(
@@ -325,51 +263,38 @@ async fn write_category<C: GenericClient>(
         ],
     )
     .await?;
-    let pos: Vec<i64> = (0..c.fields.len().max(c.purposes.len()).max(c.recipients.len()))
-        .map(int)
-        .collect();
-    let sensitive: Vec<i64> = c.fields.iter().map(|f| i64::from(f.sensitive)).collect();
-    let fields: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .fields
-        .iter()
-        .zip(&pos)
-        .zip(&sensitive)
-        .map(|((f, p), s)| -> Vec<&(dyn ToSql + Sync)> {
-            vec![&v, &c.id, &f.id, p, &f.label.da, &f.label.en, s]
-        })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_category_fields (version_id, category_id, id, pos, label_da, label_en, sensitive)
-         VALUES ($1, $2, $3, $4, $5, $6, $7)",
-        &fields,
-    )
-    .await?;
-    let purposes: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .purposes
-        .iter()
-        .zip(&pos)
-        .map(|(pu, p)| -> Vec<&(dyn ToSql + Sync)> { vec![&v, &c.id, pu, p] })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_category_purposes (version_id, category_id, purpose_id, pos) VALUES ($1, $2, $3, $4)",
-        &purposes,
-    )
-    .await?;
-    let recipients: Vec<Vec<&(dyn ToSql + Sync)>> = c
-        .recipients
-        .iter()
-        .zip(&pos)
-        .map(|(r, p)| -> Vec<&(dyn ToSql + Sync)> { vec![&v, &c.id, p, &r.da, &r.en] })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_category_recipients (version_id, category_id, pos, name_da, name_en)
-         VALUES ($1, $2, $3, $4, $5)",
-        &recipients,
-    )
-    .await
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_category_fields (version_id, category_id, id, pos, label_da, label_en, sensitive)
+             VALUES ($1, $2, $3, $4, $5, $6, $7)",
+        )
+        .await?;
+    for (f, pos) in c.fields.iter().zip(0_i64..) {
+        let sensitive = i64::from(f.sensitive);
+        tx.execute(
+            &st,
+            &[&v, &c.id, &f.id, &pos, &f.label.da, &f.label.en, &sensitive],
+        )
+        .await?;
+    }
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_category_purposes (version_id, category_id, purpose_id, pos) VALUES ($1, $2, $3, $4)",
+        )
+        .await?;
+    for (p, pos) in c.purposes.iter().zip(0_i64..) {
+        tx.execute(&st, &[&v, &c.id, p, &pos]).await?;
+    }
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_category_recipients (version_id, category_id, pos, name_da, name_en)
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .await?;
+    for (r, pos) in c.recipients.iter().zip(0_i64..) {
+        tx.execute(&st, &[&v, &c.id, &pos, &r.da, &r.en]).await?;
+    }
+    Ok(())
 }
 
 async fn write_tool<C: GenericClient>(
@@ -402,17 +327,13 @@ async fn write_tool<C: GenericClient>(
         ],
     )
     .await?;
-    let pos: Vec<i64> = (0..d.inputs.len()).map(int).collect();
-    let inputs: Vec<Vec<&(dyn ToSql + Sync)>> = d
-        .inputs
-        .iter()
-        .zip(&pos)
-        .map(|(t, p)| -> Vec<&(dyn ToSql + Sync)> { vec![&v, &d.id, p, &t.da, &t.en] })
-        .collect();
-    each(
-        tx,
-        "INSERT INTO cat_decision_inputs (version_id, tool_id, pos, text_da, text_en) VALUES ($1, $2, $3, $4, $5)",
-        &inputs,
-    )
-    .await
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO cat_decision_inputs (version_id, tool_id, pos, text_da, text_en) VALUES ($1, $2, $3, $4, $5)",
+        )
+        .await?;
+    for (t, pos) in d.inputs.iter().zip(0_i64..) {
+        tx.execute(&st, &[&v, &d.id, &pos, &t.da, &t.en]).await?;
+    }
+    Ok(())
 }
