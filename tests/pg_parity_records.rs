@@ -14,6 +14,7 @@ use indsigt::store::postgres::PgStore;
 use indsigt::store::records::{CatalogueView, Record, RecordOutcome};
 use indsigt::store::{ImportError, Store};
 use serde_json::{Value, json};
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 const A: &str = "310241-4822";
@@ -573,4 +574,102 @@ async fn the_catalogue_import_command_writes_into_the_configured_postgres() {
         "{err}"
     );
     assert_eq!(pg.catalogue_version().await.unwrap(), Some(2));
+}
+
+/// The demo's own records (copied into PostgreSQL, sequences and all) take newer versions, refuse old ones
+/// and other systems, and new records get the same ids on both engines.
+#[tokio::test(flavor = "multi_thread")]
+async fn the_demo_records_take_the_same_batches_on_both_engines() {
+    use indsigt::domain::Text;
+    use indsigt::store::records::Body;
+    let d = common::demo();
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_settings, pg)) = pg_support::copy_of(&d.path, dir.path()).await else {
+        return;
+    };
+    let mut store = Store::open(&d.path).unwrap();
+    same_view(
+        &store.catalogue_view().unwrap(),
+        &pg.catalogue_view().await.unwrap(),
+        &shipped().0,
+    );
+    let before = same_rows(&store, &pg, RECORD_TABLES).await;
+    // (table, record id, owner, version, category/type/tool, citizen's key)
+    let known: Vec<(String, String, String, i64, String, Option<String>)> = store
+        .connection()
+        .prepare(
+            "SELECT 'h', t.record_id, t.system_id, t.record_version, t.category_id, c.cpr_key
+               FROM holdings t JOIN citizens c ON c.id = t.citizen_id
+             UNION ALL SELECT 'k', t.record_id, t.system_id, t.record_version, t.consent_type_id, c.cpr_key
+               FROM citizen_consents t JOIN citizens c ON c.id = t.citizen_id WHERE t.record_id IS NOT NULL
+             UNION ALL SELECT 'd', t.record_id, t.system_id, t.record_version, t.tool_id, c.cpr_key
+               FROM decision_uses t JOIN citizens c ON c.id = t.citizen_id WHERE t.record_id IS NOT NULL
+             ORDER BY 1, 2",
+        )
+        .unwrap()
+        .query_map([], |r| {
+            Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?, r.get(5)?))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    let kinds: BTreeSet<&str> = known.iter().map(|k| k.0.as_str()).collect();
+    assert_eq!(kinds.len(), 3, "the demo has each kind: {kinds:?}");
+    let at: jiff::Timestamp = "2026-11-01T10:00:00Z".parse().unwrap();
+    let text = |s: &str| Text::new(s, s);
+    let mut records = Vec::new();
+    for (i, (kind, id, owner, version, what, key)) in known.iter().enumerate() {
+        let body = match kind.as_str() {
+            "h" => Body::Holding {
+                category: what.clone(),
+                values: vec![("note".into(), text(&format!("ny {i}")))],
+                origin: Some(text("Borgeren")),
+                updated_at: at,
+                retention_start: None,
+                case_ref: Some(format!("S-{i}")),
+                deleted: i % 3 == 0,
+            },
+            "k" => Body::Consent {
+                consent_type: what.clone(),
+                given_at: at,
+                withdrawn_at: (i % 2 == 0).then_some(at),
+            },
+            _ => Body::Decision {
+                tool: what.clone(),
+                case_ref: None,
+                decided_at: at,
+                result: text("Nyt forslag"),
+                factors: vec![(text("Alder"), text("Lidt"))],
+            },
+        };
+        let key = key.clone().unwrap_or_else(|| format!("{:064x}", i + 1));
+        let record = |system: &str, version: i64| Record {
+            system: system.into(),
+            record_id: id.clone(),
+            citizen_key: key.clone(),
+            cpr_masked: "010190-••••".into(),
+            version,
+            body: body.clone(),
+        };
+        // A newer version, then the same again, an older one and another system's.
+        records.extend([
+            record(owner, version + 1),
+            record(owner, version + 1),
+            record(owner, *version),
+            record("no_such_owner", version + 5),
+        ]);
+        // And a new record of the same kind for the same citizen.
+        records.push(Record {
+            record_id: format!("new-{id}"),
+            ..record(owner, 1)
+        });
+    }
+    let a = store.ingest_records(&records, now(3)).unwrap();
+    let b = pg.ingest_records(&records, now(3)).await.unwrap();
+    assert_eq!(a, b);
+    use RecordOutcome::{Accepted, ForeignRecord, Stale};
+    let each = [Accepted, Stale, Stale, ForeignRecord, Accepted];
+    assert_eq!(a, each.repeat(known.len()));
+    let after = same_rows(&store, &pg, RECORD_TABLES).await;
+    assert!(before > 100 && after > 100, "{before} -> {after}");
 }
