@@ -1,5 +1,5 @@
-//! Concurrent record batches on PostgreSQL: versions of one record sent at once by several batches leave the
-//! highest version, once, and never deadlock.
+//! Concurrent writers on PostgreSQL: versions of one record sent at once by several batches leave the
+//! highest version, once, and never deadlock; catalogue imports at once make a chain of versions.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod common;
@@ -86,4 +86,42 @@ async fn concurrent_batches_for_one_record_let_the_highest_version_win_once() {
         .unwrap()
         .get(0);
     assert_eq!(citizens, 8, "one citizen a round");
+}
+
+/// Three imports at once make three versions, each replacing the one before it (imports run one at a time).
+#[tokio::test(flavor = "multi_thread", worker_threads = 3)]
+async fn concurrent_imports_make_one_version_each_in_a_chain() {
+    let dir = tempfile::tempdir().unwrap();
+    let Some((_store, pg)) = fresh(dir.path()).await else {
+        return;
+    };
+    let (cat, digest) = shipped();
+    let mut tasks = Vec::new();
+    for i in 0..3 {
+        let (pg, cat, digest) = (pg.clone(), cat.clone(), digest.clone());
+        tasks.push(tokio::spawn(async move {
+            pg.import_catalogue(&cat, &format!("c-{i}"), &digest, 10)
+                .await
+                .unwrap()
+        }));
+    }
+    let mut done = Vec::new();
+    for t in tasks {
+        let d = t.await.unwrap();
+        done.push((d.version, d.previous));
+    }
+    done.sort();
+    assert_eq!(done, [(1, None), (2, Some(1)), (3, Some(2))]);
+    let client = pg.client().await.unwrap();
+    let per_version: Vec<i64> = client
+        .query(
+            "SELECT count(*) FROM cat_categories GROUP BY version_id ORDER BY version_id",
+            &[],
+        )
+        .await
+        .unwrap()
+        .iter()
+        .map(|r| r.get(0))
+        .collect();
+    assert_eq!(per_version, [cat.categories.len() as i64; 3]);
 }
