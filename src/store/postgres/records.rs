@@ -30,16 +30,8 @@ impl PgStore {
     /// What the current catalogue allows; empty when none was imported.
     pub async fn catalogue_view(&self) -> StoreResult<CatalogueView> {
         let client = self.client().await?;
-        let q = |sql: &str| {
-            let order = if sql.contains("cat_category_fields") {
-                " ORDER BY category_id COLLATE \"C\", id COLLATE \"C\""
-            } else {
-                ""
-            };
-            format!("{sql} WHERE version_id = {CURRENT}{order}")
-        };
-        let pairs = |sql: &str| {
-            let sql = q(sql);
+        let q = |sql: &str| format!("{sql} WHERE version_id = {CURRENT}");
+        let pairs = |sql: String| {
             let client = &client;
             async move {
                 let st = client.prepare_cached(&sql).await.map_err(pg)?;
@@ -49,11 +41,15 @@ impl PgStore {
                     .collect::<StoreResult<Vec<(String, String)>>>()
             }
         };
+        let fields = q("SELECT category_id, id FROM cat_category_fields");
         let mut rows = ViewRows {
-            systems: pairs("SELECT id, name FROM cat_systems").await?,
-            categories: pairs("SELECT id, system_id FROM cat_categories").await?,
-            // SQLite reads this table (WITHOUT ROWID) in its key's order, by bytes.
-            fields: pairs("SELECT category_id, id FROM cat_category_fields").await?,
+            systems: pairs(q("SELECT id, name FROM cat_systems")).await?,
+            categories: pairs(q("SELECT id, system_id FROM cat_categories")).await?,
+            // In the order SQLite reads this table (WITHOUT ROWID): by its key, as bytes.
+            fields: pairs(format!(
+                "{fields} ORDER BY category_id COLLATE \"C\", id COLLATE \"C\""
+            ))
+            .await?,
             ..ViewRows::default()
         };
         let st = client
