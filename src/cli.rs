@@ -240,12 +240,22 @@ fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Res
         CatalogueCommand::Import { dir } => {
             let (catalogue, digest) = crate::catalogue::load_with_digest(dir)?;
             let config = Config::load(file)?;
-            let database = &config.server.database;
-            let mut store =
-                crate::store::Store::open(database).map_err(crate::store::ImportError::from)?;
-            let now = jiff::Timestamp::now().as_second();
+            let now = jiff::Timestamp::now();
             let source = dir.display().to_string();
-            let done = store.import_catalogue(&catalogue, &source, &digest, now)?;
+            let (database, done) = match &config.server.postgres {
+                Some(pg) => (
+                    pg.url.clone(),
+                    import_into_postgres(pg, &catalogue, &source, &digest, now)?,
+                ),
+                None => {
+                    let database = &config.server.database;
+                    let mut store = crate::store::Store::open(database)
+                        .map_err(crate::store::ImportError::from)?;
+                    let done =
+                        store.import_catalogue(&catalogue, &source, &digest, now.as_second())?;
+                    (database.display().to_string(), done)
+                }
+            };
             crate::cli::say(format_args!(
                 "{}",
                 tr(
@@ -253,7 +263,7 @@ fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Res
                     "catalogue-imported",
                     &[
                         ("dir", source.into()),
-                        ("database", database.display().to_string().into()),
+                        ("database", database.into()),
                         ("version", done.version.into()),
                     ],
                 )
@@ -261,6 +271,29 @@ fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Res
             Ok(())
         }
     }
+}
+
+/// The import into `[server.postgres]` (the schema brought up to date first, as `serve` does).
+fn import_into_postgres(
+    settings: &crate::config::Postgres,
+    catalogue: &crate::catalogue::Catalogue,
+    source: &str,
+    digest: &str,
+    now: jiff::Timestamp,
+) -> Result<crate::store::Imported, CliError> {
+    use crate::store::postgres::PgStore;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| ServeError::Failed(e.to_string()))?;
+    runtime.block_on(async {
+        let store = PgStore::open(settings, now)
+            .await
+            .map_err(ServeError::Postgres)?;
+        Ok(store
+            .import_catalogue(catalogue, source, digest, now.as_second())
+            .await?)
+    })
 }
 
 /// `indsigt serve`: logs to standard error (`INDSIGT_LOG` filters, default `info`) and serves until

@@ -134,44 +134,63 @@ impl Store {
     }
 }
 
+/// The current catalogue's rows a [`CatalogueView`] is made of, as both engines read them: systems
+/// (id, name), categories (id, system), fields (category, id), consent type ids, tools (id, system).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct ViewRows {
+    pub systems: Vec<(String, String)>,
+    pub categories: Vec<(String, String)>,
+    pub fields: Vec<(String, String)>,
+    pub consent_types: Vec<String>,
+    pub tools: Vec<(String, Option<String>)>,
+}
+
+impl CatalogueView {
+    /// The view of these rows (one rule for SQLite and PostgreSQL).
+    pub(crate) fn from_rows(rows: ViewRows) -> CatalogueView {
+        let mut view = CatalogueView {
+            systems: rows.systems.into_iter().collect(),
+            consent_types: rows.consent_types,
+            tools: rows.tools.into_iter().collect(),
+            ..CatalogueView::default()
+        };
+        for (id, system) in rows.categories {
+            view.categories.insert(
+                id,
+                CategoryView {
+                    system,
+                    fields: Vec::new(),
+                },
+            );
+        }
+        for (cat, field) in rows.fields {
+            if let Some(v) = view.categories.get_mut(&cat) {
+                v.fields.push(field);
+            }
+        }
+        view
+    }
+}
+
 /// [`Store::catalogue_view`] on a connection (the demo generator builds its database in one transaction).
 pub(crate) fn catalogue_view_in(c: &Connection) -> StoreResult<CatalogueView> {
-    let mut view = CatalogueView::default();
     let q = |sql: &str| format!("{sql} WHERE version_id = {CURRENT}");
-    for row in c
-        .prepare(&q("SELECT id, name FROM cat_systems"))?
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-    {
-        let (id, name) = row?;
-        view.systems.insert(id, name);
-    }
-    for row in c
-        .prepare(&q("SELECT id, system_id FROM cat_categories"))?
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-    {
-        let (id, system) = row?;
-        view.categories.insert(
-            id,
-            CategoryView {
-                system,
-                fields: Vec::new(),
-            },
-        );
-    }
-    for row in c
-        .prepare(&q("SELECT category_id, id FROM cat_category_fields"))?
-        .query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?
-    {
-        let (cat, field) = row?;
-        if let Some(v) = view.categories.get_mut(&cat) {
-            v.fields.push(field);
-        }
-    }
+    let pairs = |sql: &str| -> StoreResult<Vec<(String, String)>> {
+        let mut st = c.prepare(&q(sql))?;
+        let rows = st.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    };
+    let mut rows = ViewRows {
+        systems: pairs("SELECT id, name FROM cat_systems")?,
+        categories: pairs("SELECT id, system_id FROM cat_categories")?,
+        fields: pairs("SELECT category_id, id FROM cat_category_fields")?,
+        ..ViewRows::default()
+    };
     for row in c
         .prepare(&q("SELECT id FROM cat_consent_types"))?
         .query_map([], |r| r.get::<_, String>(0))?
     {
-        view.consent_types.push(row?);
+        rows.consent_types.push(row?);
     }
     for row in c
         .prepare(&q("SELECT id, system_id FROM cat_decision_tools"))?
@@ -179,10 +198,9 @@ pub(crate) fn catalogue_view_in(c: &Connection) -> StoreResult<CatalogueView> {
             Ok((r.get::<_, String>(0)?, r.get::<_, Option<String>>(1)?))
         })?
     {
-        let (id, system) = row?;
-        view.tools.insert(id, system);
+        rows.tools.push(row?);
     }
-    Ok(view)
+    Ok(CatalogueView::from_rows(rows))
 }
 
 /// [`Store::ingest_records`] inside a transaction the caller holds (the JSONL sink adds its checkpoint).

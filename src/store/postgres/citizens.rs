@@ -30,10 +30,6 @@ fn row_to_citizen(r: &Row) -> StoreResult<Citizen> {
     })
 }
 
-#[allow(
-    dead_code,
-    reason = "for reads, access_log and citizen_writes, being built"
-)]
 /// The internal `citizens.id` of a token's citizen; [`StoreError::UnknownCitizen`] if there is none.
 pub(crate) async fn citizen_key<C: GenericClient>(
     client: &C,

@@ -6,7 +6,9 @@
 //! SQLite twin answers, and the server tests run on both engines.
 
 mod access_log;
+mod catalogue;
 mod categories;
+mod citizen_requests;
 mod citizen_writes;
 mod citizens;
 mod connect;
@@ -20,6 +22,7 @@ mod migrations;
 pub mod partitions;
 mod reads;
 mod records;
+mod visits;
 
 pub use connect::{PASSWORD_ENV, PgError, check, connect_config};
 pub use migrations::SUPPORTED_VERSION;
