@@ -2,7 +2,9 @@
 //! discovery document and the JWKS on 127.0.0.1, prints the issuer URL and a token, and serves until killed.
 //!
 //! `cargo run --release --example dev_issuer -- <port> <subject> <audience> [valid seconds]`
-//! prints two lines: the issuer URL, then an access token for `subject`.
+//! prints the issuer URL, then an access token for `subject`. With `-` as the subject it reads subjects
+//! from standard input, one per line, and prints a token for each, in order (for benchmarks that spread
+//! requests over many citizens).
 
 use axum::Json;
 use axum::routing::get;
@@ -18,7 +20,7 @@ type Error = Box<dyn std::error::Error + Send + Sync>;
 async fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let [port, subject, audience, rest @ ..] = args.as_slice() else {
-        return Err("usage: dev_issuer <port> <subject> <audience> [valid seconds]".into());
+        return Err("usage: dev_issuer <port> <subject|-> <audience> [valid seconds]".into());
     };
     let valid: i64 = rest.first().map(|s| s.parse()).transpose()?.unwrap_or(3600);
     let rng = SystemRandom::new();
@@ -39,18 +41,32 @@ async fn main() -> Result<(), Error> {
     let url = format!("http://{}", listener.local_addr()?);
     let now = jiff::Timestamp::now().as_second();
     let header = json!({ "alg": "ES256", "typ": "at+jwt", "kid": "dev" });
-    let claims =
-        json!({ "iss": url, "aud": audience, "sub": subject, "iat": now, "exp": now + valid });
-    let input = format!(
-        "{}.{}",
-        b64(header.to_string().as_bytes()),
-        b64(claims.to_string().as_bytes())
-    );
-    let sig = pair
-        .sign(&rng, input.as_bytes())
-        .map_err(|_| "signing failed")?;
+    let subjects: Vec<String> = if subject == "-" {
+        std::io::stdin()
+            .lines()
+            .map_while(Result::ok)
+            .map(|l| l.trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
+    } else {
+        vec![subject.clone()]
+    };
     println!("{url}");
-    println!("{input}.{}", b64(sig.as_ref()));
+    for sub in subjects {
+        let claims =
+            json!({ "iss": url, "aud": audience, "sub": sub, "iat": now, "exp": now + valid });
+        let input = format!(
+            "{}.{}",
+            b64(header.to_string().as_bytes()),
+            b64(claims.to_string().as_bytes())
+        );
+        let sig = pair
+            .sign(&rng, input.as_bytes())
+            .map_err(|_| "signing failed")?;
+        println!("{input}.{}", b64(sig.as_ref()));
+    }
+    use std::io::Write;
+    std::io::stdout().flush()?;
 
     let discovery = json!({ "issuer": url, "jwks_uri": format!("{url}/jwks") });
     let jwks = json!({ "keys": [jwk] });

@@ -81,7 +81,7 @@ async fn every_filter_reads_its_index_in_order() {
     for (filter, index) in shapes {
         for after in [None, Some(cursor)] {
             let plan = pg
-                .access_page_plan(&who, &filter, after, 20, now)
+                .access_page_plan(&who, &filter, after, 20, now, false)
                 .await
                 .unwrap()
                 .unwrap();
@@ -113,7 +113,8 @@ async fn every_filter_reads_its_index_in_order() {
             },
             None,
             20,
-            now
+            now,
+            false
         )
         .await
         .unwrap(),

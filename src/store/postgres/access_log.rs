@@ -301,8 +301,35 @@ impl PgStore {
 
     /// The plan PostgreSQL makes for [`PgStore::access_page`] with these arguments (`EXPLAIN` of the same
     /// statement with the same values), to check that each filter reads its index; `None` for an unknown
-    /// area, whose page is empty without a query.
+    /// area, whose page is empty without a query. With `analyze`, the statement runs and the plan says
+    /// what it did: `EXPLAIN (ANALYZE, BUFFERS)`, for the benchmark's note.
     pub async fn access_page_plan(
+        &self,
+        who: &CitizenRef,
+        filter: &AccessFilter,
+        after: Option<AccessCursor>,
+        limit: u32,
+        now: Timestamp,
+        analyze: bool,
+    ) -> StoreResult<Option<String>> {
+        let client = self.client().await?;
+        let key = citizens::citizen_key(&client, who).await?;
+        let limit = limit.clamp(1, MAX_PAGE);
+        let Some(values) = page_values(&client, key, filter, after, limit, now).await? else {
+            return Ok(None);
+        };
+        let statement = values.statement();
+        let options = if analyze { "(ANALYZE, BUFFERS) " } else { "" };
+        let sql = format!("EXPLAIN {options}{}", statement.sql);
+        let rows = client.query(&sql, &statement.values).await.map_err(pg)?;
+        let lines = rows.iter().map(|r| get::<String>(r, 0));
+        Ok(Some(lines.collect::<StoreResult<Vec<_>>>()?.join("\n")))
+    }
+
+    /// The text of the statement [`PgStore::access_page`] runs for this filter shape (values as `$n`:
+    /// the citizen, now, the filters in the order `from, to, area, organisation, action`, then the
+    /// cursor and the row count), so a benchmark can run the very same SQL through `pgbench`.
+    pub async fn access_page_sql(
         &self,
         who: &CitizenRef,
         filter: &AccessFilter,
@@ -313,14 +340,8 @@ impl PgStore {
         let client = self.client().await?;
         let key = citizens::citizen_key(&client, who).await?;
         let limit = limit.clamp(1, MAX_PAGE);
-        let Some(values) = page_values(&client, key, filter, after, limit, now).await? else {
-            return Ok(None);
-        };
-        let statement = values.statement();
-        let sql = format!("EXPLAIN {}", statement.sql);
-        let rows = client.query(&sql, &statement.values).await.map_err(pg)?;
-        let lines = rows.iter().map(|r| get::<String>(r, 0));
-        Ok(Some(lines.collect::<StoreResult<Vec<_>>>()?.join("\n")))
+        let values = page_values(&client, key, filter, after, limit, now).await?;
+        Ok(values.map(|v| v.statement().sql))
     }
 
     /// One visible entry of the citizen's log. Another citizen's entry, or a deferred one, is NotFound.
