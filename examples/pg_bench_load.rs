@@ -100,7 +100,10 @@ async fn main() -> Result<(), Error> {
     let sink = client
         .copy_in("COPY citizens (id, public_id, subject, name, cpr) FROM STDIN BINARY")
         .await?;
-    let writer = BinaryCopyInWriter::new(sink, &[Type::INT8, Type::TEXT, Type::TEXT, Type::TEXT, Type::TEXT]);
+    let writer = BinaryCopyInWriter::new(
+        sink,
+        &[Type::INT8, Type::TEXT, Type::TEXT, Type::TEXT, Type::TEXT],
+    );
     let mut writer = std::pin::pin!(writer);
     for i in 0..citizens {
         let id = first_citizen + i as i64;
@@ -232,7 +235,10 @@ async fn main() -> Result<(), Error> {
     println!("partitions={partitions}");
     println!("citizens_secs={citizens_secs:.1}");
     println!("events_secs={events_secs:.1}");
-    println!("events_per_sec={:.0}", events as f64 / events_secs.max(0.001));
+    println!(
+        "events_per_sec={:.0}",
+        events as f64 / events_secs.max(0.001)
+    );
     println!("log_bytes={size}");
     Ok(())
 }

@@ -144,6 +144,11 @@ impl Cluster {
         })
     }
 
+    /// Stops it cleanly (`pg_ctl stop -m fast`).
+    pub fn stop(&self) {
+        self.script("stop");
+    }
+
     /// Starts it again (crash recovery replays the WAL).
     pub fn restart(&self) {
         self.script("start");
