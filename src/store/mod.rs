@@ -13,6 +13,7 @@ mod error;
 mod feedback;
 pub mod fhir;
 pub mod ingest;
+mod kiosk_entry;
 mod migrations;
 pub mod outbox;
 pub mod postgres;

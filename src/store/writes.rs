@@ -1,19 +1,17 @@
 //! Writes: "I don't recognise this" reports, consent withdrawal, and kiosk visits.
 
-use crate::domain::port::{Helper, KioskVisit};
-use crate::domain::{
-    AccessReport, CitizenId, Consent, Lang, Lawfulness, LegalBasis, ReportStatus, Text,
-};
+use crate::domain::port::KioskVisit;
+use crate::domain::{AccessReport, CitizenId, Consent, Lang, ReportStatus, Text};
 use crate::store::dims::{self, NameTable, NewPurpose};
+use crate::store::kiosk_entry::{
+    CITIZEN_SERVICE_AREA, CITIZEN_SERVICE_SORT, helper_code, kiosk_entry,
+};
 use crate::store::queries::consents::{consent_select, row_to_consent};
 use crate::store::requests;
 use crate::store::{Store, StoreResult, queries::access_log::action_code, ts};
 use jiff::Timestamp;
 use jiff::tz::TimeZone;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
-
-/// The area code of Borgerservice, where kiosk visits are logged.
-pub(crate) const CITIZEN_SERVICE_AREA: &str = "citizen_service";
 
 pub(crate) fn row_to_report(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessReport> {
     let status: String = r.get(3)?;
@@ -31,37 +29,6 @@ pub(crate) fn municipality(conn: &rusqlite::Connection) -> StoreResult<Text> {
     let da = dims::meta(conn, "municipality_da")?.unwrap_or_else(|| "Kommunen".into());
     let en = dims::meta(conn, "municipality_en")?.unwrap_or_else(|| "The municipality".into());
     Ok(Text::new(da, en))
-}
-
-/// The Borgerservice organisation of the municipality.
-pub(crate) fn citizen_service_org(conn: &rusqlite::Connection) -> StoreResult<Text> {
-    let m = municipality(conn)?;
-    Ok(Text::new(
-        format!("Borgerservice, {}", m.da),
-        format!("Citizen Service, {}", m.en),
-    ))
-}
-
-fn kiosk_role(helper: Helper) -> Text {
-    match helper {
-        Helper::NoOne => Text::new("Selvbetjeningskiosk", "Self-service kiosk"),
-        Helper::Staff => Text::new(
-            "Selvbetjeningskiosk, med hjælp fra en medarbejder",
-            "Self-service kiosk, with help from staff",
-        ),
-        Helper::Volunteer => Text::new(
-            "Selvbetjeningskiosk, med hjælp fra en frivillig",
-            "Self-service kiosk, with help from a volunteer",
-        ),
-    }
-}
-
-fn helper_code(helper: Helper) -> &'static str {
-    match helper {
-        Helper::NoOne => "no_one",
-        Helper::Staff => "staff",
-        Helper::Volunteer => "volunteer",
-    }
 }
 
 impl Store {
@@ -172,56 +139,28 @@ impl Store {
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let org = dims::name_id(&tx, NameTable::Organisations, &citizen_service_org(&tx)?)?;
-        let unit = dims::name_id(&tx, NameTable::Units, &Text::same(visit.location.clone()))?;
-        let role = dims::name_id(&tx, NameTable::Roles, &kiosk_role(visit.helper))?;
-        let kind = dims::name_id(
-            &tx,
-            NameTable::DataKinds,
-            &Text::new("Dine data i Indsigt", "Your data in Indsigt"),
-        )?;
+        let e = kiosk_entry(&municipality(&tx)?, visit);
+        let org = dims::name_id(&tx, NameTable::Organisations, &e.organisation)?;
+        let unit = dims::name_id(&tx, NameTable::Units, &e.unit)?;
+        let role = dims::name_id(&tx, NameTable::Roles, &e.role)?;
+        let kind = dims::name_id(&tx, NameTable::DataKinds, &e.kind)?;
         let system = dims::system_id(&tx, crate::domain::KIOSK_SYSTEM)?;
         let area = dims::area_id(
             &tx,
             CITIZEN_SERVICE_AREA,
-            99,
-            &Text::new("Borgerservice", "Citizen Service"),
-            &Text::new(
-                "Pas, kørekort og hjælp til selvbetjening.",
-                "Passports, driving licences and self-service help.",
-            ),
+            CITIZEN_SERVICE_SORT,
+            &e.area_name,
+            &e.area_description,
         )?;
-        let lb = dims::legal_basis_id(
-            &tx,
-            &LegalBasis {
-                gdpr: Text::new("GDPR art. 15", "GDPR Art. 15"),
-                law: Text::new(
-                    "Databeskyttelsesforordningen art. 15",
-                    "General Data Protection Regulation Art. 15",
-                ),
-                plain: Text::new(
-                    "Du har ret til at se, hvad kommunen ved om dig.",
-                    "You have the right to see what the municipality knows about you.",
-                ),
-            },
-        )?;
+        let lb = dims::legal_basis_id(&tx, &e.legal_basis)?;
         let purpose = dims::purpose_id(
             &tx,
             &NewPurpose {
-                name: &Text::new(
-                    "Din egen indsigt (GDPR art. 15)",
-                    "Your own access (GDPR art. 15)",
-                ),
-                description: &Text::new(
-                    "Du så dine egne data på en kiosk. Besøget står i din log, så alt er åbent.",
-                    "You looked at your own data at a kiosk. The visit is in your log, so everything is open.",
-                ),
+                name: &e.purpose,
+                description: &e.purpose_description,
                 legal_basis: lb,
-                lawfulness: Lawfulness::RequiredByLaw,
-                how_to_object: &Text::new(
-                    "Kontakt kommunens databeskyttelsesrådgiver, hvis du har spørgsmål.",
-                    "Contact the municipality's data protection officer if you have questions.",
-                ),
+                lawfulness: e.lawfulness,
+                how_to_object: &e.how_to_object,
             },
         )?;
         tx.prepare_cached(

@@ -12,17 +12,10 @@ use deadpool_postgres::GenericClient;
 use tokio_postgres::types::ToSql;
 
 /// The current catalogue version, as an SQL expression.
-pub(crate) const CURRENT: &str = "(SELECT max(id) FROM catalogue_versions)";
+pub(crate) use crate::store::queries::categories::CURRENT;
 
-/// A purpose as written: its texts and the id of its legal basis.
-#[derive(Debug, Clone)]
-pub(crate) struct NewPurpose<'a> {
-    pub name: &'a Text,
-    pub description: &'a Text,
-    pub legal_basis: i64,
-    pub lawfulness: Lawfulness,
-    pub how_to_object: &'a Text,
-}
+/// A purpose as written: the SQLite store's.
+pub(crate) use crate::store::dims::NewPurpose;
 
 fn table(t: NameTable) -> &'static str {
     match t {

@@ -1,0 +1,91 @@
+//! What a kiosk visit writes into the citizen's own access log, the same on both engines: who (Borgerservice
+//! of the municipality, the kiosk's place, self-service with or without help), in which area, for which
+//! purpose and on which legal basis (the citizen's own access, GDPR art. 15).
+
+use crate::domain::port::{Helper, KioskVisit};
+use crate::domain::{Lawfulness, LegalBasis, Text};
+
+/// The area code of Borgerservice, where kiosk visits are logged.
+pub(crate) const CITIZEN_SERVICE_AREA: &str = "citizen_service";
+/// Where Borgerservice sorts among the areas when the catalogue has no such area: last.
+pub(crate) const CITIZEN_SERVICE_SORT: i64 = 99;
+
+/// The names and texts of one visit's log entry.
+pub(crate) struct KioskEntry {
+    pub organisation: Text,
+    pub unit: Text,
+    pub role: Text,
+    pub kind: Text,
+    pub area_name: Text,
+    pub area_description: Text,
+    pub legal_basis: LegalBasis,
+    pub purpose: Text,
+    pub purpose_description: Text,
+    pub lawfulness: Lawfulness,
+    pub how_to_object: Text,
+}
+
+/// The entry for `visit` in `municipality`.
+pub(crate) fn kiosk_entry(municipality: &Text, visit: &KioskVisit) -> KioskEntry {
+    KioskEntry {
+        organisation: Text::new(
+            format!("Borgerservice, {}", municipality.da),
+            format!("Citizen Service, {}", municipality.en),
+        ),
+        unit: Text::same(visit.location.clone()),
+        role: kiosk_role(visit.helper),
+        kind: Text::new("Dine data i Indsigt", "Your data in Indsigt"),
+        area_name: Text::new("Borgerservice", "Citizen Service"),
+        area_description: Text::new(
+            "Pas, kørekort og hjælp til selvbetjening.",
+            "Passports, driving licences and self-service help.",
+        ),
+        legal_basis: LegalBasis {
+            gdpr: Text::new("GDPR art. 15", "GDPR Art. 15"),
+            law: Text::new(
+                "Databeskyttelsesforordningen art. 15",
+                "General Data Protection Regulation Art. 15",
+            ),
+            plain: Text::new(
+                "Du har ret til at se, hvad kommunen ved om dig.",
+                "You have the right to see what the municipality knows about you.",
+            ),
+        },
+        purpose: Text::new(
+            "Din egen indsigt (GDPR art. 15)",
+            "Your own access (GDPR art. 15)",
+        ),
+        purpose_description: Text::new(
+            "Du så dine egne data på en kiosk. Besøget står i din log, så alt er åbent.",
+            "You looked at your own data at a kiosk. The visit is in your log, so everything is open.",
+        ),
+        lawfulness: Lawfulness::RequiredByLaw,
+        how_to_object: Text::new(
+            "Kontakt kommunens databeskyttelsesrådgiver, hvis du har spørgsmål.",
+            "Contact the municipality's data protection officer if you have questions.",
+        ),
+    }
+}
+
+fn kiosk_role(helper: Helper) -> Text {
+    match helper {
+        Helper::NoOne => Text::new("Selvbetjeningskiosk", "Self-service kiosk"),
+        Helper::Staff => Text::new(
+            "Selvbetjeningskiosk, med hjælp fra en medarbejder",
+            "Self-service kiosk, with help from staff",
+        ),
+        Helper::Volunteer => Text::new(
+            "Selvbetjeningskiosk, med hjælp fra en frivillig",
+            "Self-service kiosk, with help from a volunteer",
+        ),
+    }
+}
+
+/// How the helper is stored in `kiosk_visits.helper`.
+pub(crate) fn helper_code(helper: Helper) -> &'static str {
+    match helper {
+        Helper::NoOne => "no_one",
+        Helper::Staff => "staff",
+        Helper::Volunteer => "volunteer",
+    }
+}
