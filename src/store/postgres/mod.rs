@@ -8,6 +8,7 @@
 mod access_log;
 mod catalogue;
 mod categories;
+mod checkpoints;
 mod citizen_requests;
 mod citizen_writes;
 mod citizens;

@@ -10,7 +10,7 @@ use super::citizens::citizen_for;
 use super::{PgStore, pg};
 use crate::store::StoreResult;
 use crate::store::records::{Body, CatalogueView, Record, RecordOutcome, ViewRows};
-use deadpool_postgres::GenericClient;
+use deadpool_postgres::{GenericClient, Transaction};
 use jiff::Timestamp;
 use std::collections::BTreeSet;
 use tokio_postgres::types::ToSql;
@@ -79,33 +79,44 @@ impl PgStore {
     ) -> StoreResult<Vec<RecordOutcome>> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(pg)?;
-        lock(&tx, records).await?;
-        let mut out = Vec::with_capacity(records.len());
-        let mut accepted = BTreeSet::new();
-        for r in records {
-            let outcome = write_one(&tx, r, now).await?;
-            if outcome == RecordOutcome::Accepted {
-                accepted.insert(r.system.as_str());
-            }
-            out.push(outcome);
-        }
-        // In one order, after the records, so two batches never hold these rows crosswise.
-        let st = tx
-            .prepare_cached(
-                "INSERT INTO system_ingests (system_id, last_ingest_at) VALUES ($1, $2)
-                 ON CONFLICT (system_id) DO UPDATE
-                 SET last_ingest_at = GREATEST(system_ingests.last_ingest_at, excluded.last_ingest_at)",
-            )
-            .await
-            .map_err(pg)?;
-        for system in accepted {
-            tx.execute(&st, &[&system, &now.as_second()])
-                .await
-                .map_err(pg)?;
-        }
+        let out = write_records(&tx, records, now).await?;
         tx.commit().await.map_err(pg)?;
         Ok(out)
     }
+}
+
+/// [`PgStore::ingest_records`] inside a transaction the caller holds (the JSONL loader adds its checkpoint):
+/// the batch's advisory locks, the records in order, then the systems' last ingest.
+pub(super) async fn write_records(
+    tx: &Transaction<'_>,
+    records: &[Record],
+    now: Timestamp,
+) -> StoreResult<Vec<RecordOutcome>> {
+    lock(tx, records).await?;
+    let mut out = Vec::with_capacity(records.len());
+    let mut accepted = BTreeSet::new();
+    for r in records {
+        let outcome = write_one(tx, r, now).await?;
+        if outcome == RecordOutcome::Accepted {
+            accepted.insert(r.system.as_str());
+        }
+        out.push(outcome);
+    }
+    // In one order, after the records, so two batches never hold these rows crosswise.
+    let st = tx
+        .prepare_cached(
+            "INSERT INTO system_ingests (system_id, last_ingest_at) VALUES ($1, $2)
+             ON CONFLICT (system_id) DO UPDATE
+             SET last_ingest_at = GREATEST(system_ingests.last_ingest_at, excluded.last_ingest_at)",
+        )
+        .await
+        .map_err(pg)?;
+    for system in accepted {
+        tx.execute(&st, &[&system, &now.as_second()])
+            .await
+            .map_err(pg)?;
+    }
+    Ok(out)
 }
 
 /// 64-bit FNV-1a: a lock key that every server computes alike.
