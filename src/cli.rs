@@ -39,13 +39,14 @@ pub enum Command {
     /// The processing catalogue (docs/catalogue.md): check a folder of TOML files, or import it.
     #[command(subcommand)]
     Catalogue(CatalogueCommand),
-    /// Load a system's export (one JSON object a line) into `[server] database`; a second run of the same
+    /// Load a system's export (one JSON object a line) into `[server] database` (or `[server.postgres]`); a
+    /// second run of the same
     /// file resumes where the first stopped.
     Ingest(IngestArgs),
     /// The answers to "Was this understandable?" at sign-out.
     #[command(subcommand)]
     Feedback(FeedbackCommand),
-    /// The citizens' reports, for the data protection officer (on `[server] database`).
+    /// The citizens' reports, for the data protection officer (on `[server] database` or `[server.postgres]`).
     #[command(subcommand)]
     Reports(dpo::ReportsCommand),
     /// The requests sent to systems: `failed` lists webhook deliveries that keep failing.
@@ -57,7 +58,7 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
 pub enum FeedbackCommand {
     /// Print the shares of each answer per ISO week and kiosk, from the configured database
-    /// (`[server] database` on a server or for an HTTP kiosk, else `[source] path`).
+    /// (`[server.postgres]` when set, `[server] database` on a server or for an HTTP kiosk, else `[source] path`).
     Report {
         /// How many weeks back, this week included (1 to 520).
         #[arg(long, default_value_t = 8)]

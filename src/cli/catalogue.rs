@@ -17,7 +17,7 @@ pub enum CatalogueCommand {
         #[arg(value_name = "DIR")]
         dir: PathBuf,
     },
-    /// Check a catalogue folder and import it into `[server] database` as a new version.
+    /// Check a catalogue folder and import it into `[server] database` (or `[server.postgres]`) as a new version.
     Import {
         /// The folder of TOML files.
         #[arg(value_name = "DIR")]

@@ -1,5 +1,6 @@
 //! `indsigt reports list|show|answer` for a DPO without other tools, and `indsigt requests failed` for the
-//! operator: both work directly on `[server] database`, and print in the terminal's language.
+//! operator: both work directly on the server's database (`[server.postgres]` when it is set, else the SQLite
+//! file of `[server] database`), and print in the terminal's language.
 
 use super::CliError;
 use crate::config::Config;
