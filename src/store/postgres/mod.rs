@@ -22,6 +22,7 @@ mod ingest;
 mod migrations;
 pub mod partitions;
 mod reads;
+mod record_locks;
 mod records;
 mod visits;
 

@@ -7,6 +7,7 @@
 //! and two batches never wait on each other in a circle. The version check then sees the committed row.
 
 use super::citizens::citizen_for;
+use super::record_locks::lock;
 use super::{PgStore, pg};
 use crate::store::StoreResult;
 use crate::store::records::{Body, CatalogueView, Record, RecordOutcome, ViewRows};
@@ -18,7 +19,7 @@ use tokio_postgres::types::ToSql;
 const CURRENT: &str = "(SELECT max(id) FROM catalogue_versions)";
 
 /// The table of a record's kind.
-fn table(body: &Body) -> &'static str {
+pub(super) fn table(body: &Body) -> &'static str {
     match body {
         Body::Holding { .. } => "holdings",
         Body::Consent { .. } => "citizen_consents",
@@ -117,41 +118,6 @@ pub(super) async fn write_records(
             .map_err(pg)?;
     }
     Ok(out)
-}
-
-/// 64-bit FNV-1a: a lock key that every server computes alike.
-fn key(parts: &[&str]) -> i64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain([0]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
-        }
-    }
-    i64::from_ne_bytes(h.to_ne_bytes())
-}
-
-/// The advisory locks of a batch: its records (by table and record id, as the version check finds them)
-/// and its citizens, taken in ascending key order.
-async fn lock<C: GenericClient>(tx: &C, records: &[Record]) -> StoreResult<()> {
-    let keys: BTreeSet<i64> = records
-        .iter()
-        .flat_map(|r| {
-            [
-                key(&["record", table(&r.body), &r.record_id]),
-                key(&["citizen", &r.citizen_key]),
-            ]
-        })
-        .collect();
-    let keys: Vec<i64> = keys.into_iter().collect();
-    let st = tx
-        .prepare_cached(
-            "SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n",
-        )
-        .await
-        .map_err(pg)?;
-    tx.execute(&st, &[&keys]).await.map_err(pg)?;
-    Ok(())
 }
 
 /// The statement's values, and the known row's id last when there is one (the UPDATE's `WHERE id`).
