@@ -39,13 +39,14 @@ pub enum Command {
     /// The processing catalogue (docs/catalogue.md): check a folder of TOML files, or import it.
     #[command(subcommand)]
     Catalogue(CatalogueCommand),
-    /// Load a system's export (one JSON object a line) into `[server] database`; a second run of the same
+    /// Load a system's export (one JSON object a line) into `[server] database` (or `[server.postgres]`); a
+    /// second run of the same
     /// file resumes where the first stopped.
     Ingest(IngestArgs),
     /// The answers to "Was this understandable?" at sign-out.
     #[command(subcommand)]
     Feedback(FeedbackCommand),
-    /// The citizens' reports, for the data protection officer (on `[server] database`).
+    /// The citizens' reports, for the data protection officer (on `[server] database` or `[server.postgres]`).
     #[command(subcommand)]
     Reports(dpo::ReportsCommand),
     /// The requests sent to systems: `failed` lists webhook deliveries that keep failing.
@@ -57,7 +58,7 @@ pub enum Command {
 #[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
 pub enum FeedbackCommand {
     /// Print the shares of each answer per ISO week and kiosk, from the configured database
-    /// (`[server] database` on a server or for an HTTP kiosk, else `[source] path`).
+    /// (`[server.postgres]` when set, `[server] database` on a server or for an HTTP kiosk, else `[source] path`).
     Report {
         /// How many weeks back, this week included (1 to 520).
         #[arg(long, default_value_t = 8)]
@@ -77,23 +78,6 @@ pub struct IngestArgs {
     /// The JSONL file.
     #[arg(value_name = "FILE")]
     pub file: PathBuf,
-}
-
-/// `indsigt catalogue …`
-#[derive(Debug, Clone, PartialEq, Eq, Subcommand)]
-pub enum CatalogueCommand {
-    /// Check a catalogue folder and print every problem, or OK and a summary.
-    Check {
-        /// The folder of TOML files.
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-    },
-    /// Check a catalogue folder and import it into `[server] database` as a new version.
-    Import {
-        /// The folder of TOML files.
-        #[arg(value_name = "DIR")]
-        dir: PathBuf,
-    },
 }
 
 /// The arguments of `indsigt serve`.
@@ -189,7 +173,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         Command::CheckConfig => check_config(config_file, terminal_lang()),
         Command::HashPin => hash_pin(),
         Command::Serve(args) => serve(config_file, &args),
-        Command::Catalogue(command) => catalogue(config_file, &command, terminal_lang()),
+        Command::Catalogue(command) => catalogue::run(config_file, &command, terminal_lang()),
         Command::Ingest(a) => {
             crate::ingest::command::run(config_file, &a.system, &a.kind, &a.file, terminal_lang())
         }
@@ -211,89 +195,26 @@ fn feedback_report(file: Option<&Path>, weeks: u32, lang: Lang) -> Result<(), Cl
         });
     }
     let config = Config::load(file)?;
-    let path = database(&config);
-    // Opening would create an empty file: a report never writes where there was nothing.
-    if !path.exists() {
-        return Err(CliError::FeedbackNoDatabase(path.to_owned()));
-    }
-    let store = crate::store::Store::open(path)?;
     let today = jiff::Timestamp::now()
         .to_zoned_datetime(crate::i18n::copenhagen())
         .date();
-    let counts = store.feedback_counts(since(today, weeks))?;
+    let from = since(today, weeks);
+    // A server on PostgreSQL keeps the kiosks' answers there.
+    let counts = if let Some(settings) = &config.server.postgres {
+        let pg = pg::Pg::open(settings, jiff::Timestamp::now())?;
+        pg.block_on(pg.store().feedback_counts(from))?
+    } else {
+        let path = database(&config);
+        // Opening would create an empty file: a report never writes where there was nothing.
+        if !path.exists() {
+            return Err(CliError::FeedbackNoDatabase(path.to_owned()));
+        }
+        crate::store::Store::open(path)?.feedback_counts(from)?
+    };
     for line in lines(lang, weeks, &counts) {
         crate::cli::say(format_args!("{line}"));
     }
     Ok(())
-}
-
-/// `indsigt catalogue check DIR` and `indsigt catalogue import DIR`.
-fn catalogue(file: Option<&Path>, command: &CatalogueCommand, lang: Lang) -> Result<(), CliError> {
-    match command {
-        CatalogueCommand::Check { dir } => {
-            let catalogue = crate::catalogue::load(dir)?;
-            for line in crate::catalogue::summary(lang, &catalogue, dir) {
-                crate::cli::say(format_args!("{line}"));
-            }
-            Ok(())
-        }
-        CatalogueCommand::Import { dir } => {
-            let (catalogue, digest) = crate::catalogue::load_with_digest(dir)?;
-            let config = Config::load(file)?;
-            let now = jiff::Timestamp::now();
-            let source = dir.display().to_string();
-            let (database, done) = match &config.server.postgres {
-                Some(pg) => (
-                    pg.url.clone(),
-                    import_into_postgres(pg, &catalogue, &source, &digest, now)?,
-                ),
-                None => {
-                    let database = &config.server.database;
-                    let mut store = crate::store::Store::open(database)
-                        .map_err(crate::store::ImportError::from)?;
-                    let done =
-                        store.import_catalogue(&catalogue, &source, &digest, now.as_second())?;
-                    (database.display().to_string(), done)
-                }
-            };
-            crate::cli::say(format_args!(
-                "{}",
-                tr(
-                    lang,
-                    "catalogue-imported",
-                    &[
-                        ("dir", source.into()),
-                        ("database", database.into()),
-                        ("version", done.version.into()),
-                    ],
-                )
-            ));
-            Ok(())
-        }
-    }
-}
-
-/// The import into `[server.postgres]` (the schema brought up to date first, as `serve` does).
-fn import_into_postgres(
-    settings: &crate::config::Postgres,
-    catalogue: &crate::catalogue::Catalogue,
-    source: &str,
-    digest: &str,
-    now: jiff::Timestamp,
-) -> Result<crate::store::Imported, CliError> {
-    use crate::store::postgres::PgStore;
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .enable_all()
-        .build()
-        .map_err(|e| ServeError::Failed(e.to_string()))?;
-    runtime.block_on(async {
-        let store = PgStore::open(settings, now)
-            .await
-            .map_err(ServeError::Postgres)?;
-        Ok(store
-            .import_catalogue(catalogue, source, digest, now.as_second())
-            .await?)
-    })
 }
 
 /// `indsigt serve`: logs to standard error (`INDSIGT_LOG` filters, default `info`) and serves until
@@ -430,7 +351,11 @@ fn demo_data(args: &DemoDataArgs) -> Result<(), CliError> {
     Ok(())
 }
 
+pub mod catalogue;
 pub mod dpo;
+pub mod pg;
+
+pub use catalogue::CatalogueCommand;
 
 /// Prints one line on standard output. A reader that has gone (`indsigt … | head`) makes the rest of the output
 /// go nowhere instead of a panic, as `println!` would give.

@@ -12,7 +12,8 @@ use std::path::Path;
 /// The most weeks a report covers.
 pub const MAX_WEEKS: u32 = 520;
 
-/// The database that holds the answers: the server's (`[server] database`) on a server, or for a kiosk
+/// The SQLite file that holds the answers when there is no `[server.postgres]` (which holds them when it is
+/// set): the server's (`[server] database`) on a server, or for a kiosk
 /// that sends its answers to one; else the kiosk's own store (`[source] path`). A machine is a server here
 /// when it has registered kiosks (`[[server.kiosks]]`).
 pub fn database(config: &Config) -> &Path {

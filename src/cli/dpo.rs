@@ -1,12 +1,14 @@
 //! `indsigt reports list|show|answer` for a DPO without other tools, and `indsigt requests failed` for the
-//! operator: both work directly on `[server] database`, and print in the terminal's language.
+//! operator: both work directly on the server's database (`[server.postgres]` when it is set, else the SQLite
+//! file of `[server] database`), and print in the terminal's language.
 
 use super::CliError;
 use crate::config::Config;
 use crate::domain::{Lang, RequestStatus, Text};
 use crate::i18n::{format_datetime, t, tr};
-use crate::store::Store;
 use crate::store::dpo::{DpoReport, DpoUpdate};
+use crate::store::outbox::FailedDelivery;
+use crate::store::{Store, StoreResult};
 use clap::Subcommand;
 use std::path::{Path, PathBuf};
 
@@ -66,14 +68,64 @@ pub enum RequestsCliError {
     Store(#[from] crate::store::StoreError),
 }
 
-fn open(file: Option<&Path>) -> Result<Store, CliError> {
+/// The database these commands work on: `[server.postgres]` when it is set, else the SQLite file of
+/// `[server] database`.
+enum Db {
+    Sqlite(Store),
+    Postgres(super::pg::Pg),
+}
+
+fn open(file: Option<&Path>) -> Result<Db, CliError> {
     let config = Config::load(file)?;
+    if let Some(settings) = &config.server.postgres {
+        return Ok(Db::Postgres(super::pg::Pg::open(
+            settings,
+            jiff::Timestamp::now(),
+        )?));
+    }
     let path = &config.server.database;
     // Opening would create an empty file: these commands never write where there was nothing.
     if !path.exists() {
         return Err(RequestsCliError::NoDatabase(path.clone()).into());
     }
-    Ok(Store::open(path).map_err(RequestsCliError::from)?)
+    Ok(Db::Sqlite(
+        Store::open(path).map_err(RequestsCliError::from)?,
+    ))
+}
+
+impl Db {
+    fn dpo_reports(&self, status: Option<RequestStatus>) -> StoreResult<Vec<DpoReport>> {
+        match self {
+            Db::Sqlite(s) => s.dpo_reports(status),
+            Db::Postgres(pg) => pg.block_on(pg.store().dpo_reports(status)),
+        }
+    }
+
+    fn dpo_report(&self, id: &str) -> StoreResult<DpoReport> {
+        match self {
+            Db::Sqlite(s) => s.dpo_report(id),
+            Db::Postgres(pg) => pg.block_on(pg.store().dpo_report(id)),
+        }
+    }
+
+    fn update_dpo_report(
+        &mut self,
+        id: i64,
+        update: &DpoUpdate,
+        now: jiff::Timestamp,
+    ) -> StoreResult<DpoReport> {
+        match self {
+            Db::Sqlite(s) => s.update_dpo_report(id, update, now),
+            Db::Postgres(pg) => pg.block_on(pg.store().update_dpo_report(id, update, now)),
+        }
+    }
+
+    fn failed_deliveries(&self) -> StoreResult<Vec<FailedDelivery>> {
+        match self {
+            Db::Sqlite(s) => s.failed_deliveries(),
+            Db::Postgres(pg) => pg.block_on(pg.store().failed_deliveries()),
+        }
+    }
 }
 
 fn status_name(lang: Lang, status: RequestStatus) -> String {
@@ -170,7 +222,7 @@ fn answer_of(langs: &[String], texts: &[String]) -> Result<Text, RequestsCliErro
 
 pub fn reports(file: Option<&Path>, command: &ReportsCommand, lang: Lang) -> Result<(), CliError> {
     let mut store = open(file)?;
-    let find = |store: &Store, id: &str| {
+    let find = |store: &Db, id: &str| {
         store.dpo_report(id).map_err(|e| match e {
             crate::store::StoreError::NotFound => RequestsCliError::NoReport(id.to_owned()),
             other => other.into(),

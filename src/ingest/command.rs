@@ -2,6 +2,7 @@
 //! with the progress line on standard error (when it is a terminal) and the localized summary.
 
 use super::load::{LoadError, LoadKind, Loaded, load};
+use super::target::Target;
 use crate::auth::citizen_key::{Pepper, PepperError};
 use crate::config::Config;
 use crate::domain::Lang;
@@ -63,8 +64,19 @@ pub fn run(
         .as_ref()
         .ok_or(IngestCommandError::NoPepper)?;
     let pepper = Pepper::from_file(pepper_file).map_err(IngestCommandError::from)?;
-    let mut store = Store::open(&config.server.database)
-        .map_err(|e| IngestCommandError::Load(LoadError::Store(e)))?;
+    let store_error = |e| IngestCommandError::Load(LoadError::Store(e));
+    let mut sqlite;
+    let pg;
+    let mut target = match &config.server.postgres {
+        Some(settings) => {
+            pg = crate::cli::pg::Pg::open(settings, jiff::Timestamp::now())?;
+            Target::Postgres(&pg)
+        }
+        None => {
+            sqlite = Store::open(&config.server.database).map_err(store_error)?;
+            Target::Sqlite(&mut sqlite)
+        }
+    };
     // A bar on standard error (indicatif draws nothing when it is not a terminal): bytes done of the
     // file, the rate and the time left. It shows no line content, so nothing personal.
     let bar = indicatif::ProgressBar::with_draw_target(
@@ -80,7 +92,7 @@ pub fn run(
         bar.set_length(total);
         bar.set_position(done);
     };
-    let loaded = load(&mut store, &pepper, system, parsed, file, lang, progress);
+    let loaded = load(&mut target, &pepper, system, parsed, file, lang, progress);
     bar.finish_and_clear();
     let loaded = loaded.map_err(IngestCommandError::from)?;
     for line in summary(lang, file, &loaded) {

@@ -4,13 +4,14 @@
 use super::access::{self, AccessError};
 use super::jsonl::{self, Checkpoint, Line, Outcome, RunError, Tally};
 use super::records::{Kind, RecordError, check};
+use super::target::Target;
 use crate::auth::citizen_key::Pepper;
 use crate::domain::Lang;
 use crate::i18n::tr;
 use crate::store::FileRun;
+use crate::store::StoreError;
 use crate::store::ingest::IngestOutcome;
 use crate::store::records::{CatalogueView, RecordOutcome};
-use crate::store::{Store, StoreError};
 use jiff::Timestamp;
 use std::io::{BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
@@ -91,8 +92,8 @@ pub fn file_key(path: &Path) -> Result<String, LoadError> {
     Ok(format!("{}|{size}|{hex}", path.display()))
 }
 
-struct StoreSink<'a> {
-    store: &'a mut Store,
+struct StoreSink<'a, 'b> {
+    store: &'a mut Target<'b>,
     view: CatalogueView,
     pepper: &'a Pepper,
     system: &'a str,
@@ -101,7 +102,7 @@ struct StoreSink<'a> {
     lang: Lang,
 }
 
-impl jsonl::Sink for StoreSink<'_> {
+impl jsonl::Sink for StoreSink<'_, '_> {
     type Error = StoreError;
 
     fn write(&mut self, batch: &[Line], after: Checkpoint) -> Result<Vec<Outcome>, StoreError> {
@@ -138,7 +139,7 @@ fn check_then_write<T, W, E>(
         .collect())
 }
 
-impl StoreSink<'_> {
+impl StoreSink<'_, '_> {
     fn write_events(
         &mut self,
         batch: &[Line],
@@ -153,7 +154,7 @@ impl StoreSink<'_> {
                     .map_err(|e| event_rejected(lang, &e))
             },
             |events| {
-                store.ingest_events_with_checkpoint(
+                store.events_with_checkpoint(
                     events,
                     run,
                     (after.offset, after.line),
@@ -193,7 +194,7 @@ impl StoreSink<'_> {
                 })
             },
             |records| {
-                store.ingest_records_with_checkpoint(
+                store.records_with_checkpoint(
                     records,
                     run,
                     (after.offset, after.line),
@@ -230,7 +231,7 @@ pub struct Loaded {
 /// Loads `path` as records or access events (`kind`) sent by `system`, resuming where a previous run of the same file
 /// stopped. `progress` is told (bytes done, bytes in all) after each batch.
 pub fn load(
-    store: &mut Store,
+    store: &mut Target<'_>,
     pepper: &Pepper,
     system: &str,
     kind: LoadKind,

@@ -7,3 +7,4 @@ pub mod cpr;
 pub mod jsonl;
 pub mod load;
 pub mod records;
+pub mod target;

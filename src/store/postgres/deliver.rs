@@ -1,10 +1,10 @@
 //! Requests on PostgreSQL: the systems' pull feed and acknowledgements, webhook deliveries claimed with
 //! `FOR UPDATE SKIP LOCKED`, and the kiosks' feedback. Ports of `store::{requests, outbox, feedback}`.
 
-use super::{PgStore, pg, ts};
+use super::{PgStore, opt_ts, pg, ts};
 use crate::domain::{Feedback, FeedbackAnswer, Lang, RequestKind, RequestStatus, Text};
 use crate::store::feedback::FeedbackCount;
-use crate::store::outbox::{AttemptOutcome, Due, Retry};
+use crate::store::outbox::{Attempt, AttemptOutcome, Due, FailedDelivery, Retry};
 use crate::store::requests::{AckOutcome, MAX_FEED_PAGE, SystemRequest, answer_of};
 use crate::store::{StoreError, StoreResult};
 use jiff::Timestamp;
@@ -229,6 +229,58 @@ impl PgStore {
         tx.execute(sql, &[&request_id, &when]).await.map_err(pg)?;
         tx.commit().await.map_err(pg)?;
         Ok(())
+    }
+
+    /// The deliveries that failed at least once and are neither delivered nor acknowledged, given up or
+    /// still retrying, oldest first, each with its last attempt (by time, then id), as SQLite answers.
+    pub async fn failed_deliveries(&self) -> StoreResult<Vec<FailedDelivery>> {
+        let client = self.client().await?;
+        let st = client
+            .prepare_cached(
+                "SELECT o.request_id, r.reference, o.system_id, o.attempts, o.next_attempt_at, o.gave_up_at,
+                        a.at, a.outcome, a.http_status
+                 FROM request_outbox o JOIN requests r ON r.id = o.request_id
+                 LEFT JOIN LATERAL (
+                     SELECT at, outcome, http_status FROM delivery_attempts d
+                     WHERE d.request_id = o.request_id ORDER BY at DESC, id DESC LIMIT 1
+                 ) a ON true
+                 WHERE o.attempts > 0 AND o.delivered_at IS NULL AND o.acked_at IS NULL
+                 ORDER BY o.created_at, o.request_id",
+            )
+            .await
+            .map_err(pg)?;
+        let mut out = Vec::new();
+        for r in client.query(&st, &[]).await.map_err(pg)? {
+            let gave_up_at = opt_ts(r.try_get(5).map_err(pg)?)?;
+            let attempts: i64 = r.try_get(3).map_err(pg)?;
+            let last = match opt_ts(r.try_get(6).map_err(pg)?)? {
+                Some(at) => {
+                    let status: Option<i64> = r.try_get(8).map_err(pg)?;
+                    Some(Attempt {
+                        at,
+                        outcome: r.try_get(7).map_err(pg)?,
+                        http_status: status
+                            .map(u16::try_from)
+                            .transpose()
+                            .map_err(|_| corrupt("an HTTP status"))?,
+                    })
+                }
+                None => None,
+            };
+            out.push(FailedDelivery {
+                request_id: r.try_get(0).map_err(pg)?,
+                reference: r.try_get(1).map_err(pg)?,
+                system_id: r.try_get(2).map_err(pg)?,
+                attempts: u32::try_from(attempts).map_err(|_| corrupt("a count of attempts"))?,
+                next_attempt_at: match gave_up_at {
+                    Some(_) => None,
+                    None => Some(ts(r.try_get(4).map_err(pg)?)?),
+                },
+                gave_up_at,
+                last,
+            });
+        }
+        Ok(out)
     }
 
     /// Counts one answer.

@@ -254,7 +254,7 @@ async fn note_ingest(tx: &Transaction<'_>, system: &str, now: Timestamp) -> Stor
     Ok(())
 }
 
-async fn write_events(
+pub(super) async fn write_events(
     tx: &Transaction<'_>,
     events: &[IngestEvent],
     now: Timestamp,

@@ -8,6 +8,7 @@
 mod access_log;
 mod catalogue;
 mod categories;
+mod checkpoints;
 mod citizen_requests;
 mod citizen_writes;
 mod citizens;
@@ -21,6 +22,7 @@ mod ingest;
 mod migrations;
 pub mod partitions;
 mod reads;
+mod record_locks;
 mod records;
 mod visits;
 

@@ -7,10 +7,11 @@
 //! and two batches never wait on each other in a circle. The version check then sees the committed row.
 
 use super::citizens::citizen_for;
+use super::record_locks::lock;
 use super::{PgStore, pg};
 use crate::store::StoreResult;
 use crate::store::records::{Body, CatalogueView, Record, RecordOutcome, ViewRows};
-use deadpool_postgres::GenericClient;
+use deadpool_postgres::{GenericClient, Transaction};
 use jiff::Timestamp;
 use std::collections::BTreeSet;
 use tokio_postgres::types::ToSql;
@@ -18,7 +19,7 @@ use tokio_postgres::types::ToSql;
 const CURRENT: &str = "(SELECT max(id) FROM catalogue_versions)";
 
 /// The table of a record's kind.
-fn table(body: &Body) -> &'static str {
+pub(super) fn table(body: &Body) -> &'static str {
     match body {
         Body::Holding { .. } => "holdings",
         Body::Consent { .. } => "citizen_consents",
@@ -79,68 +80,44 @@ impl PgStore {
     ) -> StoreResult<Vec<RecordOutcome>> {
         let mut client = self.client().await?;
         let tx = client.transaction().await.map_err(pg)?;
-        lock(&tx, records).await?;
-        let mut out = Vec::with_capacity(records.len());
-        let mut accepted = BTreeSet::new();
-        for r in records {
-            let outcome = write_one(&tx, r, now).await?;
-            if outcome == RecordOutcome::Accepted {
-                accepted.insert(r.system.as_str());
-            }
-            out.push(outcome);
-        }
-        // In one order, after the records, so two batches never hold these rows crosswise.
-        let st = tx
-            .prepare_cached(
-                "INSERT INTO system_ingests (system_id, last_ingest_at) VALUES ($1, $2)
-                 ON CONFLICT (system_id) DO UPDATE
-                 SET last_ingest_at = GREATEST(system_ingests.last_ingest_at, excluded.last_ingest_at)",
-            )
-            .await
-            .map_err(pg)?;
-        for system in accepted {
-            tx.execute(&st, &[&system, &now.as_second()])
-                .await
-                .map_err(pg)?;
-        }
+        let out = write_records(&tx, records, now).await?;
         tx.commit().await.map_err(pg)?;
         Ok(out)
     }
 }
 
-/// 64-bit FNV-1a: a lock key that every server computes alike.
-fn key(parts: &[&str]) -> i64 {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for part in parts {
-        for b in part.bytes().chain([0]) {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+/// [`PgStore::ingest_records`] inside a transaction the caller holds (the JSONL loader adds its checkpoint):
+/// the batch's advisory locks, the records in order, then the systems' last ingest.
+pub(super) async fn write_records(
+    tx: &Transaction<'_>,
+    records: &[Record],
+    now: Timestamp,
+) -> StoreResult<Vec<RecordOutcome>> {
+    lock(tx, records).await?;
+    let mut out = Vec::with_capacity(records.len());
+    let mut accepted = BTreeSet::new();
+    for r in records {
+        let outcome = write_one(tx, r, now).await?;
+        if outcome == RecordOutcome::Accepted {
+            accepted.insert(r.system.as_str());
         }
+        out.push(outcome);
     }
-    i64::from_ne_bytes(h.to_ne_bytes())
-}
-
-/// The advisory locks of a batch: its records (by table and record id, as the version check finds them)
-/// and its citizens, taken in ascending key order.
-async fn lock<C: GenericClient>(tx: &C, records: &[Record]) -> StoreResult<()> {
-    let keys: BTreeSet<i64> = records
-        .iter()
-        .flat_map(|r| {
-            [
-                key(&["record", table(&r.body), &r.record_id]),
-                key(&["citizen", &r.citizen_key]),
-            ]
-        })
-        .collect();
-    let keys: Vec<i64> = keys.into_iter().collect();
+    // In one order, after the records, so two batches never hold these rows crosswise.
     let st = tx
         .prepare_cached(
-            "SELECT pg_advisory_xact_lock(k) FROM unnest($1::bigint[]) WITH ORDINALITY AS t(k, n) ORDER BY n",
+            "INSERT INTO system_ingests (system_id, last_ingest_at) VALUES ($1, $2)
+             ON CONFLICT (system_id) DO UPDATE
+             SET last_ingest_at = GREATEST(system_ingests.last_ingest_at, excluded.last_ingest_at)",
         )
         .await
         .map_err(pg)?;
-    tx.execute(&st, &[&keys]).await.map_err(pg)?;
-    Ok(())
+    for system in accepted {
+        tx.execute(&st, &[&system, &now.as_second()])
+            .await
+            .map_err(pg)?;
+    }
+    Ok(out)
 }
 
 /// The statement's values, and the known row's id last when there is one (the UPDATE's `WHERE id`).
