@@ -4,8 +4,10 @@
 //! heavy citizen's and the rest spread over the others. Then ANALYZE, and it prints what it did as
 //! `key=value` lines, and writes the page statements the server runs (`all`, `area` filter) to `out/`.
 //!
-//! `cargo run --release --example pg_bench_load -- <url> <events> <citizens> <heavy> <out dir>`
-//! (the password in `INDSIGT_PG_PASSWORD`; TLS off: loopback only).
+//! `cargo run --release --example pg_bench_load -- <url> <events> <citizens> <heavy> <out dir> [defer]`
+//! (the password in `INDSIGT_PG_PASSWORD`; TLS off: loopback only). With `defer`, the log's secondary
+//! indexes are dropped before the COPY and made again after it (the same definitions, read from
+//! `pg_indexes`), as a bulk load of a large log would do; without it, every row updates every index.
 
 use indsigt::config::{PgTls, Postgres};
 use indsigt::domain::AccessFilter;
@@ -49,8 +51,14 @@ async fn ids(client: &tokio_postgres::Client, table: &str) -> Result<Vec<i64>, E
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let [url, events, citizens, heavy, out] = args.as_slice() else {
-        return Err("usage: pg_bench_load <url> <events> <citizens> <heavy> <out dir>".into());
+    let (url, events, citizens, heavy, out, defer) = match args.as_slice() {
+        [url, e, c, h, o] => (url, e, c, h, o, false),
+        [url, e, c, h, o, d] if d == "defer" => (url, e, c, h, o, true),
+        _ => {
+            return Err(
+                "usage: pg_bench_load <url> <events> <citizens> <heavy> <out dir> [defer]".into(),
+            );
+        }
     };
     let (events, citizens, heavy): (u64, u64, u64) =
         (events.parse()?, citizens.parse()?, heavy.parse()?);
@@ -125,10 +133,32 @@ async fn main() -> Result<(), Error> {
     let citizens_secs = started.elapsed().as_secs_f64();
 
     let started = Instant::now();
+    let deferred: Vec<(String, String)> = if defer {
+        let rows = client
+            .query(
+                "SELECT indexname, indexdef FROM pg_indexes
+                 WHERE schemaname = 'public' AND tablename = 'access_events' AND indexname <> 'access_events_pkey'
+                 ORDER BY indexname",
+                &[],
+            )
+            .await?;
+        let defs: Vec<(String, String)> = rows.iter().map(|r| (r.get(0), r.get(1))).collect();
+        for (name, _) in &defs {
+            client.batch_execute(&format!("DROP INDEX {name}")).await?;
+        }
+        defs
+    } else {
+        Vec::new()
+    };
     let first_event: i64 = client
         .query_one("SELECT coalesce(max(id), 0) + 1 FROM access_events", &[])
         .await?
         .get(0);
+    // The generated rows point only at rows that exist: the foreign-key triggers are off for the bulk
+    // load (as `pg_restore --disable-triggers` does; needs a superuser), on for everything after it.
+    client
+        .batch_execute("SET session_replication_role = replica")
+        .await?;
     let sink = client
         .copy_in(
             "COPY access_events (id, citizen_id, at, organisation_id, unit_id, role_id, system_id, area_id,
@@ -168,11 +198,42 @@ async fn main() -> Result<(), Error> {
     }
     writer.finish().await?;
     client
+        .batch_execute("SET session_replication_role = origin")
+        .await?;
+    client
         .batch_execute(
             "SELECT setval('access_events_id_seq', (SELECT max(id) FROM access_events)); ANALYZE;",
         )
         .await?;
     let events_secs = started.elapsed().as_secs_f64();
+    let started = Instant::now();
+    if !deferred.is_empty() {
+        client
+            .batch_execute(
+                "SET maintenance_work_mem = '2GB'; SET max_parallel_maintenance_workers = 1",
+            )
+            .await?;
+        for (_, def) in &deferred {
+            // `pg_indexes` shows a partitioned table's index `ON ONLY` the parent; made so, it would not
+            // reach the partitions.
+            client
+                .batch_execute(&def.replacen(" ON ONLY ", " ON ", 1))
+                .await?;
+        }
+        let invalid: i64 = client
+            .query_one(
+                "SELECT count(*) FROM pg_index i JOIN pg_inherits h ON h.inhrelid = i.indrelid
+                 WHERE h.inhparent = 'access_events'::regclass AND NOT i.indisvalid",
+                &[],
+            )
+            .await?
+            .get(0);
+        if invalid > 0 {
+            return Err(format!("{invalid} partition indexes are not valid").into());
+        }
+        client.batch_execute("ANALYZE access_events").await?;
+    }
+    let index_secs = started.elapsed().as_secs_f64();
 
     let size: i64 = client
         .query_one(
