@@ -85,7 +85,8 @@ for N in $SIZES; do
   val() { sed -n "s/^$1=//p" "$W/load.txt"; }
   FIRST=$(val first_citizen); NOW=$(val now); AREA=$(val area_code); AREA_ID=$(val area_id)
   BYTES=$(val log_bytes)
-  echo "| $N | $(val events_secs) | $(val events_per_sec) | ${DEFER:+$(val index_secs)}${DEFER:-–} | $(val citizens_secs) | $((BYTES / 1048576)) MiB | $((BYTES * 10000000 / N / 1048576)) MiB |" >> "$LOADS"
+  IDX=–; [ -n "$DEFER" ] && IDX=$(val index_secs)
+  echo "| $N | $(val events_secs) | $(val events_per_sec) | $IDX | $(val citizens_secs) | $((BYTES / 1048576)) MiB | $((BYTES * 10000000 / N / 1048576)) MiB |" >> "$LOADS"
 
   # 1,000 normal citizens spread over the ids, the same for wrk and pgbench.
   STEP=$(( (CITIZENS - 1) / 1000 ))
@@ -132,23 +133,24 @@ TOML
       # A warm-up first, not measured: the server's pool and PostgreSQL's caches fill.
       wrk -t2 -c"$CONNS" -d5s -H "Authorization: Bearer $HEAVY_TOKEN" "$PAGE" > /dev/null
       wrk --latency -t2 -c"$CONNS" -d"${DURATION}s" -H "Authorization: Bearer $HEAVY_TOKEN" "$PAGE" > "$W/wrk-$CASE.txt"
-      CID_LINE="\\set cid $FIRST"
+      CID_LINE="\\set n 0"
     else
       wrk -t2 -c"$CONNS" -d5s -s "$W/normal.lua" "$PAGE" > /dev/null
       wrk --latency -t2 -c"$CONNS" -d"${DURATION}s" -s "$W/normal.lua" "$PAGE" > "$W/wrk-$CASE.txt"
       CID_LINE="\\set k random(0, 999)
-\\set cid $FIRST + 1 + :k * $STEP"
+\\set n 1 + :k * $STEP"
     fi
     grep -q "Non-2xx" "$W/wrk-$CASE.txt" && { echo "non-2xx answers in $CASE:" >&2; cat "$W/wrk-$CASE.txt" >&2; exit 1; }
-    # The server's statement: $1 citizen, $2 now, [$3 area], then the rows fetched (51).
+    # The server's statement: $1 the citizen's subject (looked up in the statement), $2 now, [$3 the area
+    # code], then the rows fetched (51).
     SQL=$(cat "$W/page_$SHAPE.sql")
     if [ "$SHAPE" = area ]; then
-      SQL=${SQL//\$4/51}; SQL=${SQL//\$3/:area}
+      SQL=${SQL//\$4/51}; SQL=${SQL//\$3/\'$AREA\'}
     else
       SQL=${SQL//\$3/51}
     fi
-    SQL=${SQL//\$2/:now}; SQL=${SQL//\$1/:cid}
-    { echo "$CID_LINE"; echo "\\set now $NOW"; echo "\\set area $AREA_ID"; echo "$SQL" | tr '\n' ' '; echo ";"; } > "$W/pgbench-$CASE.sql"
+    SQL=${SQL//\$2/:now}; SQL=${SQL//\$1/(\'bench-\' || :n)}
+    { echo "$CID_LINE"; echo "\\set now $NOW"; echo "$SQL" | tr '\n' ' '; echo ";"; } > "$W/pgbench-$CASE.sql"
     rm -f "$W"/pgbench_log.*
     # A custom plan for every run: with -M prepared alone PostgreSQL may switch to a generic plan after five
     # runs, and for the heavy citizen's filtered page that plan read far more (10M events: 62 tps).

@@ -300,6 +300,7 @@ async fn main() -> Result<(), Error> {
         "events_per_sec={:.0}",
         events as f64 / events_secs.max(0.001)
     );
+    println!("index_secs={index_secs:.1}");
     println!("log_bytes={size}");
     Ok(())
 }

@@ -148,11 +148,13 @@ fn needle(filter: &AccessFilter) -> Option<String> {
 
 /// The bound values of a page, each with its own type, in the order the statement names them.
 struct PageValues {
-    key: i64,
+    /// The citizen as the token names them: the page looks the citizen up itself, in the same statement.
+    who: (&'static str, String),
     now: i64,
     from: Option<i64>,
     to: Option<i64>,
-    area: Option<i64>,
+    /// An area code; an unknown one matches no entry.
+    area: Option<String>,
     org: Option<i64>,
     action: Option<i64>,
     search: Option<(Vec<Vec<i64>>, String)>,
@@ -178,9 +180,14 @@ impl<'a> Statement<'a> {
 impl PageValues {
     /// The statement for this filter shape and its values; values are never part of the text.
     fn statement(&self) -> Statement<'_> {
+        // One round trip: the citizen (and an area code) are found in the page's own statement.
+        let citizen = format!(
+            "e.citizen_id = (SELECT id FROM citizens WHERE {} = $1)",
+            self.who.0
+        );
         let mut st = Statement {
-            sql: String::from(SELECT),
-            values: vec![&self.key, &self.now],
+            sql: SELECT.replacen("e.citizen_id = $1", &citizen, 1),
+            values: vec![&self.who.1, &self.now],
         };
         // Only a filter that is set adds a condition.
         if let Some(v) = &self.from {
@@ -190,7 +197,10 @@ impl PageValues {
             st.bind("\n  AND e.at < ?", v);
         }
         if let Some(v) = &self.area {
-            st.bind("\n  AND e.area_id = ?", v);
+            st.bind(
+                "\n  AND e.area_id = (SELECT id FROM areas WHERE code = ?)",
+                v,
+            );
         }
         if let Some(v) = &self.org {
             st.bind("\n  AND e.organisation_id = ?", v);
@@ -218,27 +228,30 @@ impl PageValues {
     }
 }
 
-/// The values of a page for `filter`; `None` when the filter's area does not exist (an empty page).
+/// Whether the filter's area (if any) exists.
+async fn area_exists<C: GenericClient>(client: &C, filter: &AccessFilter) -> StoreResult<bool> {
+    let Some(code) = &filter.area else {
+        return Ok(true);
+    };
+    let st = client
+        .prepare_cached("SELECT id FROM areas WHERE code = $1")
+        .await
+        .map_err(pg)?;
+    Ok(client.query_opt(&st, &[code]).await.map_err(pg)?.is_some())
+}
+
+/// The values of a page for `filter` (the search's name ids looked up when there is a text to find).
 async fn page_values<C: GenericClient>(
     client: &C,
-    key: i64,
+    who: &CitizenRef,
     filter: &AccessFilter,
     after: Option<AccessCursor>,
     limit: u32,
     now: Timestamp,
-) -> StoreResult<Option<PageValues>> {
-    let area = match &filter.area {
-        None => None,
-        Some(code) => {
-            let st = client
-                .prepare_cached("SELECT id FROM areas WHERE code = $1")
-                .await
-                .map_err(pg)?;
-            match client.query_opt(&st, &[code]).await.map_err(pg)? {
-                Some(row) => Some(get::<i64>(&row, 0)?),
-                None => return Ok(None),
-            }
-        }
+) -> StoreResult<PageValues> {
+    let who = match who {
+        CitizenRef::Subject(s) => ("subject", s.clone()),
+        CitizenRef::CprKey(k) => ("cpr_key", k.clone()),
     };
     let search = match needle(filter) {
         None => None,
@@ -250,18 +263,18 @@ async fn page_values<C: GenericClient>(
             Some((ids, needle))
         }
     };
-    Ok(Some(PageValues {
-        key,
+    Ok(PageValues {
+        who,
         now: now.as_second(),
         from: filter.from.map(|t| t.as_second()),
         to: filter.to.map(|t| t.as_second()),
-        area,
+        area: filter.area.clone(),
         org: filter.organisation,
         action: filter.action.map(action_code),
         search,
         cursor: after.map(|c| (c.at.as_second(), c.id)),
         fetch: i64::from(limit) + 1,
-    }))
+    })
 }
 
 impl PgStore {
@@ -275,17 +288,15 @@ impl PgStore {
         now: Timestamp,
     ) -> StoreResult<AccessPage> {
         let client = self.client().await?;
-        let key = citizens::citizen_key(&client, who).await?;
         let limit = limit.clamp(1, MAX_PAGE);
-        let Some(values) = page_values(&client, key, filter, after, limit, now).await? else {
-            return Ok(AccessPage {
-                entries: Vec::new(),
-                next: None,
-            });
-        };
+        let values = page_values(&client, who, filter, after, limit, now).await?;
         let statement = values.statement();
         let st = client.prepare_cached(&statement.sql).await.map_err(pg)?;
         let rows = client.query(&st, &statement.values).await.map_err(pg)?;
+        if rows.is_empty() {
+            // No entry: for a citizen with an empty page, or for no citizen at all (UnknownCitizen).
+            citizens::citizen_key(&client, who).await?;
+        }
         let mut entries = rows
             .iter()
             .map(row_to_event)
@@ -313,11 +324,12 @@ impl PgStore {
         analyze: bool,
     ) -> StoreResult<Option<String>> {
         let client = self.client().await?;
-        let key = citizens::citizen_key(&client, who).await?;
-        let limit = limit.clamp(1, MAX_PAGE);
-        let Some(values) = page_values(&client, key, filter, after, limit, now).await? else {
+        citizens::citizen_key(&client, who).await?;
+        if !area_exists(&client, filter).await? {
             return Ok(None);
-        };
+        }
+        let limit = limit.clamp(1, MAX_PAGE);
+        let values = page_values(&client, who, filter, after, limit, now).await?;
         let statement = values.statement();
         let options = if analyze { "(ANALYZE, BUFFERS) " } else { "" };
         let sql = format!("EXPLAIN {options}{}", statement.sql);
@@ -338,10 +350,13 @@ impl PgStore {
         now: Timestamp,
     ) -> StoreResult<Option<String>> {
         let client = self.client().await?;
-        let key = citizens::citizen_key(&client, who).await?;
+        citizens::citizen_key(&client, who).await?;
+        if !area_exists(&client, filter).await? {
+            return Ok(None);
+        }
         let limit = limit.clamp(1, MAX_PAGE);
-        let values = page_values(&client, key, filter, after, limit, now).await?;
-        Ok(values.map(|v| v.statement().sql))
+        let values = page_values(&client, who, filter, after, limit, now).await?;
+        Ok(Some(values.statement().sql))
     }
 
     /// One visible entry of the citizen's log. Another citizen's entry, or a deferred one, is NotFound.
