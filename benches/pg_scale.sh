@@ -152,8 +152,8 @@ TOML
     SQL=${SQL//\$2/:now}; SQL=${SQL//\$1/(\'bench-\' || :n)}
     { echo "$CID_LINE"; echo "\\set now $NOW"; echo "$SQL" | tr '\n' ' '; echo ";"; } > "$W/pgbench-$CASE.sql"
     rm -f "$W"/pgbench_log.*
-    # Prepared, as the server's statements are (PostgreSQL then plans once per connection, as for the server).
-    (cd "$W" && "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M prepared -c "$CONNS" -j 2 \
+    # Prepared and with generic plans, as the server's connections run it (see src/store/postgres/connect.rs).
+    (cd "$W" && PGOPTIONS="-c plan_cache_mode=force_generic_plan" "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M prepared -c "$CONNS" -j 2 \
       -T "$DURATION" -f "pgbench-$CASE.sql" --log --log-prefix=pgbench_log "$DB" > "pgbench-$CASE.txt" 2>&1)
     PGB_TPS=$(awk '/^tps/ {printf "%.0f", $3; exit}' "$W/pgbench-$CASE.txt")
     cat "$W"/pgbench_log.* | awk '{print $3}' > "$W/pgbench-$CASE.lat"
