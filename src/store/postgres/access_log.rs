@@ -6,21 +6,22 @@
 //! LIMIT; the cursor is the row comparison `(at, id) < (cursor)`, which the index serves as its lower bound.
 //! Never OFFSET.
 
+use super::page_statement::{area_exists, page_values};
 use super::{PgStore, citizens, opt_ts, pg, ts};
 use crate::domain::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Action, Batch, ReportStatus,
     Text,
 };
 use crate::source::Organisation;
-use crate::store::queries::access_log::{MAX_PAGE, action_code, event_reference};
+use crate::store::queries::access_log::{MAX_PAGE, event_reference};
 use crate::store::{CitizenRef, StoreError, StoreResult};
 use deadpool_postgres::GenericClient;
 use jiff::Timestamp;
 use tokio_postgres::Row;
-use tokio_postgres::types::{FromSql, ToSql};
+use tokio_postgres::types::FromSql;
 
 /// An entry with its names; `$1` is the citizen's key, `$2` now (deferred entries are left out).
-const SELECT: &str =
+pub(super) const SELECT: &str =
     "SELECT e.id, e.at, o.name_da, o.name_en, u.name_da, u.name_en, r.name_da, r.name_en,
        e.employee, s.name, a.code, k.name_da, k.name_en, e.action, p.name_da, p.name_en,
        e.case_ref, e.batch_run_id, e.batch_records, e.hidden_until
@@ -35,7 +36,7 @@ JOIN purposes p ON p.id = e.purpose_id
 WHERE e.citizen_id = $1 AND (e.hidden_until IS NULL OR e.hidden_until <= $2)";
 
 /// The name tables the free-text search looks in, in the order of their `e.<column>`.
-const SEARCHED: [(&str, &str); 5] = [
+pub(super) const SEARCHED: [(&str, &str); 5] = [
     ("organisations", "organisation_id"),
     ("units", "unit_id"),
     ("roles", "role_id"),
@@ -119,162 +120,6 @@ pub(super) async fn visible_event<C: GenericClient>(
         .map_err(pg)?
         .ok_or(StoreError::NotFound)?;
     row_to_event(&row)
-}
-
-/// The ids of a name table's rows whose Danish or English name contains `needle` (lowercase), matched
-/// in Rust exactly as the SQLite store does.
-async fn matching_ids<C: GenericClient>(
-    client: &C,
-    table: &str,
-    needle: &str,
-) -> StoreResult<Vec<i64>> {
-    // `table` is one of our own constants, never input.
-    let sql = format!("SELECT id, name_da, name_en FROM {table}");
-    let st = client.prepare_cached(&sql).await.map_err(pg)?;
-    let mut ids = Vec::new();
-    for row in client.query(&st, &[]).await.map_err(pg)? {
-        if text(&row, 1)?.contains_lower(needle) {
-            ids.push(get(&row, 0)?);
-        }
-    }
-    Ok(ids)
-}
-
-/// The search needle of a filter: its text trimmed and lowercased, if any is left.
-fn needle(filter: &AccessFilter) -> Option<String> {
-    let t = filter.text.as_deref()?.trim();
-    (!t.is_empty()).then(|| t.to_lowercase())
-}
-
-/// The bound values of a page, each with its own type, in the order the statement names them.
-struct PageValues {
-    /// The citizen as the token names them: the page looks the citizen up itself, in the same statement.
-    who: (&'static str, String),
-    now: i64,
-    from: Option<i64>,
-    to: Option<i64>,
-    /// An area code; an unknown one matches no entry.
-    area: Option<String>,
-    org: Option<i64>,
-    action: Option<i64>,
-    search: Option<(Vec<Vec<i64>>, String)>,
-    cursor: Option<(i64, i64)>,
-    fetch: i64,
-}
-
-/// A statement being written, with its values in the order it names them.
-struct Statement<'a> {
-    sql: String,
-    values: Vec<&'a (dyn ToSql + Sync)>,
-}
-
-impl<'a> Statement<'a> {
-    /// Appends `text`, its `?` replaced by the next placeholder, bound to `v`.
-    fn bind(&mut self, text: &str, v: &'a (dyn ToSql + Sync)) {
-        self.values.push(v);
-        let n = format!("${}", self.values.len());
-        self.sql.push_str(&text.replace('?', &n));
-    }
-}
-
-impl PageValues {
-    /// The statement for this filter shape and its values; values are never part of the text.
-    fn statement(&self) -> Statement<'_> {
-        // One round trip: the citizen (and an area code) are found in the page's own statement.
-        let citizen = format!(
-            "e.citizen_id = (SELECT id FROM citizens WHERE {} = $1)",
-            self.who.0
-        );
-        let mut st = Statement {
-            sql: SELECT.replacen("e.citizen_id = $1", &citizen, 1),
-            values: vec![&self.who.1, &self.now],
-        };
-        // Only a filter that is set adds a condition.
-        if let Some(v) = &self.from {
-            st.bind("\n  AND e.at >= ?", v);
-        }
-        if let Some(v) = &self.to {
-            st.bind("\n  AND e.at < ?", v);
-        }
-        if let Some(v) = &self.area {
-            st.bind(
-                "\n  AND e.area_id = (SELECT id FROM areas WHERE code = ?)",
-                v,
-            );
-        }
-        if let Some(v) = &self.org {
-            st.bind("\n  AND e.organisation_id = ?", v);
-        }
-        if let Some(v) = &self.action {
-            st.bind("\n  AND e.action = ?", v);
-        }
-        if let Some((ids, needle)) = &self.search {
-            st.sql.push_str("\n  AND (");
-            for ((_, column), ids) in SEARCHED.iter().zip(ids) {
-                st.bind(&format!("e.{column} = ANY(?)\n       OR "), ids);
-            }
-            // SQLite's lower() folds ASCII letters only: so does this.
-            st.bind(
-                "strpos(translate(e.case_ref, 'ABCDEFGHIJKLMNOPQRSTUVWXYZ', 'abcdefghijklmnopqrstuvwxyz'), ?) > 0)",
-                needle,
-            );
-        }
-        if let Some((at, id)) = &self.cursor {
-            st.bind("\n  AND (e.at, e.id) < (?, ", at);
-            st.bind("?)", id);
-        }
-        st.bind("\nORDER BY e.at DESC, e.id DESC\nLIMIT ?", &self.fetch);
-        st
-    }
-}
-
-/// Whether the filter's area (if any) exists.
-async fn area_exists<C: GenericClient>(client: &C, filter: &AccessFilter) -> StoreResult<bool> {
-    let Some(code) = &filter.area else {
-        return Ok(true);
-    };
-    let st = client
-        .prepare_cached("SELECT id FROM areas WHERE code = $1")
-        .await
-        .map_err(pg)?;
-    Ok(client.query_opt(&st, &[code]).await.map_err(pg)?.is_some())
-}
-
-/// The values of a page for `filter` (the search's name ids looked up when there is a text to find).
-async fn page_values<C: GenericClient>(
-    client: &C,
-    who: &CitizenRef,
-    filter: &AccessFilter,
-    after: Option<AccessCursor>,
-    limit: u32,
-    now: Timestamp,
-) -> StoreResult<PageValues> {
-    let who = match who {
-        CitizenRef::Subject(s) => ("subject", s.clone()),
-        CitizenRef::CprKey(k) => ("cpr_key", k.clone()),
-    };
-    let search = match needle(filter) {
-        None => None,
-        Some(needle) => {
-            let mut ids = Vec::new();
-            for (table, _) in SEARCHED {
-                ids.push(matching_ids(client, table, &needle).await?);
-            }
-            Some((ids, needle))
-        }
-    };
-    Ok(PageValues {
-        who,
-        now: now.as_second(),
-        from: filter.from.map(|t| t.as_second()),
-        to: filter.to.map(|t| t.as_second()),
-        area: filter.area.clone(),
-        org: filter.organisation,
-        action: filter.action.map(action_code),
-        search,
-        cursor: after.map(|c| (c.at.as_second(), c.id)),
-        fetch: i64::from(limit) + 1,
-    })
 }
 
 impl PgStore {

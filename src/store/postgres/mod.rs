@@ -20,6 +20,7 @@ mod dpo;
 mod fhir;
 mod ingest;
 mod migrations;
+mod page_statement;
 pub mod partitions;
 mod reads;
 mod record_locks;
