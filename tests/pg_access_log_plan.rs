@@ -9,7 +9,7 @@ use indsigt::store::{CitizenRef, Store};
 use jiff::Timestamp;
 
 /// Each filter's page is read from its `(citizen_id, <filter>, at DESC, id DESC)` index in order, the
-/// cursor being the index's bound: no sort, no scan of the whole table.
+/// cursor being the index's bound, month after month: no sort, no merge, no scan of the whole table.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_filter_reads_its_index_in_order() {
     let demo = common::demo();
@@ -94,6 +94,9 @@ async fn every_filter_reads_its_index_in_order() {
             assert!(plan.contains(index), "{context}");
             assert!(!nodes.iter().any(|n| n.starts_with("Sort  (")), "{context}");
             assert!(!plan.contains("Seq Scan on access_events"), "{context}");
+            // The months one after another, newest first: the page stops in the month that fills it.
+            assert!(!plan.contains("Merge Append"), "{context}");
+            assert!(nodes.iter().any(|n| n.starts_with("Append")), "{context}");
             if after.is_some() {
                 assert!(
                     nodes

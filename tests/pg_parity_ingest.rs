@@ -57,7 +57,7 @@ fn batches() -> Vec<(&'static str, Timestamp, Vec<IngestEvent>)> {
             ),
             m,
         ),
-        // Months without a partition: the default one.
+        // Months without a partition: made for them.
         event(
             item(
                 "e-8",
@@ -239,14 +239,25 @@ async fn json_and_fhir_batches_give_sqlites_outcomes_and_rows() {
         ]
     );
     assert_eq!(assert_same_rows(&sqlite, &pg).await, 12);
-    // The 2020 fixture and the far months are in the default partition.
+    // The 2020 fixture and the far months got partitions of their own, made for them; every entry is in
+    // its month's.
     let client = pg.client().await.unwrap();
-    let default: i64 = client
-        .query_one("SELECT count(*) FROM access_events_default", &[])
+    let misplaced: i64 = client
+        .query_one(
+            "SELECT count(*) FROM access_events WHERE tableoid::regclass::text
+                 <> 'access_events_p' || to_char(to_timestamp(at) AT TIME ZONE 'UTC', 'YYYYMM')",
+            &[],
+        )
         .await
         .unwrap()
         .get(0);
-    assert_eq!(default, 5);
+    assert_eq!(misplaced, 0);
+    let parts = indsigt::store::postgres::partitions::attached(&client)
+        .await
+        .unwrap();
+    for month in ["access_events_p199005", "access_events_p209901"] {
+        assert!(parts.iter().any(|p| p == month), "{month}: {parts:?}");
+    }
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

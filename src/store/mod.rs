@@ -5,6 +5,7 @@
 //! deferred access-log entries (`hidden_until` after `now`) are never returned or counted.
 
 mod catalogue;
+pub mod catalogue_view;
 mod checkpoints;
 pub mod demo;
 mod dims;

@@ -68,6 +68,7 @@ impl Copied {
 /// Copies every table of the SQLite file at `from` into `to`, which must hold no citizen yet.
 pub async fn copy_from_sqlite(from: &Path, to: &PgStore) -> StoreResult<Copied> {
     let sqlite = crate::store::Store::open(from)?;
+    to.ensure_partitions(entry_days(&sqlite)?).await?;
     let mut client = to.client().await?;
     let tx = client.transaction().await.map_err(pg)?;
     let held: i64 = tx
@@ -145,6 +146,16 @@ BEGIN
   END LOOP;
   PERFORM setval('access_events_id_seq', coalesce((SELECT max(id) FROM access_events), 0) + 1, false);
 END $$;";
+
+/// The first second of each day that holds access-log entries in the SQLite file: their months need
+/// partitions before the rows are copied.
+fn entry_days(sqlite: &crate::store::Store) -> StoreResult<Vec<i64>> {
+    let conn = sqlite.connection();
+    let mut st =
+        conn.prepare("SELECT DISTINCT at - ((at % 86400) + 86400) % 86400 FROM access_events")?;
+    let days = st.query_map([], |r| r.get::<_, i64>(0))?;
+    Ok(days.collect::<rusqlite::Result<_>>()?)
+}
 
 fn read_table(
     sqlite: &crate::store::Store,

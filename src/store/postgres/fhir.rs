@@ -156,6 +156,8 @@ impl PgStore {
         events: &[FhirEvent],
         now: Timestamp,
     ) -> StoreResult<Vec<IngestOutcome>> {
+        self.ensure_partitions(events.iter().map(|e| e.at.as_second()))
+            .await?;
         let mut client = self.client().await?;
         in_transaction!(client, |tx| write_events(&tx, system_name, events, now))
     }

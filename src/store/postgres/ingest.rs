@@ -6,8 +6,8 @@
 //! written with that id: the server that loses the claim answers "duplicate" and writes nothing. The claim
 //! comes after the checks, so a refused event takes no id and the ids are those SQLite gives. Two batches
 //! claiming the same events in different orders can deadlock: the one PostgreSQL aborts is tried again
-//! alone ([`lock`]). The access log is partitioned by month; an entry whose month has no partition lands
-//! in the default one.
+//! alone ([`lock`]). The access log is partitioned by month; a batch first makes the partitions its months
+//! lack ([`PgStore::ensure_partitions`]).
 
 use super::citizens::citizen_for;
 use super::dims::{self, CURRENT, catalogue_area, catalogue_purpose, lookup};
@@ -326,6 +326,8 @@ impl PgStore {
         events: &[IngestEvent],
         now: Timestamp,
     ) -> StoreResult<Vec<IngestOutcome>> {
+        self.ensure_partitions(events.iter().map(|e| e.at.as_second()))
+            .await?;
         let mut client = self.client().await?;
         in_transaction!(client, |tx| write_events(&tx, events, now))
     }

@@ -28,7 +28,7 @@ mod records;
 mod visits;
 
 pub use connect::{PASSWORD_ENV, PgError, check, connect_config};
-pub use migrations::SUPPORTED_VERSION;
+pub use migrations::{MIGRATIONS, SUPPORTED_VERSION};
 
 use super::error::{StoreError, StoreResult};
 use crate::config::Postgres;
@@ -44,6 +44,8 @@ pub struct PgStore {
     /// Set once the schema is migrated: until then every call answers [`StoreError::Unavailable`].
     ready: Arc<AtomicBool>,
     settings: Arc<Postgres>,
+    /// The months whose access-log partition is known to be attached ([`partitions`]).
+    months: Arc<std::sync::Mutex<std::collections::BTreeSet<jiff::civil::Date>>>,
 }
 
 impl std::fmt::Debug for PgStore {
@@ -60,6 +62,7 @@ impl PgStore {
             pool: connect::pool(settings)?,
             ready: Arc::new(AtomicBool::new(false)),
             settings: Arc::new(settings.clone()),
+            months: Arc::default(),
         })
     }
 
@@ -72,7 +75,8 @@ impl PgStore {
             .await
             .map_err(|e| connect::pool_error(e, &self.settings))?;
         migrations::migrate(&mut client).await?;
-        partitions::maintain(&client, now, &self.settings).await?;
+        let months = partitions::maintain(&client, now, &self.settings).await?;
+        self.know_months(months);
         self.ready.store(true, Ordering::Release);
         Ok(())
     }

@@ -7,10 +7,12 @@
 //! and two batches never wait on each other in a circle. The version check then sees the committed row.
 
 use super::citizens::citizen_for;
+use super::ingest::in_transaction;
 use super::record_locks::lock;
 use super::{PgStore, pg};
 use crate::store::StoreResult;
-use crate::store::records::{Body, CatalogueView, Record, RecordOutcome, ViewRows};
+use crate::store::catalogue_view::{CatalogueView, ViewRows};
+use crate::store::records::{Body, Record, RecordOutcome};
 use deadpool_postgres::{GenericClient, Transaction};
 use jiff::Timestamp;
 use std::collections::BTreeSet;
@@ -79,10 +81,9 @@ impl PgStore {
         now: Timestamp,
     ) -> StoreResult<Vec<RecordOutcome>> {
         let mut client = self.client().await?;
-        let tx = client.transaction().await.map_err(pg)?;
-        let out = write_records(&tx, records, now).await?;
-        tx.commit().await.map_err(pg)?;
-        Ok(out)
+        // An event batch creates new citizens in its events' order, not under these locks: the two can
+        // still wait on each other's new citizens. PostgreSQL then aborts one, which is tried again alone.
+        in_transaction!(client, |tx| write_records(&tx, records, now))
     }
 }
 

@@ -17,6 +17,8 @@ impl PgStore {
     /// Records a kiosk visit: a `kiosk_visits` row and an entry in the citizen's own access log, in one
     /// transaction. Nothing about the helper is kept beyond staff/volunteer.
     pub async fn record_visit(&self, who: &CitizenRef, visit: &KioskVisit) -> StoreResult<()> {
+        self.ensure_partitions([visit.started_at.as_second()])
+            .await?;
         let mut client = self.client().await?;
         let key = citizens::citizen_key(&client, who).await?;
         let tx = client.transaction().await.map_err(pg)?;
