@@ -137,7 +137,8 @@ async fn main() -> Result<(), Error> {
         let rows = client
             .query(
                 "SELECT indexname, indexdef FROM pg_indexes
-                 WHERE schemaname = 'public' AND tablename = 'access_events' AND indexname <> 'access_events_pkey'
+                 WHERE schemaname = 'public' AND tablename = 'access_events'
+                   AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE conrelid = 'access_events'::regclass)
                  ORDER BY indexname",
                 &[],
             )

@@ -123,6 +123,16 @@ async fn a_version_1_log_moves_whole_into_the_new_partitions() {
         .unwrap()
         .get(0);
     assert_eq!(key, "RANGE (at, id)");
+    // The new table has the names a fresh database of version 2 has.
+    let pkey: String = client
+        .query_one(
+            "SELECT conname::text FROM pg_constraint WHERE conrelid = 'access_events'::regclass AND contype = 'p'",
+            &[],
+        )
+        .await
+        .unwrap()
+        .get(0);
+    assert_eq!(pkey, "access_events_pkey");
     // The sequence is the new table's and goes on past the moved entries.
     let next: i64 = client
         .query_one(

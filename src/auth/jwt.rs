@@ -36,6 +36,8 @@ pub enum TokenError {
     WrongAudience,
     #[error("the token has no subject")]
     NoSubject,
+    #[error("the ID token is not for this sign-in")]
+    WrongNonce,
     #[error("the issuer's keys are not available: {0}")]
     Keys(#[from] JwksError),
 }
@@ -212,6 +214,38 @@ impl Verifier {
 
     /// Verifies `token` at unix time `now` and returns the subject and, if the token names one, the name.
     pub async fn verify(&self, token: &str, now: i64) -> Result<Verified, TokenError> {
+        let claims = self.signed_claims(token).await?;
+        self.check_claims(&claims, now)
+    }
+
+    /// Verifies an OpenID Connect ID token (this verifier's audience being the client id) as [`verify`]
+    /// does, and that its `nonce` is the one this sign-in sent.
+    ///
+    /// [`verify`]: Verifier::verify
+    pub async fn verify_id_token(
+        &self,
+        token: &str,
+        now: i64,
+        nonce: &str,
+    ) -> Result<Verified, TokenError> {
+        let claims = self.signed_claims(token).await?;
+        let verified = self.check_claims(&claims, now)?;
+        let given = claims.get("nonce").and_then(|v| v.as_str()).unwrap_or("");
+        if !bool::from(subtle::ConstantTimeEq::ct_eq(
+            given.as_bytes(),
+            nonce.as_bytes(),
+        )) || nonce.is_empty()
+        {
+            return Err(TokenError::WrongNonce);
+        }
+        Ok(verified)
+    }
+
+    /// The claims of `token` once its shape, algorithm and signature are checked.
+    async fn signed_claims(
+        &self,
+        token: &str,
+    ) -> Result<serde_json::Map<String, serde_json::Value>, TokenError> {
         let mut parts = token.split('.');
         let (Some(h), Some(p), Some(s), None) =
             (parts.next(), parts.next(), parts.next(), parts.next())
@@ -241,9 +275,7 @@ impl Verifier {
         };
         verified?;
 
-        let claims: serde_json::Map<String, serde_json::Value> =
-            serde_json::from_slice(&b64(p)?).map_err(|_| TokenError::Malformed)?;
-        self.check_claims(&claims, now)
+        serde_json::from_slice(&b64(p)?).map_err(|_| TokenError::Malformed)
     }
 
     fn check_signature(

@@ -24,6 +24,11 @@ pub(super) const SERVER: SectionSpec = SectionSpec {
             "PostgreSQL instead of the SQLite file: a table of the keys below.",
         ),
         optional(
+            "portal",
+            KeyType::Table(PORTAL),
+            "The citizen's own web pages, where the kiosk's QR code leads: a table of the keys below.",
+        ),
+        optional(
             "issuer",
             KeyType::Url,
             "The OIDC issuer whose access tokens are accepted.",
@@ -130,6 +135,41 @@ pub(super) const SERVER: SectionSpec = SectionSpec {
         ),
     ],
 };
+
+/// `[server.portal]`. `public_url` and `client_id` are needed; the others have the defaults of
+/// `config::Portal`. The issuer is `[server] issuer`, the broker the kiosk signs in with.
+const PORTAL: &[KeySpec] = &[
+    key(
+        "public_url",
+        KeyType::Url,
+        "The server's public address, e.g. https://indsigt.kommune.dk (the QR code leads here).",
+    ),
+    key(
+        "client_id",
+        TEXT,
+        "The portal's client id at the broker (code flow with PKCE).",
+    ),
+    optional(
+        "client_secret_file",
+        KeyType::Path,
+        "A file with the client secret, for a broker that wants one; else a public client.",
+    ),
+    optional(
+        "scope",
+        TEXT,
+        "The scopes asked for, space separated (default openid).",
+    ),
+    optional(
+        "idle_timeout_secs",
+        KeyType::Integer { min: 60, max: 7200 },
+        "Seconds without a request before the session ends (default 900).",
+    ),
+    optional(
+        "session_max_secs",
+        KeyType::Integer { min: 300, max: 43200 },
+        "The longest a session lasts, in seconds (default 3600).",
+    ),
+];
 
 /// `[server.postgres]`. Only `url` is needed; the others have the defaults of `config::Postgres`.
 const POSTGRES: &[KeySpec] = &[

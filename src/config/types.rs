@@ -259,6 +259,38 @@ fn default_pg_months_ahead() -> u32 {
     3
 }
 
+/// `[server.portal]`: the citizen's web pages and their sign-in (OIDC code flow with PKCE).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Portal {
+    /// The server's public address (`https://…`); the redirect URI is `{public_url}/signin/callback`.
+    pub public_url: String,
+    /// The portal's client id at the broker.
+    pub client_id: String,
+    /// A file holding the client secret, for a confidential client.
+    #[serde(default)]
+    pub client_secret_file: Option<PathBuf>,
+    /// The scopes asked for.
+    #[serde(default = "default_portal_scope")]
+    pub scope: String,
+    /// Seconds without a request before the session ends.
+    #[serde(default = "default_portal_idle")]
+    pub idle_timeout_secs: u64,
+    /// The longest a session lasts, in seconds.
+    #[serde(default = "default_portal_max")]
+    pub session_max_secs: u64,
+}
+
+fn default_portal_scope() -> String {
+    "openid".into()
+}
+fn default_portal_idle() -> u64 {
+    900
+}
+fn default_portal_max() -> u64 {
+    3600
+}
+
 /// TLS to PostgreSQL.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -279,6 +311,9 @@ pub struct Server {
     /// PostgreSQL instead of the SQLite file: `[server.postgres]`.
     #[serde(default)]
     pub postgres: Option<Postgres>,
+    /// The citizen's web pages: `[server.portal]`.
+    #[serde(default)]
+    pub portal: Option<Portal>,
     /// The OIDC issuer whose access tokens are accepted. Required to serve citizen endpoints.
     #[serde(default)]
     pub issuer: Option<String>,

@@ -35,7 +35,28 @@ pub enum RequestStatus {
     Refused,
 }
 
+impl RequestKind {
+    /// The message id of what the citizen asked for.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            RequestKind::Withdrawal => "request-kind-withdrawal",
+            RequestKind::Report => "request-kind-report",
+        }
+    }
+}
+
 impl RequestStatus {
+    /// The message id of where a request stands.
+    pub fn message_id(self) -> &'static str {
+        match self {
+            RequestStatus::Sent => "request-status-sent",
+            RequestStatus::UnderReview => "request-status-under-review",
+            RequestStatus::Answered => "request-status-answered",
+            RequestStatus::Done => "request-status-done",
+            RequestStatus::Refused => "request-status-refused",
+        }
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             RequestStatus::Sent => "sent",

@@ -22,18 +22,23 @@ type Answer<T> = Result<Json<T>, ApiError>;
 /// The citizen the verified token names, and the current time in whole seconds (as the store keeps times,
 /// so a first answer equals every later one).
 fn citizen_of(state: &ServerState, subject: &Subject) -> Result<(CitizenRef, Timestamp), ApiError> {
-    // With `cpr_claim`, the subject is the token's CPR number: only its citizen key is looked up.
-    let who = match (&state.pepper, state.cpr_claim) {
-        (Some(pepper), true) => CitizenRef::CprKey(
-            crate::ingest::cpr::parse_cpr(&subject.id)
-                .map(|cpr| pepper.citizen_key(&cpr))
-                .ok_or(crate::store::StoreError::UnknownCitizen)?,
-        ),
-        _ => CitizenRef::Subject(subject.id.to_string()),
-    };
+    let who = citizen_ref(state, &subject.id)?;
     let now =
         Timestamp::from_second(Timestamp::now().as_second()).map_err(|_| ApiError::internal())?;
     Ok((who, now))
+}
+
+/// The citizen a verified token's subject names (the kiosk's and the portal's sign-in alike): with
+/// `cpr_claim`, the subject is the CPR number, and only its citizen key is looked up.
+pub fn citizen_ref(state: &ServerState, subject: &str) -> Result<CitizenRef, ApiError> {
+    Ok(match (&state.pepper, state.cpr_claim) {
+        (Some(pepper), true) => CitizenRef::CprKey(
+            crate::ingest::cpr::parse_cpr(subject)
+                .map(|cpr| pepper.citizen_key(&cpr))
+                .ok_or(crate::store::StoreError::UnknownCitizen)?,
+        ),
+        _ => CitizenRef::Subject(subject.to_string()),
+    })
 }
 
 pub async fn me(State(s): State<ServerState>, who: Subject) -> Answer<Citizen> {

@@ -14,6 +14,7 @@ pub mod ingest_records;
 pub mod kiosk;
 pub mod openapi;
 mod pool;
+pub mod portal;
 pub mod rate_limit;
 mod request_log;
 pub mod routes;
@@ -187,6 +188,9 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
         stale_after_secs: i64::from(settings.system_stale_after_hours) * 3600,
         kiosks: Arc::new(kiosks),
         show_employee_names: settings.show_employee_names,
+        portal: portal::Portal::from_settings(settings)
+            .map_err(|e| ServeError::Failed(e.to_string()))?
+            .map(Arc::new),
     })
 }
 
@@ -215,6 +219,9 @@ pub async fn start(settings: &Server, listen: Option<&str>) -> Result<Running, S
         if let Err(JwksError::IssuerMismatch { configured, found }) = verifier.warm_up().await {
             return Err(ServeError::IssuerMismatch { configured, found });
         }
+    }
+    if let Some(portal) = &state.portal {
+        background.push(portal::Portal::spawn_sweeper(portal.clone()));
     }
     let listen = listen.unwrap_or(&settings.listen);
     let addr: SocketAddr = tokio::net::lookup_host(listen)

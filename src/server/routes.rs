@@ -135,6 +135,7 @@ pub fn router(state: ServerState) -> Router {
         );
     }
     router
+        .merge(super::portal::routes(&state))
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
         .layer(middleware::from_fn(super::request_log::log_request))

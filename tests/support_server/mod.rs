@@ -38,6 +38,7 @@ pub fn settings(db: &Path, issuer: &Issuer) -> Server {
         listen: "127.0.0.1:0".into(),
         database: db.to_owned(),
         postgres: None,
+        portal: None,
         issuer: Some(issuer.url.clone()),
         audience: Some(AUDIENCE.into()),
         subject_claim: "sub".into(),

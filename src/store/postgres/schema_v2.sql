@@ -9,6 +9,7 @@
 
 ALTER SEQUENCE access_events_id_seq OWNED BY NONE;
 ALTER TABLE access_events RENAME TO access_events_v1;
+ALTER TABLE access_events_v1 RENAME CONSTRAINT access_events_pkey TO access_events_v1_pkey;
 ALTER INDEX idx_events_citizen_at RENAME TO idx_events_v1_citizen_at;
 ALTER INDEX idx_events_citizen_action_at RENAME TO idx_events_v1_citizen_action_at;
 ALTER INDEX idx_events_citizen_area_at RENAME TO idx_events_v1_citizen_area_at;

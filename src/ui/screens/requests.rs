@@ -18,21 +18,12 @@ const INTRO_ROWS: u16 = 3;
 
 /// The message id of what the citizen asked for.
 pub fn kind_id(kind: RequestKind) -> &'static str {
-    match kind {
-        RequestKind::Withdrawal => "request-kind-withdrawal",
-        RequestKind::Report => "request-kind-report",
-    }
+    kind.message_id()
 }
 
 /// The message id of where a request stands.
 pub fn status_id(status: RequestStatus) -> &'static str {
-    match status {
-        RequestStatus::Sent => "request-status-sent",
-        RequestStatus::UnderReview => "request-status-under-review",
-        RequestStatus::Answered => "request-status-answered",
-        RequestStatus::Done => "request-status-done",
-        RequestStatus::Refused => "request-status-refused",
-    }
+    status.message_id()
 }
 
 /// "New" on a request whose status or answer changed since the citizen last looked.
