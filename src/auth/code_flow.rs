@@ -45,7 +45,10 @@ pub fn random_token(n: usize) -> Result<String, CodeFlowError> {
 
 /// The S256 code challenge of a PKCE verifier: base64url(SHA-256(verifier)).
 pub fn challenge(verifier: &str) -> String {
-    URL_SAFE_NO_PAD.encode(ring::digest::digest(&ring::digest::SHA256, verifier.as_bytes()))
+    URL_SAFE_NO_PAD.encode(ring::digest::digest(
+        &ring::digest::SHA256,
+        verifier.as_bytes(),
+    ))
 }
 
 /// Where the portal is and who it is at the broker.
@@ -245,7 +248,7 @@ impl CodeFlowClient {
     }
 
     /// The broker's logout address (RP-initiated logout), if it offers one: it ends the citizen's session
-    /// there too and sends them back to `after`.
+    /// there too and sends them back to `after` (a registered address) with `state` set to `lang`.
     pub async fn end_session_url(&self, id_token: &str, after: &str, lang: &str) -> Option<String> {
         let e = self.endpoints().await.ok()?;
         let end = e.end_session_endpoint?;
@@ -254,6 +257,7 @@ impl CodeFlowClient {
             ("post_logout_redirect_uri", after),
             ("client_id", self.options.client_id.as_str()),
             ("ui_locales", lang),
+            ("state", lang),
         ];
         reqwest::Url::parse_with_params(&end, &query)
             .ok()

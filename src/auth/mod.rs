@@ -7,8 +7,8 @@
 //!   keys (JWKS), and the line-of-business systems' API keys for ingest.
 
 pub mod api_key;
-pub mod code_flow;
 pub mod citizen_key;
+pub mod code_flow;
 pub mod jwks;
 pub mod jwt;
 pub mod oidc;

@@ -166,7 +166,10 @@ const PORTAL: &[KeySpec] = &[
     ),
     optional(
         "session_max_secs",
-        KeyType::Integer { min: 300, max: 43200 },
+        KeyType::Integer {
+            min: 300,
+            max: 43200,
+        },
         "The longest a session lasts, in seconds (default 3600).",
     ),
 ];

@@ -4,6 +4,8 @@
 // and the login is the account id (the `sub` of the token), so tests sign in as a demo citizen's subject.
 //
 // Usage: node provider.mjs PORT AUDIENCE
+// With PORTAL_REDIRECT_URIS and PORTAL_LOGOUT_URIS (space separated), the portal's client `indsigt-portal`
+// (code flow with PKCE) may come back to those addresses.
 // With CPR_ACCOUNTS='{"login": {"cpr": "DDMMYYNNNN", "name": "Full Name"}}', the access tokens of those logins
 // also carry the CPR number (NemLog-in's claim name) and the name, as a MitID broker's do.
 // Prints "ready <issuer>" when it listens on 127.0.0.1:PORT.
@@ -29,6 +31,16 @@ const configuration = {
     grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
     response_types: [],
     redirect_uris: [],
+  }, {
+    // The citizen's web pages: the code flow with PKCE, a public client, RP-initiated logout.
+    client_id: 'indsigt-portal',
+    client_name: 'Indsigt (test)',
+    token_endpoint_auth_method: 'none',
+    id_token_signed_response_alg: 'ES256',
+    grant_types: ['authorization_code'],
+    response_types: ['code'],
+    redirect_uris: (process.env.PORTAL_REDIRECT_URIS || 'http://127.0.0.1:1/signin/callback').split(' '),
+    post_logout_redirect_uris: (process.env.PORTAL_LOGOUT_URIS || 'http://127.0.0.1:1/signed-out').split(' '),
   }],
   jwks: { keys: [jwk] },
   scopes: ['openid', 'offline_access'],

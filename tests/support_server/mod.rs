@@ -34,12 +34,17 @@ pub fn kiosk_key_file(dir: &Path) -> std::path::PathBuf {
 
 /// The server settings for tests: the issuer, a small pool, generous rate limits.
 pub fn settings(db: &Path, issuer: &Issuer) -> Server {
+    settings_for(db, &issuer.url)
+}
+
+/// The server settings for tests, with the issuer at `issuer_url`.
+pub fn settings_for(db: &Path, issuer_url: &str) -> Server {
     Server {
         listen: "127.0.0.1:0".into(),
         database: db.to_owned(),
         postgres: None,
         portal: None,
-        issuer: Some(issuer.url.clone()),
+        issuer: Some(issuer_url.to_owned()),
         audience: Some(AUDIENCE.into()),
         subject_claim: "sub".into(),
         name_claim: "name".into(),

@@ -111,14 +111,30 @@ struct CopyLinks {
 }
 
 /// `/copy`: what the copy holds, and the two downloads.
-pub async fn page(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn page(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Copy);
     let view = CopyLinks {
-        chrome: Chrome::new(lang, t(lang, "portal-title-copy"), Some(Page::Copy), "/copy", Some(&me.csrf)),
+        chrome: Chrome::new(
+            lang,
+            t(lang, "portal-title-copy"),
+            Some(Page::Copy),
+            "/copy",
+            Some(&me.csrf),
+        ),
         intro: vec![t(lang, "portal-copy-explain"), t(lang, "portal-copy-phone")],
         links: vec![
-            Link { href: format!("/copy.html?lang={}", lang.code()), label: t(lang, "portal-copy-html") },
-            Link { href: format!("/copy.json?lang={}", lang.code()), label: t(lang, "portal-copy-json") },
+            Link {
+                href: format!("/copy.html?lang={}", lang.code()),
+                label: t(lang, "portal-copy-html"),
+            },
+            Link {
+                href: format!("/copy.json?lang={}", lang.code()),
+                label: t(lang, "portal-copy-json"),
+            },
         ],
         note: t(lang, "portal-copy-note"),
     };
@@ -126,14 +142,23 @@ pub async fn page(State(s): State<ServerState>, headers: HeaderMap, Query(q): Qu
 }
 
 /// `/copy.json`: the copy as a file.
-pub async fn json(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn json(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Copy);
     match gather(&s, &me).await {
         Ok(copy) => {
             let mut response = Json(copy).into_response();
-            let name = format!("attachment; filename=\"indsigt-{}.json\"", me.now.strftime("%Y-%m-%d"));
+            let name = format!(
+                "attachment; filename=\"indsigt-{}.json\"",
+                me.now.strftime("%Y-%m-%d")
+            );
             if let Ok(v) = HeaderValue::from_str(&name) {
-                response.headers_mut().insert(header::CONTENT_DISPOSITION, v);
+                response
+                    .headers_mut()
+                    .insert(header::CONTENT_DISPOSITION, v);
             }
             response
         }
@@ -156,7 +181,11 @@ struct Printable {
 }
 
 fn sections(lang: Lang, c: &DataCopy) -> Vec<Section> {
-    let section = |title: &str, empty: &str, cards: Vec<Card>| Section { title: t(lang, title), empty: t(lang, empty), cards };
+    let section = |title: &str, empty: &str, cards: Vec<Card>| Section {
+        title: t(lang, title),
+        empty: t(lang, empty),
+        cards,
+    };
     let data = c
         .areas
         .iter()
@@ -164,7 +193,11 @@ fn sections(lang: Lang, c: &DataCopy) -> Vec<Section> {
         .map(|(a, cat)| Card {
             title: format!("{} · {}", a.area.name.get(lang), cat.name.get(lang)),
             badge: Some(super::pages::lawfulness(lang, cat.lawfulness)),
-            rows: cat.fields.iter().map(|f| Row::new(f.label.get(lang).to_owned(), f.value.get(lang))).collect(),
+            rows: cat
+                .fields
+                .iter()
+                .map(|f| Row::new(f.label.get(lang).to_owned(), f.value.get(lang)))
+                .collect(),
             notes: vec![cat.description.get(lang).to_owned()],
             ..Card::default()
         })
@@ -175,7 +208,10 @@ fn sections(lang: Lang, c: &DataCopy) -> Vec<Section> {
         .map(|p| Card {
             title: p.name.get(lang).to_owned(),
             badge: Some(super::pages::lawfulness(lang, p.lawfulness)),
-            notes: vec![p.description.get(lang).to_owned(), p.legal_basis.plain.get(lang).to_owned()],
+            notes: vec![
+                p.description.get(lang).to_owned(),
+                p.legal_basis.plain.get(lang).to_owned(),
+            ],
             ..Card::default()
         })
         .collect();
@@ -183,7 +219,11 @@ fn sections(lang: Lang, c: &DataCopy) -> Vec<Section> {
         .access_log
         .iter()
         .map(|e| Card {
-            title: format!("{} · {}", format_datetime(lang, e.at), e.organisation.get(lang)),
+            title: format!(
+                "{} · {}",
+                format_datetime(lang, e.at),
+                e.organisation.get(lang)
+            ),
             rows: vec![
                 Row::new(t(lang, "entry-data"), e.category.get(lang)),
                 Row::new(t(lang, "entry-why"), e.purpose.get(lang)),
@@ -201,7 +241,14 @@ fn sections(lang: Lang, c: &DataCopy) -> Vec<Section> {
                 Row::new(t(lang, "consent-recipient"), x.recipient.get(lang)),
                 Row::new(t(lang, "consent-given"), format_datetime(lang, x.given_at)),
             ],
-            badge: Some(t(lang, if x.is_active() { "consent-active" } else { "consent-withdrawn-explain" })),
+            badge: Some(t(
+                lang,
+                if x.is_active() {
+                    "consent-active"
+                } else {
+                    "consent-withdrawn-explain"
+                },
+            )),
             ..Card::default()
         })
         .collect();
@@ -211,7 +258,10 @@ fn sections(lang: Lang, c: &DataCopy) -> Vec<Section> {
         .map(|d| Card {
             title: d.tool.get(lang).to_owned(),
             rows: vec![
-                Row::new(t(lang, "decision-used-on"), format_datetime(lang, d.used_at)),
+                Row::new(
+                    t(lang, "decision-used-on"),
+                    format_datetime(lang, d.used_at),
+                ),
                 Row::new(t(lang, "decision-result"), d.result.get(lang)),
                 Row::new(t(lang, "decision-human"), d.human_role.get(lang)),
             ],
@@ -228,17 +278,31 @@ fn sections(lang: Lang, c: &DataCopy) -> Vec<Section> {
 }
 
 /// `/copy.html`: the same copy as a page to print or save.
-pub async fn printable(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn printable(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Copy);
     let copy = match gather(&s, &me).await {
         Ok(c) => c,
         Err(e) => return store_error(e, lang, Page::Copy),
     };
     let view = Printable {
-        chrome: Chrome::new(lang, t(lang, "portal-copy-html-title"), Some(Page::Copy), "/copy.html", Some(&me.csrf)),
+        chrome: Chrome::new(
+            lang,
+            t(lang, "portal-copy-html-title"),
+            Some(Page::Copy),
+            "/copy.html",
+            Some(&me.csrf),
+        ),
         intro: vec![
             format!("{} · {}", copy.name, copy.cpr_masked),
-            format!("{} {}", t(lang, "portal-copy-made"), format_datetime(lang, copy.made_at)),
+            format!(
+                "{} {}",
+                t(lang, "portal-copy-made"),
+                format_datetime(lang, copy.made_at)
+            ),
         ],
         sections: sections(lang, &copy),
     };

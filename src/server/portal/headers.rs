@@ -33,7 +33,11 @@ pub fn content_security_policy(broker_origin: &str) -> String {
     )
 }
 
-pub async fn security_headers(State(state): State<ServerState>, req: Request, next: Next) -> Response {
+pub async fn security_headers(
+    State(state): State<ServerState>,
+    req: Request,
+    next: Next,
+) -> Response {
     let is_css = req.uri().path() == "/portal.css";
     let mut response = next.run(req).await;
     let broker = state

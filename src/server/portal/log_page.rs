@@ -63,7 +63,9 @@ fn field<'a>(q: &'a Fields, name: &str) -> Option<&'a str> {
 fn day(v: &str, next: bool) -> Option<jiff::Timestamp> {
     let d: jiff::civil::Date = v.parse().ok()?;
     let d = if next { d.tomorrow().ok()? } else { d };
-    d.to_zoned_datetime(copenhagen()).ok().map(|z| z.timestamp())
+    d.to_zoned_datetime(copenhagen())
+        .ok()
+        .map(|z| z.timestamp())
 }
 
 /// The filter the form's fields ask for, and whether any of them could not be read.
@@ -83,12 +85,16 @@ pub fn filter_of(q: &Fields) -> (AccessFilter, bool) {
     filter.from = from.and_then(|v| day(v, false));
     filter.to = to.and_then(|v| day(v, true));
     let org = field(q, "organisation");
-    read(org, &|v| v.parse::<i64>().ok().filter(|n| *n >= 1).map(|_| ()));
+    read(org, &|v| {
+        v.parse::<i64>().ok().filter(|n| *n >= 1).map(|_| ())
+    });
     filter.organisation = org.and_then(|v| v.parse().ok()).filter(|n| *n >= 1);
     let action = field(q, "action");
     read(action, &|v| crate::domain::Action::from_code(v).map(|_| ()));
     filter.action = action.and_then(crate::domain::Action::from_code);
-    filter.area = field(q, "area").filter(|a| a.len() <= 100).map(str::to_owned);
+    filter.area = field(q, "area")
+        .filter(|a| a.len() <= 100)
+        .map(str::to_owned);
     filter.text = field(q, "q").map(|s| s.chars().take(100).collect());
     (filter, bad)
 }
@@ -137,26 +143,68 @@ fn query_of(q: &Fields) -> String {
     out
 }
 
-pub async fn access_log(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+/// The log's path with the filters' query (`query` as [`query_of`] makes it), for the language switch.
+fn here(query: &str) -> String {
+    match query.trim_start_matches('&') {
+        "" => "/access-log".to_owned(),
+        q => format!("/access-log?{q}"),
+    }
+}
+
+pub async fn access_log(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::AccessLog);
     let (filter, bad) = filter_of(&q);
     let after = field(&q, "after").and_then(AccessCursor::decode);
     let (page, areas, orgs) = match (
-        s.store.access_page(&me.who, filter.clone(), after, PAGE, me.now).await,
+        s.store
+            .access_page(&me.who, filter.clone(), after, PAGE, me.now)
+            .await,
         s.store.areas(&me.who).await,
         s.store.organisations(&me.who, me.now).await,
     ) {
         (Ok(p), Ok(a), Ok(o)) => (p, a, o),
-        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => return store_error(e, lang, Page::Overview),
+        (Err(e), _, _) | (_, Err(e), _) | (_, _, Err(e)) => {
+            return store_error(e, lang, Page::Overview);
+        }
     };
     let all = t(lang, "filter-all");
-    let choice = |value: String, label: String, chosen: bool| Choice { value, label, chosen };
+    let choice = |value: String, label: String, chosen: bool| Choice {
+        value,
+        label,
+        chosen,
+    };
     let mut area_opts = vec![choice(String::new(), all.clone(), filter.area.is_none())];
-    area_opts.extend(areas.iter().map(|a| choice(a.code.clone(), a.name.get(lang).to_owned(), filter.area.as_deref() == Some(&a.code))));
-    let mut org_opts = vec![choice(String::new(), all.clone(), filter.organisation.is_none())];
-    org_opts.extend(orgs.iter().map(|o| choice(o.id.to_string(), o.name.get(lang).to_owned(), filter.organisation == Some(o.id))));
+    area_opts.extend(areas.iter().map(|a| {
+        choice(
+            a.code.clone(),
+            a.name.get(lang).to_owned(),
+            filter.area.as_deref() == Some(&a.code),
+        )
+    }));
+    let mut org_opts = vec![choice(
+        String::new(),
+        all.clone(),
+        filter.organisation.is_none(),
+    )];
+    org_opts.extend(orgs.iter().map(|o| {
+        choice(
+            o.id.to_string(),
+            o.name.get(lang).to_owned(),
+            filter.organisation == Some(o.id),
+        )
+    }));
     let mut action_opts = vec![choice(String::new(), all, filter.action.is_none())];
-    action_opts.extend(crate::domain::Action::ALL.iter().map(|a| choice(a.code().to_owned(), action_label(lang, *a), filter.action == Some(*a))));
+    action_opts.extend(crate::domain::Action::ALL.iter().map(|a| {
+        choice(
+            a.code().to_owned(),
+            action_label(lang, *a),
+            filter.action == Some(*a),
+        )
+    }));
     let query = query_of(&q);
     let entries: Vec<Card> = page
         .entries
@@ -169,28 +217,60 @@ pub async fn access_log(State(s): State<ServerState>, headers: HeaderMap, Query(
         })
         .collect();
     let older = page.next.map(|c| Link {
-        href: format!("/access-log?lang={}{query}&after={}", lang.code(), c.encode()),
+        href: format!(
+            "/access-log?lang={}{query}&after={}",
+            lang.code(),
+            c.encode()
+        ),
         label: t(lang, "portal-older"),
     });
     let view = LogPage {
-        chrome: Chrome::new(lang, t(lang, "title-access-log"), Some(Page::AccessLog), &format!("/access-log?{}", query.trim_start_matches('&')), Some(&me.csrf)),
+        chrome: Chrome::new(
+            lang,
+            t(lang, "title-access-log"),
+            Some(Page::AccessLog),
+            &here(&query),
+            Some(&me.csrf),
+        ),
         intro: t(lang, "portal-log-explain"),
         filters_label: t(lang, "title-access-filter"),
         search_label: t(lang, "filter-search"),
         search: filter.text.clone().unwrap_or_default(),
         from_label: t(lang, "portal-from"),
-        from: field(&q, "from").filter(|v| day(v, false).is_some()).unwrap_or("").to_owned(),
+        from: field(&q, "from")
+            .filter(|v| day(v, false).is_some())
+            .unwrap_or("")
+            .to_owned(),
         to_label: t(lang, "portal-to"),
-        to: field(&q, "to").filter(|v| day(v, true).is_some()).unwrap_or("").to_owned(),
+        to: field(&q, "to")
+            .filter(|v| day(v, true).is_some())
+            .unwrap_or("")
+            .to_owned(),
         selects: vec![
-            Select { name: "area", label: t(lang, "filter-area"), options: area_opts },
-            Select { name: "organisation", label: t(lang, "filter-organisation"), options: org_opts },
-            Select { name: "action", label: t(lang, "filter-action"), options: action_opts },
+            Select {
+                name: "area",
+                label: t(lang, "filter-area"),
+                options: area_opts,
+            },
+            Select {
+                name: "organisation",
+                label: t(lang, "filter-organisation"),
+                options: org_opts,
+            },
+            Select {
+                name: "action",
+                label: t(lang, "filter-action"),
+                options: action_opts,
+            },
         ],
         show_label: t(lang, "filter-show"),
         clear_label: t(lang, "filter-clear"),
         notice: bad.then(|| t(lang, "portal-filter-unread")),
-        count: if after.is_some() { t(lang, "portal-log-older-page") } else { t(lang, "log-newest-first") },
+        count: if after.is_some() {
+            t(lang, "portal-log-older-page")
+        } else {
+            t(lang, "log-newest-first")
+        },
         entries,
         empty: t(lang, "portal-log-empty"),
         older,
@@ -205,24 +285,42 @@ pub async fn entry(
     Query(q): Query<Fields>,
 ) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::AccessLog);
-    let (e, reports) = match (s.store.access_event(&me.who, id, me.now).await, s.store.access_reports(&me.who).await) {
+    let (e, reports) = match (
+        s.store.access_event(&me.who, id, me.now).await,
+        s.store.access_reports(&me.who).await,
+    ) {
         (Ok(e), Ok(r)) => (e, r),
         (Err(e), _) | (_, Err(e)) => return store_error(e, lang, Page::AccessLog),
     };
     let mut notes = vec![t(lang, &format!("action-{}-explain", e.action.code()))];
     match e.actor() {
         Actor::Citizen => notes.push(t(lang, "entry-actor-self")),
-        Actor::Batch { records } => notes.push(tr(lang, "entry-batch", &[("records", records.into())])),
+        Actor::Batch { records } => {
+            notes.push(tr(lang, "entry-batch", &[("records", records.into())]))
+        }
         Actor::Staff if e.employee.is_none() => notes.push(t(lang, "entry-employee-hidden")),
         Actor::Staff => {}
     }
     let mut rows = entry_rows(lang, &e);
     rows.push(Row::new(t(lang, "entry-reference"), e.reference.clone()));
-    let mut report = Card { title: t(lang, "entry-recognise"), ..Card::default() };
+    let mut report = Card {
+        title: t(lang, "entry-recognise"),
+        ..Card::default()
+    };
     match reports.iter().find(|r| r.event_id == e.id) {
         Some(r) => {
-            report.notes.push(tr(lang, "entry-reported", &[("date", format_day(lang, r.filed_at).into()), ("reference", r.reference.clone().into())]));
-            report.rows.push(Row::new(t(lang, "entry-report-status"), t(lang, &format!("report-status-{}", r.status.code()))));
+            report.notes.push(tr(
+                lang,
+                "entry-reported",
+                &[
+                    ("date", format_day(lang, r.filed_at).into()),
+                    ("reference", r.reference.clone().into()),
+                ],
+            ));
+            report.rows.push(Row::new(
+                t(lang, "entry-report-status"),
+                t(lang, &format!("report-status-{}", r.status.code())),
+            ));
         }
         None => {
             report.notes.push(t(lang, "portal-report-explain"));
@@ -233,16 +331,39 @@ pub async fn entry(
             });
         }
     }
-    let cards = vec![Card { title: format_datetime(lang, e.at), rows, notes, ..Card::default() }, report];
+    let cards = vec![
+        Card {
+            title: format_datetime(lang, e.at),
+            rows,
+            notes,
+            ..Card::default()
+        },
+        report,
+    ];
     let page = Cards {
         title: t(lang, "portal-entry-title"),
         intro: Vec::new(),
         cards,
         empty: String::new(),
-        links: vec![Link { href: Page::AccessLog.href(lang), label: t(lang, "portal-back") }],
-        notice: q.contains_key("reported").then(|| format!("{} {}", t(lang, "report-filed-title"), t(lang, "report-filed-next"))),
+        links: vec![Link {
+            href: Page::AccessLog.href(lang),
+            label: t(lang, "portal-back"),
+        }],
+        notice: q.contains_key("reported").then(|| {
+            format!(
+                "{} {}",
+                t(lang, "report-filed-title"),
+                t(lang, "report-filed-next")
+            )
+        }),
     };
-    cards_page(&me, lang, Page::AccessLog, &format!("/access-log/{id}"), page)
+    cards_page(
+        &me,
+        lang,
+        Page::AccessLog,
+        &format!("/access-log/{id}"),
+        page,
+    )
 }
 
 /// `POST /access-log/{id}/report`: "I don't recognise this", for the DPO; then back to the entry.
@@ -263,7 +384,8 @@ pub async fn report(
         return csrf_refused(lang, Page::AccessLog);
     }
     match s.store.report_access(&me.who, id, lang, me.now).await {
-        Ok(_) => Redirect::to(&format!("/access-log/{id}?lang={}&reported=1", lang.code())).into_response(),
+        Ok(_) => Redirect::to(&format!("/access-log/{id}?lang={}&reported=1", lang.code()))
+            .into_response(),
         Err(e) => store_error(e, lang, Page::AccessLog),
     }
 }
@@ -273,18 +395,30 @@ mod tests {
     use super::*;
 
     fn q(pairs: &[(&str, &str)]) -> Fields {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect()
     }
 
     #[test]
     fn a_filter_is_read_leniently_and_says_what_it_left_out() {
-        let (f, bad) = filter_of(&q(&[("from", "2026-01-31"), ("to", "2026-02-01"), ("action", "viewed"), ("q", " jobcenter ")]));
+        let (f, bad) = filter_of(&q(&[
+            ("from", "2026-01-31"),
+            ("to", "2026-02-01"),
+            ("action", "viewed"),
+            ("q", " jobcenter "),
+        ]));
         assert!(!bad);
         assert_eq!(f.from.unwrap().to_string(), "2026-01-30T23:00:00Z");
         assert_eq!(f.to.unwrap().to_string(), "2026-02-01T23:00:00Z");
         assert_eq!(f.action, Some(crate::domain::Action::Viewed));
         assert_eq!(f.text.as_deref(), Some("jobcenter"));
-        let (f, bad) = filter_of(&q(&[("from", "31-01-2026"), ("action", "peeked"), ("organisation", "-3")]));
+        let (f, bad) = filter_of(&q(&[
+            ("from", "31-01-2026"),
+            ("action", "peeked"),
+            ("organisation", "-3"),
+        ]));
         assert!(bad);
         assert_eq!(f, AccessFilter::default());
         let (f, bad) = filter_of(&q(&[("from", ""), ("area", "")]));
@@ -294,6 +428,9 @@ mod tests {
 
     #[test]
     fn the_older_link_keeps_the_filters_encoded() {
-        assert_eq!(query_of(&q(&[("q", "a&b c"), ("lang", "en"), ("after", "x")])), "&q=a%26b+c");
+        assert_eq!(
+            query_of(&q(&[("q", "a&b c"), ("lang", "en"), ("after", "x")])),
+            "&q=a%26b+c"
+        );
     }
 }

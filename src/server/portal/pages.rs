@@ -9,8 +9,8 @@ use crate::domain::{Lang, Lawfulness};
 use crate::i18n::{format_date, format_datetime, t, tr};
 use crate::server::ServerState;
 use askama::Template;
-use axum::extract::{Form, Path, Query, State};
 use axum::extract::rejection::FormRejection;
+use axum::extract::{Form, Path, Query, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 
@@ -108,36 +108,73 @@ pub async fn overview(
     let cards = vec![
         line(
             Page::Data,
-            tr(lang, "overview-data-count", &[("categories", n(o.categories)), ("areas", n(o.areas))]),
+            tr(
+                lang,
+                "overview-data-count",
+                &[("categories", n(o.categories)), ("areas", n(o.areas))],
+            ),
         ),
-        line(Page::Purposes, tr(lang, "overview-purposes-count", &[("count", n(o.purposes))])),
-        line(Page::AccessLog, tr(lang, "overview-access-count", &[("count", n(o.access_events))])),
+        line(
+            Page::Purposes,
+            tr(lang, "overview-purposes-count", &[("count", n(o.purposes))]),
+        ),
+        line(
+            Page::AccessLog,
+            tr(
+                lang,
+                "overview-access-count",
+                &[("count", n(o.access_events))],
+            ),
+        ),
         line(
             Page::Consents,
-            tr(lang, "overview-consents-count", &[("count", n(o.consents)), ("active", n(o.active_consents))]),
+            tr(
+                lang,
+                "overview-consents-count",
+                &[("count", n(o.consents)), ("active", n(o.active_consents))],
+            ),
         ),
         line(
             Page::Requests,
             if o.new_answers > 0 {
-                tr(lang, "overview-requests-new", &[("count", n(o.new_answers))])
+                tr(
+                    lang,
+                    "overview-requests-new",
+                    &[("count", n(o.new_answers))],
+                )
             } else {
                 t(lang, "overview-requests-detail")
             },
         ),
-        line(Page::Decisions, tr(lang, "overview-decisions-count", &[("count", n(o.decision_support))])),
+        line(
+            Page::Decisions,
+            tr(
+                lang,
+                "overview-decisions-count",
+                &[("count", n(o.decision_support))],
+            ),
+        ),
         line(Page::Systems, t(lang, "portal-systems-detail")),
         line(Page::Rights, t(lang, "overview-rights-detail")),
         line(Page::Copy, t(lang, "portal-copy-detail")),
     ];
     let intro = vec![
         tr(lang, "overview-greeting", &[("name", name.into())]),
-        tr(lang, "overview-cpr", &[("cpr", citizen.cpr.masked().into())]),
+        tr(
+            lang,
+            "overview-cpr",
+            &[("cpr", citizen.cpr.masked().into())],
+        ),
     ];
     let page = simple(t(lang, "overview-heading"), intro, cards, String::new());
     cards_page(&me, lang, Page::Overview, "/overview", page)
 }
 
-pub async fn data(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn data(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Data);
     let areas = match s.store.areas(&me.who).await {
         Ok(a) => a,
@@ -155,7 +192,12 @@ pub async fn data(State(s): State<ServerState>, headers: HeaderMap, Query(q): Qu
             ..Card::default()
         })
         .collect();
-    let page = simple(t(lang, "areas-heading"), vec![t(lang, "areas-explain")], cards, t(lang, "areas-none"));
+    let page = simple(
+        t(lang, "areas-heading"),
+        vec![t(lang, "areas-explain")],
+        cards,
+        t(lang, "areas-none"),
+    );
     cards_page(&me, lang, Page::Data, "/data", page)
 }
 
@@ -171,7 +213,11 @@ pub async fn area(
         Err(e) => return store_error(e, lang, Page::Data),
     };
     let Some(area) = areas.into_iter().find(|a| a.code == code) else {
-        return store_error(crate::server::error::ApiError::not_found(), lang, Page::Data);
+        return store_error(
+            crate::server::error::ApiError::not_found(),
+            lang,
+            Page::Data,
+        );
     };
     let list = match s.store.area_categories(&me.who, code).await {
         Ok(l) => l,
@@ -183,12 +229,23 @@ pub async fn area(
             title: c.name.get(lang).to_owned(),
             href: Some(format!("/category/{}?lang={}", c.id, lang.code())),
             badge: Some(lawfulness(lang, c.lawfulness)),
-            rows: vec![Row::new(t(lang, "category-updated"), crate::i18n::format_day(lang, c.updated_at))],
+            rows: vec![Row::new(
+                t(lang, "category-updated"),
+                crate::i18n::format_day(lang, c.updated_at),
+            )],
             ..Card::default()
         })
         .collect();
-    let mut page = simple(area.name.get(lang).to_owned(), vec![area.description.get(lang).to_owned()], cards, t(lang, "areas-none"));
-    page.links.push(Link { href: Page::Data.href(lang), label: t(lang, "portal-back") });
+    let mut page = simple(
+        area.name.get(lang).to_owned(),
+        vec![area.description.get(lang).to_owned()],
+        cards,
+        t(lang, "areas-none"),
+    );
+    page.links.push(Link {
+        href: Page::Data.href(lang),
+        label: t(lang, "portal-back"),
+    });
     let here = format!("/data/{}", area.code);
     cards_page(&me, lang, Page::Data, &here, page)
 }
@@ -214,10 +271,17 @@ pub async fn category(
             let shown = !f.sensitive || reveal == Some(i);
             let mut row = Row::new(
                 f.label.get(lang).to_owned(),
-                if shown { f.value.get(lang).to_owned() } else { t(lang, "category-masked") },
+                if shown {
+                    f.value.get(lang).to_owned()
+                } else {
+                    t(lang, "category-masked")
+                },
             );
             if !shown {
-                row.reveal = Some((format!("/category/{id}?lang={}&reveal={i}", lang.code()), t(lang, "portal-reveal")));
+                row.reveal = Some((
+                    format!("/category/{id}?lang={}&reveal={i}", lang.code()),
+                    t(lang, "portal-reveal"),
+                ));
             }
             row
         })
@@ -229,35 +293,76 @@ pub async fn category(
     let recipients = if c.recipients.is_empty() {
         t(lang, "category-no-recipients")
     } else {
-        c.recipients.iter().map(|r| r.get(lang)).collect::<Vec<_>>().join(", ")
+        c.recipients
+            .iter()
+            .map(|r| r.get(lang))
+            .collect::<Vec<_>>()
+            .join(", ")
     };
-    let purposes = c.purposes.iter().map(|p| p.get(lang)).collect::<Vec<_>>().join(", ");
+    let purposes = c
+        .purposes
+        .iter()
+        .map(|p| p.get(lang))
+        .collect::<Vec<_>>()
+        .join(", ");
     let about = vec![
         Row::new(t(lang, "category-purpose"), purposes),
-        Row::new(t(lang, "category-legal-basis"), format!("{} · {}", c.legal_basis.gdpr.get(lang), c.legal_basis.law.get(lang))),
+        Row::new(
+            t(lang, "category-legal-basis"),
+            format!(
+                "{} · {}",
+                c.legal_basis.gdpr.get(lang),
+                c.legal_basis.law.get(lang)
+            ),
+        ),
         Row::new(t(lang, "portal-plainly"), c.legal_basis.plain.get(lang)),
         Row::new(t(lang, "category-retention"), c.retention.rule.get(lang)),
         Row::new(t(lang, "category-delete-on"), delete),
         Row::new(t(lang, "category-origin"), c.origin.name.get(lang)),
         Row::new(t(lang, "category-recipients"), recipients),
         Row::new(t(lang, "category-system"), c.system.clone()),
-        Row::new(t(lang, "category-updated"), format_datetime(lang, c.updated_at)),
+        Row::new(
+            t(lang, "category-updated"),
+            format_datetime(lang, c.updated_at),
+        ),
     ];
     let mut notes = vec![c.description.get(lang).to_owned()];
     if c.special {
         notes.push(t(lang, "category-special-explain"));
     }
     let cards = vec![
-        Card { title: t(lang, "category-values"), rows: values, notes, ..Card::default() },
-        Card { title: t(lang, "portal-category-about"), badge: Some(lawfulness(lang, c.lawfulness)), rows: about, ..Card::default() },
+        Card {
+            title: t(lang, "category-values"),
+            rows: values,
+            notes,
+            ..Card::default()
+        },
+        Card {
+            title: t(lang, "portal-category-about"),
+            badge: Some(lawfulness(lang, c.lawfulness)),
+            rows: about,
+            ..Card::default()
+        },
     ];
-    let mut page = simple(c.name.get(lang).to_owned(), Vec::new(), cards, String::new());
-    page.links.push(Link { href: format!("/data/{}?lang={}", c.area, lang.code()), label: t(lang, "portal-back") });
+    let mut page = simple(
+        c.name.get(lang).to_owned(),
+        Vec::new(),
+        cards,
+        String::new(),
+    );
+    page.links.push(Link {
+        href: format!("/data/{}?lang={}", c.area, lang.code()),
+        label: t(lang, "portal-back"),
+    });
     let here = format!("/category/{id}");
     cards_page(&me, lang, Page::Data, &here, page)
 }
 
-pub async fn purposes(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn purposes(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Purposes);
     let list = match s.store.purposes(&me.who).await {
         Ok(l) => l,
@@ -270,15 +375,34 @@ pub async fn purposes(State(s): State<ServerState>, headers: HeaderMap, Query(q)
             badge: Some(lawfulness(lang, p.lawfulness)),
             notes: vec![p.description.get(lang).to_owned()],
             rows: vec![
-                Row::new(t(lang, "category-legal-basis"), format!("{} · {}", p.legal_basis.gdpr.get(lang), p.legal_basis.law.get(lang))),
+                Row::new(
+                    t(lang, "category-legal-basis"),
+                    format!(
+                        "{} · {}",
+                        p.legal_basis.gdpr.get(lang),
+                        p.legal_basis.law.get(lang)
+                    ),
+                ),
                 Row::new(t(lang, "portal-plainly"), p.legal_basis.plain.get(lang)),
-                Row::new(t(lang, "purpose-categories"), p.categories.iter().map(|c| c.get(lang)).collect::<Vec<_>>().join(", ")),
+                Row::new(
+                    t(lang, "purpose-categories"),
+                    p.categories
+                        .iter()
+                        .map(|c| c.get(lang))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 Row::new(t(lang, "purpose-object"), p.how_to_object.get(lang)),
             ],
             ..Card::default()
         })
         .collect();
-    let page = simple(t(lang, "purposes-heading"), Vec::new(), cards, t(lang, "purposes-none"));
+    let page = simple(
+        t(lang, "purposes-heading"),
+        Vec::new(),
+        cards,
+        t(lang, "purposes-none"),
+    );
     cards_page(&me, lang, Page::Purposes, "/purposes", page)
 }
 
@@ -288,7 +412,11 @@ fn consent_cards(lang: Lang, me: &Signed, list: &[crate::domain::Consent]) -> Ve
             let status = if c.withdrawal_pending {
                 t(lang, "consent-pending")
             } else if let Some(at) = c.withdrawn_at {
-                tr(lang, "consent-withdrawn-on", &[("date", format_datetime(lang, at).into())])
+                tr(
+                    lang,
+                    "consent-withdrawn-on",
+                    &[("date", format_datetime(lang, at).into())],
+                )
             } else {
                 t(lang, "consent-active")
             };
@@ -311,19 +439,39 @@ fn consent_cards(lang: Lang, me: &Signed, list: &[crate::domain::Consent]) -> Ve
         .collect()
 }
 
-async fn consents_page(s: &ServerState, lang: Lang, me: &Signed, notice: Option<String>) -> Response {
+async fn consents_page(
+    s: &ServerState,
+    lang: Lang,
+    me: &Signed,
+    notice: Option<String>,
+) -> Response {
     let list = match s.store.consents(&me.who).await {
         Ok(l) => l,
         Err(e) => return store_error(e, lang, Page::Overview),
     };
-    let mut page = simple(t(lang, "title-consents"), vec![t(lang, "portal-consents-explain")], consent_cards(lang, me, &list), t(lang, "consents-none"));
+    let mut page = simple(
+        t(lang, "title-consents"),
+        vec![t(lang, "portal-consents-explain")],
+        consent_cards(lang, me, &list),
+        t(lang, "consents-none"),
+    );
     page.notice = notice;
     cards_page(me, lang, Page::Consents, "/consents", page)
 }
 
-pub async fn consents(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn consents(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Consents);
-    let notice = q.contains_key("withdrawn").then(|| format!("{} {}", t(lang, "withdrawn-title"), t(lang, "withdrawn-next")));
+    let notice = q.contains_key("withdrawn").then(|| {
+        format!(
+            "{} {}",
+            t(lang, "withdrawn-title"),
+            t(lang, "withdrawn-next")
+        )
+    });
     consents_page(&s, lang, &me, notice).await
 }
 
@@ -341,12 +489,18 @@ pub async fn withdraw(
         return csrf_refused(lang, Page::Consents);
     }
     match s.store.withdraw_consent(&me.who, id, lang, me.now).await {
-        Ok(_) => Redirect::to(&format!("/consents?lang={}&withdrawn=1", lang.code())).into_response(),
+        Ok(_) => {
+            Redirect::to(&format!("/consents?lang={}&withdrawn=1", lang.code())).into_response()
+        }
         Err(e) => store_error(e, lang, Page::Consents),
     }
 }
 
-pub async fn requests(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn requests(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Requests);
     let list = match s.store.citizen_requests(&me.who).await {
         Ok(l) => l,
@@ -361,7 +515,10 @@ pub async fn requests(State(s): State<ServerState>, headers: HeaderMap, Query(q)
                 Row::new(t(lang, "request-filed"), format_datetime(lang, r.filed_at)),
                 Row::new(t(lang, "request-handled-by"), r.handled_by.get(lang)),
                 Row::new(t(lang, "request-status"), t(lang, r.status.message_id())),
-                Row::new(t(lang, "request-updated"), format_datetime(lang, r.updated_at)),
+                Row::new(
+                    t(lang, "request-updated"),
+                    format_datetime(lang, r.updated_at),
+                ),
             ];
             if let Some(answer) = r.answer_in(lang) {
                 rows.push(Row::new(t(lang, "request-answer"), answer));
@@ -374,11 +531,20 @@ pub async fn requests(State(s): State<ServerState>, headers: HeaderMap, Query(q)
             }
         })
         .collect();
-    let page = simple(t(lang, "requests-heading"), vec![t(lang, "portal-requests-explain")], cards, t(lang, "requests-none"));
+    let page = simple(
+        t(lang, "requests-heading"),
+        vec![t(lang, "portal-requests-explain")],
+        cards,
+        t(lang, "requests-none"),
+    );
     cards_page(&me, lang, Page::Requests, "/requests", page)
 }
 
-pub async fn decisions(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn decisions(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Decisions);
     let list = match s.store.decision_support(&me.who).await {
         Ok(l) => l,
@@ -387,11 +553,26 @@ pub async fn decisions(State(s): State<ServerState>, headers: HeaderMap, Query(q
     let cards = list
         .iter()
         .map(|d| {
-            let factors = d.factors.iter().map(|f| format!("{}: {}", f.name.get(lang), f.effect.get(lang))).collect::<Vec<_>>().join(" · ");
+            let factors = d
+                .factors
+                .iter()
+                .map(|f| format!("{}: {}", f.name.get(lang), f.effect.get(lang)))
+                .collect::<Vec<_>>()
+                .join(" · ");
             let mut rows = vec![
-                Row::new(t(lang, "decision-used-on"), format_datetime(lang, d.used_at)),
+                Row::new(
+                    t(lang, "decision-used-on"),
+                    format_datetime(lang, d.used_at),
+                ),
                 Row::new(t(lang, "decision-purpose"), d.purpose.get(lang)),
-                Row::new(t(lang, "decision-inputs"), d.inputs.iter().map(|i| i.get(lang)).collect::<Vec<_>>().join(", ")),
+                Row::new(
+                    t(lang, "decision-inputs"),
+                    d.inputs
+                        .iter()
+                        .map(|i| i.get(lang))
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                ),
                 Row::new(t(lang, "decision-helps"), d.how_it_helps.get(lang)),
                 Row::new(t(lang, "decision-human"), d.human_role.get(lang)),
                 Row::new(t(lang, "decision-result"), d.result.get(lang)),
@@ -401,16 +582,33 @@ pub async fn decisions(State(s): State<ServerState>, headers: HeaderMap, Query(q
             if let Some(case) = &d.case_ref {
                 rows.push(Row::new(t(lang, "entry-case"), case.clone()));
             }
-            Card { title: d.tool.get(lang).to_owned(), rows, ..Card::default() }
+            Card {
+                title: d.tool.get(lang).to_owned(),
+                rows,
+                ..Card::default()
+            }
         })
         .collect();
-    let page = simple(t(lang, "decisions-heading"), vec![t(lang, "decisions-explain")], cards, t(lang, "decisions-none"));
+    let page = simple(
+        t(lang, "decisions-heading"),
+        vec![t(lang, "decisions-explain")],
+        cards,
+        t(lang, "decisions-none"),
+    );
     cards_page(&me, lang, Page::Decisions, "/decisions", page)
 }
 
-pub async fn systems(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn systems(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Systems);
-    let list = match s.store.connected_systems(&me.who, me.now, s.stale_after_secs).await {
+    let list = match s
+        .store
+        .connected_systems(&me.who, me.now, s.stale_after_secs)
+        .await
+    {
         Ok(l) => l,
         Err(e) => return store_error(e, lang, Page::Overview),
     };
@@ -429,22 +627,47 @@ pub async fn systems(State(s): State<ServerState>, headers: HeaderMap, Query(q):
             ..Card::default()
         })
         .collect();
-    let page = simple(t(lang, "portal-title-systems"), vec![t(lang, "portal-systems-explain")], cards, t(lang, "portal-systems-none"));
+    let page = simple(
+        t(lang, "portal-title-systems"),
+        vec![t(lang, "portal-systems-explain")],
+        cards,
+        t(lang, "portal-systems-none"),
+    );
     cards_page(&me, lang, Page::Systems, "/systems", page)
 }
 
-pub async fn rights(State(s): State<ServerState>, headers: HeaderMap, Query(q): Query<Fields>) -> Response {
+pub async fn rights(
+    State(s): State<ServerState>,
+    headers: HeaderMap,
+    Query(q): Query<Fields>,
+) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Rights);
     let right = |id: &str| Card {
         title: t(lang, id),
         notes: vec![t(lang, &format!("{id}-explain"))],
         ..Card::default()
     };
-    let mut cards: Vec<Card> = ["right-access", "right-rectification", "right-erasure", "right-restriction", "right-objection", "right-complaint"]
-        .into_iter()
-        .map(right)
-        .collect();
-    cards.push(Card { title: t(lang, "rights-datatilsynet"), notes: vec![t(lang, "rights-datatilsynet-contact")], ..Card::default() });
-    let page = simple(t(lang, "title-rights"), vec![t(lang, "rights-intro")], cards, String::new());
+    let mut cards: Vec<Card> = [
+        "right-access",
+        "right-rectification",
+        "right-erasure",
+        "right-restriction",
+        "right-objection",
+        "right-complaint",
+    ]
+    .into_iter()
+    .map(right)
+    .collect();
+    cards.push(Card {
+        title: t(lang, "rights-datatilsynet"),
+        notes: vec![t(lang, "rights-datatilsynet-contact")],
+        ..Card::default()
+    });
+    let page = simple(
+        t(lang, "title-rights"),
+        vec![t(lang, "rights-intro")],
+        cards,
+        String::new(),
+    );
     cards_page(&me, lang, Page::Rights, "/rights", page)
 }

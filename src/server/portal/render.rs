@@ -33,10 +33,15 @@ pub struct Signed {
 
 /// The portal, or the page saying it is not set up.
 pub fn portal(state: &ServerState, lang: Lang) -> Result<Arc<Portal>, Response> {
-    state
-        .portal
-        .clone()
-        .ok_or_else(|| message(lang, StatusCode::NOT_FOUND, "portal-off-title", &["portal-off"], None))
+    state.portal.clone().ok_or_else(|| {
+        message(
+            lang,
+            StatusCode::NOT_FOUND,
+            "portal-off-title",
+            &["portal-off"],
+            None,
+        )
+    })
 }
 
 pub fn now() -> Timestamp {

@@ -141,7 +141,8 @@ impl Sessions {
     /// Drops the sessions that timed out (run now and then, so memory holds only live ones).
     pub fn sweep(&self, now: i64, limits: Timeouts) {
         let mut sessions = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
-        sessions.retain(|_, s| now - s.seen < limits.idle_secs && now - s.started < limits.max_secs);
+        sessions
+            .retain(|_, s| now - s.seen < limits.idle_secs && now - s.started < limits.max_secs);
         let mut logins = self.logins.lock().unwrap_or_else(|p| p.into_inner());
         logins.retain(|_, l| now - l.started < LOGIN_SECS);
     }

@@ -7,7 +7,9 @@
 //! the same checks as the kiosk's. Any failure gives the "sign-in failed" page and no session.
 
 use super::render::{Fields, csrf_ok, message, portal, signed_in};
-use super::session::{LOGIN_COOKIE, LOGIN_SECS, Login, SESSION_COOKIE, Session, cookie, set_cookie};
+use super::session::{
+    LOGIN_COOKIE, LOGIN_SECS, Login, SESSION_COOKIE, Session, cookie, set_cookie,
+};
 use super::views::{Chrome, Link, Page, lang_of};
 use crate::auth::code_flow::{LoginStart, random_token};
 use crate::domain::Lang;
@@ -46,7 +48,10 @@ pub async fn landing(
         return off;
     }
     let here = format!("/?view={}", page.code());
-    let mut paragraphs = vec![t(lang, "portal-landing-explain"), t(lang, "portal-landing-phone")];
+    let mut paragraphs = vec![
+        t(lang, "portal-landing-explain"),
+        t(lang, "portal-landing-phone"),
+    ];
     if q.contains_key("expired") {
         paragraphs.insert(0, t(lang, "portal-expired"));
     }
@@ -213,7 +218,9 @@ pub async fn signout(
     let signed = match signed_in(&s, &headers, Page::Overview, lang) {
         Ok(signed) => signed,
         // Nothing to end: say so.
-        Err(_) => return Redirect::to(&format!("/signed-out?lang={}", lang.code())).into_response(),
+        Err(_) => {
+            return Redirect::to(&format!("/signed-out?lang={}", lang.code())).into_response();
+        }
     };
     let fields = form.map(|f| f.0).unwrap_or_default();
     if !csrf_ok(&fields, &signed) {
@@ -222,7 +229,8 @@ pub async fn signout(
     let portal = signed.portal.clone();
     let id = cookie(&headers, SESSION_COOKIE).unwrap_or("");
     let id_token = portal.sessions.end(id);
-    let after = format!("{}/signed-out?lang={}", portal.public_url, lang.code());
+    // The broker comes back to the one registered address; the language rides in `state`.
+    let after = format!("{}/signed-out", portal.public_url);
     let target = match id_token {
         Some(token) => portal
             .flow
@@ -238,7 +246,7 @@ pub async fn signout(
 
 /// `/signed-out`: the session is over; nothing of the citizen is shown or kept.
 pub async fn signed_out(Query(q): Query<Fields>) -> Response {
-    let lang = lang_of(q.get("lang").map(String::as_str));
+    let lang = lang_of(q.get("lang").or(q.get("state")).map(String::as_str));
     let again = Link {
         href: format!("/?lang={}", lang.code()),
         label: t(lang, "portal-sign-in-again"),

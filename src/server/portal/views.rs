@@ -110,7 +110,13 @@ pub struct Chrome {
 impl Chrome {
     /// The frame for `page` (`None`: a page outside the menu) in `lang`; `here` is the page's path and
     /// query without `lang`, for the language switch.
-    pub fn new(lang: Lang, title: String, page: Option<Page>, here: &str, csrf: Option<&str>) -> Chrome {
+    pub fn new(
+        lang: Lang,
+        title: String,
+        page: Option<Page>,
+        here: &str,
+        csrf: Option<&str>,
+    ) -> Chrome {
         let other = lang.other();
         let sep = if here.contains('?') { '&' } else { '?' };
         Chrome {
