@@ -142,10 +142,11 @@ TOML
     fi
     grep -q "Non-2xx" "$W/wrk-$CASE.txt" && { echo "non-2xx answers in $CASE:" >&2; cat "$W/wrk-$CASE.txt" >&2; exit 1; }
     # The server's statement: $1 the citizen's subject (looked up in the statement), $2 now, [$3 the area
-    # code], then the rows fetched (51).
+    # code], then the rows fetched (51). The area code is a pgbench variable (-D), so it is a parameter of the
+    # prepared statement, as it is the server's.
     SQL=$(cat "$W/page_$SHAPE.sql")
     if [ "$SHAPE" = area ]; then
-      SQL=${SQL//\$4/51}; SQL=${SQL//\$3/\'$AREA\'}
+      SQL=${SQL//\$4/51}; SQL=${SQL//\$3/:area}
     else
       SQL=${SQL//\$3/51}
     fi
@@ -153,7 +154,7 @@ TOML
     { echo "$CID_LINE"; echo "\\set now $NOW"; echo "$SQL" | tr '\n' ' '; echo ";"; } > "$W/pgbench-$CASE.sql"
     rm -f "$W"/pgbench_log.*
     # Prepared and with generic plans, as the server's connections run it (see src/store/postgres/connect.rs).
-    (cd "$W" && PGOPTIONS="-c plan_cache_mode=force_generic_plan" "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M prepared -c "$CONNS" -j 2 \
+    (cd "$W" && PGOPTIONS="-c plan_cache_mode=force_generic_plan" "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M prepared -c "$CONNS" -j 2 -D "area=$AREA" \
       -T "$DURATION" -f "pgbench-$CASE.sql" --log --log-prefix=pgbench_log "$DB" > "pgbench-$CASE.txt" 2>&1)
     PGB_TPS=$(awk '/^tps/ {printf "%.0f", $3; exit}' "$W/pgbench-$CASE.txt")
     cat "$W"/pgbench_log.* | awk '{print $3}' > "$W/pgbench-$CASE.lat"

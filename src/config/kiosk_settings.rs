@@ -8,7 +8,7 @@ impl Config {
     pub fn kiosk_settings(&self) -> Settings {
         Settings {
             municipality: self.municipality.name.clone(),
-            portal_url: self.municipality.portal_url.clone(),
+            portal_url: self.portal_url(),
             dpo_contact: self.municipality.dpo_contact.clone(),
             kiosk_id: self.kiosk.id.clone(),
             location: self.kiosk.location.clone(),
@@ -19,6 +19,24 @@ impl Config {
             session_max_secs: self.kiosk.session_max_secs,
             locked: self.kiosk.locked,
             device_sign_in: self.auth.kind == AuthKind::Device,
+        }
+    }
+}
+
+/// The demo municipality's web address: the "continue online" link of a kiosk with its own local store
+/// and no `portal_url`.
+pub const DEMO_PORTAL_URL: &str = "https://indsigt.eksempel-kommune.dk";
+
+impl Config {
+    /// Where "continue online" leads: `portal_url`, else the server the kiosk uses (which serves the
+    /// citizen's pages), else, for a kiosk with its own store, the demo municipality's address.
+    pub fn portal_url(&self) -> String {
+        if let Some(url) = &self.municipality.portal_url {
+            return url.clone();
+        }
+        match (&self.source.kind, &self.source.url) {
+            (super::SourceKind::Http, Some(url)) => url.clone(),
+            _ => DEMO_PORTAL_URL.to_owned(),
         }
     }
 }

@@ -168,10 +168,10 @@ pub static SCHEMA: &[SectionSpec] = &[
         doc: "The municipality that runs the kiosk.",
         keys: &[
             key("name", TEXT, "Shown in big letters on the attract screen."),
-            key(
+            optional(
                 "portal_url",
                 KeyType::Url,
-                "The self-service portal that \"continue online\" links to.",
+                "The citizen's web pages that \"continue online\" links to. Unset: the server's own ([source] url).",
             ),
             key(
                 "dpo_contact",

@@ -160,6 +160,11 @@ const PORTAL: &[KeySpec] = &[
         "The scopes asked for, space separated (default openid).",
     ),
     optional(
+        "dpo_contact",
+        TEXT,
+        "How citizens reach the data protection officer, shown under \"Your rights\".",
+    ),
+    optional(
         "idle_timeout_secs",
         KeyType::Integer { min: 60, max: 7200 },
         "Seconds without a request before the session ends (default 900).",

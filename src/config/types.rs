@@ -21,8 +21,10 @@ pub struct Config {
 pub struct Municipality {
     /// Shown in big letters on the attract screen.
     pub name: String,
-    /// The municipality's self-service portal; "continue online" links go here.
-    pub portal_url: String,
+    /// The citizen's web pages; "continue online" links go here. Unset: the server the kiosk uses
+    /// (`[source] url`), whose `[server.portal]` serves them.
+    #[serde(default)]
+    pub portal_url: Option<String>,
     /// How to reach the data protection officer (DPO).
     pub dpo_contact: String,
 }
@@ -273,6 +275,9 @@ pub struct Portal {
     /// The scopes asked for.
     #[serde(default = "default_portal_scope")]
     pub scope: String,
+    /// How citizens reach the data protection officer (shown under "Your rights").
+    #[serde(default)]
+    pub dpo_contact: Option<String>,
     /// Seconds without a request before the session ends.
     #[serde(default = "default_portal_idle")]
     pub idle_timeout_secs: u64,

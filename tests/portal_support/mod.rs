@@ -42,6 +42,7 @@ impl Rig {
             client_id: CLIENT_ID.into(),
             client_secret_file: None,
             scope: "openid".into(),
+            dpo_contact: Some("dpo@test.dk".into()),
             idle_timeout_secs: 900,
             session_max_secs: 3600,
         });

@@ -7,7 +7,9 @@
 //! is `no-store`, every form that changes something carries the session's CSRF token, and every answer
 //! has a strict Content-Security-Policy with no third-party source ([`headers`]).
 
+mod consent_pages;
 mod copy;
+mod data_pages;
 mod headers;
 mod log_page;
 mod pages;
@@ -38,6 +40,8 @@ pub struct Portal {
     pub id_tokens: Verifier,
     pub sessions: Sessions,
     pub timeouts: Timeouts,
+    /// How to reach the data protection officer (`[server.portal] dpo_contact`).
+    pub dpo_contact: Option<String>,
 }
 
 /// Why the portal could not be set up from the configuration.
@@ -91,6 +95,7 @@ impl Portal {
             flow,
             id_tokens,
             sessions: Sessions::default(),
+            dpo_contact: p.dpo_contact.clone(),
             timeouts: Timeouts {
                 idle_secs: p.idle_timeout_secs as i64,
                 max_secs: p.session_max_secs as i64,
@@ -128,16 +133,16 @@ pub fn routes(state: &crate::server::ServerState) -> Router<crate::server::Serve
         .route("/signout", post(signin::signout))
         .route("/signed-out", get(signin::signed_out))
         .route("/overview", get(pages::overview))
-        .route("/data", get(pages::data))
-        .route("/data/{area}", get(pages::area))
-        .route("/category/{id}", get(pages::category))
-        .route("/purposes", get(pages::purposes))
+        .route("/data", get(data_pages::data))
+        .route("/data/{area}", get(data_pages::area))
+        .route("/category/{id}", get(data_pages::category))
+        .route("/purposes", get(data_pages::purposes))
         .route("/access-log", get(log_page::access_log))
         .route("/access-log/{id}", get(log_page::entry))
         .route("/access-log/{id}/report", post(log_page::report))
-        .route("/consents", get(pages::consents))
-        .route("/consents/{id}/withdraw", post(pages::withdraw))
-        .route("/requests", get(pages::requests))
+        .route("/consents", get(consent_pages::consents))
+        .route("/consents/{id}/withdraw", post(consent_pages::withdraw))
+        .route("/requests", get(consent_pages::requests))
         .route("/decisions", get(pages::decisions))
         .route("/systems", get(pages::systems))
         .route("/rights", get(pages::rights))

@@ -1,18 +1,16 @@
-//! The portal's sections that are lists of cards: overview, data (areas, categories, one category with
-//! sensitive values masked until asked for), purposes, consents (with withdraw), requests, decisions,
-//! connected systems and rights. Each asks the store with the session's citizen only, so another
-//! citizen's item is "not found", like one that does not exist.
+//! The portal's pages made of cards, and the simplest of them: the overview, computer-assisted decisions,
+//! the connected systems and the citizen's rights. Each page asks the store with the session's citizen
+//! only, so another citizen's item is "not found", like one that does not exist.
 
-use super::render::{Fields, Signed, csrf_ok, csrf_refused, html, signed_in, store_error};
-use super::views::{Action, Card, Chrome, Link, Page, Row, lang_of};
+use super::render::{Fields, Signed, html, signed_in, store_error};
+use super::views::{Card, Chrome, Link, Page, Row, lang_of};
 use crate::domain::{Lang, Lawfulness};
-use crate::i18n::{format_date, format_datetime, t, tr};
+use crate::i18n::{format_datetime, t, tr};
 use crate::server::ServerState;
 use askama::Template;
-use axum::extract::rejection::FormRejection;
-use axum::extract::{Form, Path, Query, State};
+use axum::extract::{Query, State};
 use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 
 #[derive(Template)]
 #[template(path = "portal/cards.html")]
@@ -48,7 +46,7 @@ pub fn cards_page(signed: &Signed, lang: Lang, page: Page, here: &str, c: Cards)
     html(StatusCode::OK, &view, lang)
 }
 
-fn simple(title: String, intro: Vec<String>, cards: Vec<Card>, empty: String) -> Cards {
+pub(super) fn simple(title: String, intro: Vec<String>, cards: Vec<Card>, empty: String) -> Cards {
     Cards {
         title,
         intro,
@@ -170,376 +168,6 @@ pub async fn overview(
     cards_page(&me, lang, Page::Overview, "/overview", page)
 }
 
-pub async fn data(
-    State(s): State<ServerState>,
-    headers: HeaderMap,
-    Query(q): Query<Fields>,
-) -> Response {
-    let (lang, me) = signed!(s, headers, q, Page::Data);
-    let areas = match s.store.areas(&me.who).await {
-        Ok(a) => a,
-        Err(e) => return store_error(e, lang, Page::Overview),
-    };
-    let cards = areas
-        .iter()
-        .map(|a| Card {
-            title: a.name.get(lang).to_owned(),
-            href: Some(format!("/data/{}?lang={}", a.code, lang.code())),
-            notes: vec![
-                a.description.get(lang).to_owned(),
-                tr(lang, "areas-count", &[("count", a.categories.into())]),
-            ],
-            ..Card::default()
-        })
-        .collect();
-    let page = simple(
-        t(lang, "areas-heading"),
-        vec![t(lang, "areas-explain")],
-        cards,
-        t(lang, "areas-none"),
-    );
-    cards_page(&me, lang, Page::Data, "/data", page)
-}
-
-pub async fn area(
-    State(s): State<ServerState>,
-    headers: HeaderMap,
-    Path(code): Path<String>,
-    Query(q): Query<Fields>,
-) -> Response {
-    let (lang, me) = signed!(s, headers, q, Page::Data);
-    let areas = match s.store.areas(&me.who).await {
-        Ok(a) => a,
-        Err(e) => return store_error(e, lang, Page::Data),
-    };
-    let Some(area) = areas.into_iter().find(|a| a.code == code) else {
-        return store_error(
-            crate::server::error::ApiError::not_found(),
-            lang,
-            Page::Data,
-        );
-    };
-    let list = match s.store.area_categories(&me.who, code).await {
-        Ok(l) => l,
-        Err(e) => return store_error(e, lang, Page::Data),
-    };
-    let cards = list
-        .iter()
-        .map(|c| Card {
-            title: c.name.get(lang).to_owned(),
-            href: Some(format!("/category/{}?lang={}", c.id, lang.code())),
-            badge: Some(lawfulness(lang, c.lawfulness)),
-            rows: vec![Row::new(
-                t(lang, "category-updated"),
-                crate::i18n::format_day(lang, c.updated_at),
-            )],
-            ..Card::default()
-        })
-        .collect();
-    let mut page = simple(
-        area.name.get(lang).to_owned(),
-        vec![area.description.get(lang).to_owned()],
-        cards,
-        t(lang, "areas-none"),
-    );
-    page.links.push(Link {
-        href: Page::Data.href(lang),
-        label: t(lang, "portal-back"),
-    });
-    let here = format!("/data/{}", area.code);
-    cards_page(&me, lang, Page::Data, &here, page)
-}
-
-pub async fn category(
-    State(s): State<ServerState>,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Query(q): Query<Fields>,
-) -> Response {
-    let (lang, me) = signed!(s, headers, q, Page::Data);
-    let c = match s.store.category(&me.who, id).await {
-        Ok(c) => c,
-        Err(e) => return store_error(e, lang, Page::Data),
-    };
-    // One sensitive value at a time is shown, when asked for; the rest stay masked.
-    let reveal: Option<usize> = q.get("reveal").and_then(|v| v.parse().ok());
-    let values = c
-        .fields
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let shown = !f.sensitive || reveal == Some(i);
-            let mut row = Row::new(
-                f.label.get(lang).to_owned(),
-                if shown {
-                    f.value.get(lang).to_owned()
-                } else {
-                    t(lang, "category-masked")
-                },
-            );
-            if !shown {
-                row.reveal = Some((
-                    format!("/category/{id}?lang={}&reveal={i}", lang.code()),
-                    t(lang, "portal-reveal"),
-                ));
-            }
-            row
-        })
-        .collect();
-    let delete = match c.retention.delete_on {
-        Some(d) => format_date(lang, d),
-        None => t(lang, "category-no-delete-date"),
-    };
-    let recipients = if c.recipients.is_empty() {
-        t(lang, "category-no-recipients")
-    } else {
-        c.recipients
-            .iter()
-            .map(|r| r.get(lang))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let purposes = c
-        .purposes
-        .iter()
-        .map(|p| p.get(lang))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let about = vec![
-        Row::new(t(lang, "category-purpose"), purposes),
-        Row::new(
-            t(lang, "category-legal-basis"),
-            format!(
-                "{} · {}",
-                c.legal_basis.gdpr.get(lang),
-                c.legal_basis.law.get(lang)
-            ),
-        ),
-        Row::new(t(lang, "portal-plainly"), c.legal_basis.plain.get(lang)),
-        Row::new(t(lang, "category-retention"), c.retention.rule.get(lang)),
-        Row::new(t(lang, "category-delete-on"), delete),
-        Row::new(t(lang, "category-origin"), c.origin.name.get(lang)),
-        Row::new(t(lang, "category-recipients"), recipients),
-        Row::new(t(lang, "category-system"), c.system.clone()),
-        Row::new(
-            t(lang, "category-updated"),
-            format_datetime(lang, c.updated_at),
-        ),
-    ];
-    let mut notes = vec![c.description.get(lang).to_owned()];
-    if c.special {
-        notes.push(t(lang, "category-special-explain"));
-    }
-    let cards = vec![
-        Card {
-            title: t(lang, "category-values"),
-            rows: values,
-            notes,
-            ..Card::default()
-        },
-        Card {
-            title: t(lang, "portal-category-about"),
-            badge: Some(lawfulness(lang, c.lawfulness)),
-            rows: about,
-            ..Card::default()
-        },
-    ];
-    let mut page = simple(
-        c.name.get(lang).to_owned(),
-        Vec::new(),
-        cards,
-        String::new(),
-    );
-    page.links.push(Link {
-        href: format!("/data/{}?lang={}", c.area, lang.code()),
-        label: t(lang, "portal-back"),
-    });
-    let here = format!("/category/{id}");
-    cards_page(&me, lang, Page::Data, &here, page)
-}
-
-pub async fn purposes(
-    State(s): State<ServerState>,
-    headers: HeaderMap,
-    Query(q): Query<Fields>,
-) -> Response {
-    let (lang, me) = signed!(s, headers, q, Page::Purposes);
-    let list = match s.store.purposes(&me.who).await {
-        Ok(l) => l,
-        Err(e) => return store_error(e, lang, Page::Overview),
-    };
-    let cards = list
-        .iter()
-        .map(|p| Card {
-            title: p.name.get(lang).to_owned(),
-            badge: Some(lawfulness(lang, p.lawfulness)),
-            notes: vec![p.description.get(lang).to_owned()],
-            rows: vec![
-                Row::new(
-                    t(lang, "category-legal-basis"),
-                    format!(
-                        "{} · {}",
-                        p.legal_basis.gdpr.get(lang),
-                        p.legal_basis.law.get(lang)
-                    ),
-                ),
-                Row::new(t(lang, "portal-plainly"), p.legal_basis.plain.get(lang)),
-                Row::new(
-                    t(lang, "purpose-categories"),
-                    p.categories
-                        .iter()
-                        .map(|c| c.get(lang))
-                        .collect::<Vec<_>>()
-                        .join(", "),
-                ),
-                Row::new(t(lang, "purpose-object"), p.how_to_object.get(lang)),
-            ],
-            ..Card::default()
-        })
-        .collect();
-    let page = simple(
-        t(lang, "purposes-heading"),
-        Vec::new(),
-        cards,
-        t(lang, "purposes-none"),
-    );
-    cards_page(&me, lang, Page::Purposes, "/purposes", page)
-}
-
-fn consent_cards(lang: Lang, me: &Signed, list: &[crate::domain::Consent]) -> Vec<Card> {
-    list.iter()
-        .map(|c| {
-            let status = if c.withdrawal_pending {
-                t(lang, "consent-pending")
-            } else if let Some(at) = c.withdrawn_at {
-                tr(
-                    lang,
-                    "consent-withdrawn-on",
-                    &[("date", format_datetime(lang, at).into())],
-                )
-            } else {
-                t(lang, "consent-active")
-            };
-            Card {
-                title: c.scope.get(lang).to_owned(),
-                badge: Some(status),
-                rows: vec![
-                    Row::new(t(lang, "consent-recipient"), c.recipient.get(lang)),
-                    Row::new(t(lang, "consent-purpose"), c.purpose.get(lang)),
-                    Row::new(t(lang, "consent-given"), format_datetime(lang, c.given_at)),
-                ],
-                action: c.is_active().then(|| Action {
-                    href: format!("/consents/{}/withdraw?lang={}", c.id, lang.code()),
-                    label: t(lang, "portal-withdraw"),
-                    csrf: me.csrf.to_string(),
-                }),
-                ..Card::default()
-            }
-        })
-        .collect()
-}
-
-async fn consents_page(
-    s: &ServerState,
-    lang: Lang,
-    me: &Signed,
-    notice: Option<String>,
-) -> Response {
-    let list = match s.store.consents(&me.who).await {
-        Ok(l) => l,
-        Err(e) => return store_error(e, lang, Page::Overview),
-    };
-    let mut page = simple(
-        t(lang, "title-consents"),
-        vec![t(lang, "portal-consents-explain")],
-        consent_cards(lang, me, &list),
-        t(lang, "consents-none"),
-    );
-    page.notice = notice;
-    cards_page(me, lang, Page::Consents, "/consents", page)
-}
-
-pub async fn consents(
-    State(s): State<ServerState>,
-    headers: HeaderMap,
-    Query(q): Query<Fields>,
-) -> Response {
-    let (lang, me) = signed!(s, headers, q, Page::Consents);
-    let notice = q.contains_key("withdrawn").then(|| {
-        format!(
-            "{} {}",
-            t(lang, "withdrawn-title"),
-            t(lang, "withdrawn-next")
-        )
-    });
-    consents_page(&s, lang, &me, notice).await
-}
-
-/// `POST /consents/{id}/withdraw`: with this session's CSRF token only; then back to the consents.
-pub async fn withdraw(
-    State(s): State<ServerState>,
-    headers: HeaderMap,
-    Path(id): Path<i64>,
-    Query(q): Query<Fields>,
-    form: Result<Form<Fields>, FormRejection>,
-) -> Response {
-    let (lang, me) = signed!(s, headers, q, Page::Consents);
-    let fields = form.map(|f| f.0).unwrap_or_default();
-    if !csrf_ok(&fields, &me) {
-        return csrf_refused(lang, Page::Consents);
-    }
-    match s.store.withdraw_consent(&me.who, id, lang, me.now).await {
-        Ok(_) => {
-            Redirect::to(&format!("/consents?lang={}&withdrawn=1", lang.code())).into_response()
-        }
-        Err(e) => store_error(e, lang, Page::Consents),
-    }
-}
-
-pub async fn requests(
-    State(s): State<ServerState>,
-    headers: HeaderMap,
-    Query(q): Query<Fields>,
-) -> Response {
-    let (lang, me) = signed!(s, headers, q, Page::Requests);
-    let list = match s.store.citizen_requests(&me.who).await {
-        Ok(l) => l,
-        Err(e) => return store_error(e, lang, Page::Overview),
-    };
-    let cards = list
-        .iter()
-        .map(|r| {
-            let mut rows = vec![
-                Row::new(t(lang, "request-kind"), t(lang, r.kind.message_id())),
-                Row::new(t(lang, "request-reference"), r.reference.clone()),
-                Row::new(t(lang, "request-filed"), format_datetime(lang, r.filed_at)),
-                Row::new(t(lang, "request-handled-by"), r.handled_by.get(lang)),
-                Row::new(t(lang, "request-status"), t(lang, r.status.message_id())),
-                Row::new(
-                    t(lang, "request-updated"),
-                    format_datetime(lang, r.updated_at),
-                ),
-            ];
-            if let Some(answer) = r.answer_in(lang) {
-                rows.push(Row::new(t(lang, "request-answer"), answer));
-            }
-            Card {
-                title: r.about.get(lang).to_owned(),
-                badge: r.unseen.then(|| t(lang, "badge-new")),
-                rows,
-                ..Card::default()
-            }
-        })
-        .collect();
-    let page = simple(
-        t(lang, "requests-heading"),
-        vec![t(lang, "portal-requests-explain")],
-        cards,
-        t(lang, "requests-none"),
-    );
-    cards_page(&me, lang, Page::Requests, "/requests", page)
-}
-
 pub async fn decisions(
     State(s): State<ServerState>,
     headers: HeaderMap,
@@ -658,6 +286,17 @@ pub async fn rights(
     .into_iter()
     .map(right)
     .collect();
+    if let Some(contact) = &me.portal.dpo_contact {
+        cards.push(Card {
+            title: t(lang, "rights-dpo"),
+            notes: vec![tr(
+                lang,
+                "rights-dpo-contact",
+                &[("contact", contact.clone().into())],
+            )],
+            ..Card::default()
+        });
+    }
     cards.push(Card {
         title: t(lang, "rights-datatilsynet"),
         notes: vec![t(lang, "rights-datatilsynet-contact")],
