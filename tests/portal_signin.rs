@@ -18,8 +18,8 @@ use indsigt::kiosk::url::continue_online;
 use portal_support::{Browser, Rig, phone};
 use serde_json::json;
 
-/// A demo citizen with a consent in force, and another citizen's consent and category.
-fn citizens(store: &indsigt::store::Store) -> (String, String, i64, i64) {
+/// A demo citizen with a consent in force, and another citizen's consent, category and log entry.
+fn citizens(store: &indsigt::store::Store) -> (String, String, i64, i64, i64) {
     let c = store.connection();
     let (a, a_id): (String, i64) = c
         .query_row(
@@ -44,7 +44,14 @@ fn citizens(store: &indsigt::store::Store) -> (String, String, i64, i64) {
             |r| r.get(0),
         )
         .unwrap();
-    (a, b, b_consent, b_category)
+    let b_entry: i64 = c
+        .query_row(
+            "SELECT e.id FROM access_events e JOIN citizens c ON c.id = e.citizen_id WHERE c.subject = ?1 LIMIT 1",
+            [&b],
+            |r| r.get(0),
+        )
+        .unwrap();
+    (a, b, b_consent, b_category, b_entry)
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -54,7 +61,7 @@ async fn the_kiosks_link_signs_in_on_the_phone_and_every_form_is_guarded() {
     }
     let d = demo();
     let store = open(&d);
-    let (a, _b, b_consent, b_category) = citizens(&store);
+    let (a, _b, b_consent, b_category, b_entry) = citizens(&store);
     let _ = store.citizen(&common::cid(ELDERLY)).unwrap();
     drop(store);
     let rig = Rig::start(&d.path).await;
@@ -138,6 +145,20 @@ async fn the_kiosks_link_signs_in_on_the_phone_and_every_form_is_guarded() {
         .await;
     assert_eq!(other.status, 404);
     assert_eq!(state(b_consent).await, b_before);
+    let other = browser
+        .get(&rig.url(&format!("/access-log/{b_entry}?lang=en")))
+        .await;
+    assert_eq!(other.status, 404);
+    let reports = "SELECT count(*) FROM access_reports WHERE event_id = ?1";
+    let before_reports = db.count(reports, &[json!(b_entry)]).await;
+    let other = browser
+        .post(
+            &rig.url(&format!("/access-log/{b_entry}/report?lang=en")),
+            &[("csrf", &csrf)],
+        )
+        .await;
+    assert_eq!(other.status, 404);
+    assert_eq!(db.count(reports, &[json!(b_entry)]).await, before_reports);
 
     // The copy of the data is A's.
     let copy = browser.get(&rig.url("/copy.json?lang=en")).await;
@@ -256,4 +277,58 @@ async fn a_bad_callback_gives_the_failed_page_and_no_session() {
     let page = anon.get(&rig.url("/decisions?lang=en")).await;
     assert_eq!(page.status, 303);
     assert_eq!(page.location(), "/?view=decisions&lang=en");
+}
+
+/// A session that timed out while a form was open: the post changes nothing, and leads to sign-in, which
+/// comes back to that page.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_session_that_timed_out_mid_form_signs_in_again_and_comes_back() {
+    if !oidc_available() {
+        return;
+    }
+    let d = demo();
+    let (a, ..) = citizens(&open(&d));
+    let rig = Rig::start_idle(&d.path, 60).await;
+    let db = support_server::db::Db::new(&rig.settings.database, rig.pg.as_ref());
+    let link = continue_online(&rig.base, View::Consents, Lang::En);
+    let landed = tokio::task::spawn_blocking({
+        let (link, a) = (link.clone(), a.clone());
+        move || phone(&link, &a, false)
+    })
+    .await
+    .unwrap();
+    let mut browser = Browser::new(&landed["cookies"]);
+    let consents = browser.get(&rig.url("/consents?lang=en")).await;
+    let at = consents.body.find("/consents/").unwrap();
+    let action = consents.body[at..]
+        .split('"')
+        .next()
+        .unwrap()
+        .replace("&#38;", "&");
+    let id: i64 = action.split('/').nth(2).unwrap().parse().unwrap();
+    let csrf = consents.csrf();
+    let pending = "SELECT count(*) FROM citizen_consents WHERE id = ?1 AND withdrawn_at IS NULL AND withdrawal_pending = 0";
+    assert_eq!(db.count(pending, &[json!(id)]).await, 1);
+    // The citizen leaves the form open for longer than the idle timeout.
+    tokio::time::sleep(std::time::Duration::from_secs(61)).await;
+    let late = browser.post(&rig.url(&action), &[("csrf", &csrf)]).await;
+    assert_eq!(late.status, 303);
+    assert_eq!(late.location(), "/?view=consents&lang=en&expired=1");
+    assert_eq!(db.count(pending, &[json!(id)]).await, 1, "nothing changed");
+    let landing = browser.get(&rig.url(late.location())).await;
+    assert!(
+        landing
+            .body
+            .contains("You were signed out because you were away"),
+        "{}",
+        landing.body
+    );
+    // Signing in again from there lands on the consents page.
+    let again = tokio::task::spawn_blocking({
+        let (url, a) = (rig.url(late.location()), a.clone());
+        move || phone(&url, &a, false)
+    })
+    .await
+    .unwrap();
+    assert_eq!(again["url"], rig.url("/consents?lang=en"));
 }

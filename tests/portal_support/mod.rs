@@ -26,6 +26,11 @@ pub struct Rig {
 
 impl Rig {
     pub async fn start(db: &Path) -> Rig {
+        Rig::start_idle(db, 900).await
+    }
+
+    /// A rig whose sessions end after `idle_secs` without a request.
+    pub async fn start_idle(db: &Path, idle_secs: u64) -> Rig {
         let (op_port, port) = (free_port(), free_port());
         let base = format!("http://127.0.0.1:{port}");
         let provider = start_provider(
@@ -43,7 +48,7 @@ impl Rig {
             client_secret_file: None,
             scope: "openid".into(),
             dpo_contact: Some("dpo@test.dk".into()),
-            idle_timeout_secs: 900,
+            idle_timeout_secs: idle_secs,
             session_max_secs: 3600,
         });
         let (settings, pg) = for_engine(&settings).await;

@@ -11,6 +11,7 @@ mod consent_pages;
 mod copy;
 mod data_pages;
 mod headers;
+mod log_filter;
 mod log_page;
 mod pages;
 mod render;

@@ -32,6 +32,8 @@ pub struct Signed {
 }
 
 /// The portal, or the page saying it is not set up.
+// The error is the handler's whole answer, returned at once; boxing it would only add an allocation.
+#[allow(clippy::result_large_err)]
 pub fn portal(state: &ServerState, lang: Lang) -> Result<Arc<Portal>, Response> {
     state.portal.clone().ok_or_else(|| {
         message(
@@ -50,6 +52,7 @@ pub fn now() -> Timestamp {
 
 /// The citizen of the request's session, or the answer to send instead: to sign-in (and back to `page`)
 /// when there is no live session.
+#[allow(clippy::result_large_err)]
 pub fn signed_in(
     state: &ServerState,
     headers: &HeaderMap,
