@@ -22,6 +22,8 @@ pub const LOGIN_COOKIE: &str = "__Host-indsigt-login";
 pub const LOGIN_SECS: i64 = 600;
 /// The most logins under way at once; the oldest are dropped past it.
 const MAX_LOGINS: usize = 10_000;
+/// The most timed-out session ids remembered at once (to say "you were signed out"); the oldest go first.
+const MAX_TIMED_OUT: usize = 100_000;
 
 /// A signed-in citizen's session.
 pub struct Session {
@@ -52,6 +54,10 @@ pub struct Login {
 pub struct Sessions {
     sessions: Mutex<HashMap<String, Session>>,
     logins: Mutex<HashMap<String, Login>>,
+    /// The ids of sessions that timed out, with when: a browser that comes back with one is told it was
+    /// signed out for being away, whether the sweeper or its own request ended the session. An id alone
+    /// opens nothing. Kept for as long as the session could have lasted.
+    timed_out: Mutex<HashMap<String, i64>>,
 }
 
 impl std::fmt::Debug for Sessions {
@@ -65,6 +71,13 @@ impl std::fmt::Debug for Sessions {
 pub struct Timeouts {
     pub idle_secs: i64,
     pub max_secs: i64,
+}
+
+impl Timeouts {
+    /// Whether `session` may still be used at `now`.
+    fn alive(&self, session: &Session, now: i64) -> bool {
+        now - session.seen < self.idle_secs && now - session.started < self.max_secs
+    }
 }
 
 /// What a session lookup found.
@@ -122,9 +135,13 @@ impl Sessions {
     ) -> Found<T> {
         let mut sessions = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
         let Some(session) = sessions.get_mut(id) else {
-            return Found::None;
+            let mut timed_out = self.timed_out.lock().unwrap_or_else(|p| p.into_inner());
+            return match timed_out.remove(id) {
+                Some(_) => Found::Expired,
+                None => Found::None,
+            };
         };
-        if now - session.seen >= limits.idle_secs || now - session.started >= limits.max_secs {
+        if !limits.alive(session, now) {
             sessions.remove(id);
             return Found::Expired;
         }
@@ -141,8 +158,26 @@ impl Sessions {
     /// Drops the sessions that timed out (run now and then, so memory holds only live ones).
     pub fn sweep(&self, now: i64, limits: Timeouts) {
         let mut sessions = self.sessions.lock().unwrap_or_else(|p| p.into_inner());
-        sessions
-            .retain(|_, s| now - s.seen < limits.idle_secs && now - s.started < limits.max_secs);
+        let mut timed_out = self.timed_out.lock().unwrap_or_else(|p| p.into_inner());
+        timed_out.retain(|_, at| now - *at < limits.max_secs);
+        sessions.retain(|id, s| {
+            let alive = limits.alive(s, now);
+            if !alive {
+                timed_out.insert(id.clone(), now);
+            }
+            alive
+        });
+        while timed_out.len() > MAX_TIMED_OUT {
+            let Some(oldest) = timed_out
+                .iter()
+                .min_by_key(|(_, at)| **at)
+                .map(|(k, _)| k.clone())
+            else {
+                break;
+            };
+            timed_out.remove(&oldest);
+        }
+        drop((sessions, timed_out));
         let mut logins = self.logins.lock().unwrap_or_else(|p| p.into_inner());
         logins.retain(|_, l| now - l.started < LOGIN_SECS);
     }
@@ -213,6 +248,28 @@ mod tests {
             assert!(matches!(s.with("b", t, LIMITS, |_| ()), Found::Live(())));
         }
         assert!(matches!(s.with("b", 3600, LIMITS, |_| ()), Found::Expired));
+    }
+
+    #[test]
+    fn a_session_the_sweeper_ended_still_says_it_timed_out_once() {
+        let s = Sessions::default();
+        s.start("a".into(), session(0));
+        s.start("b".into(), session(0));
+        s.with("b", 800, LIMITS, |_| ());
+        s.sweep(901, LIMITS);
+        assert_eq!(s.len(), 1, "only b is still held");
+        assert!(matches!(s.with("a", 950, LIMITS, |_| ()), Found::Expired));
+        assert!(matches!(s.with("a", 951, LIMITS, |_| ()), Found::None));
+        assert!(matches!(s.with("b", 951, LIMITS, |_| ()), Found::Live(())));
+        // Signed out is not timed out.
+        s.end("b");
+        s.sweep(2000, LIMITS);
+        assert!(matches!(s.with("b", 2001, LIMITS, |_| ()), Found::None));
+        // A timed-out id is forgotten once the session could no longer have lasted.
+        s.start("c".into(), session(3000));
+        s.sweep(4000, LIMITS);
+        s.sweep(4000 + LIMITS.max_secs, LIMITS);
+        assert!(matches!(s.with("c", 7700, LIMITS, |_| ()), Found::None));
     }
 
     fn login(state: &str, binding: &str, at: i64) -> Login {
