@@ -37,6 +37,8 @@ LOAD_BIN="$CARGO_TARGET_DIR/$DIR/examples/pg_bench_load"
 
 OUT=${OUT:-$(mktemp -d /tmp/pg-scale.XXXXXX)}
 mkdir -p "$OUT"
+# The cluster runs as the `postgres` user, which must reach it (mktemp makes the folder 0700).
+chmod 755 "$OUT"
 PGDIR="$OUT/cluster"
 PIDS=()
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
@@ -96,7 +98,9 @@ for N in $SIZES; do
   # 1,000 normal citizens spread over the ids, the same for wrk and pgbench.
   STEP=$(( (CITIZENS - 1) / 1000 ))
   ISSUER_PORT=$(free_port)
-  { echo bench-0; for k in $(seq 0 999); do echo "bench-$((1 + k * STEP))"; done; } > "$W/subjects.txt"
+  # A bench citizen's subject is its number, so pgbench's integer variable is the statement's parameter
+  # as it is: the server's statement, text for text.
+  { echo 0; for k in $(seq 0 999); do echo "$((1 + k * STEP))"; done; } > "$W/subjects.txt"
   "$ISSUER_BIN" "$ISSUER_PORT" - "$AUD" 7200 < "$W/subjects.txt" > "$W/issuer.out" &
   PIDS+=($!)
   for _ in $(seq 300); do [ "$(wc -l < "$W/issuer.out")" -ge 1002 ] && break; sleep 0.1; done
@@ -146,17 +150,19 @@ TOML
 \\set n 1 + :k * $STEP"
     fi
     grep -q "Non-2xx" "$W/wrk-$CASE.txt" && { echo "non-2xx answers in $CASE:" >&2; cat "$W/wrk-$CASE.txt" >&2; exit 1; }
-    # The server's statement: $1 the citizen's subject (looked up in the statement), $2 now, [$3 the area
-    # code], then the rows fetched (51). The area code is a pgbench variable (-D), so it is a parameter of the
-    # prepared statement, as it is the server's.
+    # The server's statement, text for text: $1 the citizen's subject (a number, looked up in the statement),
+    # $2 now, [$3 the area code], then the rows fetched (51). Each is a pgbench variable, so each is a
+    # parameter of the prepared statement, as it is the server's: with the row count as a literal, PostgreSQL's
+    # generic plan for the heavy citizen with an area sorts all 12,445 of its entries (43 ms at 100M) where
+    # the server's reads the months in order (under 2 ms).
     SQL=$(cat "$W/page_$SHAPE.sql")
     if [ "$SHAPE" = area ]; then
-      SQL=${SQL//\$4/51}; SQL=${SQL//\$3/:area}
+      SQL=${SQL//\$4/:lim}; SQL=${SQL//\$3/:area}
     else
-      SQL=${SQL//\$3/51}
+      SQL=${SQL//\$3/:lim}
     fi
-    SQL=${SQL//\$2/:now}; SQL=${SQL//\$1/(\'bench-\' || :n)}
-    { echo "$CID_LINE"; echo "\\set now $NOW"; echo "$SQL" | tr '\n' ' '; echo ";"; } > "$W/pgbench-$CASE.sql"
+    SQL=${SQL//\$2/:now}; SQL=${SQL//\$1/:n}
+    { echo "$CID_LINE"; echo "\\set now $NOW"; echo "\\set lim 51"; echo "$SQL" | tr '\n' ' '; echo ";"; } > "$W/pgbench-$CASE.sql"
     rm -f "$W"/pgbench_log.*
     # Prepared and with generic plans, as the server's connections run it (see src/store/postgres/connect.rs).
     (cd "$W" && PGOPTIONS="-c plan_cache_mode=force_generic_plan" "$PGBIN/pgbench" -h 127.0.0.1 -p "$PGPORT" -U postgres -n -M prepared -c "$CONNS" -j 2 -D "area=$AREA" \
@@ -175,7 +181,7 @@ TOML
   # The plans the server's connections run: prepared, with generic plans (the loader's explain_*.txt are
   # custom plans for literal values).
   for who in heavy normal; do
-    SUBJECT=bench-0; [ "$who" = normal ] && SUBJECT="bench-$((1 + STEP))"
+    SUBJECT=0; [ "$who" = normal ] && SUBJECT="$((1 + STEP))"
     {
       echo "SET plan_cache_mode = force_generic_plan;"
       echo "PREPARE pa AS $(cat "$W/page_all.sql");"

@@ -1,5 +1,5 @@
 //! Loads a PostgreSQL database for `benches/pg_scale.sh`: the demo catalogue and dimensions (copied from a
-//! demo SQLite file), then `citizens` bench citizens (`bench-0` … ; `bench-0` is the heavy one) and
+//! demo SQLite file), then `citizens` bench citizens, whose subjects are their numbers (`0` … ; `0` is the heavy one), and
 //! `events` access events by binary COPY, spread evenly over the 24 months before now, `heavy` of them the
 //! heavy citizen's and the rest spread over the others. Then ANALYZE, and it prints what it did as
 //! `key=value` lines, and writes the page statements the server runs (`all`, `area` filter) to `out/`.
@@ -117,7 +117,7 @@ async fn main() -> Result<(), Error> {
         let id = first_citizen + i as i64;
         let (public, subject, name, cpr) = (
             format!("b-{i}"),
-            format!("bench-{i}"),
+            i.to_string(),
             format!("Bench {i}"),
             "010170-••••".to_owned(),
         );
@@ -257,7 +257,7 @@ async fn main() -> Result<(), Error> {
         .get(0);
     // The statements the server runs for a page of 50 (`$1` the citizen, `$2` now, then the area, then
     // the number of rows fetched).
-    let who = CitizenRef::Subject("bench-0".into());
+    let who = CitizenRef::Subject("0".into());
     let all = store
         .access_page_sql(&who, &AccessFilter::default(), None, 50, now)
         .await?
@@ -277,7 +277,7 @@ async fn main() -> Result<(), Error> {
     std::fs::write(out.join("page_all.sql"), all)?;
     std::fs::write(out.join("page_area.sql"), area_sql)?;
     // EXPLAIN (ANALYZE, BUFFERS) of each page, for the heavy citizen and a normal one.
-    for (name, subject) in [("heavy", "bench-0"), ("normal", "bench-1")] {
+    for (name, subject) in [("heavy", "0"), ("normal", "1")] {
         let who = CitizenRef::Subject(subject.into());
         for (shape, filter) in [("all", AccessFilter::default()), ("area", by_area.clone())] {
             let plan = store

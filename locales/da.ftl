@@ -744,3 +744,17 @@ portal-when = Hvornår
 portal-entry-title = En linje i loggen
 portal-report = Jeg genkender det ikke
 portal-report-explain = Fortæl os det, hvis du ikke genkender det. Databeskyttelsesrådgiveren finder ud af, hvem der så dine oplysninger, og hvorfor.
+
+## Read-aloud
+hint-read-aloud = Læs op
+help-read-aloud = Læs skærmen højt. Tryk på en vilkårlig tast for at stoppe.
+hint-speech-faster = Hurtigere
+help-speech-faster = Læs hurtigere op.
+hint-speech-slower = Langsommere
+help-speech-slower = Læs langsommere op.
+speech-title = Oplæsning
+speech-unavailable = Oplæsning findes ikke på denne kiosk.
+speech-failed = Oplæsningen virkede ikke.
+speech-goes-on = Du kan bruge skærmen som før.
+speech-headset = Dine egne oplysninger læses kun op i et headset. Spørg personalet om en skærm med headset.
+speech-keys = Taster: { $keys }.

@@ -744,3 +744,17 @@ portal-when = When
 portal-entry-title = One entry in the log
 portal-report = I don't recognise this
 portal-report-explain = If you don't recognise this, tell us. The data protection officer will find out who looked at your data and why.
+
+## Read-aloud
+hint-read-aloud = Read aloud
+help-read-aloud = Read the screen aloud. Press any key to stop.
+hint-speech-faster = Faster
+help-speech-faster = Read aloud faster.
+hint-speech-slower = Slower
+help-speech-slower = Read aloud slower.
+speech-title = Read-aloud
+speech-unavailable = Read-aloud is not available on this kiosk.
+speech-failed = Read-aloud did not work.
+speech-goes-on = You can use the screen as before.
+speech-headset = Your own data is read aloud only through a headset. Ask the staff for a kiosk with a headset.
+speech-keys = Keys: { $keys }.

@@ -5,6 +5,7 @@ mod input;
 pub mod pin;
 mod purge;
 mod runner;
+pub mod speech;
 mod terminal;
 
 use crate::config::{Config, SourceKind};
@@ -128,5 +129,21 @@ pub fn run_kiosk(config: Config) -> Result<(), AppError> {
         source,
         config.kiosk.operator_pin_hash.clone(),
         broker,
+        speech_options(&config),
     ))
+}
+
+/// Read-aloud as configured. `INDSIGT_SPEECH_WAV` sends the speech to that WAV file instead of the
+/// sound device (for tests on machines without one).
+fn speech_options(config: &Config) -> speech::SpeechOptions {
+    let output = match std::env::var_os("INDSIGT_SPEECH_WAV") {
+        Some(path) if !path.is_empty() => speech::Output::Wav(path.into()),
+        _ => speech::Output::Device,
+    };
+    speech::SpeechOptions {
+        enabled: config.kiosk.read_aloud,
+        program: config.kiosk.speech_program.clone(),
+        private_audio: config.kiosk.private_audio,
+        output,
+    }
 }

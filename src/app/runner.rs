@@ -16,6 +16,8 @@ pub enum Control {
     Purge,
     /// End the program.
     Quit,
+    /// Read the screen aloud: the loop, which holds the model, says what (`ui::screens::script`).
+    Speak(crate::kiosk::Utterance),
 }
 
 /// Everything the effects need: the data source, the sign-in broker, the PIN hash, and the way back.
@@ -23,6 +25,7 @@ pub struct Runner {
     pub source: Arc<dyn DataSource>,
     pub broker: Option<Arc<dyn Broker>>,
     pub pin_hash: Option<String>,
+    pub speaker: super::speech::Speaker,
     pub tx: UnboundedSender<Msg>,
 }
 
@@ -49,8 +52,15 @@ impl Runner {
                 });
             }
             Effect::Auth(call) => self.sign_in(call),
+            Effect::Speak(u) => return Some(Control::Speak(u)),
+            Effect::StopSpeaking => self.speaker.stop(),
         }
         None
+    }
+
+    /// Says `sentences` for utterance `u` (the screen's script, from the model).
+    pub fn speak(&self, u: crate::kiosk::Utterance, sentences: Vec<String>) {
+        self.speaker.speak(u, sentences, self.tx.clone());
     }
 
     /// Runs a call to the sign-in broker in the background; its answer, if any, comes back as a msg.

@@ -91,6 +91,7 @@ pub async fn run(
     source: Arc<dyn DataSource>,
     pin_hash: Option<String>,
     broker: Option<Arc<dyn Broker>>,
+    speech: super::speech::SpeechOptions,
 ) -> Result<(), AppError> {
     let mut terminal = ratatui::try_init().map_err(|e| AppError::Terminal(e.to_string()))?;
     // Without mouse support the kiosk still works with keys alone.
@@ -99,10 +100,12 @@ pub async fn run(
         unbounded_channel();
     let (msg_tx, mut msg_rx) = unbounded_channel::<Msg>();
     read_terminal(tx);
+    let private_audio = speech.private_audio;
     let runner = Runner {
         source,
         broker,
         pin_hash,
+        speaker: super::speech::Speaker::new(speech),
         tx: msg_tx,
     };
     let mut painter = Painter::new();
@@ -142,6 +145,9 @@ pub async fn run(
                     painter.forget();
                 }
                 Some(Control::Quit) => quit = true,
+                Some(Control::Speak(u)) => {
+                    runner.speak(u, crate::ui::screens::script(&model, private_audio));
+                }
                 None => {}
             }
         }

@@ -148,25 +148,18 @@ impl CodeFlowClient {
         if let Some(e) = cached.as_ref() {
             return Ok(e.clone());
         }
-        let url = format!(
-            "{}/.well-known/openid-configuration",
-            self.options.issuer.trim_end_matches('/')
-        );
         let response = self
             .http
-            .get(&url)
+            .get(super::discovery::url(&self.options.issuer))
             .send()
             .await
             .map_err(|_| CodeFlowError::Unreachable)?;
-        if !response.status().is_success() {
-            return Err(CodeFlowError::Refused(format!(
-                "discovery answered {}",
-                response.status().as_u16()
-            )));
-        }
+        let status = response.status().as_u16();
         let body = read(response).await?;
-        let endpoints: Endpoints =
-            serde_json::from_slice(&body).map_err(|_| CodeFlowError::Malformed)?;
+        let endpoints: Endpoints = super::discovery::document(status, &body).map_err(|f| match f {
+            super::discovery::Fault::Malformed => CodeFlowError::Malformed,
+            f => CodeFlowError::Refused(f.refusal()),
+        })?;
         for url in [&endpoints.authorization_endpoint, &endpoints.token_endpoint] {
             crate::source::http::tls::check_base_url(url)
                 .map_err(|e| CodeFlowError::Refused(e.to_string()))?;

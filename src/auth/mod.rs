@@ -9,6 +9,7 @@
 pub mod api_key;
 pub mod citizen_key;
 pub mod code_flow;
+pub mod discovery;
 pub mod jwks;
 pub mod jwt;
 pub mod oidc;

@@ -119,24 +119,17 @@ impl OidcBroker {
         if let Some(e) = cached.as_ref() {
             return Ok(e.clone());
         }
-        let url = format!(
-            "{}/.well-known/openid-configuration",
-            self.options.issuer.trim_end_matches('/')
-        );
         let response = self
             .client
-            .get(&url)
+            .get(super::discovery::url(&self.options.issuer))
             .send()
             .map_err(|_| AuthError::Unreachable)?;
-        if !response.status().is_success() {
-            return Err(AuthError::Refused(format!(
-                "discovery answered {}",
-                response.status().as_u16()
-            )));
-        }
+        let status = response.status().as_u16();
         let body = read(response)?;
-        let endpoints: Endpoints =
-            serde_json::from_slice(&body).map_err(|_| AuthError::Malformed)?;
+        let endpoints: Endpoints = super::discovery::document(status, &body).map_err(|f| match f {
+            super::discovery::Fault::Malformed => AuthError::Malformed,
+            f => AuthError::Refused(f.refusal()),
+        })?;
         if endpoints.device_authorization_endpoint.is_none() || endpoints.token_endpoint.is_none() {
             return Err(AuthError::NoDeviceEndpoint);
         }

@@ -224,6 +224,21 @@ pub static SCHEMA: &[SectionSpec] = &[
                 KeyType::PinHash,
                 "The hash of the operator PIN (PHC format). Required when locked = true.",
             ),
+            optional(
+                "read_aloud",
+                KeyType::Boolean,
+                "Offer read-aloud (the A key). On by default.",
+            ),
+            optional(
+                "speech_program",
+                KeyType::Text { non_empty: true },
+                "The speech program for read-aloud (espeak-ng, or one that takes its options).",
+            ),
+            optional(
+                "private_audio",
+                KeyType::Boolean,
+                "The sound goes only to a headset, so the citizen's data may be read aloud.",
+            ),
         ],
     },
     SectionSpec {

@@ -50,6 +50,24 @@ pub struct Kiosk {
     /// The hash of the operator PIN that unlocks a locked kiosk. Required when `locked = true`.
     #[serde(default)]
     pub operator_pin_hash: Option<String>,
+    /// Read-aloud (the A key) is offered. On by default.
+    #[serde(default = "yes")]
+    pub read_aloud: bool,
+    /// The speech program, espeak-ng or one that takes its options.
+    #[serde(default = "default_speech_program")]
+    pub speech_program: String,
+    /// The kiosk's sound goes only to a headset, so the citizen's data may be read aloud. Off by default:
+    /// without it, read-aloud says only what is the same for everyone.
+    #[serde(default)]
+    pub private_audio: bool,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn default_speech_program() -> String {
+    "espeak-ng".to_owned()
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]

@@ -21,6 +21,19 @@ pub enum Effect {
     CheckPin(Pin),
     /// A call to the sign-in broker; its answer (if any) comes back as a msg.
     Auth(AuthEffect),
+    /// Read the screen aloud. What is said is taken from the model at the edge (`ui::speech`); the end
+    /// comes back as `Msg::Spoken` with the same id.
+    Speak(Utterance),
+    /// Stop reading aloud at once.
+    StopSpeaking,
+}
+
+/// One reading of the screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Utterance {
+    pub id: u64,
+    pub lang: crate::domain::Lang,
+    pub words_per_minute: u16,
 }
 
 /// What the effect runner asks of the sign-in broker (the kiosk side of `auth::Broker`).

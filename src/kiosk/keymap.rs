@@ -99,6 +99,12 @@ pub enum Intent {
     BlindShow,
     /// After that question: keep the screen hidden.
     BlindKeep,
+    /// Read the screen aloud, or stop reading.
+    ReadAloud,
+    /// Read aloud faster.
+    SpeechFaster,
+    /// Read aloud slower.
+    SpeechSlower,
 }
 
 /// Where a binding works.
@@ -132,6 +138,8 @@ pub enum Context {
     BlindConfirm,
     /// "Was this understandable?" at sign-out, where Esc skips the question.
     Feedback,
+    /// Every screen of a kiosk that offers read-aloud.
+    Speech,
 }
 
 /// Which keys a binding answers to.
@@ -220,6 +228,9 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::One(Key::Char('o')),                  C::ContinueOnline, X::Global,    "O",             "hint-online",      "help-online",           true),
     b(Keys::One(Key::Char('?')),                  C::Help,        X::Global,       "?",             "hint-help",        "help-help",             true),
     b(Keys::One(Key::Char('l')),                  C::Language,    X::Global,       "L",             "hint-language",    "help-language",         true),
+    b(Keys::One(Key::Char('a')),                  C::ReadAloud,   X::Speech,       "A",             "hint-read-aloud",  "help-read-aloud",       true),
+    b(Keys::One(Key::Char('+')),                  C::SpeechFaster, X::Speech,      "+",             "hint-speech-faster", "help-speech-faster",  false),
+    b(Keys::One(Key::Char('-')),                  C::SpeechSlower, X::Speech,      "-",             "hint-speech-slower", "help-speech-slower",  false),
     b(Keys::One(Key::Char('k')),                  C::Contrast,    X::Global,       "K",             "hint-contrast",    "help-contrast",         true),
     b(Keys::One(Key::Char('h')),                  C::Hide,        X::Global,       "H",             "hint-hide",        "help-hide",             true),
     b(Keys::One(Key::Char('x')),                  C::SignOut,     X::Session,      "X",             "hint-sign-out",    "help-sign-out",         true),
@@ -268,6 +279,9 @@ pub fn active(model: &Model) -> Vec<Context> {
     }
     if !model.settings.locked {
         out.push(Context::Unlocked);
+    }
+    if model.settings.read_aloud {
+        out.push(Context::Speech);
     }
     out
 }
@@ -333,9 +347,11 @@ pub fn footer_now(model: &Model) -> Vec<&'static Binding> {
 /// The bindings the help screen lists: every one, except Ctrl-C on a locked kiosk.
 pub fn help(model: &Model) -> impl Iterator<Item = &'static Binding> {
     let locked = model.settings.locked;
+    let speech = model.settings.read_aloud;
     KEYMAP
         .iter()
         .filter(move |b| !(locked && b.context == Context::Unlocked))
+        .filter(move |b| speech || b.context != Context::Speech)
 }
 
 #[cfg(test)]

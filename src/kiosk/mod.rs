@@ -9,11 +9,12 @@ pub mod menu;
 pub mod model;
 pub mod msg;
 pub mod screen;
+pub mod speech;
 pub mod timers;
 pub mod update;
 pub mod url;
 
-pub use effect::{AuthEffect, Effect, Pin, Request};
+pub use effect::{AuthEffect, Effect, Pin, Request, Utterance};
 pub use keymap::{Intent, Key};
 pub use model::{
     Blind, Layer, Loadable, Model, Notice, PinEntry, Place, Session, Settings, Warning, WarningKind,

@@ -26,6 +26,8 @@ pub struct Settings {
     pub locked: bool,
     /// Sign in on the citizen's phone (device flow) instead of the demo list.
     pub device_sign_in: bool,
+    /// Read-aloud is offered.
+    pub read_aloud: bool,
 }
 
 /// Data that is fetched from the source.
@@ -100,6 +102,8 @@ pub enum Notice {
     Withdrawn { pending: bool },
     /// A call to the source failed.
     Error(SourceError),
+    /// Read-aloud could not speak.
+    Speech(super::speech::SpeechFault),
 }
 
 /// Why the session is about to end.
@@ -252,6 +256,8 @@ pub struct Model {
     pub device: Option<super::device::DeviceFlow>,
     /// Bumped at every new device sign-in or cancel; answers for an older attempt are dropped.
     pub device_attempt: u64,
+    /// Read-aloud.
+    pub speech: super::speech::Speech,
 }
 
 impl Model {
@@ -275,6 +281,7 @@ impl Model {
             pin: PinEntry::default(),
             device: None,
             device_attempt: 0,
+            speech: super::speech::Speech::default(),
         }
     }
 

@@ -37,6 +37,12 @@ pub enum Msg {
         generation: u64,
         result: Result<Tokens, AuthError>,
     },
+    /// Utterance `id` has been spoken (or stopped), or could not be, at a time.
+    Spoken {
+        id: u64,
+        result: Result<(), super::speech::SpeechFault>,
+        at: Timestamp,
+    },
 }
 
 /// The result of a source call.

@@ -3,50 +3,12 @@
 //
 // Usage: node approve.mjs URL LOGIN [deny]
 // Prints "approved" or "denied" and exits 0; anything else exits 1 with what it saw.
+import { Walker, filled, forms } from './walker.mjs';
+
 const [url, login, deny] = process.argv.slice(2);
-const cookies = new Map();
+const phone = new Walker();
 
-function cookieHeader() {
-  return [...cookies].map(([k, v]) => `${k}=${v}`).join('; ');
-}
-
-async function go(method, target, form) {
-  let res = await fetch(target, {
-    method,
-    redirect: 'manual',
-    headers: {
-      cookie: cookieHeader(),
-      ...(form ? { 'content-type': 'application/x-www-form-urlencoded' } : {}),
-    },
-    body: form ? new URLSearchParams(form).toString() : undefined,
-  });
-  for (const c of res.headers.getSetCookie()) {
-    const [pair] = c.split(';');
-    const i = pair.indexOf('=');
-    cookies.set(pair.slice(0, i), pair.slice(i + 1));
-  }
-  if (res.status >= 300 && res.status < 400) {
-    return go('GET', new URL(res.headers.get('location'), target).toString());
-  }
-  return { url: target, status: res.status, html: await res.text() };
-}
-
-function forms(html) {
-  const out = [];
-  for (const m of html.matchAll(/<form([^>]*)>([\s\S]*?)<\/form>/g)) {
-    const action = (m[1].match(/action="([^"]*)"/) || [])[1];
-    const fields = {};
-    for (const i of m[2].matchAll(/<input([^>]*)>/g)) {
-      const name = (i[1].match(/name="([^"]*)"/) || [])[1];
-      const value = (i[1].match(/value="([^"]*)"/) || [])[1] || '';
-      if (name) fields[name] = value;
-    }
-    out.push({ action, fields, id: (m[1].match(/id="([^"]*)"/) || [])[1] });
-  }
-  return out;
-}
-
-let page = await go('GET', url);
+let page = await phone.go('GET', url);
 let aborted = false;
 for (let step = 0; step < 8; step += 1) {
   if (aborted) {
@@ -60,16 +22,12 @@ for (let step = 0; step < 8; step += 1) {
   }
   const [form] = forms(page.html);
   if (!form) break;
-  const fields = { ...form.fields };
-  if ('login' in fields) {
-    fields.login = login;
-    fields.password = 'not-checked';
-  }
+  const fields = filled(form, login);
   if (form.id === 'op.deviceConfirmForm' && deny === 'deny') {
     fields.abort = 'yes';
     aborted = true;
   }
-  page = await go('POST', new URL(form.action || page.url, page.url).toString(), fields);
+  page = await phone.go('POST', new URL(form.action || page.url, page.url).toString(), fields);
 }
 console.error(`stuck at ${page.url} (${page.status}):\n${page.html.slice(0, 2000)}`);
 process.exit(1);

@@ -34,6 +34,10 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
         }
         Msg::Polled { attempt, poll } => device::polled(model, attempt, poll),
         Msg::Refreshed { generation, result } => device::refreshed(model, generation, result),
+        Msg::Spoken { id, result, at } => {
+            super::speech::ended(model, id, result, at);
+            Vec::new()
+        }
         Msg::Resize(_, _) => Vec::new(),
         Msg::Key(key, at) => {
             model.now = at;
@@ -59,6 +63,18 @@ pub fn update(model: &mut Model, msg: Msg) -> Vec<Effect> {
 
 /// A key, to the layer that takes input now ([`Model::layer`]).
 fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
+    // Any key stops the reading and does nothing else, except that "hide now" still hides; the speed
+    // keys read again at the new speed.
+    if model.speech.speaking.is_some() {
+        let command = keymap::command(key, model);
+        if !matches!(command, Some(Intent::SpeechFaster | Intent::SpeechSlower)) {
+            safety::input_seen(model);
+            if command == Some(Intent::Hide) {
+                model.blind = Blind::Down;
+            }
+            return super::speech::stop(model);
+        }
+    }
     let layer = model.layer();
     // Every key is activity. A warning takes the key and continues the session, also one under the blind.
     if safety::input_seen(model) {
@@ -90,6 +106,10 @@ fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
 
 /// A tap, already turned into a command by the view's hit map, to the layer that takes input now.
 fn tapped(model: &mut Model, command: Option<Intent>) -> Vec<Effect> {
+    if model.speech.speaking.is_some() {
+        safety::input_seen(model);
+        return super::speech::stop(model);
+    }
     let layer = model.layer();
     if safety::input_seen(model) {
         return Vec::new();
@@ -190,6 +210,9 @@ pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
             model.high_contrast = !model.high_contrast;
             Vec::new()
         }
+        Intent::ReadAloud => super::speech::toggle(model),
+        Intent::SpeechFaster => super::speech::change_rate(model, 1),
+        Intent::SpeechSlower => super::speech::change_rate(model, -1),
         Intent::Reveal => {
             let masked = masked_values(model);
             safety::reveal_next(model, masked);
@@ -234,7 +257,8 @@ fn pick(model: &mut Model, index: usize) -> Vec<Effect> {
 /// Ends the session: drops all of the citizen's data, ignores whatever is still on its way, purges the
 /// screen, and returns to the attract screen in the default language.
 pub fn sign_out(model: &mut Model) -> Vec<Effect> {
-    let mut effects = vec![Effect::PurgeScreen];
+    let mut effects = super::speech::stop(model);
+    effects.push(Effect::PurgeScreen);
     if model.session.is_some() {
         effects.push(Effect::EndSession);
     }
@@ -253,6 +277,7 @@ pub fn sign_out(model: &mut Model) -> Vec<Effect> {
     model.warning = None;
     model.blind = Blind::Open;
     model.high_contrast = false;
+    model.speech.rate = super::speech::DEFAULT_RATE;
     model.pin.clear();
     model.stack = vec![Place::attract(model.settings.default_lang)];
     effects
@@ -264,7 +289,9 @@ fn quit(model: &mut Model) -> Vec<Effect> {
     }
     model.session = None;
     model.quit = true;
-    vec![Effect::PurgeScreen, Effect::Quit]
+    let mut effects = super::speech::stop(model);
+    effects.extend([Effect::PurgeScreen, Effect::Quit]);
+    effects
 }
 
 pub(crate) fn push(model: &mut Model, screen: Screen) {

@@ -30,6 +30,10 @@ pub(crate) fn anything_to_forget(model: &Model) -> bool {
 /// The clock: shows the warning before the session ends, and ends it at the idle timeout or the cap.
 pub fn tick(model: &mut Model, now: Timestamp) -> Vec<Effect> {
     model.now = now;
+    // Listening to the screen being read is activity.
+    if model.speech.speaking.is_some() {
+        model.last_activity = now;
+    }
     if *model.screen() == Screen::Operator || !anything_to_forget(model) {
         model.warning = None;
         return Vec::new();

@@ -2,7 +2,7 @@
 //! withdrawals and reports with where they stand and the municipality's answers.
 
 use super::pages::{cards_page, signed, simple};
-use super::render::{Fields, Signed, csrf_ok, csrf_refused, signed_in, store_error};
+use super::render::{Fields, Signed, guarded_post, signed_in, store_error};
 use super::views::{Action, Card, Page, Row, lang_of};
 use crate::domain::Lang;
 use crate::i18n::{format_datetime, t, tr};
@@ -90,16 +90,11 @@ pub async fn withdraw(
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Consents);
-    let fields = form.map(|f| f.0).unwrap_or_default();
-    if !csrf_ok(&fields, &me) {
-        return csrf_refused(lang, Page::Consents);
-    }
-    match s.store.withdraw_consent(&me.who, id, lang, me.now).await {
-        Ok(_) => {
-            Redirect::to(&format!("/consents?lang={}&withdrawn=1", lang.code())).into_response()
-        }
-        Err(e) => store_error(e, lang, Page::Consents),
-    }
+    let done = format!("/consents?lang={}&withdrawn=1", lang.code());
+    guarded_post(&me, lang, Page::Consents, form, done, || {
+        s.store.withdraw_consent(&me.who, id, lang, me.now)
+    })
+    .await
 }
 
 pub async fn requests(

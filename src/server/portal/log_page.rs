@@ -7,7 +7,7 @@
 
 use super::log_filter::{day, field, filter_of, here, query_of};
 use super::pages::{Cards, cards_page, signed};
-use super::render::{Fields, csrf_ok, csrf_refused, html, signed_in, store_error};
+use super::render::{Fields, guarded_post, html, signed_in, store_error};
 use super::views::{Action, Card, Chrome, Link, Page, Row, lang_of};
 use crate::domain::{AccessCursor, AccessEvent, Actor, Lang};
 use crate::i18n::{format_datetime, format_day, t, tr};
@@ -303,18 +303,10 @@ pub async fn report(
     Query(q): Query<Fields>,
     form: Result<Form<Fields>, FormRejection>,
 ) -> Response {
-    let lang = lang_of(q.get("lang").map(String::as_str));
-    let me = match signed_in(&s, &headers, Page::AccessLog, lang) {
-        Ok(me) => me,
-        Err(answer) => return answer,
-    };
-    let fields = form.map(|f| f.0).unwrap_or_default();
-    if !csrf_ok(&fields, &me) {
-        return csrf_refused(lang, Page::AccessLog);
-    }
-    match s.store.report_access(&me.who, id, lang, me.now).await {
-        Ok(_) => Redirect::to(&format!("/access-log/{id}?lang={}&reported=1", lang.code()))
-            .into_response(),
-        Err(e) => store_error(e, lang, Page::AccessLog),
-    }
+    let (lang, me) = signed!(s, headers, q, Page::AccessLog);
+    let done = format!("/access-log/{id}?lang={}&reported=1", lang.code());
+    guarded_post(&me, lang, Page::AccessLog, form, done, || {
+        s.store.report_access(&me.who, id, lang, me.now)
+    })
+    .await
 }

@@ -155,6 +155,29 @@ pub fn store_error(e: ApiError, lang: Lang, back: Page) -> Response {
     message(lang, e.status, title, &[text], Some(back))
 }
 
+/// A form that changes something: the session's CSRF token must come with it, then `act` runs, and its
+/// success is the redirect to `done`. A refusal or a store error is a page that sends back to `page`.
+pub async fn guarded_post<T, Fut>(
+    me: &Signed,
+    lang: Lang,
+    page: Page,
+    form: Result<axum::extract::Form<Fields>, axum::extract::rejection::FormRejection>,
+    done: String,
+    act: impl FnOnce() -> Fut,
+) -> Response
+where
+    Fut: std::future::Future<Output = Result<T, ApiError>>,
+{
+    let fields = form.map(|f| f.0).unwrap_or_default();
+    if !csrf_ok(&fields, me) {
+        return csrf_refused(lang, page);
+    }
+    match act().await {
+        Ok(_) => Redirect::to(&done).into_response(),
+        Err(e) => store_error(e, lang, page),
+    }
+}
+
 /// A form without this session's CSRF token: refused, nothing changed.
 pub fn csrf_refused(lang: Lang, back: Page) -> Response {
     let back = Link {

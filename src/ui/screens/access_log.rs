@@ -56,7 +56,7 @@ fn put(buf: &mut Buffer, x: u16, y: u16, width: u16, text: &str, style: Style) {
 }
 
 /// The filter in words.
-fn filter_line(c: Ctx) -> String {
+pub fn filter_line(c: Ctx) -> String {
     let Some(s) = c.model.session.as_ref() else {
         return String::new();
     };
@@ -98,42 +98,17 @@ fn filter_line(c: Ctx) -> String {
     line
 }
 
-fn entry_rows(c: Ctx, e: &AccessEvent, x: u16, y: u16, width: u16, style: Style, buf: &mut Buffer) {
+/// An entry's cells, column by column, two rows each (the purpose is one text, split where it is drawn):
+/// what the table draws, and what read-aloud says.
+pub fn cells(c: Ctx, e: &AccessEvent) -> [[String; 2]; 4] {
     let lang = c.lang();
-    let cols = columns(width);
     let action = t(lang, &format!("action-{}", e.action.code()));
-    put(
-        buf,
-        x + cols[0].0,
-        y,
-        cols[0].1,
-        &format_datetime(lang, e.at),
-        style,
-    );
-    put(buf, x + cols[0].0, y + 1, cols[0].1, &action, style);
-    put(
-        buf,
-        x + cols[1].0,
-        y,
-        cols[1].1,
-        e.organisation.get(lang),
-        style,
-    );
     let mut who = format!("{} · {}", e.unit.get(lang), e.role.get(lang));
     if c.model.settings.show_employee_names {
         if let Some(name) = &e.employee {
             who = format!("{name}, {who}");
         }
     }
-    put(buf, x + cols[1].0, y + 1, cols[1].1, &who, style);
-    put(
-        buf,
-        x + cols[2].0,
-        y,
-        cols[2].1,
-        e.category.get(lang),
-        style,
-    );
     let second = match &e.batch {
         Some(b) => tr(
             lang,
@@ -142,10 +117,23 @@ fn entry_rows(c: Ctx, e: &AccessEvent, x: u16, y: u16, width: u16, style: Style,
         ),
         None => e.case_ref.clone().unwrap_or_default(),
     };
-    put(buf, x + cols[2].0, y + 1, cols[2].1, &second, style);
-    let why = e.purpose.get(lang);
+    [
+        [format_datetime(lang, e.at), action],
+        [e.organisation.get(lang).to_owned(), who],
+        [e.category.get(lang).to_owned(), second],
+        [e.purpose.get(lang).to_owned(), String::new()],
+    ]
+}
+
+fn entry_rows(c: Ctx, e: &AccessEvent, x: u16, y: u16, width: u16, style: Style, buf: &mut Buffer) {
+    let cols = columns(width);
+    let cells = cells(c, e);
+    for (col, [first, second]) in cells.iter().enumerate().take(3) {
+        put(buf, x + cols[col].0, y, cols[col].1, first, style);
+        put(buf, x + cols[col].0, y + 1, cols[col].1, second, style);
+    }
     let w = cols[3].1.saturating_sub(1) as usize;
-    let (first, rest) = split_at_word(why, w);
+    let (first, rest) = split_at_word(&cells[3][0], w);
     put(buf, x + cols[3].0, y, cols[3].1, first, style);
     put(buf, x + cols[3].0, y + 1, cols[3].1, rest, style);
 }

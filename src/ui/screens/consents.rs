@@ -51,7 +51,7 @@ pub fn menu_area(area: Rect) -> Rect {
     columns(area).0
 }
 
-fn detail(c: Ctx, x: &Consent) -> Doc {
+pub fn detail(c: Ctx, x: &Consent) -> Doc {
     let lang = c.lang();
     let mut d = Doc::new(c.theme);
     d.heading(x.scope.get(lang));

@@ -26,6 +26,9 @@ mod request;
 mod requests;
 mod rights;
 mod sign_in;
+mod spoken;
+
+pub use spoken::{personal, script};
 
 use crate::domain::Lang;
 use crate::domain::port::SourceError;

@@ -24,6 +24,19 @@ pub fn url(c: Ctx) -> Option<String> {
     }
 }
 
+/// The words beside the QR code.
+pub fn doc(c: Ctx, url: &str) -> Doc {
+    let mut d = Doc::new(c.theme);
+    d.heading(c.t("online-heading"))
+        .para(c.t("online-explain"))
+        .blank()
+        .para(c.t("online-or-type"))
+        .line(ratatui::text::Line::styled(url.to_owned(), c.theme.heading()))
+        .blank()
+        .muted(c.t("online-privacy"));
+    d
+}
+
 impl Widget for &Online<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let c = self.0;
@@ -31,14 +44,7 @@ impl Widget for &Online<'_> {
             return;
         };
         let matrix = QrMatrix::cached(&url);
-        let mut d = Doc::new(c.theme);
-        d.heading(c.t("online-heading"))
-            .para(c.t("online-explain"))
-            .blank()
-            .para(c.t("online-or-type"))
-            .line(ratatui::text::Line::styled(url.clone(), c.theme.heading()))
-            .blank()
-            .muted(c.t("online-privacy"));
+        let mut d = doc(c, &url);
         let Some(m) = matrix else {
             d.error(c.t("online-qr-failed"));
             d.render(area, buf, 0);

@@ -174,36 +174,41 @@ pub fn menu(c: Ctx, area: Rect) -> (Rect, Vec<MenuItem>) {
     (menu_area(c, area), items)
 }
 
+/// The greeting above the menu: the citizen's name and masked CPR, the coverage note, a failed load.
+pub fn intro(c: Ctx) -> Doc {
+    let mut doc = Doc::new(c.theme);
+    match c.model.session.as_ref().and_then(|s| s.citizen.ready()) {
+        Some(citizen) => {
+            doc.heading(tr(
+                c.lang(),
+                "overview-greeting",
+                &[("name", citizen.name.clone().into())],
+            ));
+            doc.muted(tr(
+                c.lang(),
+                "overview-cpr",
+                &[("cpr", citizen.cpr.masked().into())],
+            ));
+        }
+        None => {
+            doc.heading(c.t("overview-heading"));
+        }
+    }
+    if let Some(note) = coverage(c) {
+        doc.muted(note);
+    }
+    if let Some(e) = c.model.overview_error() {
+        doc.error(c.t(e.message_id()))
+            .para(c.t("overview-failed-retry"));
+    }
+    doc
+}
+
 impl Widget for &OverviewScreen<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let c = self.0;
-        let (intro, _) = split(area, intro_rows(c));
-        let mut doc = Doc::new(c.theme);
-        match c.model.session.as_ref().and_then(|s| s.citizen.ready()) {
-            Some(citizen) => {
-                doc.heading(tr(
-                    c.lang(),
-                    "overview-greeting",
-                    &[("name", citizen.name.clone().into())],
-                ));
-                doc.muted(tr(
-                    c.lang(),
-                    "overview-cpr",
-                    &[("cpr", citizen.cpr.masked().into())],
-                ));
-            }
-            None => {
-                doc.heading(c.t("overview-heading"));
-            }
-        }
-        if let Some(note) = coverage(c) {
-            doc.muted(note);
-        }
-        if let Some(e) = c.model.overview_error() {
-            doc.error(c.t(e.message_id()))
-                .para(c.t("overview-failed-retry"));
-        }
-        doc.render(intro, buf, 0);
+        let (top, _) = split(area, intro_rows(c));
+        intro(c).render(top, buf, 0);
         let (menu_area, items) = menu(c, area);
         draw_menu(c, menu_area, &items, buf);
     }

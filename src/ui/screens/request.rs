@@ -22,47 +22,55 @@ fn next_id(kind: RequestKind, status: RequestStatus) -> Option<&'static str> {
     }
 }
 
+/// The page, built from the model; `None` while there is nothing to show.
+pub fn doc(c: Ctx) -> Option<Doc> {
+    let lang = c.lang();
+    let Screen::Request { index } = c.model.screen() else {
+        return None;
+    };
+    let Some(x) = c
+        .model
+        .session
+        .as_ref()
+        .and_then(|s| s.requests.ready())
+        .and_then(|l| l.get(*index))
+    else {
+        return None;
+    };
+    let mut d = Doc::new(c.theme);
+    d.heading(x.about.get(lang));
+    d.field(c.t("request-kind"), c.t(kind_id(x.kind)));
+    d.field(c.t("request-reference"), x.reference.clone());
+    d.field(c.t("request-filed"), format_day(lang, x.filed_at));
+    d.field(c.t("request-handled-by"), x.handled_by.get(lang));
+    d.field(c.t("request-status"), c.t(status_id(x.status)));
+    if x.status != RequestStatus::Sent {
+        d.field(c.t("request-updated"), format_day(lang, x.updated_at));
+    }
+    match x.answer_in(lang) {
+        Some(answer) => {
+            let heading = if x.status == RequestStatus::Refused {
+                "request-reason"
+            } else {
+                "request-answer"
+            };
+            d.heading(c.t(heading)).para(answer.to_owned());
+        }
+        None => {
+            if let Some(id) = next_id(x.kind, x.status) {
+                d.heading(c.t("request-next")).para(c.t(id));
+            }
+        }
+    }
+    Some(d)
+}
+
 impl Widget for &RequestDetail<'_> {
     fn render(self, area: Rect, buf: &mut Buffer) {
         let c = self.0;
-        let lang = c.lang();
-        let Screen::Request { index } = c.model.screen() else {
-            return;
-        };
-        let Some(x) = c
-            .model
-            .session
-            .as_ref()
-            .and_then(|s| s.requests.ready())
-            .and_then(|l| l.get(*index))
-        else {
-            return;
-        };
-        let mut d = Doc::new(c.theme);
-        d.heading(x.about.get(lang));
-        d.field(c.t("request-kind"), c.t(kind_id(x.kind)));
-        d.field(c.t("request-reference"), x.reference.clone());
-        d.field(c.t("request-filed"), format_day(lang, x.filed_at));
-        d.field(c.t("request-handled-by"), x.handled_by.get(lang));
-        d.field(c.t("request-status"), c.t(status_id(x.status)));
-        if x.status != RequestStatus::Sent {
-            d.field(c.t("request-updated"), format_day(lang, x.updated_at));
+        if let Some(d) = doc(c) {
+            d.render(area, buf, c.model.place().scroll);
         }
-        match x.answer_in(lang) {
-            Some(answer) => {
-                let heading = if x.status == RequestStatus::Refused {
-                    "request-reason"
-                } else {
-                    "request-answer"
-                };
-                d.heading(c.t(heading)).para(answer.to_owned());
-            }
-            None => {
-                if let Some(id) = next_id(x.kind, x.status) {
-                    d.heading(c.t("request-next")).para(c.t(id));
-                }
-            }
-        }
-        d.render(area, buf, c.model.place().scroll);
     }
 }
+

@@ -81,6 +81,15 @@ impl Doc {
         self
     }
 
+    /// The page's text, a line each, without the blank lines (what read-aloud says).
+    pub fn text(&self) -> Vec<String> {
+        self.lines
+            .iter()
+            .map(|l| l.to_string().trim().to_owned())
+            .filter(|l| !l.is_empty())
+            .collect()
+    }
+
     /// Draws the page, scrolled down `scroll` lines, with a margin of one column.
     pub fn render(&self, area: Rect, buf: &mut Buffer, scroll: u16) {
         let inner = Rect::new(

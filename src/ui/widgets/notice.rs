@@ -40,6 +40,10 @@ pub fn lines(model: &Model, notice: &Notice) -> (String, Vec<String>) {
             vec![t(lang, "withdrawn-pending"), t(lang, "withdrawn-next")],
         ),
         Notice::Error(e) => (t(lang, "error-title"), vec![t(lang, e.message_id())]),
+        Notice::Speech(fault) => (
+            t(lang, "speech-title"),
+            vec![t(lang, fault.message_id()), t(lang, "speech-goes-on")],
+        ),
     }
 }
 
