@@ -42,7 +42,11 @@ fn spoken_seconds(wav: &Path) -> f64 {
         last = size;
         std::thread::sleep(Duration::from_millis(500));
     }
-    let out = Command::new("sox").arg(wav).args(["-n", "stat"]).output().unwrap();
+    let out = Command::new("sox")
+        .arg(wav)
+        .args(["-n", "stat"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stderr).into_owned();
     text.lines()
         .find(|l| l.starts_with("Length (seconds)"))
@@ -98,7 +102,10 @@ fn without_the_speech_program_the_key_says_so_and_nothing_else_changes() {
     );
     sign_in_da(&t);
     t.send(&["a"]);
-    t.wait_for(&["Oplæsning findes ikke på denne kiosk.", "Du kan bruge skærmen som før."]);
+    t.wait_for(&[
+        "Oplæsning findes ikke på denne kiosk.",
+        "Du kan bruge skærmen som før.",
+    ]);
     t.send(&["Enter"]);
     t.wait_for(&["Hej Inger Marie Holm"]);
     t.send(&["2"]);

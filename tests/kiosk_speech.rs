@@ -56,7 +56,10 @@ fn the_key_reads_the_screen_in_its_language_and_again_stops() {
     let fx = key_at(&mut m, Key::Char('a'), 1);
     assert_eq!(fx, vec![speak(1, Lang::Da, DEFAULT_RATE)]);
     assert_eq!(m.speech.speaking, Some(1));
-    assert_eq!(key_at(&mut m, Key::Char('a'), 2), vec![Effect::StopSpeaking]);
+    assert_eq!(
+        key_at(&mut m, Key::Char('a'), 2),
+        vec![Effect::StopSpeaking]
+    );
     assert_eq!(m.speech.speaking, None);
     // In English after the language key; the capital letter works too.
     key_at(&mut m, Key::Char('l'), 3);
@@ -97,7 +100,10 @@ fn any_key_or_tap_stops_the_reading_and_does_nothing_else() {
 fn hide_now_still_hides_while_reading() {
     let mut m = signed_in();
     key_at(&mut m, Key::Char('a'), 1);
-    assert_eq!(key_at(&mut m, Key::Char('h'), 2), vec![Effect::StopSpeaking]);
+    assert_eq!(
+        key_at(&mut m, Key::Char('h'), 2),
+        vec![Effect::StopSpeaking]
+    );
     assert_eq!(m.blind, Blind::Down);
     // Under the blind, the read-aloud key does nothing: nothing of the screen is said.
     assert!(key_at(&mut m, Key::Char('a'), 3).is_empty());

@@ -37,7 +37,11 @@ fn options(program: &str, wav: &Path) -> SpeechOptions {
 
 /// `sox FILE -n stat`: (length in seconds, RMS amplitude).
 fn stat(wav: &Path) -> (f64, f64) {
-    let out = Command::new("sox").arg(wav).args(["-n", "stat"]).output().unwrap();
+    let out = Command::new("sox")
+        .arg(wav)
+        .args(["-n", "stat"])
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&out.stderr).into_owned();
     let field = |name: &str| -> f64 {
         text.lines()
@@ -63,9 +67,15 @@ async fn the_overview_is_spoken_in_both_languages() {
         let text = script(&k.model, true).join(".\n");
         let wav = dir.path().join(format!("overview-{}.wav", lang.code()));
         let (_keep, stop) = tokio::sync::oneshot::channel();
-        say(&options("espeak-ng", &wav), lang, 170, Zeroizing::new(text), stop)
-            .await
-            .unwrap();
+        say(
+            &options("espeak-ng", &wav),
+            lang,
+            170,
+            Zeroizing::new(text),
+            stop,
+        )
+        .await
+        .unwrap();
         let (length, rms) = stat(&wav);
         assert!(length > 5.0, "{lang:?}: {length} s");
         assert!(rms > 0.005, "{lang:?}: silent (RMS {rms})");
@@ -78,9 +88,15 @@ async fn the_overview_is_spoken_in_both_languages() {
     let text = script(&k.model, true).join(".\n");
     let wav = dir.path().join("overview-fast.wav");
     let (_keep, stop) = tokio::sync::oneshot::channel();
-    say(&options("espeak-ng", &wav), Lang::Da, 230, Zeroizing::new(text), stop)
-        .await
-        .unwrap();
+    say(
+        &options("espeak-ng", &wav),
+        Lang::Da,
+        230,
+        Zeroizing::new(text),
+        stop,
+    )
+    .await
+    .unwrap();
     let (fast, _) = stat(&wav);
     assert!(fast < lengths[0] * 0.9, "{fast} vs {}", lengths[0]);
 }
@@ -100,7 +116,14 @@ async fn a_missing_or_failing_program_gives_its_fault() {
     .await;
     assert_eq!(missing, Err(SpeechFault::Unavailable));
     let (_keep, stop) = tokio::sync::oneshot::channel();
-    let failing = say(&options("false", &wav), Lang::Da, 170, Zeroizing::new("Hej".into()), stop).await;
+    let failing = say(
+        &options("false", &wav),
+        Lang::Da,
+        170,
+        Zeroizing::new("Hej".into()),
+        stop,
+    )
+    .await;
     assert_eq!(failing, Err(SpeechFault::Failed));
     let mut off = options("espeak-ng", &wav);
     off.enabled = false;
@@ -116,15 +139,29 @@ async fn a_stop_ends_a_long_reading_at_once() {
     let dir = tempfile::tempdir().unwrap();
     let script_path = dir.path().join("slow-speaker");
     std::fs::write(&script_path, "#!/bin/sh\ncat > /dev/null\nsleep 60\n").unwrap();
-    std::process::Command::new("chmod").arg("+x").arg(&script_path).status().unwrap();
+    std::process::Command::new("chmod")
+        .arg("+x")
+        .arg(&script_path)
+        .status()
+        .unwrap();
     let opts = SpeechOptions {
         output: Output::Device,
-        ..options(script_path.to_str().unwrap(), &dir.path().join("unused.wav"))
+        ..options(
+            script_path.to_str().unwrap(),
+            &dir.path().join("unused.wav"),
+        )
     };
     let (tx, stop) = tokio::sync::oneshot::channel();
     let started = Instant::now();
     let reading = tokio::spawn(async move {
-        say(&opts, Lang::En, 170, Zeroizing::new("A long text.".into()), stop).await
+        say(
+            &opts,
+            Lang::En,
+            170,
+            Zeroizing::new("A long text.".into()),
+            stop,
+        )
+        .await
     });
     tokio::time::sleep(Duration::from_millis(300)).await;
     tx.send(()).unwrap();

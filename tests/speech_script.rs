@@ -44,7 +44,9 @@ fn without_a_headset_no_screen_says_personal_data() {
             let title = t(lang, indsigt::ui::title_id(k.model.screen()));
             assert_eq!(said.first(), Some(&title), "{name} {lang:?}: title first");
             assert!(
-                said.last().unwrap().starts_with(&t(lang, "speech-keys")[..4]),
+                said.last()
+                    .unwrap()
+                    .starts_with(&t(lang, "speech-keys")[..4]),
                 "{name}: the keys last: {said:?}"
             );
             if personal(k.model.screen()) {
@@ -69,7 +71,15 @@ fn the_category_says_none_of_its_values_without_a_headset_and_its_open_ones_with
         let mut k = Kiosk::new(copy_source(&template, dir.path(), lang.code()));
         k.sign_in(ELDERLY, lang);
         k.keys("1").keys("3").keys("1");
-        let cat = k.model.session.as_ref().unwrap().category.ready().unwrap().clone();
+        let cat = k
+            .model
+            .session
+            .as_ref()
+            .unwrap()
+            .category
+            .ready()
+            .unwrap()
+            .clone();
         assert!(!cat.fields.is_empty());
         let without = script(&k.model, false).join(" ");
         let with = script(&k.model, true).join(" ");
@@ -84,7 +94,10 @@ fn the_category_says_none_of_its_values_without_a_headset_and_its_open_ones_with
             }
         }
         assert!(with.contains(cat.name.get(lang)));
-        assert!(!without.contains(cat.name.get(lang)), "the category's name is personal too");
+        assert!(
+            !without.contains(cat.name.get(lang)),
+            "the category's name is personal too"
+        );
     }
 }
 
@@ -95,7 +108,8 @@ fn a_menu_says_the_item_in_focus_right_after_the_title() {
     for lang in [Lang::Da, Lang::En] {
         let mut k = Kiosk::new(copy_source(&template, dir.path(), lang.code()));
         k.sign_in(ELDERLY, lang);
-        k.key(indsigt::kiosk::Key::Down).key(indsigt::kiosk::Key::Down);
+        k.key(indsigt::kiosk::Key::Down)
+            .key(indsigt::kiosk::Key::Down);
         let said = script(&k.model, true);
         assert_eq!(said[0], t(lang, "title-overview"));
         assert!(
@@ -103,10 +117,23 @@ fn a_menu_says_the_item_in_focus_right_after_the_title() {
             "{said:?}"
         );
         // Then the greeting, with the citizen's name (there is a headset).
-        let name = &k.model.session.as_ref().unwrap().citizen.ready().unwrap().name;
+        let name = &k
+            .model
+            .session
+            .as_ref()
+            .unwrap()
+            .citizen
+            .ready()
+            .unwrap()
+            .name;
         assert!(said[2].contains(name.as_str()), "{said:?}");
         // Every other section is said once.
-        for id in ["section-data", "section-purposes", "section-consents", "section-rights"] {
+        for id in [
+            "section-data",
+            "section-purposes",
+            "section-consents",
+            "section-rights",
+        ] {
             let n = said.iter().filter(|s| s.starts_with(&t(lang, id))).count();
             assert_eq!(n, 1, "{id}: {said:?}");
         }

@@ -42,7 +42,11 @@ pub fn voice(lang: Lang) -> &'static str {
 }
 
 /// The speech program with its options for `lang` at `words_per_minute`; the text comes on stdin.
-pub fn command(options: &SpeechOptions, lang: Lang, words_per_minute: u16) -> tokio::process::Command {
+pub fn command(
+    options: &SpeechOptions,
+    lang: Lang,
+    words_per_minute: u16,
+) -> tokio::process::Command {
     let mut cmd = tokio::process::Command::new(&options.program);
     cmd.args(["-v", voice(lang), "-s", &words_per_minute.to_string()]);
     if let Output::Wav(path) = &options.output {
@@ -133,7 +137,12 @@ impl Speaker {
 
     /// Stops what is being said, if anything.
     pub fn stop(&self) {
-        if let Some(tx) = self.current.lock().unwrap_or_else(|p| p.into_inner()).take() {
+        if let Some(tx) = self
+            .current
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .take()
+        {
             let _ = tx.send(());
         }
     }

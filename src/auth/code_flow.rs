@@ -156,10 +156,11 @@ impl CodeFlowClient {
             .map_err(|_| CodeFlowError::Unreachable)?;
         let status = response.status().as_u16();
         let body = read(response).await?;
-        let endpoints: Endpoints = super::discovery::document(status, &body).map_err(|f| match f {
-            super::discovery::Fault::Malformed => CodeFlowError::Malformed,
-            f => CodeFlowError::Refused(f.refusal()),
-        })?;
+        let endpoints: Endpoints =
+            super::discovery::document(status, &body).map_err(|f| match f {
+                super::discovery::Fault::Malformed => CodeFlowError::Malformed,
+                f => CodeFlowError::Refused(f.refusal()),
+            })?;
         for url in [&endpoints.authorization_endpoint, &endpoints.token_endpoint] {
             crate::source::http::tls::check_base_url(url)
                 .map_err(|e| CodeFlowError::Refused(e.to_string()))?;

@@ -56,10 +56,7 @@ mod tests {
         );
         let ok: Doc = document(200, br#"{"token_endpoint":"https://b/t"}"#).unwrap();
         assert_eq!(ok.token_endpoint, "https://b/t");
-        assert_eq!(
-            document::<Doc>(503, b"{}").unwrap_err(),
-            Fault::Status(503)
-        );
+        assert_eq!(document::<Doc>(503, b"{}").unwrap_err(), Fault::Status(503));
         assert_eq!(
             document::<Doc>(200, b"<html>").unwrap_err(),
             Fault::Malformed

@@ -126,10 +126,11 @@ impl OidcBroker {
             .map_err(|_| AuthError::Unreachable)?;
         let status = response.status().as_u16();
         let body = read(response)?;
-        let endpoints: Endpoints = super::discovery::document(status, &body).map_err(|f| match f {
-            super::discovery::Fault::Malformed => AuthError::Malformed,
-            f => AuthError::Refused(f.refusal()),
-        })?;
+        let endpoints: Endpoints =
+            super::discovery::document(status, &body).map_err(|f| match f {
+                super::discovery::Fault::Malformed => AuthError::Malformed,
+                f => AuthError::Refused(f.refusal()),
+            })?;
         if endpoints.device_authorization_endpoint.is_none() || endpoints.token_endpoint.is_none() {
             return Err(AuthError::NoDeviceEndpoint);
         }

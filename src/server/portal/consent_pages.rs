@@ -10,7 +10,7 @@ use crate::server::ServerState;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{Form, Path, Query, State};
 use axum::http::HeaderMap;
-use axum::response::{IntoResponse, Redirect, Response};
+use axum::response::Response;
 
 fn consent_cards(lang: Lang, me: &Signed, list: &[crate::domain::Consent]) -> Vec<Card> {
     list.iter()

@@ -17,15 +17,12 @@ pub fn doc(c: Ctx) -> Option<Doc> {
     let Screen::Decision { index } = c.model.screen() else {
         return None;
     };
-    let Some(x) = c
+    let x = c
         .model
         .session
         .as_ref()
         .and_then(|s| s.decisions.ready())
-        .and_then(|l| l.get(*index))
-    else {
-        return None;
-    };
+        .and_then(|l| l.get(*index))?;
     let mut d = Doc::new(c.theme);
     d.heading(x.tool.get(lang));
     d.field(c.t("decision-used-on"), format_day(lang, x.used_at));
@@ -59,4 +56,3 @@ impl Widget for &DecisionDetail<'_> {
         }
     }
 }
-

@@ -39,4 +39,3 @@ impl Widget for &Help<'_> {
         }
     }
 }
-

@@ -31,7 +31,10 @@ pub fn doc(c: Ctx, url: &str) -> Doc {
         .para(c.t("online-explain"))
         .blank()
         .para(c.t("online-or-type"))
-        .line(ratatui::text::Line::styled(url.to_owned(), c.theme.heading()))
+        .line(ratatui::text::Line::styled(
+            url.to_owned(),
+            c.theme.heading(),
+        ))
         .blank()
         .muted(c.t("online-privacy"));
     d

@@ -19,15 +19,12 @@ pub fn doc(c: Ctx) -> Option<Doc> {
     let Screen::Purpose { index } = c.model.screen() else {
         return None;
     };
-    let Some(p) = c
+    let p = c
         .model
         .session
         .as_ref()
         .and_then(|s| s.purposes.ready())
-        .and_then(|l| l.get(*index))
-    else {
-        return None;
-    };
+        .and_then(|l| l.get(*index))?;
     let explain = match p.lawfulness {
         Lawfulness::Voluntary => c.t("lawfulness-voluntary-explain"),
         Lawfulness::RequiredByLaw => c.t("lawfulness-required-explain"),
@@ -56,4 +53,3 @@ impl Widget for &PurposeDetail<'_> {
         }
     }
 }
-

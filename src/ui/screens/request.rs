@@ -28,15 +28,12 @@ pub fn doc(c: Ctx) -> Option<Doc> {
     let Screen::Request { index } = c.model.screen() else {
         return None;
     };
-    let Some(x) = c
+    let x = c
         .model
         .session
         .as_ref()
         .and_then(|s| s.requests.ready())
-        .and_then(|l| l.get(*index))
-    else {
-        return None;
-    };
+        .and_then(|l| l.get(*index))?;
     let mut d = Doc::new(c.theme);
     d.heading(x.about.get(lang));
     d.field(c.t("request-kind"), c.t(kind_id(x.kind)));
@@ -73,4 +70,3 @@ impl Widget for &RequestDetail<'_> {
         }
     }
 }
-

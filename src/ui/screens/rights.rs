@@ -45,4 +45,3 @@ impl Widget for &Rights<'_> {
         }
     }
 }
-

@@ -108,7 +108,10 @@ fn body(c: Ctx) -> Vec<String> {
     let items = |m: Option<(Rect, Vec<MenuItem>)>| m.map(|(_, i)| menu(&i, selected));
     let out: Option<Vec<String>> = match c.model.screen() {
         Screen::Attract => {
-            let intro = vec![c.model.settings.municipality.clone(), c.t("attract-tagline")];
+            let intro = vec![
+                c.model.settings.municipality.clone(),
+                c.t("attract-tagline"),
+            ];
             Some(with_intro(&attract::menu(c, ANY).1, selected, intro))
         }
         Screen::SignIn => items(sign_in::menu(c, ANY)),
@@ -149,7 +152,11 @@ fn body(c: Ctx) -> Vec<String> {
             let mut out: Vec<String> = say(log.selected).into_iter().collect();
             out.push(access_log::filter_line(c));
             // The entries after it, as many as a screen shows; the arrows go further.
-            out.extend((log.selected + 1..log.held().end).take(LOG_AHEAD).filter_map(say));
+            out.extend(
+                (log.selected + 1..log.held().end)
+                    .take(LOG_AHEAD)
+                    .filter_map(say),
+            );
             out
         }),
         Screen::AccessFilter => Some(menu(&access_filter::menu(c, ANY).1, selected)),
