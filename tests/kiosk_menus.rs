@@ -103,7 +103,13 @@ fn the_help_screen_lists_ctrl_c_when_unlocked_and_the_blind_keys() {
     let mut k = Kiosk::new(demo_source(dir.path(), 100));
     k.sign_in(ELDERLY, Lang::En);
     k.keys("?");
-    let help = k.screen(120, 40);
+    // The help is longer than one screen: read it all, scrolling a page at a time.
+    let mut help = k.screen(120, 40);
+    for _ in 0..3 {
+        k.key(indsigt::kiosk::Key::PageDown);
+        help.push_str(&k.screen(120, 40));
+    }
+    assert!(help.contains("A       Read the screen aloud"), "{help}");
     for line in [
         "Ctrl+C    Quit the program at once",
         "H       While the screen is hidden: ask to show it again.",
