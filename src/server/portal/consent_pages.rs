@@ -73,7 +73,7 @@ pub async fn consents(
     let (lang, me) = signed!(s, headers, q, Page::Consents);
     let notice = q.contains_key("withdrawn").then(|| {
         format!(
-            "{} {}",
+            "{}. {}",
             t(lang, "withdrawn-title"),
             t(lang, "withdrawn-next")
         )

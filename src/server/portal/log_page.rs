@@ -280,7 +280,7 @@ pub async fn entry(
         }],
         notice: q.contains_key("reported").then(|| {
             format!(
-                "{} {}",
+                "{}. {}",
                 t(lang, "report-filed-title"),
                 t(lang, "report-filed-next")
             )
