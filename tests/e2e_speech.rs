@@ -5,29 +5,10 @@
 
 mod common;
 
-use common::tmux::{Tmux, demo_kiosk, tmux_available};
+use common::speech::{espeak_available, sox_stat};
+use common::tmux::{Tmux, demo_kiosk, sign_in_da, tmux_available};
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
-
-fn espeak_available() -> bool {
-    let ok = Command::new("espeak-ng").arg("--version").output().is_ok()
-        && Command::new("sox").arg("--version").output().is_ok();
-    if !ok && std::env::var("CI").as_deref() == Ok("true") {
-        panic!("espeak-ng and sox must be installed in CI");
-    }
-    ok
-}
-
-fn sign_in_da(t: &Tmux) {
-    t.wait_for(&["Vælg sprog", "Læs op"]);
-    t.send(&["1"]);
-    t.wait_for(&["Vælg en demoborger", "Inger Marie Holm"]);
-    t.send(&["1"]);
-    t.wait_for(&["Hjælper nogen dig i dag?"]);
-    t.send(&["1"]);
-    t.wait_for(&["Hej Inger Marie Holm"]);
-}
 
 /// Waits until espeak-ng has finished `wav` (its size stops growing) and returns its length in seconds.
 fn spoken_seconds(wav: &Path) -> f64 {
@@ -42,17 +23,7 @@ fn spoken_seconds(wav: &Path) -> f64 {
         last = size;
         std::thread::sleep(Duration::from_millis(500));
     }
-    let out = Command::new("sox")
-        .arg(wav)
-        .args(["-n", "stat"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stderr).into_owned();
-    text.lines()
-        .find(|l| l.starts_with("Length (seconds)"))
-        .and_then(|l| l.split(':').nth(1))
-        .and_then(|v| v.trim().parse().ok())
-        .unwrap_or_else(|| panic!("{text}"))
+    sox_stat(wav).0
 }
 
 #[test]
@@ -73,6 +44,7 @@ fn the_read_aloud_key_speaks_the_screen_and_the_kiosk_goes_on() {
         40,
         &command,
     );
+    t.wait_for(&["Læs op"]);
     sign_in_da(&t);
     t.send(&["a"]);
     let seconds = spoken_seconds(&wav);

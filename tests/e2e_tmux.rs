@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::tmux::{Tmux, tmux_available};
+use common::tmux::{Tmux, sign_in_da, tmux_available};
 use std::path::Path;
 use std::process::Command;
 use std::time::{Duration, Instant};
@@ -154,17 +154,6 @@ fn a_tiny_terminal_asks_for_more_room_and_keeps_running() {
     std::thread::sleep(Duration::from_millis(300));
     assert!(t.alive());
     t.wait_for(&["Please make the window bigger."]);
-}
-
-/// Signs in the first demo citizen in Danish with no helper and waits for the overview.
-fn sign_in_da(t: &Tmux) {
-    t.wait_for(&["Vælg sprog"]);
-    t.send(&["1"]);
-    t.wait_for(&["Vælg en demoborger", "Inger Marie Holm"]);
-    t.send(&["1"]);
-    t.wait_for(&["Hjælper nogen dig i dag?"]);
-    t.send(&["1"]);
-    t.wait_for(&["Hej Inger Marie Holm"]);
 }
 
 fn pin_hash(pin: &str) -> String {

@@ -8,23 +8,14 @@ mod common;
 
 use common::ELDERLY;
 use common::kiosk::{Kiosk, demo_source};
+use common::speech::{espeak_available, sox_stat};
 use indsigt::app::speech::{Output, SpeechOptions, say};
 use indsigt::domain::Lang;
 use indsigt::kiosk::speech::SpeechFault;
 use indsigt::ui::screens::script;
 use std::path::Path;
-use std::process::Command;
 use std::time::{Duration, Instant};
 use zeroize::Zeroizing;
-
-fn available() -> bool {
-    let ok = |p: &str| Command::new(p).arg("--version").output().is_ok();
-    let here = ok("espeak-ng") && ok("sox");
-    if !here && std::env::var("CI").as_deref() == Ok("true") {
-        panic!("espeak-ng and sox must be installed in CI");
-    }
-    here
-}
 
 fn options(program: &str, wav: &Path) -> SpeechOptions {
     SpeechOptions {
@@ -35,27 +26,9 @@ fn options(program: &str, wav: &Path) -> SpeechOptions {
     }
 }
 
-/// `sox FILE -n stat`: (length in seconds, RMS amplitude).
-fn stat(wav: &Path) -> (f64, f64) {
-    let out = Command::new("sox")
-        .arg(wav)
-        .args(["-n", "stat"])
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stderr).into_owned();
-    let field = |name: &str| -> f64 {
-        text.lines()
-            .find(|l| l.starts_with(name))
-            .and_then(|l| l.split(':').nth(1))
-            .and_then(|v| v.trim().parse().ok())
-            .unwrap_or_else(|| panic!("no {name} in {text}"))
-    };
-    (field("Length (seconds)"), field("RMS     amplitude"))
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn the_overview_is_spoken_in_both_languages() {
-    if !available() {
+    if !espeak_available() {
         return;
     }
     let dir = tempfile::tempdir().unwrap();
@@ -76,7 +49,7 @@ async fn the_overview_is_spoken_in_both_languages() {
         )
         .await
         .unwrap();
-        let (length, rms) = stat(&wav);
+        let (length, rms) = sox_stat(&wav);
         assert!(length > 5.0, "{lang:?}: {length} s");
         assert!(rms > 0.005, "{lang:?}: silent (RMS {rms})");
         lengths.push(length);
@@ -97,7 +70,7 @@ async fn the_overview_is_spoken_in_both_languages() {
     )
     .await
     .unwrap();
-    let (fast, _) = stat(&wav);
+    let (fast, _) = sox_stat(&wav);
     assert!(fast < lengths[0] * 0.9, "{fast} vs {}", lengths[0]);
 }
 

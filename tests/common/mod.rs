@@ -6,6 +6,7 @@ pub mod kiosk;
 pub mod procs;
 pub mod qr_decode;
 pub mod screens;
+pub mod speech;
 pub mod tmux;
 pub mod update;
 

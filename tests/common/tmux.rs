@@ -125,3 +125,14 @@ pub fn demo_kiosk(dir: &Path, extra: &str) -> String {
         config.display()
     )
 }
+
+/// Signs in the first demo citizen in Danish with no helper and waits for the overview.
+pub fn sign_in_da(t: &Tmux) {
+    t.wait_for(&["Vælg sprog"]);
+    t.send(&["1"]);
+    t.wait_for(&["Vælg en demoborger", "Inger Marie Holm"]);
+    t.send(&["1"]);
+    t.wait_for(&["Hjælper nogen dig i dag?"]);
+    t.send(&["1"]);
+    t.wait_for(&["Hej Inger Marie Holm"]);
+}
