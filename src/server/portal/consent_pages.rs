@@ -2,7 +2,7 @@
 //! withdrawals and reports with where they stand and the municipality's answers.
 
 use super::pages::{cards_page, signed, simple};
-use super::render::{Fields, Signed, guarded_post, signed_in, store_error};
+use super::render::{Fields, Signed, done_notice, guarded_post, signed_in, store_error};
 use super::views::{Action, Card, Page, Row, lang_of};
 use crate::domain::Lang;
 use crate::i18n::{format_datetime, t, tr};
@@ -71,13 +71,9 @@ pub async fn consents(
     Query(q): Query<Fields>,
 ) -> Response {
     let (lang, me) = signed!(s, headers, q, Page::Consents);
-    let notice = q.contains_key("withdrawn").then(|| {
-        format!(
-            "{}. {}",
-            t(lang, "withdrawn-title"),
-            t(lang, "withdrawn-next")
-        )
-    });
+    let notice = q
+        .contains_key("withdrawn")
+        .then(|| done_notice(lang, "withdrawn-title", "withdrawn-next"));
     consents_page(&s, lang, &me, notice).await
 }
 

@@ -7,7 +7,7 @@
 
 use super::log_filter::{day, field, filter_of, here, query_of};
 use super::pages::{Cards, cards_page, signed};
-use super::render::{Fields, guarded_post, html, signed_in, store_error};
+use super::render::{Fields, done_notice, guarded_post, html, signed_in, store_error};
 use super::views::{Action, Card, Chrome, Link, Page, Row, lang_of};
 use crate::domain::{AccessCursor, AccessEvent, Actor, Lang};
 use crate::i18n::{format_datetime, format_day, t, tr};
@@ -278,13 +278,9 @@ pub async fn entry(
             href: Page::AccessLog.href(lang),
             label: t(lang, "portal-back"),
         }],
-        notice: q.contains_key("reported").then(|| {
-            format!(
-                "{}. {}",
-                t(lang, "report-filed-title"),
-                t(lang, "report-filed-next")
-            )
-        }),
+        notice: q
+            .contains_key("reported")
+            .then(|| done_notice(lang, "report-filed-title", "report-filed-next")),
     };
     cards_page(
         &me,

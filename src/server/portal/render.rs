@@ -89,6 +89,11 @@ pub fn to_signin(page: Page, lang: Lang, expired: bool) -> Response {
     Redirect::to(&href).into_response()
 }
 
+/// The notice after a form was done: its title and what happens next, two sentences.
+pub fn done_notice(lang: Lang, title: &str, next: &str) -> String {
+    format!("{}. {}", t(lang, title), t(lang, next))
+}
+
 /// Whether a form's `csrf` field is this session's token (compared in constant time).
 pub fn csrf_ok(form: &Fields, signed: &Signed) -> bool {
     let given = form.get("csrf").map(String::as_str).unwrap_or("");
