@@ -459,6 +459,10 @@ help-blind-keep = Hold skærmen skjult, når du bliver spurgt.
 overview-failed-retry = Tryk R for at prøve igen. Du kan også åbne et punkt nedenfor.
 overview-not-loaded = Ikke hentet
 entry-actor-self = Det var dig selv: du så dine data på en kiosk.
+entry-actor-by-custody = { $name } så dine data på en kiosk. { $name } har forældremyndighed over dig.
+entry-actor-by-power-of-attorney = { $name } så dine data på en kiosk. Du har givet { $name } fuldmagt.
+entry-actor-for-custody = Du så data om { $name } på en kiosk. Du har forældremyndighed.
+entry-actor-for-power-of-attorney = Du så data om { $name } på en kiosk. Du har fuldmagt fra { $name }.
 
 # catalogue (helper C)
 catalogue-at = { $file }, linje { $line }:

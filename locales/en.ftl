@@ -459,6 +459,10 @@ help-blind-keep = Keep the screen hidden, when you are asked.
 overview-failed-retry = Press R to try again. You can also open an item below.
 overview-not-loaded = Not loaded
 entry-actor-self = This was you: you looked at your own data at a kiosk.
+entry-actor-by-custody = { $name } looked at your data at a kiosk. { $name } has custody of you.
+entry-actor-by-power-of-attorney = { $name } looked at your data at a kiosk. You gave { $name } power of attorney.
+entry-actor-for-custody = You looked at { $name }'s data at a kiosk. You have custody.
+entry-actor-for-power-of-attorney = You looked at { $name }'s data at a kiosk, with their power of attorney.
 
 # catalogue (helper C)
 catalogue-at = { $file }, line { $line }:

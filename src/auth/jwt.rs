@@ -47,6 +47,8 @@ pub enum TokenError {
 pub struct Verified {
     pub subject: String,
     pub name: Option<zeroize::Zeroizing<String>>,
+    /// The privilege list claim as sent (base64 XML, `privileges_claim`), unparsed; signed with the rest.
+    pub privileges: Option<zeroize::Zeroizing<String>>,
 }
 
 impl std::fmt::Debug for Verified {
@@ -64,6 +66,8 @@ pub struct VerifierSettings {
     pub subject_claim: String,
     /// The claim that holds the citizen's name, if the issuer sends one (`name`).
     pub name_claim: Option<String>,
+    /// The claim with the OIO privilege list (powers of attorney), if one is read.
+    pub privileges_claim: Option<String>,
     /// How long fetched keys are used before they are fetched again.
     pub jwks_max_age: Duration,
     /// The shortest time between two fetches caused by unknown key ids.
@@ -354,6 +358,18 @@ impl Verifier {
             .map(str::trim)
             .filter(|n| !n.is_empty() && n.chars().count() <= 200)
             .map(|n| zeroize::Zeroizing::new(n.to_owned()));
-        Ok(Verified { subject, name })
+        let privileges = self
+            .settings
+            .privileges_claim
+            .as_ref()
+            .and_then(|c| claims.get(c))
+            .and_then(|v| v.as_str())
+            .filter(|p| !p.trim().is_empty())
+            .map(|p| zeroize::Zeroizing::new(p.to_owned()));
+        Ok(Verified {
+            subject,
+            name,
+            privileges,
+        })
     }
 }

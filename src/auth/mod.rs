@@ -13,6 +13,7 @@ pub mod discovery;
 pub mod jwks;
 pub mod jwt;
 pub mod oidc;
+pub mod privileges;
 
 pub use api_key::{ApiKeys, sha256_hex};
 pub use citizen_key::{MIN_PEPPER_BYTES, Pepper, PepperError};

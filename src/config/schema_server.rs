@@ -29,6 +29,11 @@ pub(super) const SERVER: SectionSpec = SectionSpec {
             "The citizen's own web pages, where the kiosk's QR code leads: a table of the keys below.",
         ),
         optional(
+            "representation",
+            KeyType::Table(REPRESENTATION),
+            "Acting for others (custody, power of attorney): a table of the keys below.",
+        ),
+        optional(
             "issuer",
             KeyType::Url,
             "The OIDC issuer whose access tokens are accepted.",
@@ -176,6 +181,35 @@ const PORTAL: &[KeySpec] = &[
             max: 43200,
         },
         "The longest a session lasts, in seconds (default 3600).",
+    ),
+];
+
+/// `[server.representation]`. The privilege URNs and the relations' system are needed.
+const REPRESENTATION: &[KeySpec] = &[
+    optional(
+        "privileges_claim",
+        TEXT,
+        "The token claim with the privilege list (default NemLog-in's privilegesIntermediate).",
+    ),
+    key(
+        "see_privilege",
+        TEXT,
+        "The privilege URN that lets a person see Indsigt for another person.",
+    ),
+    key(
+        "act_privilege",
+        TEXT,
+        "The privilege URN that lets a person act for another (withdraw, report).",
+    ),
+    optional(
+        "child_age_limit",
+        KeyType::Integer { min: 1, max: 18 },
+        "A child in one's custody is offered while younger than this (default 15).",
+    ),
+    key(
+        "relations_system",
+        TEXT,
+        "The system in ingest_keys whose custody relations are the Folkeregister's.",
     ),
 ];
 

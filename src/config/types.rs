@@ -314,6 +314,32 @@ fn default_portal_max() -> u64 {
     3600
 }
 
+/// `[server.representation]`: whom a signed-in citizen may act for. Custody comes from the relations the
+/// CPR system ingests; power of attorney from the token's privilege list (OIO BPP).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Representation {
+    /// The token claim with the base64 privilege list.
+    #[serde(default = "default_privileges_claim")]
+    pub privileges_claim: String,
+    /// The privilege URN that means "may see Indsigt for this person".
+    pub see_privilege: String,
+    /// The privilege URN that means "may act for this person" (withdraw a consent, file a report).
+    pub act_privilege: String,
+    /// A child in one's custody is offered while younger than this.
+    #[serde(default = "default_child_age_limit")]
+    pub child_age_limit: u32,
+    /// The system (as named in `ingest_keys`) whose relations are the Folkeregister's.
+    pub relations_system: String,
+}
+
+fn default_privileges_claim() -> String {
+    crate::auth::privileges::PRIVILEGES_CLAIM.into()
+}
+fn default_child_age_limit() -> u32 {
+    15
+}
+
 /// TLS to PostgreSQL.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -337,6 +363,9 @@ pub struct Server {
     /// The citizen's web pages: `[server.portal]`.
     #[serde(default)]
     pub portal: Option<Portal>,
+    /// Acting for someone else (custody, power of attorney): `[server.representation]`.
+    #[serde(default)]
+    pub representation: Option<Representation>,
     /// The OIDC issuer whose access tokens are accepted. Required to serve citizen endpoints.
     #[serde(default)]
     pub issuer: Option<String>,

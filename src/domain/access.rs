@@ -70,6 +70,9 @@ pub struct AccessEvent {
     pub hidden_until: Option<Timestamp>,
     /// A reference the citizen can quote, e.g. in an "I don't recognise this" report.
     pub reference: String,
+    /// Set on a kiosk visit made by one person in another's name (both see it, each from their side).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_behalf: Option<super::OnBehalf>,
 }
 
 /// The IT system under which the kiosk records the citizen's own visits in their log.
@@ -84,6 +87,10 @@ pub enum Actor {
     Batch { records: u32 },
     /// A member of staff.
     Staff,
+    /// Someone the citizen gave power of attorney, or a parent, looked at the citizen's data at a kiosk.
+    Representative,
+    /// The citizen looked at someone else's data at a kiosk (a child's, or with power of attorney).
+    ForOther,
 }
 
 impl AccessEvent {
@@ -92,6 +99,11 @@ impl AccessEvent {
     pub fn actor(&self) -> Actor {
         if let Some(b) = &self.batch {
             return Actor::Batch { records: b.records };
+        }
+        match &self.on_behalf {
+            Some(super::OnBehalf::By { .. }) => return Actor::Representative,
+            Some(super::OnBehalf::For { .. }) => return Actor::ForOther,
+            None => {}
         }
         let kiosk_visit =
             self.action == Action::Viewed && self.system == KIOSK_SYSTEM && self.employee.is_none();
@@ -110,6 +122,12 @@ impl Drop for AccessEvent {
         self.employee.zeroize();
         self.case_ref.zeroize();
         self.reference.zeroize();
+        if let Some(
+            super::OnBehalf::By { name, .. } | super::OnBehalf::For { name, .. },
+        ) = &mut self.on_behalf
+        {
+            name.zeroize();
+        }
     }
 }
 
@@ -242,6 +260,7 @@ mod tests {
             batch,
             hidden_until: None,
             reference: "LOG-1".into(),
+            on_behalf: None,
         }
     }
 

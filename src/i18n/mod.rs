@@ -87,6 +87,30 @@ pub fn tr<'a>(lang: Lang, id: &str, args: &[(&'a str, FluentValue<'a>)]) -> Stri
     locales().format(lang, id, Some(&fargs))
 }
 
+/// The sentence that explains an entry made in another's name, from the side of the log it is in.
+pub fn on_behalf_sentence(lang: Lang, side: &crate::domain::OnBehalf) -> String {
+    use crate::domain::{Basis, OnBehalf};
+    let id = match side {
+        OnBehalf::By {
+            basis: Basis::Custody,
+            ..
+        } => "entry-actor-by-custody",
+        OnBehalf::By {
+            basis: Basis::PowerOfAttorney,
+            ..
+        } => "entry-actor-by-power-of-attorney",
+        OnBehalf::For {
+            basis: Basis::Custody,
+            ..
+        } => "entry-actor-for-custody",
+        OnBehalf::For {
+            basis: Basis::PowerOfAttorney,
+            ..
+        } => "entry-actor-for-power-of-attorney",
+    };
+    tr(lang, id, &[("name", side.name().to_owned().into())])
+}
+
 /// The kiosk's time zone. Falls back to UTC only if the bundled database lacks it.
 pub fn copenhagen() -> TimeZone {
     TimeZone::get("Europe/Copenhagen").unwrap_or(TimeZone::UTC)

@@ -135,6 +135,10 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
             .clone()
             .unwrap_or_else(|| settings.subject_claim.clone()),
         name_claim: Some(settings.name_claim.clone()).filter(|c| !c.is_empty()),
+        privileges_claim: settings
+            .representation
+            .as_ref()
+            .map(|r| r.privileges_claim.clone()),
         jwks_max_age: Duration::from_secs(settings.jwks_max_age_secs),
         jwks_min_refresh: Duration::from_secs(settings.jwks_min_refresh_secs),
     });

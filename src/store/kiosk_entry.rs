@@ -3,7 +3,42 @@
 //! purpose and on which legal basis (the citizen's own access, GDPR art. 15).
 
 use crate::domain::port::{Helper, KioskVisit};
-use crate::domain::{Lawfulness, LegalBasis, Text};
+use crate::domain::{Basis, Lawfulness, LegalBasis, OnBehalf, Text};
+use crate::store::CitizenRef;
+
+/// A visit made in another person's name: who was at the kiosk, on what basis, and the two names each log
+/// shows (the actor's in the subject's log, the subject's in the actor's).
+#[derive(Clone, PartialEq, Eq)]
+pub struct VisitFor {
+    pub actor: CitizenRef,
+    pub basis: Basis,
+    pub actor_name: String,
+    pub subject_name: String,
+}
+
+impl std::fmt::Debug for VisitFor {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("VisitFor")
+            .field("basis", &self.basis)
+            .finish_non_exhaustive()
+    }
+}
+
+impl VisitFor {
+    /// The side each log entry shows: the subject's (`By`, the actor's name) and the actor's (`For`).
+    pub(crate) fn sides(&self) -> (OnBehalf, OnBehalf) {
+        (
+            OnBehalf::By {
+                basis: self.basis,
+                name: self.actor_name.clone(),
+            },
+            OnBehalf::For {
+                basis: self.basis,
+                name: self.subject_name.clone(),
+            },
+        )
+    }
+}
 
 /// The area code of Borgerservice, where kiosk visits are logged.
 pub(crate) const CITIZEN_SERVICE_AREA: &str = "citizen_service";
@@ -25,8 +60,52 @@ pub(crate) struct KioskEntry {
     pub how_to_object: Text,
 }
 
-/// The entry for `visit` in `municipality`.
-pub(crate) fn kiosk_entry(municipality: &Text, visit: &KioskVisit) -> KioskEntry {
+/// The entry for `visit` in `municipality`, in the log of the citizen whose data was seen (`side` none or
+/// `By`) or of the person who saw another's (`For`). Names are never in these texts: they are shared.
+pub(crate) fn kiosk_entry(
+    municipality: &Text,
+    visit: &KioskVisit,
+    side: Option<&OnBehalf>,
+) -> KioskEntry {
+    let own = own_entry(municipality, visit);
+    match side {
+        None => own,
+        Some(OnBehalf::By { basis, .. }) => KioskEntry {
+            role: match basis {
+                Basis::Custody => Text::new(
+                    "Forælder med forældremyndighed",
+                    "Parent with custody",
+                ),
+                Basis::PowerOfAttorney => Text::new(
+                    "Person med din fuldmagt",
+                    "Person with your power of attorney",
+                ),
+            },
+            purpose: Text::new(
+                "Indsigt på dine vegne (GDPR art. 15)",
+                "Access on your behalf (GDPR art. 15)",
+            ),
+            purpose_description: Text::new(
+                "En person, der må se dine data, så dem på en kiosk. Besøget står i begges log.",
+                "Someone who may see your data looked at it at a kiosk. The visit is in both logs.",
+            ),
+            ..own
+        },
+        Some(OnBehalf::For { .. }) => KioskEntry {
+            purpose: Text::new(
+                "Indsigt for en anden (GDPR art. 15)",
+                "Access for someone else (GDPR art. 15)",
+            ),
+            purpose_description: Text::new(
+                "Du så en andens data på en kiosk. Besøget står også i den andens log.",
+                "You looked at someone else's data at a kiosk. The visit is in their log too.",
+            ),
+            ..own
+        },
+    }
+}
+
+fn own_entry(municipality: &Text, visit: &KioskVisit) -> KioskEntry {
     KioskEntry {
         organisation: Text::new(
             format!("Borgerservice, {}", municipality.da),

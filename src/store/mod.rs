@@ -14,12 +14,13 @@ mod error;
 mod feedback;
 pub mod fhir;
 pub mod ingest;
-mod kiosk_entry;
+pub mod kiosk_entry;
 mod migrations;
 pub mod outbox;
 pub mod postgres;
 mod queries;
 pub mod records;
+pub mod relations;
 pub mod requests;
 mod writes;
 

@@ -4,6 +4,7 @@ use crate::domain::port::KioskVisit;
 use crate::domain::{AccessReport, CitizenId, Consent, Lang, ReportStatus, Text};
 use crate::store::dims::{self, NameTable, NewPurpose};
 use crate::store::kiosk_entry::{
+    VisitFor,
     CITIZEN_SERVICE_AREA, CITIZEN_SERVICE_SORT, helper_code, kiosk_entry,
 };
 use crate::store::queries::consents::{consent_select, row_to_consent};
@@ -135,60 +136,108 @@ impl Store {
     /// Records a kiosk visit: a `kiosk_visits` row and an entry in the citizen's own access log.
     /// Returns the id of the log entry. Nothing about the helper is kept beyond staff/volunteer.
     pub fn record_visit(&mut self, who: &CitizenId, visit: &KioskVisit) -> StoreResult<i64> {
+        self.record_visit_for(who, visit, None)
+    }
+
+    /// Records a kiosk visit to `who`'s data. With `acting`, someone else was at the kiosk: the visit is in
+    /// both logs (each from its side), and the `kiosk_visits` row keeps the actor apart from the subject.
+    /// Returns the id of the entry in `who`'s log.
+    pub fn record_visit_for(
+        &mut self,
+        who: &CitizenId,
+        visit: &KioskVisit,
+        acting: Option<&VisitFor>,
+    ) -> StoreResult<i64> {
         let key = self.citizen_key(who)?;
+        let actor = acting
+            .map(|a| {
+                let id = self.citizen_by_ref(&a.actor)?.id.clone();
+                self.citizen_key(&id)
+            })
+            .transpose()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let e = kiosk_entry(&municipality(&tx)?, visit);
-        let org = dims::name_id(&tx, NameTable::Organisations, &e.organisation)?;
-        let unit = dims::name_id(&tx, NameTable::Units, &e.unit)?;
-        let role = dims::name_id(&tx, NameTable::Roles, &e.role)?;
-        let kind = dims::name_id(&tx, NameTable::DataKinds, &e.kind)?;
-        let system = dims::system_id(&tx, crate::domain::KIOSK_SYSTEM)?;
-        let area = dims::area_id(
-            &tx,
-            CITIZEN_SERVICE_AREA,
-            CITIZEN_SERVICE_SORT,
-            &e.area_name,
-            &e.area_description,
-        )?;
-        let lb = dims::legal_basis_id(&tx, &e.legal_basis)?;
-        let purpose = dims::purpose_id(
-            &tx,
-            &NewPurpose {
-                name: &e.purpose,
-                description: &e.purpose_description,
-                legal_basis: lb,
-                lawfulness: e.lawfulness,
-                how_to_object: &e.how_to_object,
-            },
-        )?;
+        let sides = acting.map(VisitFor::sides);
+        let event = kiosk_event(&tx, key, visit, sides.as_ref().map(|(by, _)| by))?;
+        let actor_event = match (&sides, actor) {
+            (Some((_, for_other)), Some(actor)) => {
+                Some(kiosk_event(&tx, actor, visit, Some(for_other))?)
+            }
+            _ => None,
+        };
         tx.prepare_cached(
-            "INSERT INTO access_events (citizen_id, at, organisation_id, unit_id, role_id, employee, system_id,
-                                        area_id, kind_id, action, purpose_id, case_ref, batch_run_id,
-                                        batch_records, hidden_until)
-             VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8, ?9, ?10, NULL, NULL, NULL, NULL)",
+            "INSERT INTO kiosk_visits (citizen_id, kiosk_id, location, started_at, helper, event_id,
+                                       actor_citizen_id, basis, actor_event_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
         )?
         .execute(params![
             key,
+            visit.kiosk_id,
+            visit.location,
             visit.started_at.as_second(),
-            org,
-            unit,
-            role,
-            system,
-            area,
-            kind,
-            action_code(crate::domain::Action::Viewed),
-            purpose
+            helper_code(visit.helper),
+            event,
+            actor,
+            acting.map(|a| a.basis.code()),
+            actor_event
         ])?;
-        let event = tx.last_insert_rowid();
-        tx.prepare_cached(
-            "INSERT INTO kiosk_visits (citizen_id, kiosk_id, location, started_at, helper, event_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        )?
-        .execute(params![key, visit.kiosk_id, visit.location, visit.started_at.as_second(), helper_code(visit.helper), event])?;
         tx.commit()?;
-        tracing::info!(event, "kiosk visit recorded");
+        tracing::info!(event, on_behalf = acting.is_some(), "kiosk visit recorded");
         Ok(event)
     }
+}
+
+/// One kiosk visit's entry in the log of citizen `key`, seen from `side`.
+fn kiosk_event(
+    tx: &rusqlite::Transaction<'_>,
+    key: i64,
+    visit: &KioskVisit,
+    side: Option<&crate::domain::OnBehalf>,
+) -> StoreResult<i64> {
+    let e = kiosk_entry(&municipality(tx)?, visit, side);
+    let org = dims::name_id(tx, NameTable::Organisations, &e.organisation)?;
+    let unit = dims::name_id(tx, NameTable::Units, &e.unit)?;
+    let role = dims::name_id(tx, NameTable::Roles, &e.role)?;
+    let kind = dims::name_id(tx, NameTable::DataKinds, &e.kind)?;
+    let system = dims::system_id(tx, crate::domain::KIOSK_SYSTEM)?;
+    let area = dims::area_id(
+        tx,
+        CITIZEN_SERVICE_AREA,
+        CITIZEN_SERVICE_SORT,
+        &e.area_name,
+        &e.area_description,
+    )?;
+    let lb = dims::legal_basis_id(tx, &e.legal_basis)?;
+    let purpose = dims::purpose_id(
+        tx,
+        &NewPurpose {
+            name: &e.purpose,
+            description: &e.purpose_description,
+            legal_basis: lb,
+            lawfulness: e.lawfulness,
+            how_to_object: &e.how_to_object,
+        },
+    )?;
+    tx.prepare_cached(
+        "INSERT INTO access_events (citizen_id, at, organisation_id, unit_id, role_id, employee, system_id,
+                                    area_id, kind_id, action, purpose_id, case_ref, batch_run_id,
+                                    batch_records, hidden_until, on_behalf, on_behalf_name)
+         VALUES (?1, ?2, ?3, ?4, ?5, NULL, ?6, ?7, ?8, ?9, ?10, NULL, NULL, NULL, NULL, ?11, ?12)",
+    )?
+    .execute(params![
+        key,
+        visit.started_at.as_second(),
+        org,
+        unit,
+        role,
+        system,
+        area,
+        kind,
+        action_code(crate::domain::Action::Viewed),
+        purpose,
+        side.map(|s| s.code()),
+        side.map(|s| s.name())
+    ])?;
+    Ok(tx.last_insert_rowid())
 }

@@ -58,6 +58,7 @@ pub fn event(id: i64) -> AccessEvent {
         batch: None,
         hidden_until: None,
         reference: format!("LOG-{id}"),
+        on_behalf: None,
     }
 }
 

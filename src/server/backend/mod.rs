@@ -3,6 +3,7 @@
 //! webhook task and the feeds go through these methods only, so a route behaves the same on both; the
 //! server tests run on both engines.
 
+mod represent;
 mod systems;
 
 use super::error::ApiError;

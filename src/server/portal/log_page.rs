@@ -229,6 +229,11 @@ pub async fn entry(
         }
         Actor::Staff if e.employee.is_none() => notes.push(t(lang, "entry-employee-hidden")),
         Actor::Staff => {}
+        Actor::Representative | Actor::ForOther => notes.extend(
+            e.on_behalf
+                .as_ref()
+                .map(|side| crate::i18n::on_behalf_sentence(lang, side)),
+        ),
     }
     let mut rows = entry_rows(lang, &e);
     rows.push(Row::new(t(lang, "entry-reference"), e.reference.clone()));

@@ -87,6 +87,7 @@ impl Portal {
             audience: p.client_id.clone(),
             subject_claim: "sub".into(),
             name_claim: None,
+            privileges_claim: None,
             jwks_max_age: Duration::from_secs(settings.jwks_max_age_secs),
             jwks_min_refresh: Duration::from_secs(settings.jwks_min_refresh_secs),
         });

@@ -24,7 +24,7 @@ use tokio_postgres::types::FromSql;
 pub(super) const SELECT: &str =
     "SELECT e.id, e.at, o.name_da, o.name_en, u.name_da, u.name_en, r.name_da, r.name_en,
        e.employee, s.name, a.code, k.name_da, k.name_en, e.action, p.name_da, p.name_en,
-       e.case_ref, e.batch_run_id, e.batch_records, e.hidden_until
+       e.case_ref, e.batch_run_id, e.batch_records, e.hidden_until, e.on_behalf, e.on_behalf_name
 FROM access_events e
 JOIN organisations o ON o.id = e.organisation_id
 JOIN units u ON u.id = e.unit_id
@@ -65,6 +65,11 @@ fn action_from(code: i64) -> StoreResult<Action> {
         .ok_or_else(|| corrupt("an action"))
 }
 
+/// The stored side of an entry made in another's name; an unknown code reads as none.
+fn on_behalf(code: Option<String>, name: Option<String>) -> Option<crate::domain::OnBehalf> {
+    crate::domain::OnBehalf::from_code(&code?, name.unwrap_or_default())
+}
+
 fn row_to_event(r: &Row) -> StoreResult<AccessEvent> {
     let id: i64 = get(r, 0)?;
     let run_id: Option<String> = get(r, 17)?;
@@ -91,6 +96,7 @@ fn row_to_event(r: &Row) -> StoreResult<AccessEvent> {
         }),
         hidden_until: opt_ts(get(r, 19)?)?,
         reference: event_reference(id),
+        on_behalf: on_behalf(get(r, 20)?, get(r, 21)?),
     })
 }
 

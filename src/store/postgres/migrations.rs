@@ -6,7 +6,11 @@ use super::connect::PgError;
 use deadpool_postgres::Object;
 
 /// The steps, in order; step `i` brings the schema to version `i + 1`. Never edit a released step.
-pub const MIGRATIONS: &[&str] = &[include_str!("schema_v1.sql"), include_str!("schema_v2.sql")];
+pub const MIGRATIONS: &[&str] = &[
+    include_str!("schema_v1.sql"),
+    include_str!("schema_v2.sql"),
+    include_str!("schema_v3.sql"),
+];
 
 /// The newest schema version this program knows.
 pub const SUPPORTED_VERSION: i64 = MIGRATIONS.len() as i64;

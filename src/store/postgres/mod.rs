@@ -25,6 +25,7 @@ pub mod partitions;
 mod reads;
 mod record_locks;
 mod records;
+mod relations;
 mod visits;
 
 pub use connect::{PASSWORD_ENV, PgError, check, connect_config};

@@ -21,7 +21,7 @@ pub const MAX_PAGE: u32 = 200;
 const SELECT: &str =
     "SELECT e.id, e.at, o.name_da, o.name_en, u.name_da, u.name_en, r.name_da, r.name_en,
        e.employee, s.name, a.code, k.name_da, k.name_en, e.action, p.name_da, p.name_en,
-       e.case_ref, e.batch_run_id, e.batch_records, e.hidden_until
+       e.case_ref, e.batch_run_id, e.batch_records, e.hidden_until, e.on_behalf, e.on_behalf_name
 FROM access_events e
 CROSS JOIN organisations o ON o.id = e.organisation_id
 CROSS JOIN units u ON u.id = e.unit_id
@@ -113,6 +113,11 @@ fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessEvent> {
         }),
         hidden_until: opt_ts(r.get(19)?)?,
         reference: event_reference(id),
+        on_behalf: r
+            .get::<_, Option<String>>(20)?
+            .and_then(|code| {
+                crate::domain::OnBehalf::from_code(&code, r.get::<_, Option<String>>(21).ok().flatten().unwrap_or_default())
+            }),
     })
 }
 

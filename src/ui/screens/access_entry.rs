@@ -27,6 +27,11 @@ pub fn doc(c: Ctx) -> Option<Doc> {
             &[("records", count(lang, records).into())],
         ),
         Actor::Staff => t(lang, &format!("action-{}-explain", e.action.code())),
+        Actor::Representative | Actor::ForOther => e
+            .on_behalf
+            .as_ref()
+            .map(|side| crate::i18n::on_behalf_sentence(lang, side))
+            .unwrap_or_default(),
     });
     d.heading(c.t("entry-who"));
     d.field(c.t("entry-organisation"), e.organisation.get(lang));
@@ -40,7 +45,11 @@ pub fn doc(c: Ctx) -> Option<Doc> {
         (Actor::Staff, _, _) => {
             d.muted(c.t("entry-employee-hidden"));
         }
-        (Actor::Citizen | Actor::Batch { .. }, _, _) => {}
+        (
+            Actor::Citizen | Actor::Batch { .. } | Actor::Representative | Actor::ForOther,
+            _,
+            _,
+        ) => {}
     }
     d.heading(c.t("entry-what"));
     d.field(c.t("entry-data"), e.category.get(lang));
