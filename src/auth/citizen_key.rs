@@ -99,6 +99,24 @@ impl Pepper {
     }
 }
 
+impl Pepper {
+    /// A keyed tag of `parts` (joined with NUL bytes) for a purpose other than the citizen key: 32
+    /// lowercase hex digits. `purpose` keeps the tags of different uses apart.
+    pub fn tag(&self, purpose: &str, parts: &[&str]) -> String {
+        let key = hmac::Key::new(hmac::HMAC_SHA256, self.0.expose_secret());
+        let mut ctx = hmac::Context::with_key(&key);
+        ctx.update(purpose.as_bytes());
+        for p in parts {
+            ctx.update(b"\0");
+            ctx.update(p.as_bytes());
+        }
+        ctx.sign().as_ref()[..16]
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+}
+
 /// The length without trailing `\n` and `\r`.
 fn trimmed_len(bytes: &[u8]) -> usize {
     bytes

@@ -19,6 +19,30 @@ pub fn parse_cpr(s: &str) -> Option<Cpr> {
     if ok { Cpr::parse(s) } else { None }
 }
 
+/// The birth date a CPR number encodes: the day, month and year, with the century from the seventh digit
+/// (the CPR office's table). `None` for a date that does not exist (the demo's 30–31 February).
+pub fn birth_date(cpr: &Cpr) -> Option<jiff::civil::Date> {
+    let d: Vec<u32> = cpr
+        .reveal()
+        .chars()
+        .filter_map(|c| c.to_digit(10))
+        .collect();
+    let &[d1, d2, m1, m2, y1, y2, seventh, ..] = d.as_slice() else {
+        return None;
+    };
+    let (day, month, yy) = (d1 * 10 + d2, m1 * 10 + m2, y1 * 10 + y2);
+    let century = match (seventh, yy) {
+        (0..=3, _) => 1900,
+        (4 | 9, 0..=36) => 2000,
+        (4 | 9, _) => 1900,
+        (5..=8, 0..=57) => 2000,
+        (5..=8, _) => 1800,
+        _ => return None,
+    };
+    let year = i16::try_from(century + yy).ok()?;
+    jiff::civil::Date::new(year, i8::try_from(month).ok()?, i8::try_from(day).ok()?).ok()
+}
+
 /// `text` with every CPR number in it (ten digits, with or without the dash, not part of a longer number)
 /// replaced by its masked form `ddmmyy-••••`.
 pub fn mask_cprs(text: &str) -> String {
@@ -68,6 +92,18 @@ mod tests {
         ] {
             assert!(parse_cpr(bad).is_none(), "{bad}");
         }
+    }
+
+    #[test]
+    fn the_birth_date_takes_its_century_from_the_seventh_digit() {
+        let born = |s: &str| birth_date(&parse_cpr(s).unwrap()).map(|d| d.to_string());
+        assert_eq!(born("0103151234").as_deref(), Some("1915-03-01"));
+        assert_eq!(born("0103154234").as_deref(), Some("2015-03-01"));
+        assert_eq!(born("0103504234").as_deref(), Some("1950-03-01"));
+        assert_eq!(born("0103155234").as_deref(), Some("2015-03-01"));
+        assert_eq!(born("0103705234").as_deref(), Some("1870-03-01"));
+        assert_eq!(born("0103709234").as_deref(), Some("1970-03-01"));
+        assert_eq!(born("3002411234"), None);
     }
 
     #[test]

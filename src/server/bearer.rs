@@ -16,6 +16,8 @@ pub struct Subject {
     pub id: String,
     /// The name the token carries (`[server] name_claim`), for a citizen the database has no name for.
     pub name: Option<zeroize::Zeroizing<String>>,
+    /// The token's privilege list (base64 XML), unparsed; only `server::acting` reads it.
+    pub privileges: Option<zeroize::Zeroizing<String>>,
 }
 
 impl std::fmt::Debug for Subject {
@@ -60,6 +62,7 @@ impl FromRequestParts<ServerState> for Subject {
         Ok(Subject {
             id: verified.subject,
             name: verified.name,
+            privileges: verified.privileges,
         })
     }
 }

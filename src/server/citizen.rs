@@ -1,6 +1,7 @@
 //! The citizen endpoints. Each takes the citizen from the verified token ([`Subject`]) and asks the store
 //! with that citizen's id only, so another citizen's item answers 404 like an item that does not exist.
 
+use super::acting::{Acting, candidates};
 use super::bearer::Subject;
 use super::error::ApiError;
 use super::extract::{AccessQuery, EmptyBody, FilingLang, Id, JsonBody};
@@ -19,13 +20,12 @@ use jiff::Timestamp;
 
 type Answer<T> = Result<Json<T>, ApiError>;
 
-/// The citizen the verified token names, and the current time in whole seconds (as the store keeps times,
-/// so a first answer equals every later one).
-fn citizen_of(state: &ServerState, subject: &Subject) -> Result<(CitizenRef, Timestamp), ApiError> {
-    let who = citizen_ref(state, &subject.id)?;
+/// The citizen whose data the request is about (the verified token's, or the person it acts for), and
+/// the current time in whole seconds (as the store keeps times, so a first answer equals every later one).
+fn citizen_of(_state: &ServerState, who: &Acting) -> Result<(CitizenRef, Timestamp), ApiError> {
     let now =
         Timestamp::from_second(Timestamp::now().as_second()).map_err(|_| ApiError::internal())?;
-    Ok((who, now))
+    Ok((who.citizen.clone(), now))
 }
 
 /// The citizen a verified token's subject names (the kiosk's and the portal's sign-in alike): with
@@ -41,31 +41,46 @@ pub fn citizen_ref(state: &ServerState, subject: &str) -> Result<CitizenRef, Api
     })
 }
 
-pub async fn me(State(s): State<ServerState>, who: Subject) -> Answer<Citizen> {
-    // A citizen first known from a system's ingest has no name in the database: the token's is used.
+pub async fn me(State(s): State<ServerState>, who: Acting) -> Answer<Citizen> {
+    // A citizen first known from a system's ingest has no name in the database: the token's is used (or,
+    // for someone acted for, the name the chooser showed).
     let (citizen, _) = citizen_of(&s, &who)?;
     let mut found = s.store.citizen(&citizen).await?;
+    let fallback = match &who.on_behalf {
+        Some(o) => Some(o.candidate.display_name()),
+        None => who.subject.name.as_ref().map(|n| n.to_string()),
+    };
     if found.name.trim().is_empty()
-        && let Some(name) = who.name.clone()
+        && let Some(name) = fallback
     {
-        found.name = name.to_string();
+        found.name = name;
     }
     Ok(Json(found))
 }
 
-pub async fn overview(State(s): State<ServerState>, who: Subject) -> Answer<Overview> {
+/// Whom the signed-in citizen may act for: children in their custody, people who gave them power of
+/// attorney. Empty when they may act only for themself.
+pub async fn represented(
+    State(s): State<ServerState>,
+    who: Subject,
+) -> Answer<Vec<crate::domain::Represented>> {
+    let list = candidates(&s, &who).await?;
+    Ok(Json(list.iter().map(|c| c.to_represented()).collect()))
+}
+
+pub async fn overview(State(s): State<ServerState>, who: Acting) -> Answer<Overview> {
     let (who, now) = citizen_of(&s, &who)?;
     s.store.overview(&who, now).await.map(Json)
 }
 
-pub async fn areas(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Area>> {
+pub async fn areas(State(s): State<ServerState>, who: Acting) -> Answer<Vec<Area>> {
     let (who, _) = citizen_of(&s, &who)?;
     s.store.areas(&who).await.map(Json)
 }
 
 pub async fn categories(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
     Path(code): Path<String>,
 ) -> Answer<Vec<CategorySummary>> {
     let (who, _) = citizen_of(&s, &who)?;
@@ -74,21 +89,21 @@ pub async fn categories(
 
 pub async fn category(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
     Id(category): Id,
 ) -> Answer<DataCategory> {
     let (who, _) = citizen_of(&s, &who)?;
     s.store.category(&who, category).await.map(Json)
 }
 
-pub async fn purposes(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Purpose>> {
+pub async fn purposes(State(s): State<ServerState>, who: Acting) -> Answer<Vec<Purpose>> {
     let (who, _) = citizen_of(&s, &who)?;
     s.store.purposes(&who).await.map(Json)
 }
 
 pub async fn organisations(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
 ) -> Answer<Vec<Organisation>> {
     let (who, now) = citizen_of(&s, &who)?;
     s.store.organisations(&who, now).await.map(Json)
@@ -104,7 +119,7 @@ fn apply_name_policy(show_names: bool, event: &mut AccessEvent) {
 
 pub async fn access_log(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
     query: AccessQuery,
 ) -> Answer<AccessPage> {
     let (who, now) = citizen_of(&s, &who)?;
@@ -120,7 +135,7 @@ pub async fn access_log(
 
 pub async fn access_event(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
     Id(event): Id,
 ) -> Answer<AccessEvent> {
     let (who, now) = citizen_of(&s, &who)?;
@@ -131,10 +146,11 @@ pub async fn access_event(
 
 pub async fn report(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
     Id(event): Id,
     FilingLang(lang): FilingLang,
 ) -> Result<(StatusCode, Json<AccessReport>), ApiError> {
+    who.may_act()?;
     let (who, now) = citizen_of(&s, &who)?;
     let (is_new, report) = s.store.report_access(&who, event, lang, now).await?;
     let status = if is_new {
@@ -145,14 +161,14 @@ pub async fn report(
     Ok((status, Json(report)))
 }
 
-pub async fn reports(State(s): State<ServerState>, who: Subject) -> Answer<Vec<AccessReport>> {
+pub async fn reports(State(s): State<ServerState>, who: Acting) -> Answer<Vec<AccessReport>> {
     let (who, _) = citizen_of(&s, &who)?;
     s.store.access_reports(&who).await.map(Json)
 }
 
 pub async fn systems(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
 ) -> Answer<Vec<crate::domain::ConnectedSystem>> {
     let (who, now) = citizen_of(&s, &who)?;
     s.store
@@ -161,17 +177,18 @@ pub async fn systems(
         .map(Json)
 }
 
-pub async fn consents(State(s): State<ServerState>, who: Subject) -> Answer<Vec<Consent>> {
+pub async fn consents(State(s): State<ServerState>, who: Acting) -> Answer<Vec<Consent>> {
     let (who, _) = citizen_of(&s, &who)?;
     s.store.consents(&who).await.map(Json)
 }
 
 pub async fn withdraw(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
     Id(consent): Id,
     FilingLang(lang): FilingLang,
 ) -> Answer<Consent> {
+    who.may_act()?;
     let (who, now) = citizen_of(&s, &who)?;
     s.store
         .withdraw_consent(&who, consent, lang, now)
@@ -182,7 +199,7 @@ pub async fn withdraw(
 /// "Your requests": withdrawals and reports, newest first, each with `unseen`.
 pub async fn requests(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
 ) -> Answer<Vec<crate::domain::CitizenRequest>> {
     let (who, _) = citizen_of(&s, &who)?;
     s.store.citizen_requests(&who).await.map(Json)
@@ -191,9 +208,11 @@ pub async fn requests(
 /// The citizen has seen their requests: what changed until now is no longer new on the overview.
 pub async fn requests_seen(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
     _none: EmptyBody,
 ) -> Result<StatusCode, ApiError> {
+    // What is new is new to the citizen themself: someone acting for them does not clear it.
+    who.only_self()?;
     let (who, now) = citizen_of(&s, &who)?;
     s.store.mark_requests_seen(&who, now).await?;
     Ok(StatusCode::NO_CONTENT)
@@ -201,7 +220,7 @@ pub async fn requests_seen(
 
 pub async fn decision_support(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
 ) -> Answer<Vec<DecisionSupport>> {
     let (who, _) = citizen_of(&s, &who)?;
     s.store.decision_support(&who).await.map(Json)
@@ -211,17 +230,39 @@ pub async fn decision_support(
 /// the citizen chose. Nothing else comes from the client.
 pub async fn kiosk_visit(
     State(s): State<ServerState>,
-    who: Subject,
+    who: Acting,
     kiosk: RegisteredKiosk,
     JsonBody(body): JsonBody<VisitBody>,
 ) -> Result<StatusCode, ApiError> {
-    let (who, now) = citizen_of(&s, &who)?;
+    let (citizen, now) = citizen_of(&s, &who)?;
     let visit = KioskVisit {
         kiosk_id: kiosk.id,
         location: kiosk.location,
         started_at: now,
         helper: body.helper,
     };
-    s.store.record_visit(&who, visit).await?;
+    match &who.on_behalf {
+        None => s.store.record_visit(&citizen, visit).await?,
+        Some(o) => {
+            // Both logs show the other person by name: the actor's from the store, else the token's.
+            let stored = s.store.citizen(&o.actor).await.map(|c| c.name.clone());
+            let actor_name = match stored {
+                Ok(n) if !n.trim().is_empty() => n,
+                _ => who
+                    .subject
+                    .name
+                    .as_ref()
+                    .map(|n| n.to_string())
+                    .unwrap_or_default(),
+            };
+            let acting = crate::store::kiosk_entry::VisitFor {
+                actor: o.actor.clone(),
+                basis: o.candidate.basis,
+                actor_name,
+                subject_name: o.candidate.display_name(),
+            };
+            s.store.record_visit_for(&citizen, visit, acting).await?;
+        }
+    }
     Ok(StatusCode::NO_CONTENT)
 }

@@ -1,6 +1,7 @@
 //! `indsigt serve`: the HTTP API of `docs/api.md` over the store, for kiosks (citizen endpoints, bearer
 //! tokens) and line-of-business systems (ingest, API keys). TLS with rustls when configured.
 
+pub mod acting;
 mod backend;
 mod bearer;
 mod citizen;
@@ -11,6 +12,7 @@ pub mod feedback;
 pub mod fhir;
 pub mod ingest;
 pub mod ingest_records;
+pub mod ingest_relations;
 pub mod kiosk;
 pub mod openapi;
 mod pool;
@@ -158,7 +160,7 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
     .map_err(|_| ServeError::MissingKey("server.kiosks"))?;
     let pepper = match &settings.pepper_file {
         Some(path) => Some(Arc::new(crate::auth::citizen_key::Pepper::from_file(path)?)),
-        None if settings.cpr_claim.is_some() => {
+        None if settings.cpr_claim.is_some() || settings.representation.is_some() => {
             return Err(ServeError::MissingKey("server.pepper_file"));
         }
         None => None,
@@ -177,7 +179,16 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
             settings.pool_size as usize,
         )?),
     };
+    let representation = settings.representation.as_ref().map(|r| {
+        Arc::new(acting::RepresentationPolicy {
+            see_privilege: r.see_privilege.clone(),
+            act_privilege: r.act_privilege.clone(),
+            child_age_limit: r.child_age_limit,
+            relations_system: r.relations_system.clone(),
+        })
+    });
     Ok(ServerState {
+        representation,
         dpo_key,
         pepper,
         cpr_claim: settings.cpr_claim.is_some(),

@@ -30,6 +30,14 @@ fn path_parameters(path: &str) -> Vec<Value> {
         .collect()
 }
 
+/// The acting-for header, on the routes that read or write a citizen's data.
+fn acting_parameter(spec: &RouteSpec) -> Option<Value> {
+    let takes = matches!(spec.guard, Guard::Bearer | Guard::BearerAndKiosk) && spec.operation != "represented";
+    takes.then(|| json!({ "name": "X-Indsigt-Acting-For", "in": "header", "required": false,
+        "schema": { "type": "string", "maxLength": 64 },
+        "description": "A handle from /v1/represented: the request is about that person's data. Unknown handles answer 403." }))
+}
+
 fn query_parameters(operation: &str) -> Vec<Value> {
     let q = |name: &str, schema: Value, description: &str| json!({ "name": name, "in": "query", "required": false, "schema": schema, "description": description });
     match operation {
@@ -173,13 +181,13 @@ fn operation(spec: &RouteSpec) -> Value {
                 security.push(json!({ "bearer": [], "kiosk": [] }));
                 responses.insert(
                     "403".into(),
-                    error_response("The token's citizen is unknown, or the kiosk key is missing or not registered."),
+                    error_response("The token's citizen is unknown, the kiosk key is missing or not registered, or X-Indsigt-Acting-For names no one this sign-in may act for."),
                 );
             } else {
                 security.push(json!({ "bearer": [] }));
                 responses.insert(
                     "403".into(),
-                    error_response("The token's citizen is unknown."),
+                    error_response("The token's citizen is unknown, X-Indsigt-Acting-For names no one this sign-in may act for, or the grounds do not cover this."),
                 );
             }
             responses.insert("400".into(), error_response("Bad input."));
@@ -268,7 +276,7 @@ fn operation(spec: &RouteSpec) -> Value {
     let mut op = json!({
         "operationId": spec.operation,
         "summary": spec.summary,
-        "parameters": path_parameters(spec.path).into_iter().chain(query_parameters(spec.operation)).collect::<Vec<_>>(),
+        "parameters": path_parameters(spec.path).into_iter().chain(query_parameters(spec.operation)).chain(acting_parameter(spec)).collect::<Vec<_>>(),
         "responses": responses,
         "security": security,
     });

@@ -4,7 +4,9 @@
 use super::error::ApiError;
 use super::spec::{Body, Guard, Method, RouteSpec, handler};
 use super::state::ServerState;
-use super::{citizen, dpo, feedback, fhir, ingest, ingest_records, openapi, systems_feed};
+use super::{
+    citizen, dpo, feedback, fhir, ingest, ingest_records, ingest_relations, openapi, systems_feed,
+};
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -47,6 +49,7 @@ const fn route(
 #[rustfmt::skip]
 pub const ROUTES: &[RouteSpec] = &[
     route(Get, "/v1/me", "me", "The signed-in citizen.", Bearer, 200, Schema("Citizen"), handler!(citizen::me)),
+    route(Get, "/v1/represented", "represented", "Whom the signed-in citizen may act for (children in custody, powers of attorney); send a handle in X-Indsigt-Acting-For.", Bearer, 200, ListOf("Represented"), handler!(citizen::represented)),
     route(Get, "/v1/overview", "overview", "Counts for each section.", Bearer, 200, Schema("Overview"), handler!(citizen::overview)),
     route(Get, "/v1/areas", "areas", "The areas the citizen has data in.", Bearer, 200, ListOf("Area"), handler!(citizen::areas)),
     route(Get, "/v1/areas/{code}/categories", "categories", "The citizen's data categories in one area.", Bearer, 200, ListOf("CategorySummary"), handler!(citizen::categories)),
@@ -68,6 +71,7 @@ pub const ROUTES: &[RouteSpec] = &[
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/holdings", "ingestHoldings", "A system posts what it holds about citizens (Holding items; `deleted: true` deletes).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::holdings)) },
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/consents", "ingestConsents", "A system posts citizens' consents (ConsentRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::consents)) },
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/decisions", "ingestDecisions", "A system posts uses of decision-support tools (DecisionRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::decisions)) },
+    RouteSpec { request: Some("RelationsRequest"), ..route(Post, "/v1/ingest/relations", "ingestRelations", "The CPR system posts custody relations (Relation items); only relations_system may.", Guard::ApiKey, 200, Schema("RelationsResponse"), handler!(ingest_relations::relations)) },
     route(Get, "/v1/systems/requests", "systemRequests", "The calling system's unacknowledged requests, in order (`after`, `limit`).", Guard::ApiKey, 200, Schema("SystemFeedPage"), handler!(systems_feed::feed)),
     RouteSpec { request: Some("Ack"), ..route(Post, "/v1/systems/requests/{id}/ack", "ackSystemRequest", "The system says what it did: done, or refused with a reason (idempotent).", Guard::ApiKey, 200, Schema("SystemRequest"), handler!(systems_feed::ack)) },
     route(Get, "/v1/dpo/reports", "dpoReports", "The citizens' reports for the DPO, oldest first (`status`).", Guard::Dpo, 200, ListOf("DpoReport"), handler!(dpo::reports)),

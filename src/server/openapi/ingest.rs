@@ -83,6 +83,28 @@ pub(super) fn ingest_schemas() -> Value {
                 "index": { "type": "integer" }, "record_id": { "type": ["string", "null"] },
                 "reason": { "enum": ["invalid", "malformed_cpr", "unknown_category", "unknown_consent_type", "unknown_tool", "undeclared_field", "too_long", "wrong_system", "bad_time", "unknown_system", "no_catalogue", "foreign_record"] },
                 "message": { "type": "string" } } } } } },
+        "RelationsRequest": { "type": "object", "required": ["relations"], "additionalProperties": false, "properties": {
+            "relations": { "type": "array", "items": {
+                "description": "Each item should be a Relation. Items are checked one by one; a bad one is listed under `rejected`, and the others are still written." } } } },
+        "Relation": { "type": "object", "additionalProperties": false, "required": ["parent_cpr", "child_cpr", "custody_from"],
+            "description": "Custody of a child, from the Folkeregister. Both people must be citizens the server knows. Sending a pair again replaces it.",
+            "properties": {
+                "parent_cpr": { "type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$", "description": "Kept only as the keyed hash." },
+                "child_cpr": { "type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$", "description": "Kept only as the keyed hash." },
+                "child_birth_date": { "type": "string", "format": "date", "description": "Else taken from child_cpr (with the century from its seventh digit)." },
+                "custody_from": { "type": "string", "format": "date" },
+                "custody_to": { "type": "string", "format": "date", "description": "The first day without custody; leave out while it lasts." } } },
+        "RelationsResponse": { "type": "object", "required": ["accepted", "rejected"], "properties": {
+            "accepted": { "type": "integer" },
+            "rejected": { "type": "array", "items": { "type": "object", "required": ["index", "reason", "message"], "properties": {
+                "index": { "type": "integer" },
+                "reason": { "enum": ["invalid", "malformed_cpr", "bad_time", "unknown_parent", "unknown_child", "same_citizen"] },
+                "message": { "type": "string" } } } } } },
+        "Represented": { "type": "object", "required": ["handle", "name", "basis", "may_act"], "properties": {
+            "handle": { "type": "string", "description": "Send it in X-Indsigt-Acting-For to act for this person; good only with this sign-in." },
+            "name": { "type": "string" },
+            "basis": { "enum": ["custody", "power_of_attorney"] },
+            "may_act": { "type": "boolean", "description": "Withdrawing a consent and filing a report are allowed too." } } },
         "IngestResponse": { "type": "object", "required": ["accepted", "duplicates", "rejected"], "properties": {
             "accepted": { "type": "integer" },
             "duplicates": { "type": "array", "items": { "type": "object", "properties": {
