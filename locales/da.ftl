@@ -762,3 +762,19 @@ speech-failed = Oplæsningen virkede ikke.
 speech-goes-on = Du kan bruge skærmen som før.
 speech-headset = Dine egne oplysninger læses kun op i et headset. Spørg personalet om en skærm med headset.
 speech-keys = Taster: { $keys }.
+
+# Whose data: acting for someone else
+title-choose-who = Hvis data?
+choose-who-question = Hvis data vil du se?
+choose-who-why = Du må også se data for andre. Vælg, hvem du vil se data for nu.
+choose-who-myself = Mine egne data
+choose-who-myself-detail = Det, kommunen ved om dig
+choose-who-custody = Dit barn. Du har forældremyndighed.
+choose-who-attorney-act = Du har fuldmagt. Du må se og handle.
+choose-who-attorney-see = Du har fuldmagt. Du må se, ikke handle.
+banner-acting-custody = Du ser data om { $name }. Du har forældremyndighed.
+banner-acting-attorney-act = Du ser data om { $name }. Du har fuldmagt til at se og handle.
+banner-acting-attorney-see = Du ser data om { $name }. Din fuldmagt giver lov til at se.
+consent-withdraw-not-covered = Din fuldmagt giver ikke lov til at trække samtykker tilbage. Personen kan selv gøre det.
+entry-report-not-covered = Din fuldmagt giver ikke lov til at melde en linje. Personen kan selv gøre det.
+online-own-data-only = På hjemmesiden ser du dine egne data. Andres data kan du kun se her på kiosken.

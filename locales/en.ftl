@@ -762,3 +762,19 @@ speech-failed = Read-aloud did not work.
 speech-goes-on = You can use the screen as before.
 speech-headset = Your own data is read aloud only through a headset. Ask the staff for a kiosk with a headset.
 speech-keys = Keys: { $keys }.
+
+# Whose data: acting for someone else
+title-choose-who = Whose data?
+choose-who-question = Whose data do you want to see?
+choose-who-why = You may also see data for others. Choose whose data you want to see now.
+choose-who-myself = My own data
+choose-who-myself-detail = What the municipality knows about you
+choose-who-custody = Your child. You have custody.
+choose-who-attorney-act = You have power of attorney. You may see and act.
+choose-who-attorney-see = You have power of attorney. You may see, not act.
+banner-acting-custody = You are looking at { $name }'s data. You have custody.
+banner-acting-attorney-act = You are looking at { $name }'s data, with power of attorney to see and act.
+banner-acting-attorney-see = You are looking at { $name }'s data, with power of attorney to see.
+consent-withdraw-not-covered = Your power of attorney does not let you withdraw consents. The person can do it themself.
+entry-report-not-covered = Your power of attorney does not let you report an entry. The person can do it themself.
+online-own-data-only = On the website you see your own data. Other people's data you can see only here at the kiosk.

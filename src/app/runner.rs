@@ -140,6 +140,7 @@ pub fn run_effect(
     match request {
         Request::DemoCitizens => Loaded::DemoCitizens(source.demo_citizens()),
         Request::Citizen => Loaded::Citizen(who().and_then(|p| source.citizen(p))),
+        Request::Represented => Loaded::Represented(who().and_then(|p| source.represented(p))),
         Request::Overview => Loaded::Overview(who().and_then(|p| source.overview(p))),
         Request::Systems => Loaded::Systems(who().and_then(|p| source.systems(p))),
         Request::Areas => Loaded::Areas(who().and_then(|p| source.areas(p))),
@@ -190,6 +191,7 @@ fn request_name(r: &Request) -> &'static str {
     match r {
         Request::DemoCitizens => "demo_citizens",
         Request::Citizen => "citizen",
+        Request::Represented => "represented",
         Request::Overview => "overview",
         Request::Systems => "systems",
         Request::Areas => "areas",

@@ -20,6 +20,41 @@ pub enum Principal {
     Demo(CitizenId),
     /// A signed-in citizen's access token, sent to the server as a bearer token.
     Bearer(AccessToken),
+    /// A signed-in citizen acting for someone else: their own token, and the server's handle for the
+    /// person (from `represented`), which the server checks again on every call.
+    ActingFor {
+        token: AccessToken,
+        handle: AccessToken,
+    },
+}
+
+impl Principal {
+    /// The bearer token, if the principal signed in with one.
+    pub fn token(&self) -> Option<&AccessToken> {
+        match self {
+            Principal::Demo(_) => None,
+            Principal::Bearer(t) | Principal::ActingFor { token: t, .. } => Some(t),
+        }
+    }
+
+    /// The handle of the person acted for, if any.
+    pub fn acting_for(&self) -> Option<&AccessToken> {
+        match self {
+            Principal::ActingFor { handle, .. } => Some(handle),
+            _ => None,
+        }
+    }
+
+    /// The same principal with a new token (after a refresh); whom it acts for stays.
+    pub fn with_token(&self, token: AccessToken) -> Principal {
+        match self {
+            Principal::ActingFor { handle, .. } => Principal::ActingFor {
+                token,
+                handle: handle.clone(),
+            },
+            _ => Principal::Bearer(token),
+        }
+    }
 }
 
 impl fmt::Debug for Principal {
@@ -27,6 +62,7 @@ impl fmt::Debug for Principal {
         match self {
             Principal::Demo(id) => write!(f, "Demo({id})"),
             Principal::Bearer(t) => write!(f, "Bearer({t:?})"),
+            Principal::ActingFor { token, .. } => write!(f, "ActingFor({token:?}, [REDACTED])"),
         }
     }
 }
@@ -104,8 +140,10 @@ pub type SourceResult<T> = Result<T, SourceError>;
 pub trait DataSource: Send + Sync {
     /// The demo citizens for demo sign-in. Sources without demo sign-in answer `Unsupported`.
     fn demo_citizens(&self) -> SourceResult<Vec<CitizenSummary>>;
-    /// The signed-in citizen.
+    /// The signed-in citizen (or the person acted for).
     fn citizen(&self, who: &Principal) -> SourceResult<Citizen>;
+    /// Whom the signed-in citizen may act for, as the server checked it. Empty: only themself.
+    fn represented(&self, who: &Principal) -> SourceResult<Vec<crate::domain::Represented>>;
     fn overview(&self, who: &Principal) -> SourceResult<Overview>;
     fn areas(&self, who: &Principal) -> SourceResult<Vec<Area>>;
     fn categories(&self, who: &Principal, area: &str) -> SourceResult<Vec<CategorySummary>>;

@@ -70,6 +70,8 @@ impl std::fmt::Debug for Pin {
 pub enum Request {
     DemoCitizens,
     Citizen,
+    /// Whom the signed-in citizen may act for.
+    Represented,
     Overview,
     Areas,
     Categories(String),

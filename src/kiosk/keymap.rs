@@ -274,6 +274,10 @@ pub fn active(model: &Model) -> Vec<Context> {
         _ => {}
     }
     let mut out = contexts(model.screen(), model.signed_in());
+    // Acting for someone whose power of attorney covers seeing only: no report, no withdrawal.
+    if model.session.as_ref().is_some_and(|s| !s.may_act()) {
+        out.retain(|c| !matches!(c, Context::AccessEntry | Context::Consents));
+    }
     if *model.screen() == Screen::Overview && model.overview_failed() {
         out.push(Context::Retry);
     }

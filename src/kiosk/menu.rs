@@ -68,6 +68,25 @@ impl HelperItem {
     }
 }
 
+/// An item of "Whose data do you want to see?": the signed-in citizen first, then each person the
+/// server listed, in its order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum WhoItem {
+    Myself,
+    /// The person at this place of the server's list.
+    Other(usize),
+}
+
+impl WhoItem {
+    /// The items the chooser shows: the view draws and `update` counts this same list.
+    pub fn shown(session: &super::model::Session) -> Vec<WhoItem> {
+        let others = session.represented.ready().map_or(0, Vec::len);
+        std::iter::once(WhoItem::Myself)
+            .chain((0..others).map(WhoItem::Other))
+            .collect()
+    }
+}
+
 menu_items! {
     /// The overview's sections.
     OverviewItem { Data, Purposes, AccessLog, Consents, Decisions, Rights, Requests, Online }

@@ -5,7 +5,7 @@ use super::screen::{Helper, Screen};
 use crate::domain::port::{Principal, SourceError};
 use crate::domain::{
     AccessEvent, AccessReport, Area, CategorySummary, Citizen, CitizenRequest, CitizenSummary,
-    Consent, DataCategory, DecisionSupport, Lang, Overview, Purpose,
+    Consent, DataCategory, DecisionSupport, Lang, Overview, Purpose, Represented,
 };
 use jiff::Timestamp;
 use std::collections::BTreeSet;
@@ -197,6 +197,10 @@ pub struct Session {
     /// The names of the screens seen in this session (`Screen::name`), for the sign-out question: no
     /// ids, no order, no counts. Dropped with the session.
     pub visited: BTreeSet<&'static str>,
+    /// Whom the signed-in citizen may act for, as the server answered after sign-in.
+    pub represented: Loadable<Vec<Represented>>,
+    /// The person whose data the session shows, when it is not the signed-in citizen's own.
+    pub acting: Option<Represented>,
 }
 
 impl Session {
@@ -222,7 +226,15 @@ impl Session {
             refresh: None,
             refreshed: false,
             visited: BTreeSet::new(),
+            represented: Loadable::NotAsked,
+            acting: None,
         }
+    }
+
+    /// Whether the session may withdraw consents and file reports: always for one's own data, and for
+    /// someone else only when the grounds cover acting (custody does; a power of attorney may not).
+    pub fn may_act(&self) -> bool {
+        self.acting.as_ref().is_none_or(|r| r.may_act)
     }
 }
 

@@ -50,6 +50,7 @@ pub enum Msg {
 pub enum Loaded {
     DemoCitizens(SourceResult<Vec<CitizenSummary>>),
     Citizen(SourceResult<Citizen>),
+    Represented(SourceResult<Vec<crate::domain::Represented>>),
     Overview(SourceResult<Overview>),
     Areas(SourceResult<Vec<Area>>),
     Categories(String, SourceResult<Vec<CategorySummary>>),
@@ -76,6 +77,7 @@ impl Loaded {
         match self {
             Loaded::DemoCitizens(r) => r.as_ref().err(),
             Loaded::Citizen(r) => r.as_ref().err(),
+            Loaded::Represented(r) => r.as_ref().err(),
             Loaded::Overview(r) => r.as_ref().err(),
             Loaded::Systems(r) => r.as_ref().err(),
             Loaded::Areas(r) => r.as_ref().err(),

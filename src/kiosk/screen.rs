@@ -18,6 +18,8 @@ pub enum Screen {
     Helper {
         citizen: usize,
     },
+    /// "Whose data do you want to see?": yourself, or someone the server says you may act for.
+    ChooseWho,
     Overview,
     /// The areas of the citizen's data.
     Areas,
@@ -115,6 +117,7 @@ impl Screen {
             | Screen::SignIn
             | Screen::DeviceSignIn
             | Screen::Helper { .. }
+            | Screen::ChooseWho
             | Screen::Help
             | Screen::Operator
             | Screen::Feedback => View::Start,
@@ -141,6 +144,7 @@ impl Screen {
             Screen::SignIn => "sign-in",
             Screen::DeviceSignIn => "device-sign-in",
             Screen::Helper { .. } => "helper",
+            Screen::ChooseWho => "choose-who",
             Screen::Overview => "overview",
             Screen::Areas => "areas",
             Screen::Categories { .. } => "categories",
@@ -209,7 +213,7 @@ impl Screen {
             return false;
         }
         match command {
-            Intent::Back => !matches!(self, Screen::Attract | Screen::Overview),
+            Intent::Back => !matches!(self, Screen::Attract | Screen::Overview | Screen::ChooseWho),
             Intent::ContinueOnline => !matches!(
                 self,
                 Screen::Online { .. } | Screen::AccessSearch | Screen::Operator
@@ -227,6 +231,7 @@ impl Screen {
             Screen::SignIn,
             Screen::DeviceSignIn,
             Screen::Helper { citizen: 0 },
+            Screen::ChooseWho,
             Screen::Overview,
             Screen::Areas,
             Screen::Categories {

@@ -111,6 +111,7 @@ pub fn title_id(screen: &Screen) -> &'static str {
         Screen::Attract => "title-attract",
         Screen::SignIn | Screen::DeviceSignIn => "title-sign-in",
         Screen::Helper { .. } => "title-helper",
+        Screen::ChooseWho => "title-choose-who",
         Screen::Overview => "title-overview",
         Screen::Areas | Screen::Categories { .. } | Screen::Category { .. } => "title-data",
         Screen::Purposes | Screen::Purpose { .. } => "title-purposes",

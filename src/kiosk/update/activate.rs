@@ -3,7 +3,7 @@
 use super::super::access_log::Period;
 use super::super::effect::{Effect, Request};
 use super::super::menu::{
-    AttractItem, ConfirmItem, FeedbackItem, FilterItem, HelperItem, OverviewItem,
+    AttractItem, ConfirmItem, FeedbackItem, FilterItem, HelperItem, OverviewItem, WhoItem,
 };
 use super::super::model::{Loadable, Model, Session};
 use super::super::screen::{Helper, Screen, View};
@@ -41,6 +41,7 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             Some(item) => sign_in(model, citizen, item.helper()),
             None => Vec::new(),
         },
+        Screen::ChooseWho => choose_who(model, index),
         Screen::Overview => match OverviewItem::at(index) {
             Some(item) => open_section(model, item),
             None => Vec::new(),
@@ -167,9 +168,34 @@ fn sign_in(model: &mut Model, citizen: usize, helper: Helper) -> Vec<Effect> {
         }
     };
     model.generation += 1;
+    let bearer = principal.token().is_some();
     let mut session = Session::new(principal, helper, model.now);
     session.refresh = refresh;
+    if bearer {
+        // First whom they may act for: the server knows; until it answers, the chooser waits.
+        session.represented = Loadable::Loading;
+        model.session = Some(session);
+        model.stack = vec![super::super::model::Place::new(Screen::ChooseWho)];
+        return vec![fetch(model, Request::Represented)];
+    }
     model.session = Some(session);
+    begin_visit(model, None)
+}
+
+/// The session's data is now that of the signed-in citizen (`None`) or of a person they act for: the
+/// overview opens, and the visit is recorded (the server logs it for both when it is for someone else).
+pub fn begin_visit(model: &mut Model, acting: Option<crate::domain::Represented>) -> Vec<Effect> {
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    if let (Some(person), Some(token)) = (&acting, session.principal.token()) {
+        session.principal = Principal::ActingFor {
+            token: token.clone(),
+            handle: crate::domain::port::AccessToken::new(person.handle.clone()),
+        };
+    }
+    session.acting = acting;
+    let helper = session.helper;
     model.stack = vec![super::super::model::Place::new(Screen::Overview)];
     let visit = KioskVisit {
         kiosk_id: model.settings.kiosk_id.clone(),
@@ -183,6 +209,24 @@ fn sign_in(model: &mut Model, citizen: usize, helper: Helper) -> Vec<Effect> {
         fetch(model, Request::Systems),
         fetch(model, Request::RecordVisit(visit)),
     ]
+}
+
+/// A pick on "Whose data do you want to see?".
+fn choose_who(model: &mut Model, index: usize) -> Vec<Effect> {
+    let Some(session) = model.session.as_ref() else {
+        return Vec::new();
+    };
+    let person = match WhoItem::shown(session).get(index) {
+        Some(WhoItem::Myself) => None,
+        Some(WhoItem::Other(i)) => {
+            let Some(person) = session.represented.ready().and_then(|l| l.get(*i)) else {
+                return Vec::new();
+            };
+            Some(person.clone())
+        }
+        None => return Vec::new(),
+    };
+    begin_visit(model, person)
 }
 
 /// The overview's numbered sections.

@@ -8,7 +8,7 @@ use super::super::effect::{AuthEffect, Effect, Request};
 use super::super::model::{Model, Notice};
 use super::super::screen::Screen;
 use super::{fetch, push, sign_out};
-use crate::domain::port::{Principal, SourceError};
+use crate::domain::port::SourceError;
 use jiff::Timestamp;
 
 /// Opens the sign-in screen and asks the broker for a code.
@@ -122,7 +122,7 @@ pub fn unauthorized(model: &mut Model) -> Vec<Effect> {
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
-    if !matches!(session.principal, Principal::Bearer(_)) {
+    if session.principal.token().is_none() {
         return Vec::new();
     }
     if let (Some(refresh), false) = (session.refresh.clone(), session.refreshed) {
@@ -147,7 +147,7 @@ pub fn refreshed(
     }
     match (result, model.session.as_mut()) {
         (Ok(tokens), Some(session)) => {
-            session.principal = Principal::Bearer(tokens.access);
+            session.principal = session.principal.with_token(tokens.access);
             if tokens.refresh.is_some() {
                 session.refresh = tokens.refresh;
             }

@@ -10,13 +10,16 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
     let bearer = model
         .session
         .as_ref()
-        .is_some_and(|s| matches!(s.principal, crate::domain::port::Principal::Bearer(_)));
+        .is_some_and(|s| s.principal.token().is_some());
     if bearer && is_unauthorized(&result) {
         return super::device::unauthorized(model);
     }
     if let Loaded::DemoCitizens(r) = result {
         model.demo_citizens = Loadable::from_result(r);
         return Vec::new();
+    }
+    if let Loaded::Represented(r) = result {
+        return represented(model, r);
     }
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
@@ -31,6 +34,7 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
             }
             session.citizen = Loadable::from_result(r);
         }
+        Loaded::Represented(_) => {}
         Loaded::Overview(r) => session.overview = Loadable::from_result(r),
         Loaded::Systems(r) => session.systems = Loadable::from_result(r),
         Loaded::Areas(r) => session.areas = Loadable::from_result(r),
@@ -79,7 +83,8 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
             let unseen = r.as_ref().is_ok_and(|l| l.iter().any(|x| x.unseen));
             session.requests = Loadable::from_result(r);
             // Shown as new this once: the source is told they are seen, and the overview stops saying so.
-            if unseen {
+            // Not for someone acted for: what is new is new to them, when they look themself.
+            if unseen && session.acting.is_none() {
                 if let Loadable::Ready(o) = &mut session.overview {
                     o.new_answers = 0;
                 }
@@ -93,6 +98,27 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
         // Feedback is sent after the session has ended, so this arm is only reached if a new session
         // began meanwhile; a lost answer is logged by the effect runner and the citizen is never told.
         Loaded::FeedbackRecorded(_) => {}
+    }
+    Vec::new()
+}
+
+/// Whom the citizen may act for: with no one, the visit begins with their own data at once; else the
+/// chooser shows the list.
+fn represented(
+    model: &mut Model,
+    result: Result<Vec<crate::domain::Represented>, SourceError>,
+) -> Vec<Effect> {
+    let waiting = *model.screen() == super::super::screen::Screen::ChooseWho;
+    let Some(session) = model.session.as_mut() else {
+        return Vec::new();
+    };
+    // If the server could not say, the citizen goes on as themself (the effect runner logs the error, and
+    // the next calls show it if the server is down).
+    let list = result.unwrap_or_default();
+    let alone = list.is_empty();
+    session.represented = Loadable::Ready(list);
+    if alone && waiting {
+        return super::activate::begin_visit(model, None);
     }
     Vec::new()
 }

@@ -57,6 +57,7 @@ pub fn list_len(model: &Model) -> usize {
         | Screen::ConfirmWithdraw { .. }
         | Screen::Feedback => FixedMenu::of_screen(model.screen()).map_or(0, FixedMenu::item_count),
         Screen::SignIn => len_of(model.demo_citizens.ready().map(Vec::len)),
+        Screen::ChooseWho => len_of(session.map(|s| super::super::menu::WhoItem::shown(s).len())),
         Screen::Areas => len_of(session.and_then(|s| s.areas.ready()).map(Vec::len)),
         Screen::Categories { .. } => len_of(
             session

@@ -117,10 +117,21 @@ impl Api {
         path: &str,
         query: &[(&str, String)],
     ) -> Result<T, Failure> {
+        self.get_for(token, None, path, query)
+    }
+
+    /// [`Api::get`] about the person `acting_for` names (`X-Indsigt-Acting-For`), if any.
+    pub fn get_for<T: DeserializeOwned>(
+        &self,
+        token: &AccessToken,
+        acting_for: Option<&AccessToken>,
+        path: &str,
+        query: &[(&str, String)],
+    ) -> Result<T, Failure> {
         let mut attempt = 0;
         loop {
             let request = self
-                .request(Method::GET, token, path)
+                .request_for(Method::GET, token, acting_for, path)
                 .query(query)
                 .header(reqwest::header::ACCEPT, "application/json");
             match self.send(request).and_then(|body| parse(&body)) {
@@ -143,8 +154,20 @@ impl Api {
         idempotency_key: Option<&str>,
         body: Option<&serde_json::Value>,
     ) -> Result<Vec<u8>, Failure> {
+        self.post_for(token, None, path, idempotency_key, body)
+    }
+
+    /// [`Api::post`] about the person `acting_for` names, if any.
+    pub fn post_for(
+        &self,
+        token: &AccessToken,
+        acting_for: Option<&AccessToken>,
+        path: &str,
+        idempotency_key: Option<&str>,
+        body: Option<&serde_json::Value>,
+    ) -> Result<Vec<u8>, Failure> {
         let mut request = self
-            .request(Method::POST, token, path)
+            .request_for(Method::POST, token, acting_for, path)
             .header(reqwest::header::ACCEPT, "application/json");
         if let Some(key) = idempotency_key {
             request = request.header("Idempotency-Key", key);
@@ -165,8 +188,21 @@ impl Api {
         self.send(request)
     }
 
-    fn request(&self, method: Method, token: &AccessToken, path: &str) -> RequestBuilder {
-        self.kiosk_request(method, path).bearer_auth(token.expose())
+    fn request_for(
+        &self,
+        method: Method,
+        token: &AccessToken,
+        acting_for: Option<&AccessToken>,
+        path: &str,
+    ) -> RequestBuilder {
+        let request = self.kiosk_request(method, path).bearer_auth(token.expose());
+        match acting_for.and_then(|h| HeaderValue::from_str(h.expose()).ok()) {
+            Some(mut value) => {
+                value.set_sensitive(true);
+                request.header("X-Indsigt-Acting-For", value)
+            }
+            None => request,
+        }
     }
 
     /// A request with the kiosk's key (if it has one) and nothing of the citizen.

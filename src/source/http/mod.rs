@@ -119,12 +119,12 @@ impl HttpSource {
     }
 
     fn token<'a>(&self, who: &'a Principal) -> SourceResult<&'a AccessToken> {
-        match who {
-            Principal::Bearer(token) => {
+        match who.token() {
+            Some(token) => {
                 self.shared.sessions.enter(token);
                 Ok(token)
             }
-            Principal::Demo(_) => Err(SourceError::Unauthorized),
+            None => Err(SourceError::Unauthorized),
         }
     }
 
@@ -138,7 +138,7 @@ impl HttpSource {
         let token = self.token(who)?;
         self.shared
             .api
-            .get(token, path, query)
+            .get_for(token, who.acting_for(), path, query)
             .map_err(|f| logged(op, f))
     }
 }
@@ -165,6 +165,10 @@ impl DataSource for HttpSource {
 
     fn citizen(&self, who: &Principal) -> SourceResult<Citizen> {
         let citizen: Citizen = self.get("citizen", who, "/v1/me", &[])?;
+        if who.acting_for().is_some() {
+            // The outbox is the signed-in citizen's own: nothing of the person acted for goes in it.
+            return Ok(citizen);
+        }
         let token = self.token(who)?;
         let key = self.shared.outbox.subject_key(&citizen.subject);
         let held = self
@@ -188,6 +192,14 @@ impl DataSource for HttpSource {
             self.shared.signal.wake();
         }
         Ok(citizen)
+    }
+
+    fn represented(&self, who: &Principal) -> SourceResult<Vec<crate::domain::Represented>> {
+        let token = self.token(who)?;
+        self.shared
+            .api
+            .get(token, "/v1/represented", &[])
+            .map_err(|f| logged("represented", f))
     }
 
     fn overview(&self, who: &Principal) -> SourceResult<Overview> {
@@ -257,6 +269,9 @@ impl DataSource for HttpSource {
 
     fn consents(&self, who: &Principal) -> SourceResult<Vec<Consent>> {
         let mut consents: Vec<Consent> = self.get("consents", who, "/v1/consents", &[])?;
+        if who.acting_for().is_some() {
+            return Ok(consents);
+        }
         let token = self.token(who)?;
         if !self.shared.outbox.is_empty().unwrap_or(true) {
             match self.subject(who) {
@@ -327,6 +342,12 @@ impl DataSource for HttpSource {
     /// clock. A visit the server cannot take now waits in the outbox, so it always reaches the log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
         let token = self.token(who)?;
+        if who.acting_for().is_some() {
+            return match self.write(who, OutboxRequest::KioskVisit(visit.helper))? {
+                Ok(_) => Ok(()),
+                Err((failure, _)) => Err(logged("record_visit", failure)),
+            };
+        }
         if let Err(e) = self.subject(who) {
             // The server cannot say who the citizen is now, so the visit cannot be filed under their key
             // yet: it is held for this session and filed when `/v1/me` answers (the kiosk retries it).

@@ -76,6 +76,9 @@ pub fn doc(c: Ctx) -> Option<Doc> {
                 t(lang, &format!("report-status-{}", r.status.code())),
             );
         }
+        None if !session.may_act() => {
+            d.para(c.t("entry-report-not-covered"));
+        }
         None => {
             d.para(c.t("entry-report-explain"));
         }

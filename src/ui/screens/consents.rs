@@ -60,7 +60,10 @@ pub fn detail(c: Ctx, x: &Consent) -> Doc {
     d.field(c.t("consent-given"), format_day(lang, x.given_at));
     d.field(c.t("consent-status"), status(c, x));
     d.blank();
-    if x.is_active() && !x.withdrawal_pending {
+    let may_act = c.model.session.as_ref().is_none_or(|s| s.may_act());
+    if x.is_active() && !x.withdrawal_pending && !may_act {
+        d.para(c.t("consent-withdraw-not-covered"));
+    } else if x.is_active() && !x.withdrawal_pending {
         d.para(c.t("consent-how-to-withdraw"));
     } else if x.withdrawal_pending {
         d.para(c.t("consent-pending-explain"));

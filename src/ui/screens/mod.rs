@@ -9,6 +9,7 @@ mod areas;
 mod attract;
 mod categories;
 mod category;
+mod choose_who;
 mod confirm;
 mod consents;
 mod decision;
@@ -72,6 +73,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::SignIn => render_screen!(sign_in::SignIn, c, area, buf),
         Screen::DeviceSignIn => render_screen!(device_sign_in::DeviceSignIn, c, area, buf),
         Screen::Helper { .. } => render_screen!(helper::HelperQuestion, c, area, buf),
+        Screen::ChooseWho => render_screen!(choose_who::ChooseWho, c, area, buf),
         Screen::Overview => render_screen!(overview::OverviewScreen, c, area, buf),
         Screen::Areas => render_screen!(areas::Areas, c, area, buf),
         Screen::Categories { .. } => render_screen!(categories::Categories, c, area, buf),
@@ -109,6 +111,7 @@ fn menu_area(model: &Model, area: Rect) -> Option<Rect> {
         Screen::Attract => attract::menu_area(c, area),
         Screen::SignIn => sign_in::menu_area(area),
         Screen::Helper { .. } => helper::menu_area(area),
+        Screen::ChooseWho => choose_who::menu_area(area),
         Screen::Overview => overview::menu_area(c, area),
         Screen::Areas => areas::menu_area(area),
         Screen::Categories { .. } => categories::menu_area(area),

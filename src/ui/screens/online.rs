@@ -27,9 +27,12 @@ pub fn url(c: Ctx) -> Option<String> {
 /// The words beside the QR code.
 pub fn doc(c: Ctx, url: &str) -> Doc {
     let mut d = Doc::new(c.theme);
-    d.heading(c.t("online-heading"))
-        .para(c.t("online-explain"))
-        .blank()
+    d.heading(c.t("online-heading")).para(c.t("online-explain"));
+    // The website shows the data of whoever signs in there: one's own.
+    if c.model.session.as_ref().is_some_and(|s| s.acting.is_some()) {
+        d.para(c.t("online-own-data-only"));
+    }
+    d.blank()
         .para(c.t("online-or-type"))
         .line(ratatui::text::Line::styled(
             url.to_owned(),

@@ -7,7 +7,8 @@
 //! the keys: texts that are the same for every citizen.
 
 use super::{
-    Ctx, access_entry, access_filter, access_log, areas, attract, categories, category, confirm,
+    Ctx, access_entry, access_filter, access_log, areas, attract, categories, category, choose_who,
+    confirm,
     consents, decision, decisions, feedback, help, helper, online, overview, purpose, purposes,
     request, requests, rights, sign_in,
 };
@@ -46,6 +47,10 @@ pub fn script(model: &Model, private_audio: bool) -> Vec<String> {
     };
     let screen = model.screen();
     let mut out = vec![c.t(crate::ui::title_id(screen))];
+    // Whose data this is, first: it names the person, so only through the headset.
+    if let (Some(banner), true) = (crate::ui::widgets::banner::text(model), private_audio) {
+        out.push(banner);
+    }
     if personal(screen) && !private_audio {
         out.push(c.t("speech-headset"));
     } else {
@@ -115,6 +120,10 @@ fn body(c: Ctx) -> Vec<String> {
             Some(with_intro(&attract::menu(c, ANY).1, selected, intro))
         }
         Screen::SignIn => items(sign_in::menu(c, ANY)),
+        Screen::ChooseWho => {
+            let intro = vec![c.t("choose-who-question"), c.t("choose-who-why")];
+            choose_who::menu(c, ANY).map(|(_, i)| with_intro(&i, selected, intro))
+        }
         Screen::DeviceSignIn => Some(device(c)),
         Screen::Helper { .. } => {
             let intro = vec![c.t("helper-question"), c.t("helper-why")];

@@ -42,8 +42,18 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Line::from(spans).right_aligned().render(at, buf);
     }
     if area.height > 1 {
-        let rule = "─".repeat(area.width as usize);
-        buf.set_string(area.x, area.y + 1, rule, theme.muted());
+        match super::banner::text(model) {
+            // Acting for someone: the rule becomes the banner, so it is on every screen.
+            Some(text) => {
+                let row = Rect::new(area.x, area.y + 1, area.width, 1);
+                buf.set_style(row, theme.notice());
+                Line::styled(format!(" ▶ {text}"), theme.notice()).render(row, buf);
+            }
+            None => {
+                let rule = "─".repeat(area.width as usize);
+                buf.set_string(area.x, area.y + 1, rule, theme.muted());
+            }
+        }
     }
 }
 

@@ -1,5 +1,6 @@
 //! Pieces the screens are built from.
 
+pub mod banner;
 pub mod blind;
 pub mod doc;
 pub mod footer;
