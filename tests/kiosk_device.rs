@@ -5,6 +5,7 @@
 mod common;
 
 use common::fixtures::*;
+use common::update::requests;
 use indsigt::kiosk::device::{AuthError, DeviceAuthorization, DeviceFlow, Poll, Tokens};
 use indsigt::kiosk::{
     AuthEffect, Effect, Key, Loaded, Model, Msg, Notice, Request, Screen, update,
@@ -186,6 +187,17 @@ fn signed_in() -> Model {
     polled(&mut m, 5_100, Poll::Tokens(tokens()));
     assert_eq!(*m.screen(), Screen::Helper { citizen: 0 });
     let fx = update(&mut m, Msg::Key(Key::Char('3'), at(6_000)));
+    // First whom they may act for; no one: their own overview.
+    assert_eq!(*m.screen(), Screen::ChooseWho);
+    assert_eq!(requests(&fx), vec![Request::Represented]);
+    let generation = m.generation;
+    let fx = update(
+        &mut m,
+        Msg::Loaded {
+            generation,
+            result: Loaded::Represented(Ok(Vec::new())),
+        },
+    );
     assert_eq!(*m.screen(), Screen::Overview);
     let s = m.session.as_ref().unwrap();
     assert_eq!(

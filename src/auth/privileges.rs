@@ -78,7 +78,8 @@ pub fn parse(claim: &str) -> Result<Vec<PersonPrivileges>, PrivilegeError> {
         .decode(claim)
         .or_else(|_| URL_SAFE_NO_PAD.decode(claim.trim_end_matches('=')))
         .map_err(|_| PrivilegeError::NotBase64)?;
-    let text = zeroize::Zeroizing::new(String::from_utf8(bytes).map_err(|_| PrivilegeError::NotXml)?);
+    let text =
+        zeroize::Zeroizing::new(String::from_utf8(bytes).map_err(|_| PrivilegeError::NotXml)?);
     parse_xml(&text)
 }
 
@@ -154,9 +155,18 @@ mod tests {
     #[test]
     fn person_groups_are_read_and_organisation_groups_skipped() {
         let list = encode_list(&[
-            ("urn:dk:gov:saml:cprNumberIdentifier:3112401234", &[SEE, ACT]),
-            ("urn:dk:gov:saml:cvrNumberIdentifier:12345678", &["urn:x:other"]),
-            ("urn:dk:gov:saml:cprNumberIdentifier:311240-1234", &["urn:x:more"]),
+            (
+                "urn:dk:gov:saml:cprNumberIdentifier:3112401234",
+                &[SEE, ACT],
+            ),
+            (
+                "urn:dk:gov:saml:cvrNumberIdentifier:12345678",
+                &["urn:x:other"],
+            ),
+            (
+                "urn:dk:gov:saml:cprNumberIdentifier:311240-1234",
+                &["urn:x:more"],
+            ),
             ("urn:dk:gov:saml:cprNumberIdentifier:0101501111", &[SEE]),
         ]);
         let people = parse(&list).unwrap();

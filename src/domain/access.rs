@@ -122,9 +122,8 @@ impl Drop for AccessEvent {
         self.employee.zeroize();
         self.case_ref.zeroize();
         self.reference.zeroize();
-        if let Some(
-            super::OnBehalf::By { name, .. } | super::OnBehalf::For { name, .. },
-        ) = &mut self.on_behalf
+        if let Some(super::OnBehalf::By { name, .. } | super::OnBehalf::For { name, .. }) =
+            &mut self.on_behalf
         {
             name.zeroize();
         }

@@ -10,8 +10,8 @@ use super::error::ApiError;
 use super::state::ServerState;
 use crate::auth::privileges;
 use crate::domain::{Basis, Represented};
-use crate::store::relations::Person;
 use crate::store::CitizenRef;
+use crate::store::relations::Person;
 use axum::extract::FromRequestParts;
 use axum::http::StatusCode;
 use axum::http::request::Parts;
@@ -91,7 +91,9 @@ pub async fn candidates(
     }
     if let Some(list) = &subject.privileges {
         match privileges::parse(list) {
-            Err(e) => tracing::warn!(error = %e, "privilege list refused: signed in as themself only"),
+            Err(e) => {
+                tracing::warn!(error = %e, "privilege list refused: signed in as themself only")
+            }
             Ok(people) => {
                 for p in people {
                     let see = p.holds(&policy.see_privilege);

@@ -101,10 +101,7 @@ pub async fn purposes(State(s): State<ServerState>, who: Acting) -> Answer<Vec<P
     s.store.purposes(&who).await.map(Json)
 }
 
-pub async fn organisations(
-    State(s): State<ServerState>,
-    who: Acting,
-) -> Answer<Vec<Organisation>> {
+pub async fn organisations(State(s): State<ServerState>, who: Acting) -> Answer<Vec<Organisation>> {
     let (who, now) = citizen_of(&s, &who)?;
     s.store.organisations(&who, now).await.map(Json)
 }

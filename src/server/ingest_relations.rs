@@ -35,12 +35,15 @@ struct RelationItem {
     custody_from: String,
     #[serde(default)]
     custody_to: Option<String>,
+    #[serde(default)]
+    child_name: Option<String>,
 }
 
 impl Drop for RelationItem {
     fn drop(&mut self) {
         zeroize::Zeroize::zeroize(&mut self.parent_cpr);
         zeroize::Zeroize::zeroize(&mut self.child_cpr);
+        zeroize::Zeroize::zeroize(&mut self.child_name);
     }
 }
 
@@ -48,7 +51,8 @@ impl Drop for RelationItem {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct RelationRejected {
     pub index: usize,
-    /// `invalid`, `malformed_cpr`, `bad_time`, `unknown_parent`, `unknown_child` or `same_citizen`.
+    /// `invalid`, `malformed_cpr`, `bad_time`, `too_long`, `unknown_parent`, `unknown_child` or
+    /// `same_citizen`.
     pub reason: String,
     pub message: String,
 }
@@ -78,8 +82,8 @@ fn check(
     value: serde_json::Value,
     pepper: &crate::auth::Pepper,
 ) -> Result<NewRelation, (&'static str, String)> {
-    let item: RelationItem = serde_json::from_value(value)
-        .map_err(|e| ("invalid", format!("not a relation: {e}")))?;
+    let item: RelationItem =
+        serde_json::from_value(value).map_err(|e| ("invalid", format!("not a relation: {e}")))?;
     let malformed = |who: &str| {
         (
             "malformed_cpr",
@@ -101,6 +105,18 @@ fn check(
         .as_deref()
         .map(|d| date("custody_to", d))
         .transpose()?;
+    let child_name = item
+        .child_name
+        .as_deref()
+        .map(str::trim)
+        .filter(|n| !n.is_empty())
+        .map(str::to_owned);
+    if child_name.as_ref().is_some_and(|n| n.chars().count() > 200) {
+        return Err((
+            "too_long",
+            "child_name is longer than 200 characters".into(),
+        ));
+    }
     if custody_to.is_some_and(|to| to <= custody_from) {
         return Err(("invalid", "custody_to must be after custody_from".into()));
     }
@@ -110,6 +126,7 @@ fn check(
         child_born,
         custody_from,
         custody_to,
+        child_name,
     })
 }
 
@@ -118,9 +135,8 @@ pub async fn relations(
     SourceSystem(system): SourceSystem,
     JsonBody(request): JsonBody<RelationsRequest>,
 ) -> Result<Json<RelationsResponse>, ApiError> {
-    let not_configured = |message: &str| {
-        ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "not_configured", message)
-    };
+    let not_configured =
+        |message: &str| ApiError::new(StatusCode::SERVICE_UNAVAILABLE, "not_configured", message);
     let policy = state
         .representation
         .clone()

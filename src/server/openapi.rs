@@ -32,7 +32,8 @@ fn path_parameters(path: &str) -> Vec<Value> {
 
 /// The acting-for header, on the routes that read or write a citizen's data.
 fn acting_parameter(spec: &RouteSpec) -> Option<Value> {
-    let takes = matches!(spec.guard, Guard::Bearer | Guard::BearerAndKiosk) && spec.operation != "represented";
+    let takes = matches!(spec.guard, Guard::Bearer | Guard::BearerAndKiosk)
+        && spec.operation != "represented";
     takes.then(|| json!({ "name": "X-Indsigt-Acting-For", "in": "header", "required": false,
         "schema": { "type": "string", "maxLength": 64 },
         "description": "A handle from /v1/represented: the request is about that person's data. Unknown handles answer 403." }))

@@ -72,10 +72,9 @@ pub(crate) fn kiosk_entry(
         None => own,
         Some(OnBehalf::By { basis, .. }) => KioskEntry {
             role: match basis {
-                Basis::Custody => Text::new(
-                    "Forælder med forældremyndighed",
-                    "Parent with custody",
-                ),
+                Basis::Custody => {
+                    Text::new("Forælder med forældremyndighed", "Parent with custody")
+                }
                 Basis::PowerOfAttorney => Text::new(
                     "Person med din fuldmagt",
                     "Person with your power of attorney",

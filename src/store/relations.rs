@@ -16,6 +16,8 @@ pub struct NewRelation {
     pub custody_from: Date,
     /// The day custody ended (the first day without it); `None` while it lasts.
     pub custody_to: Option<Date>,
+    /// The child's name as the Folkeregister has it, shown in the parent's chooser.
+    pub child_name: Option<String>,
 }
 
 impl std::fmt::Debug for NewRelation {
@@ -117,6 +119,10 @@ impl Store {
             system,
             now.as_second()
         ])?;
+        if let Some(name) = &r.child_name {
+            tx.prepare_cached("UPDATE citizens SET name = ?1 WHERE id = ?2")?
+                .execute(params![name, child])?;
+        }
         tx.commit()?;
         Ok(Ok(()))
     }

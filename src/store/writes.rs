@@ -4,8 +4,7 @@ use crate::domain::port::KioskVisit;
 use crate::domain::{AccessReport, CitizenId, Consent, Lang, ReportStatus, Text};
 use crate::store::dims::{self, NameTable, NewPurpose};
 use crate::store::kiosk_entry::{
-    VisitFor,
-    CITIZEN_SERVICE_AREA, CITIZEN_SERVICE_SORT, helper_code, kiosk_entry,
+    CITIZEN_SERVICE_AREA, CITIZEN_SERVICE_SORT, VisitFor, helper_code, kiosk_entry,
 };
 use crate::store::queries::consents::{consent_select, row_to_consent};
 use crate::store::requests;

@@ -12,6 +12,45 @@ pub fn signed_in(k: &mut Kiosk, lang: Lang) {
     k.sign_in(ELDERLY, lang);
 }
 
+/// The people a signed-in parent may act for, as the server would list them.
+pub fn represented() -> Vec<indsigt::domain::Represented> {
+    use indsigt::domain::{Basis, Represented};
+    vec![
+        Represented {
+            handle: "h-1".into(),
+            name: "Emil Jensen".into(),
+            basis: Basis::Custody,
+            may_act: true,
+        },
+        Represented {
+            handle: "h-2".into(),
+            name: "Karl Hansen".into(),
+            basis: Basis::PowerOfAttorney,
+            may_act: false,
+        },
+    ]
+}
+
+/// Signed in, with the chooser's list from the server on screen (the demo store acts for no one, so the
+/// answer is put in as the server would give it).
+pub fn choosing(k: &mut Kiosk, lang: Lang) {
+    signed_in(k, lang);
+    let session = k.model.session.as_mut().unwrap();
+    session.represented = indsigt::kiosk::Loadable::Ready(represented());
+    k.model.stack = vec![indsigt::kiosk::Place::new(
+        indsigt::kiosk::Screen::ChooseWho,
+    )];
+}
+
+/// Signed in and showing the data of the person with power of attorney to see (the view reads only
+/// `acting`; the data on screen is the demo citizen's).
+pub fn acting_see_only(k: &mut Kiosk, lang: Lang) {
+    signed_in(k, lang);
+    let session = k.model.session.as_mut().unwrap();
+    session.represented = indsigt::kiosk::Loadable::Ready(represented());
+    session.acting = represented().pop();
+}
+
 fn tap(k: &mut Kiosk, index: usize) {
     k.send(Msg::Tap(Some(Intent::Item(index)), super::kiosk::clock()));
 }
@@ -59,7 +98,13 @@ pub const SCREENS: &[(&str, Setup)] = &[
         k.keys(if lang == Lang::Da { "1" } else { "2" });
         tap(k, 0);
     }),
+    ("choose_who", choosing),
     ("overview", signed_in),
+    ("overview_acting", acting_see_only),
+    ("consents_acting", |k, l| {
+        acting_see_only(k, l);
+        k.keys("4").key(Key::Down);
+    }),
     ("overview_failed", |k, l| {
         signed_in(k, l);
         let generation = k.model.generation;

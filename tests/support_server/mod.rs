@@ -44,6 +44,7 @@ pub fn settings_for(db: &Path, issuer_url: &str) -> Server {
         database: db.to_owned(),
         postgres: None,
         portal: None,
+        representation: None,
         issuer: Some(issuer_url.to_owned()),
         audience: Some(AUDIENCE.into()),
         subject_claim: "sub".into(),

@@ -402,6 +402,10 @@ fn cycle<T: Clone + PartialEq>(all: &[T], current: Option<&T>) -> Option<T> {
 
 /// Asks to confirm the withdrawal of the selected consent, if it is in force.
 pub fn ask_withdraw(model: &mut Model) {
+    // Acting for someone whose power of attorney covers seeing only: there is no withdrawal to ask about.
+    if model.session.as_ref().is_some_and(|s| !s.may_act()) {
+        return;
+    }
     let index = model.place().selected;
     let Some(id) = model
         .session

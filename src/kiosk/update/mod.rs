@@ -193,7 +193,8 @@ pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
         }
         Intent::ClearFilters => activate::clear_filters(model),
         Intent::Report => {
-            if let Screen::AccessEntry { id } = *model.screen() {
+            let may_act = model.session.as_ref().is_none_or(|s| s.may_act());
+            if let (Screen::AccessEntry { id }, true) = (model.screen().clone(), may_act) {
                 push(model, Screen::ConfirmReport { id });
             }
             Vec::new()

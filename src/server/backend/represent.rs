@@ -4,9 +4,9 @@
 use super::Backend;
 use crate::server::error::ApiError;
 use crate::source::KioskVisit;
+use crate::store::CitizenRef;
 use crate::store::kiosk_entry::VisitFor;
 use crate::store::relations::{NewRelation, Person, RelationRejected};
-use crate::store::CitizenRef;
 use jiff::Timestamp;
 use jiff::civil::Date;
 

@@ -93,12 +93,13 @@ pub(super) fn ingest_schemas() -> Value {
                 "child_cpr": { "type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$", "description": "Kept only as the keyed hash." },
                 "child_birth_date": { "type": "string", "format": "date", "description": "Else taken from child_cpr (with the century from its seventh digit)." },
                 "custody_from": { "type": "string", "format": "date" },
-                "custody_to": { "type": "string", "format": "date", "description": "The first day without custody; leave out while it lasts." } } },
+                "custody_to": { "type": "string", "format": "date", "description": "The first day without custody; leave out while it lasts." },
+                "child_name": { "type": "string", "maxLength": 200, "description": "The child's name in the Folkeregister, shown to the parent." } } },
         "RelationsResponse": { "type": "object", "required": ["accepted", "rejected"], "properties": {
             "accepted": { "type": "integer" },
             "rejected": { "type": "array", "items": { "type": "object", "required": ["index", "reason", "message"], "properties": {
                 "index": { "type": "integer" },
-                "reason": { "enum": ["invalid", "malformed_cpr", "bad_time", "unknown_parent", "unknown_child", "same_citizen"] },
+                "reason": { "enum": ["invalid", "malformed_cpr", "bad_time", "too_long", "unknown_parent", "unknown_child", "same_citizen"] },
                 "message": { "type": "string" } } } } } },
         "Represented": { "type": "object", "required": ["handle", "name", "basis", "may_act"], "properties": {
             "handle": { "type": "string", "description": "Send it in X-Indsigt-Acting-For to act for this person; good only with this sign-in." },

@@ -73,6 +73,13 @@ impl PgStore {
         )
         .await
         .map_err(pg)?;
+        if let Some(name) = &r.child_name {
+            let st = tx
+                .prepare_cached("UPDATE citizens SET name = $1 WHERE id = $2")
+                .await
+                .map_err(pg)?;
+            tx.execute(&st, &[name, &child]).await.map_err(pg)?;
+        }
         tx.commit().await.map_err(pg)?;
         Ok(Ok(()))
     }

@@ -113,11 +113,15 @@ fn row_to_event(r: &rusqlite::Row<'_>) -> rusqlite::Result<AccessEvent> {
         }),
         hidden_until: opt_ts(r.get(19)?)?,
         reference: event_reference(id),
-        on_behalf: r
-            .get::<_, Option<String>>(20)?
-            .and_then(|code| {
-                crate::domain::OnBehalf::from_code(&code, r.get::<_, Option<String>>(21).ok().flatten().unwrap_or_default())
-            }),
+        on_behalf: r.get::<_, Option<String>>(20)?.and_then(|code| {
+            crate::domain::OnBehalf::from_code(
+                &code,
+                r.get::<_, Option<String>>(21)
+                    .ok()
+                    .flatten()
+                    .unwrap_or_default(),
+            )
+        }),
     })
 }
 

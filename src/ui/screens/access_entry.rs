@@ -45,11 +45,7 @@ pub fn doc(c: Ctx) -> Option<Doc> {
         (Actor::Staff, _, _) => {
             d.muted(c.t("entry-employee-hidden"));
         }
-        (
-            Actor::Citizen | Actor::Batch { .. } | Actor::Representative | Actor::ForOther,
-            _,
-            _,
-        ) => {}
+        (Actor::Citizen | Actor::Batch { .. } | Actor::Representative | Actor::ForOther, _, _) => {}
     }
     d.heading(c.t("entry-what"));
     d.field(c.t("entry-data"), e.category.get(lang));

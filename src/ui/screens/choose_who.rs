@@ -25,9 +25,9 @@ pub fn menu(c: Ctx, area: Rect) -> Option<(Rect, Vec<MenuItem>)> {
     let items = WhoItem::shown(session)
         .into_iter()
         .filter_map(|item| match item {
-            WhoItem::Myself => {
-                Some(MenuItem::new(c.t("choose-who-myself")).detail(c.t("choose-who-myself-detail")))
-            }
+            WhoItem::Myself => Some(
+                MenuItem::new(c.t("choose-who-myself")).detail(c.t("choose-who-myself-detail")),
+            ),
             WhoItem::Other(i) => list.get(i).map(|p| {
                 let detail = match (p.basis, p.may_act) {
                     (Basis::Custody, _) => c.t("choose-who-custody"),

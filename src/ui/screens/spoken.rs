@@ -8,9 +8,8 @@
 
 use super::{
     Ctx, access_entry, access_filter, access_log, areas, attract, categories, category, choose_who,
-    confirm,
-    consents, decision, decisions, feedback, help, helper, online, overview, purpose, purposes,
-    request, requests, rights, sign_in,
+    confirm, consents, decision, decisions, feedback, help, helper, online, overview, purpose,
+    purposes, request, requests, rights, sign_in,
 };
 use crate::i18n::{t, tr};
 use crate::kiosk::{Model, Screen, keymap};
