@@ -778,3 +778,5 @@ banner-acting-attorney-see = Du ser data om { $name }. Din fuldmagt giver lov ti
 consent-withdraw-not-covered = Din fuldmagt giver ikke lov til at trække samtykker tilbage. Personen kan selv gøre det.
 entry-report-not-covered = Din fuldmagt giver ikke lov til at melde en linje. Personen kan selv gøre det.
 online-own-data-only = På hjemmesiden ser du dine egne data. Andres data kan du kun se her på kiosken.
+error-source-forbidden = Det har du ikke lov til her. Spørg en medarbejder, hvis du mener, det er en fejl.
+entry-actor-assisted = En medarbejder i Borgerservice åbnede besøget, efter at have tjekket dit ID. Derefter så du dine data.

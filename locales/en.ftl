@@ -778,3 +778,5 @@ banner-acting-attorney-see = You are looking at { $name }'s data, with power of 
 consent-withdraw-not-covered = Your power of attorney does not let you withdraw consents. The person can do it themself.
 entry-report-not-covered = Your power of attorney does not let you report an entry. The person can do it themself.
 online-own-data-only = On the website you see your own data. Other people's data you can see only here at the kiosk.
+error-source-forbidden = You may not do that here. Ask a member of staff if you think this is a mistake.
+entry-actor-assisted = A member of staff at Citizen Service opened this visit after checking your ID. Then you looked at your data.

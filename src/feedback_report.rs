@@ -125,6 +125,7 @@ mod tests {
             id: "k".into(),
             location: "l".into(),
             key_sha256: "0".repeat(64),
+            staff_sign_in: false,
         });
         assert_eq!(database(&config), Path::new("server.db"));
         config.server.kiosks.clear();

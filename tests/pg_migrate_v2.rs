@@ -84,7 +84,10 @@ async fn a_version_1_log_moves_whole_into_the_new_partitions() {
     let store = PgStore::open(&settings, jiff::Timestamp::now())
         .await
         .unwrap();
-    assert_eq!(store.schema_version().await.unwrap(), 2);
+    assert_eq!(
+        store.schema_version().await.unwrap(),
+        indsigt::store::postgres::SUPPORTED_VERSION
+    );
     let after: Vec<(i64, i64, Option<String>, String)> = client
         .query(
             "SELECT id, at, case_ref, tableoid::regclass::text FROM access_events ORDER BY id",

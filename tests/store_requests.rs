@@ -35,7 +35,11 @@ fn a_version_5_database_keeps_its_reports_and_pending_withdrawals_as_requests() 
     {
         let conn = rusqlite::Connection::open(&d.path).unwrap();
         conn.execute_batch(
-            "DROP TABLE delivery_attempts; DROP TABLE request_outbox; DROP TABLE requests; DROP TABLE cat_purpose_codes;
+            "DROP TABLE assisted_sessions; DROP TABLE staff_sign_ins; DROP TABLE relations;
+             ALTER TABLE access_events DROP COLUMN on_behalf; ALTER TABLE access_events DROP COLUMN on_behalf_name;
+             ALTER TABLE kiosk_visits DROP COLUMN actor_citizen_id; ALTER TABLE kiosk_visits DROP COLUMN basis;
+             ALTER TABLE kiosk_visits DROP COLUMN actor_event_id;
+             DROP TABLE delivery_attempts; DROP TABLE request_outbox; DROP TABLE requests; DROP TABLE cat_purpose_codes;
              PRAGMA user_version = 5;
              DELETE FROM access_reports;",
         )

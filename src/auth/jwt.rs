@@ -49,6 +49,8 @@ pub struct Verified {
     pub name: Option<zeroize::Zeroizing<String>>,
     /// The privilege list claim as sent (base64 XML, `privileges_claim`), unparsed; signed with the rest.
     pub privileges: Option<zeroize::Zeroizing<String>>,
+    /// The values of `role_claim` (a string or a list of strings), for staff tokens.
+    pub roles: Vec<String>,
 }
 
 impl std::fmt::Debug for Verified {
@@ -68,6 +70,8 @@ pub struct VerifierSettings {
     pub name_claim: Option<String>,
     /// The claim with the OIO privilege list (powers of attorney), if one is read.
     pub privileges_claim: Option<String>,
+    /// The claim with a staff member's roles, if one is read.
+    pub role_claim: Option<String>,
     /// How long fetched keys are used before they are fetched again.
     pub jwks_max_age: Duration,
     /// The shortest time between two fetches caused by unknown key ids.
@@ -366,10 +370,24 @@ impl Verifier {
             .and_then(|v| v.as_str())
             .filter(|p| !p.trim().is_empty())
             .map(|p| zeroize::Zeroizing::new(p.to_owned()));
+        let roles = match self
+            .settings
+            .role_claim
+            .as_ref()
+            .and_then(|c| claims.get(c))
+        {
+            Some(serde_json::Value::String(r)) => vec![r.clone()],
+            Some(serde_json::Value::Array(list)) => list
+                .iter()
+                .filter_map(|r| r.as_str().map(str::to_owned))
+                .collect(),
+            _ => Vec::new(),
+        };
         Ok(Verified {
             subject,
             name,
             privileges,
+            roles,
         })
     }
 }

@@ -166,7 +166,13 @@ fn kiosk_problem(items: &[toml::Value]) -> Option<usize> {
         let hash_ok = hash.len() == 64 && hash.bytes().all(|b| b.is_ascii_hexdigit());
         let fresh = seen.insert(format!("id:{id}"))
             && seen.insert(format!("key:{}", hash.to_ascii_lowercase()));
-        !(hash_ok && fresh && table.len() == 3)
+        let staff_ok = table
+            .get("staff_sign_in")
+            .is_none_or(|v| v.as_bool().is_some());
+        let known = table
+            .keys()
+            .all(|k| ["id", "location", "key_sha256", "staff_sign_in"].contains(&k.as_str()));
+        !(hash_ok && fresh && staff_ok && known)
     })
 }
 

@@ -19,6 +19,7 @@ impl Config {
             session_max_secs: self.kiosk.session_max_secs,
             locked: self.kiosk.locked,
             device_sign_in: self.auth.kind == AuthKind::Device,
+            staff_sign_in: self.auth.kind == AuthKind::Device && self.auth.staff.is_some(),
             read_aloud: self.kiosk.read_aloud,
         }
     }

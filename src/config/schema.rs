@@ -162,6 +162,26 @@ pub(super) const fn optional(name: &'static str, ty: KeyType, doc: &'static str)
 
 pub(super) const TEXT: KeyType = KeyType::Text { non_empty: true };
 
+/// `[auth.staff]`: the staff issuer the kiosk's staff sign-in uses.
+const STAFF_AUTH: &[KeySpec] = &[
+    key(
+        "issuer",
+        KeyType::Url,
+        "The municipality's staff issuer (OIDC).",
+    ),
+    key(
+        "client_id",
+        TEXT,
+        "The kiosk's client id at the staff issuer.",
+    ),
+    optional("scope", TEXT, "The scopes to ask for (default openid)."),
+    optional(
+        "audience",
+        TEXT,
+        "The audience of the staff member's access token.",
+    ),
+];
+
 pub static SCHEMA: &[SectionSpec] = &[
     SectionSpec {
         name: "municipality",
@@ -338,6 +358,11 @@ pub static SCHEMA: &[SectionSpec] = &[
                 "audience",
                 TEXT,
                 "The audience of the access token, if the issuer needs one.",
+            ),
+            optional(
+                "staff",
+                KeyType::Table(STAFF_AUTH),
+                "Sign-in with a member of staff (no MitID on the phone): the keys below.",
             ),
         ],
     },

@@ -34,6 +34,11 @@ pub(super) const SERVER: SectionSpec = SectionSpec {
             "Acting for others (custody, power of attorney): a table of the keys below.",
         ),
         optional(
+            "staff",
+            KeyType::Table(STAFF),
+            "Sign-in with a member of staff for citizens without MitID on their phone: the keys below.",
+        ),
+        optional(
             "issuer",
             KeyType::Url,
             "The OIDC issuer whose access tokens are accepted.",
@@ -111,7 +116,7 @@ pub(super) const SERVER: SectionSpec = SectionSpec {
         optional(
             "kiosks",
             KeyType::Kiosks,
-            "The registered kiosks: [{ id, location, key_sha256 }].",
+            "The registered kiosks: [{ id, location, key_sha256, staff_sign_in? }].",
         ),
         key(
             "show_employee_names",
@@ -210,6 +215,34 @@ const REPRESENTATION: &[KeySpec] = &[
         "relations_system",
         TEXT,
         "The system in ingest_keys whose custody relations are the Folkeregister's.",
+    ),
+];
+
+/// `[server.staff]`. The issuer, audience and role are needed.
+const STAFF: &[KeySpec] = &[
+    key(
+        "issuer",
+        KeyType::Url,
+        "The staff issuer whose tokens may open visits.",
+    ),
+    key("audience", TEXT, "The audience the staff tokens must name."),
+    optional(
+        "role_claim",
+        TEXT,
+        "The claim with the staff member's roles (default roles).",
+    ),
+    key(
+        "role",
+        TEXT,
+        "The role that may open a visit for a citizen.",
+    ),
+    optional(
+        "session_max_secs",
+        KeyType::Integer {
+            min: 60,
+            max: 14400,
+        },
+        "The longest a visit staff opened lasts (default 1200; at most the kiosks' session_max_secs).",
     ),
 ];
 

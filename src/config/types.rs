@@ -209,6 +209,47 @@ pub struct Auth {
     /// The audience of the access token, when the issuer needs one.
     #[serde(default)]
     pub audience: Option<String>,
+    /// Sign-in with a member of staff, for citizens without MitID on their phone: `[auth.staff]`.
+    #[serde(default)]
+    pub staff: Option<StaffAuth>,
+}
+
+/// `[auth.staff]`: the municipality's staff issuer, where a member of staff signs in (device flow) to open
+/// a visit for a citizen without MitID on their phone. Unset: the kiosk does not offer it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StaffAuth {
+    pub issuer: String,
+    pub client_id: String,
+    #[serde(default)]
+    pub scope: Option<String>,
+    #[serde(default)]
+    pub audience: Option<String>,
+}
+
+/// `[server.staff]`: which staff tokens may open a visit for a citizen, and for how long.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ServerStaff {
+    /// The staff issuer whose access tokens are accepted here.
+    pub issuer: String,
+    /// The audience the staff tokens must name.
+    pub audience: String,
+    /// The claim with the staff member's roles (a string or a list).
+    #[serde(default = "default_role_claim")]
+    pub role_claim: String,
+    /// The role that may open visits.
+    pub role: String,
+    /// The longest a visit staff opened lasts, in seconds (keep it at most the kiosks' session_max_secs).
+    #[serde(default = "default_staff_session")]
+    pub session_max_secs: u64,
+}
+
+fn default_role_claim() -> String {
+    "roles".into()
+}
+fn default_staff_session() -> u64 {
+    1200
 }
 
 /// One line-of-business system's ingest key: only the SHA-256 of the key is configured.
@@ -238,6 +279,9 @@ pub struct KioskKey {
     pub location: String,
     /// The lowercase hex SHA-256 of the key the kiosk sends as `X-Indsigt-Kiosk: <key>`.
     pub key_sha256: String,
+    /// A member of staff may open visits for citizens at this kiosk (e.g. at the Borgerservice counter).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub staff_sign_in: bool,
 }
 
 /// `[server.postgres]`: the server's database on PostgreSQL.
@@ -366,6 +410,9 @@ pub struct Server {
     /// Acting for someone else (custody, power of attorney): `[server.representation]`.
     #[serde(default)]
     pub representation: Option<Representation>,
+    /// Sign-in with a member of staff: `[server.staff]`.
+    #[serde(default)]
+    pub staff: Option<ServerStaff>,
     /// The OIDC issuer whose access tokens are accepted. Required to serve citizen endpoints.
     #[serde(default)]
     pub issuer: Option<String>,

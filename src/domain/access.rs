@@ -91,6 +91,8 @@ pub enum Actor {
     Representative,
     /// The citizen looked at someone else's data at a kiosk (a child's, or with power of attorney).
     ForOther,
+    /// The citizen, at a visit a member of staff opened after checking their ID.
+    Assisted,
 }
 
 impl AccessEvent {
@@ -103,6 +105,7 @@ impl AccessEvent {
         match &self.on_behalf {
             Some(super::OnBehalf::By { .. }) => return Actor::Representative,
             Some(super::OnBehalf::For { .. }) => return Actor::ForOther,
+            Some(super::OnBehalf::Assisted) => return Actor::Assisted,
             None => {}
         }
         let kiosk_visit =

@@ -114,6 +114,9 @@ pub enum SourceError {
     Storage(String),
     #[error("this operation is not available with this data source")]
     Unsupported,
+    /// The server refused: the sign-in does not allow this (the code says which refusal).
+    #[error("the data source refused: {0}")]
+    Forbidden(String),
 }
 
 impl SourceError {
@@ -129,6 +132,7 @@ impl SourceError {
             SourceError::Server(_) => "error-source-server",
             SourceError::Storage(_) => "error-source-storage",
             SourceError::Unsupported => "error-source-unsupported",
+            SourceError::Forbidden(_) => "error-source-forbidden",
         }
     }
 }
@@ -181,6 +185,16 @@ pub trait DataSource: Send + Sync {
     fn systems(&self, who: &Principal) -> SourceResult<Vec<crate::domain::ConnectedSystem>>;
     /// Records the kiosk visit (and who helped) in the citizen's own access log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()>;
+    /// A member of staff, signed in with `staff`, opens a visit for the citizen with this CPR number: the
+    /// answer is the session's bearer token. Sources without staff sign-in answer `Unsupported`.
+    fn open_assisted(&self, staff: &AccessToken, cpr: &super::Cpr) -> SourceResult<AccessToken> {
+        let _ = (staff, cpr);
+        Err(SourceError::Unsupported)
+    }
+    /// Ends a visit staff opened (at sign-out), so its token opens nothing more. Best effort.
+    fn end_assisted(&self, who: &Principal) {
+        let _ = who;
+    }
     /// The citizen has left: forget anything held for their session (a token copy, cached data).
     fn end_session(&self) {}
     /// Records an answer to "Was this understandable?". It names no citizen and is sent without one; a

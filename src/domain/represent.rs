@@ -65,6 +65,9 @@ pub enum OnBehalf {
     By { basis: Basis, name: String },
     /// This citizen looked at someone else's data; `name` is the other person's.
     For { basis: Basis, name: String },
+    /// A member of staff opened the visit for this citizen after checking their ID (no MitID on their
+    /// phone). Who the staff member was is kept for the municipality's audit, not here.
+    Assisted,
 }
 
 impl OnBehalf {
@@ -73,23 +76,22 @@ impl OnBehalf {
         match self {
             OnBehalf::By { basis, .. } => format!("by_{}", basis.code()),
             OnBehalf::For { basis, .. } => format!("for_{}", basis.code()),
+            OnBehalf::Assisted => "assisted".into(),
         }
     }
 
     pub fn name(&self) -> &str {
         match self {
             OnBehalf::By { name, .. } | OnBehalf::For { name, .. } => name,
-        }
-    }
-
-    pub fn basis(&self) -> Basis {
-        match self {
-            OnBehalf::By { basis, .. } | OnBehalf::For { basis, .. } => *basis,
+            OnBehalf::Assisted => "",
         }
     }
 
     /// From the stored code and name; `None` for an unknown code.
     pub fn from_code(code: &str, name: String) -> Option<OnBehalf> {
+        if code == "assisted" {
+            return Some(OnBehalf::Assisted);
+        }
         if let Some(b) = code.strip_prefix("by_") {
             return Basis::from_code(b).map(|basis| OnBehalf::By { basis, name });
         }
@@ -120,5 +122,9 @@ mod tests {
             }
         }
         assert_eq!(OnBehalf::from_code("by_friend", String::new()), None);
+        assert_eq!(
+            OnBehalf::from_code("assisted", String::new()),
+            Some(OnBehalf::Assisted)
+        );
     }
 }

@@ -107,6 +107,7 @@ pub fn on_behalf_sentence(lang: Lang, side: &crate::domain::OnBehalf) -> String 
             basis: Basis::PowerOfAttorney,
             ..
         } => "entry-actor-for-power-of-attorney",
+        OnBehalf::Assisted => "entry-actor-assisted",
     };
     tr(lang, id, &[("name", side.name().to_owned().into())])
 }

@@ -28,6 +28,8 @@ pub struct Settings {
     pub device_sign_in: bool,
     /// Read-aloud is offered.
     pub read_aloud: bool,
+    /// "I don't have MitID on my phone": a member of staff may open the visit (`[auth.staff]`).
+    pub staff_sign_in: bool,
 }
 
 /// Data that is fetched from the source.

@@ -71,7 +71,10 @@ pub async fn candidates(
     state: &ServerState,
     subject: &Subject,
 ) -> Result<Vec<Candidate>, ApiError> {
-    let (Some(policy), Some(pepper)) = (&state.representation, &state.pepper) else {
+    let (Some(policy), Some(pepper), None) =
+        (&state.representation, &state.pepper, &subject.assisted)
+    else {
+        // A visit staff opened is for the citizen alone: no one else's data.
         return Ok(Vec::new());
     };
     let actor = citizen_ref(state, &subject.id)?;
@@ -181,7 +184,10 @@ impl FromRequestParts<ServerState> for Acting {
         state: &ServerState,
     ) -> Result<Acting, ApiError> {
         let subject = Subject::from_request_parts(parts, state).await?;
-        let own = citizen_ref(state, &subject.id)?;
+        let own = match &subject.assisted {
+            Some(citizen) => citizen.clone(),
+            None => citizen_ref(state, &subject.id)?,
+        };
         let Some(value) = parts.headers.get(ACTING_HEADER) else {
             return Ok(Acting {
                 subject,

@@ -18,6 +18,8 @@ pub struct Subject {
     pub name: Option<zeroize::Zeroizing<String>>,
     /// The token's privilege list (base64 XML), unparsed; only `server::acting` reads it.
     pub privileges: Option<zeroize::Zeroizing<String>>,
+    /// Set for a visit a member of staff opened: the citizen it is for (not the token's subject).
+    pub assisted: Option<crate::store::CitizenRef>,
 }
 
 impl std::fmt::Debug for Subject {
@@ -56,6 +58,22 @@ impl FromRequestParts<ServerState> for Subject {
                 format!("too many requests; try again in {retry_after} s"),
             ));
         }
+        if token.starts_with(super::assisted::TOKEN_PREFIX) {
+            let hash = crate::auth::sha256_hex(token);
+            let session = state
+                .store
+                .assisted_session(hash, jiff::Timestamp::now())
+                .await?
+                .ok_or_else(|| {
+                    ApiError::unauthorized("the visit has ended, or the token is not valid")
+                })?;
+            return Ok(Subject {
+                id: String::new(),
+                name: None,
+                privileges: None,
+                assisted: Some(session.citizen),
+            });
+        }
         let verifier = state.verifier.as_ref().ok_or_else(ApiError::unavailable)?;
         let now = jiff::Timestamp::now().as_second();
         let verified = verifier.verify(token, now).await?;
@@ -63,6 +81,7 @@ impl FromRequestParts<ServerState> for Subject {
             id: verified.subject,
             name: verified.name,
             privileges: verified.privileges,
+            assisted: None,
         })
     }
 }

@@ -239,6 +239,10 @@ pub async fn kiosk_visit(
         helper: body.helper,
     };
     match &who.on_behalf {
+        // A member of staff opened the visit: the citizen's log says so, and never who.
+        None if who.subject.assisted.is_some() => {
+            s.store.record_assisted_visit(&citizen, visit).await?
+        }
         None => s.store.record_visit(&citizen, visit).await?,
         Some(o) => {
             // Both logs show the other person by name: the actor's from the store, else the token's.

@@ -20,6 +20,8 @@ pub const KIOSK_HEADER: &str = "x-indsigt-kiosk";
 pub struct KioskRegistry {
     keys: ApiKeys,
     locations: HashMap<String, String>,
+    /// The kiosks where a member of staff may open visits.
+    staff: std::collections::HashSet<String>,
 }
 
 impl KioskRegistry {
@@ -36,7 +38,17 @@ impl KioskRegistry {
         Ok(KioskRegistry {
             keys: ApiKeys::new(pairs)?,
             locations,
+            staff: Default::default(),
         })
+    }
+
+    /// The same registry, with staff sign-in allowed at the kiosks `ids` names.
+    pub fn with_staff_sign_in<'a>(
+        mut self,
+        ids: impl IntoIterator<Item = &'a str>,
+    ) -> KioskRegistry {
+        self.staff = ids.into_iter().map(str::to_owned).collect();
+        self
     }
 
     /// The kiosk whose key this is.
@@ -46,6 +58,7 @@ impl KioskRegistry {
         Some(RegisteredKiosk {
             id: id.to_owned(),
             location: location.clone(),
+            staff_sign_in: self.staff.contains(id),
         })
     }
 }
@@ -55,6 +68,8 @@ impl KioskRegistry {
 pub struct RegisteredKiosk {
     pub id: String,
     pub location: String,
+    /// A member of staff may open visits here.
+    pub staff_sign_in: bool,
 }
 
 impl FromRequestParts<ServerState> for RegisteredKiosk {

@@ -2,6 +2,7 @@
 //! tokens) and line-of-business systems (ingest, API keys). TLS with rustls when configured.
 
 pub mod acting;
+pub mod assisted;
 mod backend;
 mod bearer;
 mod citizen;
@@ -141,6 +142,7 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
             .representation
             .as_ref()
             .map(|r| r.privileges_claim.clone()),
+        role_claim: None,
         jwks_max_age: Duration::from_secs(settings.jwks_max_age_secs),
         jwks_min_refresh: Duration::from_secs(settings.jwks_min_refresh_secs),
     });
@@ -157,10 +159,20 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
             .iter()
             .map(|k| (k.id.as_str(), k.location.as_str(), k.key_sha256.as_str())),
     )
-    .map_err(|_| ServeError::MissingKey("server.kiosks"))?;
+    .map_err(|_| ServeError::MissingKey("server.kiosks"))?
+    .with_staff_sign_in(
+        settings
+            .kiosks
+            .iter()
+            .filter(|k| k.staff_sign_in)
+            .map(|k| k.id.as_str()),
+    );
     let pepper = match &settings.pepper_file {
         Some(path) => Some(Arc::new(crate::auth::citizen_key::Pepper::from_file(path)?)),
-        None if settings.cpr_claim.is_some() || settings.representation.is_some() => {
+        None if settings.cpr_claim.is_some()
+            || settings.representation.is_some()
+            || settings.staff.is_some() =>
+        {
             return Err(ServeError::MissingKey("server.pepper_file"));
         }
         None => None,
@@ -187,7 +199,24 @@ pub fn state(settings: &Server) -> Result<ServerState, ServeError> {
             relations_system: r.relations_system.clone(),
         })
     });
+    let staff = settings.staff.as_ref().map(|st| {
+        Arc::new(assisted::StaffPolicy {
+            verifier: Verifier::new(VerifierSettings {
+                issuer: st.issuer.clone(),
+                audience: st.audience.clone(),
+                subject_claim: "sub".into(),
+                name_claim: Some(settings.name_claim.clone()).filter(|c| !c.is_empty()),
+                privileges_claim: None,
+                role_claim: Some(st.role_claim.clone()),
+                jwks_max_age: Duration::from_secs(settings.jwks_max_age_secs),
+                jwks_min_refresh: Duration::from_secs(settings.jwks_min_refresh_secs),
+            }),
+            role: st.role.clone(),
+            session_secs: i64::try_from(st.session_max_secs).unwrap_or(1200),
+        })
+    });
     Ok(ServerState {
+        staff,
         representation,
         dpo_key,
         pepper,

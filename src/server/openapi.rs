@@ -33,7 +33,7 @@ fn path_parameters(path: &str) -> Vec<Value> {
 /// The acting-for header, on the routes that read or write a citizen's data.
 fn acting_parameter(spec: &RouteSpec) -> Option<Value> {
     let takes = matches!(spec.guard, Guard::Bearer | Guard::BearerAndKiosk)
-        && spec.operation != "represented";
+        && !["represented", "openAssistedSession", "endAssistedSession"].contains(&spec.operation);
     takes.then(|| json!({ "name": "X-Indsigt-Acting-For", "in": "header", "required": false,
         "schema": { "type": "string", "maxLength": 64 },
         "description": "A handle from /v1/represented: the request is about that person's data. Unknown handles answer 403." }))
@@ -171,6 +171,12 @@ fn operation(spec: &RouteSpec) -> Value {
             outcome("Not application/fhir+json or application/json."),
         );
         responses.insert("503".into(), outcome("The server has no pepper_file."));
+    }
+    if spec.operation == "openAssistedSession" {
+        responses.insert(
+            "503".into(),
+            error_response("No [server.staff] or no pepper_file."),
+        );
     }
     if spec.operation == "readyz" {
         responses.insert("503".into(), error_response("The store does not answer."));

@@ -5,7 +5,8 @@ use super::error::ApiError;
 use super::spec::{Body, Guard, Method, RouteSpec, handler};
 use super::state::ServerState;
 use super::{
-    citizen, dpo, feedback, fhir, ingest, ingest_records, ingest_relations, openapi, systems_feed,
+    assisted, citizen, dpo, feedback, fhir, ingest, ingest_records, ingest_relations, openapi,
+    systems_feed,
 };
 use axum::Json;
 use axum::extract::{DefaultBodyLimit, State};
@@ -67,6 +68,8 @@ pub const ROUTES: &[RouteSpec] = &[
     route(Get, "/v1/systems", "systems", "The catalogue's systems, each with its last ingest and whether it is stale.", Bearer, 200, ListOf("ConnectedSystem"), handler!(citizen::systems)),
     route(Get, "/v1/decision-support", "decisionSupport", "Computer-assisted decisions in the citizen's cases.", Bearer, 200, ListOf("DecisionSupport"), handler!(citizen::decision_support)),
     RouteSpec { request: Some("KioskVisit"), ..route(Post, "/v1/kiosk-visits", "kioskVisit", "Records a visit at a registered kiosk in the citizen's own log.", Guard::BearerAndKiosk, 204, Empty, handler!(citizen::kiosk_visit)) },
+    RouteSpec { request: Some("AssistedOpen"), ..route(Post, "/v1/assisted-sessions", "openAssistedSession", "A member of staff (their token, with the role) opens a visit for a citizen at a kiosk set up for it; 201 with the session's token.", Guard::BearerAndKiosk, 201, Schema("AssistedSession"), handler!(assisted::open)) },
+    route(Post, "/v1/assisted-sessions/end", "endAssistedSession", "Ends a visit staff opened (its token); 204.", Bearer, 204, Empty, handler!(assisted::end)),
     RouteSpec { request: Some("IngestRequest"), ..route(Post, "/v1/ingest/access-events", "ingestAccessEvents", "Line-of-business systems post access events.", Guard::ApiKey, 200, Schema("IngestResponse"), handler!(ingest::access_events)) },
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/holdings", "ingestHoldings", "A system posts what it holds about citizens (Holding items; `deleted: true` deletes).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::holdings)) },
     RouteSpec { request: Some("RecordsRequest"), ..route(Post, "/v1/ingest/consents", "ingestConsents", "A system posts citizens' consents (ConsentRecord items).", Guard::ApiKey, 200, Schema("RecordsResponse"), handler!(ingest_records::consents)) },

@@ -27,6 +27,8 @@ pub struct ServerState {
     pub show_employee_names: bool,
     /// The DPO's key (`[server] dpo_key_sha256`); `None`: the DPO API answers 503.
     pub dpo_key: Option<Arc<ApiKeys>>,
+    /// Sign-in with a member of staff (`[server.staff]`); `None`: not offered.
+    pub staff: Option<Arc<super::assisted::StaffPolicy>>,
     /// Acting for others (`[server.representation]`); `None`: everyone sees only their own data.
     pub representation: Option<Arc<super::acting::RepresentationPolicy>>,
     /// The citizen's web pages (`[server.portal]`); `None`: they answer "not set up".

@@ -90,6 +90,17 @@ pub(crate) fn kiosk_entry(
             ),
             ..own
         },
+        Some(OnBehalf::Assisted) => KioskEntry {
+            role: Text::new(
+                "Selvbetjeningskiosk, åbnet af en medarbejder",
+                "Self-service kiosk, opened by a member of staff",
+            ),
+            purpose_description: Text::new(
+                "En medarbejder i Borgerservice åbnede besøget, efter at have tjekket dit ID. Så så du dine data.",
+                "A member of staff at Citizen Service opened the visit after checking your ID. Then you looked at your data.",
+            ),
+            ..own
+        },
         Some(OnBehalf::For { .. }) => KioskEntry {
             purpose: Text::new(
                 "Indsigt for en anden (GDPR art. 15)",

@@ -4,6 +4,7 @@
 //! citizen's item answers [`StoreError::NotFound`]; the store never reads the clock (callers pass `now`);
 //! deferred access-log entries (`hidden_until` after `now`) are never returned or counted.
 
+pub mod assisted;
 mod catalogue;
 pub mod catalogue_view;
 mod checkpoints;

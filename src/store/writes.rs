@@ -187,6 +187,37 @@ impl Store {
     }
 }
 
+impl Store {
+    /// Records a visit a member of staff opened for `who` (no MitID on their phone): the entry in their log
+    /// says so; who the staff member was stays in the municipality's audit (`staff_sign_ins`).
+    pub fn record_assisted_visit(
+        &mut self,
+        who: &CitizenId,
+        visit: &KioskVisit,
+    ) -> StoreResult<i64> {
+        let key = self.citizen_key(who)?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let event = kiosk_event(&tx, key, visit, Some(&crate::domain::OnBehalf::Assisted))?;
+        tx.prepare_cached(
+            "INSERT INTO kiosk_visits (citizen_id, kiosk_id, location, started_at, helper, event_id, basis)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'staff_assisted')",
+        )?
+        .execute(params![
+            key,
+            visit.kiosk_id,
+            visit.location,
+            visit.started_at.as_second(),
+            helper_code(visit.helper),
+            event
+        ])?;
+        tx.commit()?;
+        tracing::info!(event, "kiosk visit opened by staff recorded");
+        Ok(event)
+    }
+}
+
 /// One kiosk visit's entry in the log of citizen `key`, seen from `side`.
 fn kiosk_event(
     tx: &rusqlite::Transaction<'_>,

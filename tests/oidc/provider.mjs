@@ -7,7 +7,9 @@
 // With PORTAL_REDIRECT_URIS and PORTAL_LOGOUT_URIS (space separated), the portal's client `indsigt-portal`
 // (code flow with PKCE) may come back to those addresses.
 // With CPR_ACCOUNTS='{"login": {"cpr": "DDMMYYNNNN", "name": "Full Name"}}', the access tokens of those logins
-// also carry the CPR number (NemLog-in's claim name) and the name, as a MitID broker's do.
+// also carry the CPR number (NemLog-in's claim name) and the name, as a MitID broker's do. An account's
+// "privileges" (base64 of an OIO Basic Privilege Profile list, as NemLog-in sends powers of attorney) goes
+// in NemLog-in's privilegesIntermediate claim.
 // Prints "ready <issuer>" when it listens on 127.0.0.1:PORT.
 import Provider, { errors } from 'oidc-provider';
 import { generateKeyPairSync } from 'node:crypto';
@@ -20,6 +22,7 @@ const { privateKey } = generateKeyPairSync('ec', { namedCurve: 'P-256' });
 const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-es256', alg: 'ES256', use: 'sig' };
 
 const CPR_CLAIM = 'https://data.gov.dk/model/core/eid/cprNumber';
+const PRIVILEGES_CLAIM = 'https://data.gov.dk/model/core/eid/privilegesIntermediate';
 const cprAccounts = JSON.parse(process.env.CPR_ACCOUNTS || '{}');
 
 const configuration = {
@@ -67,7 +70,10 @@ const configuration = {
   findAccount: async (ctx, id) => ({ accountId: id, async claims() { return { sub: id }; } }),
   extraTokenClaims: async (ctx, token) => {
     const account = cprAccounts[token.accountId];
-    return account ? { [CPR_CLAIM]: account.cpr, name: account.name } : undefined;
+    if (!account) return undefined;
+    const claims = { [CPR_CLAIM]: account.cpr, name: account.name };
+    if (account.privileges) claims[PRIVILEGES_CLAIM] = account.privileges;
+    return claims;
   },
   issueRefreshToken: async (ctx, client) => client.grantTypeAllowed('refresh_token'),
   ttl: { DeviceCode: Number(process.env.DEVICE_CODE_TTL || 600) },

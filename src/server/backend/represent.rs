@@ -5,6 +5,7 @@ use super::Backend;
 use crate::server::error::ApiError;
 use crate::source::KioskVisit;
 use crate::store::CitizenRef;
+use crate::store::assisted::{AssistedSession, StaffAttempt};
 use crate::store::kiosk_entry::VisitFor;
 use crate::store::relations::{NewRelation, Person, RelationRejected};
 use jiff::Timestamp;
@@ -59,6 +60,82 @@ impl Backend {
         match self {
             Backend::Sqlite(p) => p.run(move |s| Ok(s.person_by_key(&key)?)).await,
             Backend::Postgres(pg) => Ok(pg.person_by_key(&key).await?),
+        }
+    }
+
+    /// Audits a staff sign-in attempt that opened nothing.
+    pub async fn record_staff_attempt(&self, attempt: StaffAttempt) -> Result<(), ApiError> {
+        match self {
+            Backend::Sqlite(p) => {
+                p.run(move |s| Ok(s.record_staff_attempt(&attempt, None).map(|_| ())?))
+                    .await
+            }
+            Backend::Postgres(pg) => {
+                Ok(pg.record_staff_attempt(&attempt, None).await.map(|_| ())?)
+            }
+        }
+    }
+
+    /// Audits the attempt and opens the session for the citizen with `key`; `false`: no such citizen
+    /// (audited as such, nothing opened).
+    pub async fn open_assisted_session(
+        &self,
+        attempt: StaffAttempt,
+        key: String,
+        hash: String,
+        expires_at: Timestamp,
+    ) -> Result<bool, ApiError> {
+        match self {
+            Backend::Sqlite(p) => {
+                p.run(move |s| {
+                    Ok(s.record_staff_attempt(&attempt, Some((&key, &hash, expires_at)))?)
+                })
+                .await
+            }
+            Backend::Postgres(pg) => Ok(pg
+                .record_staff_attempt(&attempt, Some((&key, &hash, expires_at)))
+                .await?),
+        }
+    }
+
+    pub async fn assisted_session(
+        &self,
+        hash: String,
+        now: Timestamp,
+    ) -> Result<Option<AssistedSession>, ApiError> {
+        match self {
+            Backend::Sqlite(p) => p.run(move |s| Ok(s.assisted_session(&hash, now)?)).await,
+            Backend::Postgres(pg) => Ok(pg.assisted_session(&hash, now).await?),
+        }
+    }
+
+    pub async fn end_assisted_session(&self, hash: String, now: Timestamp) -> Result<(), ApiError> {
+        match self {
+            Backend::Sqlite(p) => {
+                p.run(move |s| Ok(s.end_assisted_session(&hash, now)?))
+                    .await
+            }
+            Backend::Postgres(pg) => Ok(pg.end_assisted_session(&hash, now).await?),
+        }
+    }
+
+    /// Records a visit a member of staff opened for `who`.
+    pub async fn record_assisted_visit(
+        &self,
+        who: &CitizenRef,
+        visit: KioskVisit,
+    ) -> Result<(), ApiError> {
+        match self {
+            Backend::Sqlite(p) => {
+                let who = who.clone();
+                p.run(move |s| {
+                    let id = s.citizen_by_ref(&who)?.id.clone();
+                    s.record_assisted_visit(&id, &visit)?;
+                    Ok(())
+                })
+                .await
+            }
+            Backend::Postgres(pg) => Ok(pg.record_assisted_visit(who, &visit).await?),
         }
     }
 

@@ -83,6 +83,12 @@ pub(super) fn ingest_schemas() -> Value {
                 "index": { "type": "integer" }, "record_id": { "type": ["string", "null"] },
                 "reason": { "enum": ["invalid", "malformed_cpr", "unknown_category", "unknown_consent_type", "unknown_tool", "undeclared_field", "too_long", "wrong_system", "bad_time", "unknown_system", "no_catalogue", "foreign_record"] },
                 "message": { "type": "string" } } } } } },
+        "AssistedOpen": { "type": "object", "required": ["cpr"], "additionalProperties": false,
+            "description": "The citizen's CPR number, typed by the member of staff after checking their ID.",
+            "properties": { "cpr": { "type": "string", "pattern": "^[0-9]{6}-?[0-9]{4}$" } } },
+        "AssistedSession": { "type": "object", "required": ["token", "expires_at"], "properties": {
+            "token": { "type": "string", "description": "The kiosk's bearer token for this visit; it opens only this citizen's data." },
+            "expires_at": { "type": "string", "format": "date-time" } } },
         "RelationsRequest": { "type": "object", "required": ["relations"], "additionalProperties": false, "properties": {
             "relations": { "type": "array", "items": {
                 "description": "Each item should be a Relation. Items are checked one by one; a bad one is listed under `rejected`, and the others are still written." } } } },

@@ -229,7 +229,7 @@ pub async fn entry(
         }
         Actor::Staff if e.employee.is_none() => notes.push(t(lang, "entry-employee-hidden")),
         Actor::Staff => {}
-        Actor::Representative | Actor::ForOther => notes.extend(
+        Actor::Representative | Actor::ForOther | Actor::Assisted => notes.extend(
             e.on_behalf
                 .as_ref()
                 .map(|side| crate::i18n::on_behalf_sentence(lang, side)),

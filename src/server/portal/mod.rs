@@ -88,6 +88,7 @@ impl Portal {
             subject_claim: "sub".into(),
             name_claim: None,
             privileges_claim: None,
+            role_claim: None,
             jwks_max_age: Duration::from_secs(settings.jwks_max_age_secs),
             jwks_min_refresh: Duration::from_secs(settings.jwks_min_refresh_secs),
         });

@@ -318,6 +318,10 @@ fn status_error(status: StatusCode, code: Option<&str>) -> SourceError {
         403 if code == Some("unknown_kiosk") => {
             SourceError::Server("HTTP 403 unknown_kiosk: this kiosk is not registered".into())
         }
+        // Refusals of what the sign-in may do (acting for someone, staff sign-in): not a lost sign-in.
+        403 if matches!(code, Some("forbidden" | "not_configured")) => {
+            SourceError::Forbidden(code.unwrap_or_default().to_owned())
+        }
         403 => SourceError::Unauthorized,
         404 => SourceError::NotFound,
         n => SourceError::Server(match code {

@@ -6,6 +6,7 @@
 //! SQLite twin answers, and the server tests run on both engines.
 
 mod access_log;
+mod assisted;
 mod catalogue;
 mod categories;
 mod checkpoints;

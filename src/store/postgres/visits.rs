@@ -75,6 +75,45 @@ impl PgStore {
     }
 }
 
+impl PgStore {
+    /// Records a visit a member of staff opened for `who`: the entry in their log says so, never who.
+    pub async fn record_assisted_visit(
+        &self,
+        who: &CitizenRef,
+        visit: &KioskVisit,
+    ) -> StoreResult<()> {
+        self.ensure_partitions([visit.started_at.as_second()])
+            .await?;
+        let mut client = self.client().await?;
+        let key = citizens::citizen_key(&client, who).await?;
+        let tx = client.transaction().await.map_err(pg)?;
+        let event = kiosk_event(&tx, key, visit, Some(&OnBehalf::Assisted)).await?;
+        let st = tx
+            .prepare_cached(
+                "INSERT INTO kiosk_visits (citizen_id, kiosk_id, location, started_at, helper, event_id, basis)
+                 VALUES ($1, $2, $3, $4, $5, $6, 'staff_assisted')",
+            )
+            .await
+            .map_err(pg)?;
+        tx.execute(
+            &st,
+            &[
+                &key,
+                &visit.kiosk_id,
+                &visit.location,
+                &visit.started_at.as_second(),
+                &helper_code(visit.helper),
+                &event,
+            ],
+        )
+        .await
+        .map_err(pg)?;
+        tx.commit().await.map_err(pg)?;
+        tracing::info!(event, "kiosk visit opened by staff recorded");
+        Ok(())
+    }
+}
+
 /// One kiosk visit's entry in the log of citizen `key`, seen from `side`.
 async fn kiosk_event(
     tx: &Transaction<'_>,

@@ -27,7 +27,7 @@ pub fn doc(c: Ctx) -> Option<Doc> {
             &[("records", count(lang, records).into())],
         ),
         Actor::Staff => t(lang, &format!("action-{}-explain", e.action.code())),
-        Actor::Representative | Actor::ForOther => e
+        Actor::Representative | Actor::ForOther | Actor::Assisted => e
             .on_behalf
             .as_ref()
             .map(|side| crate::i18n::on_behalf_sentence(lang, side))
@@ -45,7 +45,15 @@ pub fn doc(c: Ctx) -> Option<Doc> {
         (Actor::Staff, _, _) => {
             d.muted(c.t("entry-employee-hidden"));
         }
-        (Actor::Citizen | Actor::Batch { .. } | Actor::Representative | Actor::ForOther, _, _) => {}
+        (
+            Actor::Citizen
+            | Actor::Batch { .. }
+            | Actor::Representative
+            | Actor::ForOther
+            | Actor::Assisted,
+            _,
+            _,
+        ) => {}
     }
     d.heading(c.t("entry-what"));
     d.field(c.t("entry-data"), e.category.get(lang));

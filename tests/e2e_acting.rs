@@ -1,0 +1,280 @@
+//! Acting for someone else, end to end with real processes only: panva's oidc-provider issues Anna's
+//! token with a privilege list (the OIO Basic Privilege Profile NemLog-in sends) that gives her power of
+//! attorney to see Karl's data; the CPR system posts that Anna has custody of Emil; `indsigt serve` checks
+//! both; the kiosk in tmux asks Anna whose data she wants to see, offers herself, Emil and Karl, shows the
+//! banner on every screen, and no withdrawal for Karl. Karl's log says Anna looked, with his power of
+//! attorney; Anna's own says she looked at Karl's.
+//!
+//! Needs node, `npm ci` in tests/oidc, and tmux (`.ci/run` does all three). Skipped without them, except
+//! in CI.
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+mod common;
+
+use common::procs::{
+    AUDIENCE, approve, free_port, oidc_available, qr_on_screen, start_provider, start_serve,
+};
+use common::tmux::Tmux;
+use indsigt::auth::privileges::encode_list;
+use serde_json::{Value, json};
+use std::path::Path;
+
+const ANNA: &str = "300241-1234";
+const KARL: &str = "150530-1234";
+const EMIL: &str = "010316-4321";
+const LOGIN: &str = "anna";
+const CPR_CLAIM: &str = "https://data.gov.dk/model/core/eid/cprNumber";
+const NEXUS_KEY: &str = "nexus-ingest-key";
+const CPR_KEY: &str = "cpr-ingest-key";
+const KIOSK_KEY: &str = "acting-kiosk-key";
+const SEE: &str = "urn:dk:eksempel-kommune:indsigt:se";
+const ACT: &str = "urn:dk:eksempel-kommune:indsigt:handle";
+const PEPPER: &[u8] = b"the e2e test's pepper, at least 32 bytes long";
+
+fn serve_config(dir: &Path, port: u16, issuer: &str) -> std::path::PathBuf {
+    let pepper = dir.join("pepper");
+    std::fs::write(&pepper, PEPPER).unwrap();
+    std::fs::write(dir.join("kiosk.key"), KIOSK_KEY).unwrap();
+    let sha = indsigt::auth::sha256_hex;
+    let config = dir.join("serve.toml");
+    std::fs::write(
+        &config,
+        format!(
+            r#"[server]
+listen = "127.0.0.1:{port}"
+database = "{db}"
+issuer = "{issuer}"
+audience = "{AUDIENCE}"
+cpr_claim = "{CPR_CLAIM}"
+pepper_file = "{pepper}"
+ingest_keys = [
+    {{ system = "KMD Nexus", key_sha256 = "{nexus}" }},
+    {{ system = "CPR", key_sha256 = "{cpr}" }},
+]
+
+[[server.kiosks]]
+id = "acting-kiosk"
+location = "Testbiblioteket"
+key_sha256 = "{kiosk}"
+
+[server.representation]
+see_privilege = "{SEE}"
+act_privilege = "{ACT}"
+relations_system = "CPR"
+"#,
+            db = dir.join("server.db").display(),
+            pepper = pepper.display(),
+            nexus = sha(NEXUS_KEY),
+            cpr = sha(CPR_KEY),
+            kiosk = sha(KIOSK_KEY),
+        ),
+    )
+    .unwrap();
+    config
+}
+
+fn post(port: u16, key: &str, kind: &str, body: Value) {
+    indsigt::server::tls::install_crypto_provider();
+    let response = reqwest::blocking::Client::new()
+        .post(format!("http://127.0.0.1:{port}/v1/ingest/{kind}"))
+        .header("Authorization", format!("ApiKey {key}"))
+        .json(&body)
+        .send()
+        .unwrap();
+    let status = response.status().as_u16();
+    let answer: Value = response.json().unwrap();
+    assert_eq!(status, 200, "{kind}: {answer}");
+    assert_eq!(answer["rejected"], json!([]), "{kind}: {answer}");
+}
+
+fn feed(port: u16) {
+    let holding = |id: &str, cpr: &str| {
+        json!({ "record_id": id, "cpr": cpr, "version": 1, "category": "home_care",
+            "fields": { "help_granted": { "da": "Rengøring hver uge", "en": "Weekly cleaning" } },
+            "updated_at": "2026-11-20T09:30:00Z", "retention_start": "2026-06-01" })
+    };
+    post(
+        port,
+        NEXUS_KEY,
+        "holdings",
+        json!({ "records": [holding("a", ANNA), holding("k", KARL), holding("e", EMIL)] }),
+    );
+    post(
+        port,
+        NEXUS_KEY,
+        "consents",
+        json!({ "records": [{ "record_id": "k-c", "cpr": KARL, "version": 1,
+            "consent_type": "share_with_gp", "given_at": "2026-03-04T10:00:00Z" }] }),
+    );
+    post(
+        port,
+        CPR_KEY,
+        "relations",
+        json!({ "relations": [{ "parent_cpr": ANNA, "child_cpr": EMIL, "custody_from": "2016-03-01",
+            "child_name": "Emil Holm" }] }),
+    );
+}
+
+fn kiosk_command(dir: &Path, port: u16, issuer: &str) -> String {
+    let config = dir.join("kiosk.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[source]\nkind = \"http\"\nurl = \"http://127.0.0.1:{port}\"\noutbox_path = \"{}\"\nkiosk_key_file = \"{}\"\n\n[auth]\nkind = \"device\"\nissuer = \"{issuer}\"\nclient_id = \"indsigt-kiosk\"\naudience = \"{AUDIENCE}\"\n",
+            dir.join("outbox.db").display(),
+            dir.join("kiosk.key").display()
+        ),
+    )
+    .unwrap();
+    format!(
+        "env -u NO_COLOR LANG=C.UTF-8 {} --config {}",
+        env!("CARGO_BIN_EXE_indsigt"),
+        config.display()
+    )
+}
+
+/// The `on_behalf` codes and names in the log of the citizen with this CPR number, oldest first.
+fn sides(db: &Path, cpr: &str) -> Vec<(String, String)> {
+    let pepper = indsigt::auth::Pepper::from_bytes(PEPPER.to_vec()).unwrap();
+    let key = pepper.citizen_key(&indsigt::ingest::cpr::parse_cpr(cpr).unwrap());
+    let conn = rusqlite::Connection::open(db).unwrap();
+    let mut st = conn
+        .prepare(
+            "SELECT e.on_behalf, e.on_behalf_name FROM access_events e JOIN citizens c ON c.id = e.citizen_id
+             WHERE c.cpr_key = ?1 AND e.on_behalf IS NOT NULL ORDER BY e.id",
+        )
+        .unwrap();
+    st.query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .collect::<Result<_, _>>()
+        .unwrap()
+}
+
+#[test]
+fn anna_chooses_karl_sees_the_banner_and_both_logs_show_the_visit() {
+    if !oidc_available() {
+        eprintln!("node, tests/oidc/node_modules or tmux missing: skipped");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let provider_port = free_port();
+    let issuer = format!("http://127.0.0.1:{provider_port}");
+    let privileges = encode_list(&[
+        (
+            &format!(
+                "urn:dk:gov:saml:cprNumberIdentifier:{}",
+                KARL.replace('-', "")
+            ),
+            &[SEE],
+        ),
+        (
+            "urn:dk:gov:saml:cvrNumberIdentifier:29189846",
+            &["urn:dk:other:privilege"],
+        ),
+    ]);
+    let accounts = json!({ LOGIN: { "cpr": ANNA.replace('-', ""), "name": "Anna Holm",
+                                    "privileges": privileges } })
+    .to_string();
+    let _provider = start_provider(provider_port, &[("CPR_ACCOUNTS", &accounts)]);
+    let port = free_port();
+    let config = serve_config(dir.path(), port, &issuer);
+    let _server = start_serve(&config, port);
+    let catalogue = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+    let out = common::indsigt(
+        "en",
+        &[
+            "catalogue",
+            "import",
+            catalogue.to_str().unwrap(),
+            "--config",
+            config.to_str().unwrap(),
+        ],
+        &[],
+    );
+    assert!(out.status.success(), "{}", common::text(&out.stderr));
+    feed(port);
+
+    let t = Tmux::start(
+        &format!("indsigt-acting-{}", std::process::id()),
+        120,
+        40,
+        &kiosk_command(dir.path(), port, &issuer),
+    );
+    t.wait_for(&["Vælg sprog"]);
+    t.send(&["2"]);
+    let url = qr_on_screen(&t);
+    assert_eq!(approve(&url, LOGIN, false), "approved");
+    t.wait_for(&["Is someone helping you today?"]);
+    t.send(&["1"]);
+    // The server's list: herself, her child, and the person whose power of attorney the token carries.
+    let chooser = t.wait_for(&[
+        "Whose data do you want to see?",
+        "1  My own data",
+        "2  Emil Holm",
+        "Your child. You have custody.",
+        "3  150530-••••",
+        "You have power of attorney. You may see, not act.",
+    ]);
+    assert!(!chooser.contains("Anna Holm"), "{chooser}");
+    t.send(&["3"]);
+    let banner = "You are looking at 150530-••••'s data, with power of attorney to see.";
+    let overview = t.wait_for(&[banner, "CPR number: 150530-••••"]);
+    assert!(!overview.contains("Anna Holm"), "{overview}");
+    // Karl's consents: on screen, with the banner, and no withdrawal.
+    t.send(&["4"]);
+    let consents = t.wait_for(&[banner, "Share care and training data with your own GP"]);
+    assert!(
+        consents.contains("Your power of attorney does not let you withdraw consents."),
+        "{consents}"
+    );
+    assert!(!consents.contains("W  Withdraw"), "{consents}");
+    t.send(&["w"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert!(!t.capture(false).contains("Do you want to withdraw"));
+    t.send(&["Escape"]);
+    t.wait_for(&[banner, "Who has looked at your data"]);
+
+    // Karl's log: Anna looked, with his power of attorney. Anna's: she looked at Karl's data.
+    t.send(&["3"]);
+    t.wait_for(&[banner, "Newest first"]);
+    t.send(&["Enter"]);
+    t.wait_for(&[
+        "Anna Holm looked at your data at a kiosk. You gave Anna Holm power of attorney.",
+    ]);
+    let db = dir.path().join("server.db");
+    assert_eq!(
+        sides(&db, KARL),
+        [("by_power_of_attorney".to_owned(), "Anna Holm".to_owned())]
+    );
+    assert_eq!(
+        sides(&db, ANNA),
+        [("for_power_of_attorney".to_owned(), "150530-••••".to_owned())]
+    );
+    assert!(sides(&db, EMIL).is_empty());
+
+    // Sign out, and in again as herself: her own log says she looked at Karl's data.
+    t.send(&["x"]);
+    t.wait_for(&["Was this understandable?"]);
+    t.send(&["Escape"]);
+    t.wait_for(&["Vælg sprog"]);
+    let history = t.capture(true);
+    assert!(
+        !history.contains("150530"),
+        "Karl's birth date is in the history"
+    );
+    t.send(&["2"]);
+    let url = qr_on_screen(&t);
+    assert_eq!(approve(&url, LOGIN, false), "approved");
+    t.wait_for(&["Is someone helping you today?"]);
+    t.send(&["1"]);
+    t.wait_for(&["Whose data do you want to see?"]);
+    t.send(&["1"]);
+    let own = t.wait_for(&["Hello Anna Holm"]);
+    assert!(!own.contains("You are looking at"), "{own}");
+    t.send(&["3"]);
+    t.wait_for(&["Newest first"]);
+    // Newest first: this visit, then the visit to Karl's data.
+    t.send(&["Down"]);
+    t.send(&["Enter"]);
+    t.wait_for(&["You looked at 150530-••••'s data at a kiosk, with their power of attorney."]);
+}
