@@ -780,3 +780,26 @@ entry-report-not-covered = Din fuldmagt giver ikke lov til at melde en linje. Pe
 online-own-data-only = På hjemmesiden ser du dine egne data. Andres data kan du kun se her på kiosken.
 error-source-forbidden = Det har du ikke lov til her. Spørg en medarbejder, hvis du mener, det er en fejl.
 entry-actor-assisted = En medarbejder i Borgerservice åbnede besøget, efter at have tjekket dit ID. Derefter så du dine data.
+
+# Sign-in with a member of staff
+hint-staff-sign-in = Ingen MitID på telefonen
+help-staff-sign-in = Har du ikke MitID på din telefon? En medarbejder kan logge ind og åbne besøget for dig.
+hint-open-visit = Åbn besøget
+help-open-visit = Åbner besøget for borgeren med det CPR-nummer, der er tastet.
+device-no-mitid = Har du ikke MitID på din telefon? Spørg en medarbejder. Tryk S.
+staff-device-heading = Login for en medarbejder
+staff-device-step-scan = 1. Medarbejderen scanner QR-koden med sin egen telefon.
+staff-device-step-compare = 2. Tjek, at telefonen viser denne kode:
+staff-device-step-approve = 3. Log ind med din medarbejderkonto og godkend.
+title-staff-cpr = Borgerens CPR-nummer
+staff-cpr-heading = Borgerens CPR-nummer
+staff-cpr-check-id = Tjek først borgerens ID, fx pas eller kørekort.
+staff-cpr-type = Tast derefter borgerens CPR-nummer. Tallene vises ikke.
+staff-cpr-opening = Besøget åbnes …
+staff-cpr-keys = Tryk Enter for at åbne besøget. Tryk Esc for at stoppe.
+staff-cpr-log = Borgerens log viser, at en medarbejder åbnede besøget. Kommunen gemmer, hvem du er.
+staff-cpr-incomplete = Tast alle 10 cifre i CPR-nummeret.
+staff-refused-role = Din medarbejderkonto må ikke åbne besøg for borgere.
+staff-refused-kiosk = Denne kiosk er ikke sat op til login med en medarbejder.
+staff-unknown-cpr = Kommunen kender ikke dette CPR-nummer. Tjek nummeret, og tast det igen.
+staff-failed = Besøget kunne ikke åbnes lige nu. Prøv igen om lidt.

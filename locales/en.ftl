@@ -780,3 +780,26 @@ entry-report-not-covered = Your power of attorney does not let you report an ent
 online-own-data-only = On the website you see your own data. Other people's data you can see only here at the kiosk.
 error-source-forbidden = You may not do that here. Ask a member of staff if you think this is a mistake.
 entry-actor-assisted = A member of staff at Citizen Service opened this visit after checking your ID. Then you looked at your data.
+
+# Sign-in with a member of staff
+hint-staff-sign-in = No MitID on my phone
+help-staff-sign-in = No MitID on your phone? A member of staff can sign in and open the visit for you.
+hint-open-visit = Open the visit
+help-open-visit = Opens the visit for the citizen with the CPR number typed.
+device-no-mitid = No MitID on your phone? Ask a member of staff. Press S.
+staff-device-heading = Sign-in for a member of staff
+staff-device-step-scan = 1. The member of staff scans the QR code with their own phone.
+staff-device-step-compare = 2. Check that the phone shows this code:
+staff-device-step-approve = 3. Sign in with your staff account and approve.
+title-staff-cpr = The citizen's CPR number
+staff-cpr-heading = The citizen's CPR number
+staff-cpr-check-id = First check the citizen's ID, for example a passport or driving licence.
+staff-cpr-type = Then type the citizen's CPR number. The digits are not shown.
+staff-cpr-opening = Opening the visit …
+staff-cpr-keys = Press Enter to open the visit. Press Esc to stop.
+staff-cpr-log = The citizen's log shows that a member of staff opened the visit. The municipality keeps who you are.
+staff-cpr-incomplete = Type all 10 digits of the CPR number.
+staff-refused-role = Your staff account may not open visits for citizens.
+staff-refused-kiosk = This kiosk is not set up for sign-in with a member of staff.
+staff-unknown-cpr = The municipality does not know this CPR number. Check it and type it again.
+staff-failed = The visit could not be opened just now. Try again in a moment.

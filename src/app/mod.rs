@@ -68,6 +68,24 @@ fn open_broker(config: &Config) -> Result<Option<Arc<dyn crate::auth::Broker>>, 
     }
 }
 
+/// The staff issuer's broker for `[auth.staff]`; none when sign-in with staff is not offered.
+fn open_staff_broker(config: &Config) -> Result<Option<Arc<dyn crate::auth::Broker>>, AppError> {
+    let (crate::config::AuthKind::Device, Some(s)) = (config.auth.kind, &config.auth.staff) else {
+        return Ok(None);
+    };
+    let options = crate::auth::BrokerOptions {
+        issuer: s.issuer.clone(),
+        client_id: s.client_id.clone(),
+        scope: s.scope.clone().unwrap_or_else(|| "openid".into()),
+        resource: s.audience.clone(),
+        ca_file: config.source.ca_file.clone(),
+        timeout: std::time::Duration::from_secs(config.source.request_timeout_secs.max(1)),
+    };
+    let broker =
+        crate::auth::OidcBroker::new(options).map_err(|e| AppError::SignIn(e.to_string()))?;
+    Ok(Some(Arc::new(broker)))
+}
+
 /// Logs go to the file in `INDSIGT_LOG_FILE` (level from `INDSIGT_LOG`, default `info`), never to the
 /// screen. They hold ids, screen names, timings and errors, never personal data.
 fn init_logging() {
@@ -122,13 +140,16 @@ pub fn run_kiosk(config: Config) -> Result<(), AppError> {
         .enable_all()
         .build()
         .map_err(|e| AppError::Terminal(e.to_string()))?;
-    let broker = open_broker(&config)?;
+    let brokers = runner::Brokers {
+        citizen: open_broker(&config)?,
+        staff: open_staff_broker(&config)?,
+    };
     runtime.block_on(terminal::run(
         model,
         theme,
         source,
         config.kiosk.operator_pin_hash.clone(),
-        broker,
+        brokers,
         speech_options(&config),
     ))
 }

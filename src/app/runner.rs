@@ -21,9 +21,16 @@ pub enum Control {
 }
 
 /// Everything the effects need: the data source, the sign-in broker, the PIN hash, and the way back.
+/// The sign-in brokers: the citizen's (MitID), and the staff issuer for sign-in with a member of staff.
+#[derive(Clone, Default)]
+pub struct Brokers {
+    pub citizen: Option<Arc<dyn Broker>>,
+    pub staff: Option<Arc<dyn Broker>>,
+}
+
 pub struct Runner {
     pub source: Arc<dyn DataSource>,
-    pub broker: Option<Arc<dyn Broker>>,
+    pub brokers: Brokers,
     pub pin_hash: Option<String>,
     pub speaker: super::speech::Speaker,
     pub tx: UnboundedSender<Msg>,
@@ -96,7 +103,35 @@ impl Runner {
                 }
                 None
             }),
+            AuthEffect::StaffStart { attempt } => self.staff_auth(move |b| {
+                Some(Msg::DeviceStarted {
+                    attempt,
+                    result: b.map_or(Err(AuthError::Unreachable), |b| b.start()),
+                })
+            }),
+            AuthEffect::StaffPoll {
+                attempt,
+                device_code,
+            } => self.staff_auth(move |b| {
+                Some(Msg::Polled {
+                    attempt,
+                    poll: b.map_or(Poll::Unreachable, |b| b.poll(&device_code)),
+                })
+            }),
         }
+    }
+
+    /// [`Runner::auth`] at the staff issuer.
+    fn staff_auth<F>(&self, call: F)
+    where
+        F: FnOnce(Option<&dyn Broker>) -> Option<Msg> + Send + 'static,
+    {
+        let (broker, tx) = (self.brokers.staff.clone(), self.tx.clone());
+        tokio::task::spawn_blocking(move || {
+            if let Some(msg) = call(broker.as_deref()) {
+                let _ = tx.send(msg);
+            }
+        });
     }
 
     /// Starts a source call in the background; its answer is sent as `Msg::Loaded`.
@@ -121,7 +156,7 @@ impl Runner {
     where
         F: FnOnce(Option<&dyn Broker>) -> Option<Msg> + Send + 'static,
     {
-        let (broker, tx) = (self.broker.clone(), self.tx.clone());
+        let (broker, tx) = (self.brokers.citizen.clone(), self.tx.clone());
         tokio::task::spawn_blocking(move || {
             if let Some(msg) = call(broker.as_deref()) {
                 let _ = tx.send(msg);
@@ -181,6 +216,15 @@ pub fn run_effect(
         Request::RecordVisit(visit) => {
             Loaded::VisitRecorded(who().and_then(|p| source.record_visit(p, &visit)))
         }
+        Request::OpenAssisted { staff, cpr } => {
+            Loaded::AssistedOpened(source.open_assisted(&staff, &cpr))
+        }
+        Request::EndAssisted => {
+            if let Some(p) = principal {
+                source.end_assisted(p);
+            }
+            Loaded::AssistedEnded
+        }
         // Never with a principal: the answer is not tied to the citizen.
         Request::Feedback(feedback) => Loaded::FeedbackRecorded(source.record_feedback(&feedback)),
     }
@@ -191,6 +235,8 @@ fn request_name(r: &Request) -> &'static str {
     match r {
         Request::DemoCitizens => "demo_citizens",
         Request::Citizen => "citizen",
+        Request::OpenAssisted { .. } => "open_assisted",
+        Request::EndAssisted => "end_assisted",
         Request::Represented => "represented",
         Request::Overview => "overview",
         Request::Systems => "systems",

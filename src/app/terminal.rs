@@ -5,7 +5,6 @@ use super::frames::Painter;
 use super::input::to_msg;
 use super::purge::purge_screen;
 use super::runner::{Control, Runner};
-use crate::auth::Broker;
 use crate::domain::port::DataSource;
 use crate::kiosk::timers::next_wake;
 use crate::kiosk::{Model, Msg, update};
@@ -90,7 +89,7 @@ pub async fn run(
     theme: Theme,
     source: Arc<dyn DataSource>,
     pin_hash: Option<String>,
-    broker: Option<Arc<dyn Broker>>,
+    brokers: super::runner::Brokers,
     speech: super::speech::SpeechOptions,
 ) -> Result<(), AppError> {
     let mut terminal = ratatui::try_init().map_err(|e| AppError::Terminal(e.to_string()))?;
@@ -103,7 +102,7 @@ pub async fn run(
     let private_audio = speech.private_audio;
     let runner = Runner {
         source,
-        broker,
+        brokers,
         pin_hash,
         speaker: super::speech::Speaker::new(speech),
         tx: msg_tx,

@@ -53,6 +53,13 @@ pub enum AuthEffect {
     },
     /// Revoke the refresh token at sign-out (RFC 7009), fire and forget.
     Revoke(AccessToken),
+    /// [`AuthEffect::Start`] at the staff issuer, for sign-in with a member of staff.
+    StaffStart { attempt: u64 },
+    /// [`AuthEffect::Poll`] at the staff issuer.
+    StaffPoll {
+        attempt: u64,
+        device_code: AccessToken,
+    },
 }
 
 /// A PIN on its way to be checked: never printed, zeroized when dropped.
@@ -99,6 +106,13 @@ pub enum Request {
     /// Which systems are connected, for the overview's coverage note.
     Systems,
     RecordVisit(KioskVisit),
+    /// A member of staff, signed in, opens a visit for the citizen with this CPR number.
+    OpenAssisted {
+        staff: AccessToken,
+        cpr: crate::domain::Cpr,
+    },
+    /// The visit staff opened has ended (sign-out).
+    EndAssisted,
     /// An answer to "Was this understandable?", sent without a principal after the session ended.
     Feedback(Feedback),
 }

@@ -105,6 +105,8 @@ pub enum Intent {
     SpeechFaster,
     /// Read aloud slower.
     SpeechSlower,
+    /// "I don't have MitID on my phone": a member of staff signs in to open the visit.
+    StaffSignIn,
 }
 
 /// Where a binding works.
@@ -140,6 +142,10 @@ pub enum Context {
     Feedback,
     /// Every screen of a kiosk that offers read-aloud.
     Speech,
+    /// The citizen's device sign-in on a kiosk that offers sign-in with a member of staff.
+    StaffOffer,
+    /// The CPR entry of a member of staff.
+    CprEntry,
 }
 
 /// Which keys a binding answers to.
@@ -223,6 +229,8 @@ pub const KEYMAP: &[Binding] = &[
     b(Keys::One(Key::Char('w')),                  C::Withdraw,    X::Consents,     "W",             "hint-withdraw",    "help-withdraw",         true),
     b(Keys::One(Key::Char('v')),                  C::Reveal,      X::Masked,       "V",             "hint-reveal",      "help-reveal",           true),
     b(Keys::One(Key::Char('r')),                  C::Retry,       X::Retry,        "R",             "hint-retry",       "help-retry",            true),
+    b(Keys::One(Key::Char('s')),                  C::StaffSignIn, X::StaffOffer,   "S",             "hint-staff-sign-in", "help-staff-sign-in",  true),
+    b(Keys::One(Key::Enter),                      C::Open,        X::CprEntry,     "Enter",         "hint-open-visit",  "help-open-visit",       true),
     b(Keys::One(Key::Esc),                        C::Back,        X::Feedback,     "Esc",           "hint-skip",        "help-skip",             true),
     b(Keys::One(Key::Esc),                        C::Back,        X::Global,       "Esc",           "hint-back",        "help-back",             true),
     b(Keys::One(Key::Char('o')),                  C::ContinueOnline, X::Global,    "O",             "hint-online",      "help-online",           true),
@@ -257,6 +265,7 @@ pub fn contexts(screen: &Screen, signed_in: bool) -> Vec<Context> {
         Screen::Consents => out.push(Context::Consents),
         Screen::Category { .. } => out.push(Context::Masked),
         Screen::Feedback => out.push(Context::Feedback),
+        Screen::StaffCpr => out.push(Context::CprEntry),
         _ => {}
     }
     if signed_in {
@@ -286,6 +295,11 @@ pub fn active(model: &Model) -> Vec<Context> {
     }
     if model.settings.read_aloud {
         out.push(Context::Speech);
+    }
+    let citizen_sign_in = *model.screen() == Screen::DeviceSignIn
+        && model.device_broker == crate::kiosk::update::staff::Broker::Citizen;
+    if model.settings.staff_sign_in && citizen_sign_in {
+        out.push(Context::StaffOffer);
     }
     out
 }
@@ -352,10 +366,12 @@ pub fn footer_now(model: &Model) -> Vec<&'static Binding> {
 pub fn help(model: &Model) -> impl Iterator<Item = &'static Binding> {
     let locked = model.settings.locked;
     let speech = model.settings.read_aloud;
+    let staff = model.settings.staff_sign_in;
     KEYMAP
         .iter()
         .filter(move |b| !(locked && b.context == Context::Unlocked))
         .filter(move |b| speech || b.context != Context::Speech)
+        .filter(move |b| staff || !matches!(b.context, Context::StaffOffer | Context::CprEntry))
 }
 
 #[cfg(test)]

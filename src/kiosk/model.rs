@@ -272,6 +272,10 @@ pub struct Model {
     pub device_attempt: u64,
     /// Read-aloud.
     pub speech: super::speech::Speech,
+    /// Whose device sign-in is on screen: the citizen's, or a member of staff's.
+    pub device_broker: super::update::staff::Broker,
+    /// The CPR entry after a member of staff signed in.
+    pub staff: Option<super::update::staff::StaffEntry>,
 }
 
 impl Model {
@@ -296,6 +300,8 @@ impl Model {
             device: None,
             device_attempt: 0,
             speech: super::speech::Speech::default(),
+            device_broker: Default::default(),
+            staff: None,
         }
     }
 
@@ -339,6 +345,8 @@ pub enum Layer {
     Text,
     /// The device sign-in: Esc cancels, Enter starts again after a refusal.
     DeviceSignIn,
+    /// A member of staff types the citizen's CPR number: digits, Backspace, Enter, Esc.
+    CprEntry,
     /// The screen itself, through the keymap.
     Screen,
 }
@@ -357,6 +365,7 @@ impl Model {
             _ if self.notice.is_some() => Layer::Notice,
             Screen::AccessSearch => Layer::Text,
             Screen::DeviceSignIn => Layer::DeviceSignIn,
+            Screen::StaffCpr => Layer::CprEntry,
             _ => Layer::Screen,
         }
     }

@@ -68,6 +68,9 @@ pub enum Loaded {
     RequestsSeen(SourceResult<()>),
     Systems(SourceResult<Vec<crate::domain::ConnectedSystem>>),
     VisitRecorded(SourceResult<()>),
+    /// The session token of a visit staff opened, or why not.
+    AssistedOpened(SourceResult<crate::domain::port::AccessToken>),
+    AssistedEnded,
     FeedbackRecorded(SourceResult<()>),
 }
 
@@ -95,6 +98,8 @@ impl Loaded {
             Loaded::Requests(r) => r.as_ref().err(),
             Loaded::RequestsSeen(r) => r.as_ref().err(),
             Loaded::VisitRecorded(r) => r.as_ref().err(),
+            Loaded::AssistedOpened(r) => r.as_ref().err(),
+            Loaded::AssistedEnded => None,
             Loaded::FeedbackRecorded(r) => r.as_ref().err(),
         }
     }

@@ -14,6 +14,8 @@ pub enum Screen {
     SignIn,
     /// Sign-in on the citizen's phone: the QR code and the user code.
     DeviceSignIn,
+    /// A member of staff types the citizen's CPR number, after signing in and checking their ID.
+    StaffCpr,
     /// "Is someone helping you today?", after the citizen is chosen.
     Helper {
         citizen: usize,
@@ -116,6 +118,7 @@ impl Screen {
             Screen::Attract
             | Screen::SignIn
             | Screen::DeviceSignIn
+            | Screen::StaffCpr
             | Screen::Helper { .. }
             | Screen::ChooseWho
             | Screen::Help
@@ -143,6 +146,7 @@ impl Screen {
             Screen::Attract => "attract",
             Screen::SignIn => "sign-in",
             Screen::DeviceSignIn => "device-sign-in",
+            Screen::StaffCpr => "staff-cpr",
             Screen::Helper { .. } => "helper",
             Screen::ChooseWho => "choose-who",
             Screen::Overview => "overview",
@@ -181,6 +185,7 @@ impl Screen {
                 | Screen::Help
                 | Screen::Operator
                 | Screen::DeviceSignIn
+                | Screen::StaffCpr
                 | Screen::AccessSearch
                 | Screen::AccessEntry { .. }
                 | Screen::Decision { .. }
@@ -230,6 +235,7 @@ impl Screen {
             Screen::Attract,
             Screen::SignIn,
             Screen::DeviceSignIn,
+            Screen::StaffCpr,
             Screen::Helper { citizen: 0 },
             Screen::ChooseWho,
             Screen::Overview,

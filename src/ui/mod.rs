@@ -87,7 +87,7 @@ pub fn hit_test(model: &Model, area: Rect, col: u16, row: u16) -> Option<Intent>
         // A tap anywhere asks to show the screen, continues the session, or closes the notice: `update`
         // does that for any tap.
         Layer::Blind(_) | Layer::Warning | Layer::Notice => return None,
-        Layer::Pin | Layer::Text | Layer::DeviceSignIn | Layer::Screen => {}
+        Layer::Pin | Layer::Text | Layer::DeviceSignIn | Layer::CprEntry | Layer::Screen => {}
     }
     let c = chrome(model, area);
     if widgets::header::language_area(c.header).is_some_and(|r| r.contains(pos)) {
@@ -110,6 +110,7 @@ pub fn title_id(screen: &Screen) -> &'static str {
     match screen {
         Screen::Attract => "title-attract",
         Screen::SignIn | Screen::DeviceSignIn => "title-sign-in",
+        Screen::StaffCpr => "title-staff-cpr",
         Screen::Helper { .. } => "title-helper",
         Screen::ChooseWho => "title-choose-who",
         Screen::Overview => "title-overview",

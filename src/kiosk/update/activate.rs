@@ -138,6 +138,7 @@ pub fn activate(model: &mut Model, index: usize) -> Vec<Effect> {
             Some(item) => super::feedback::answer(model, item.answer()),
             None => Vec::new(),
         },
+        Screen::StaffCpr => Vec::new(),
         Screen::Category { .. }
         | Screen::Purpose { .. }
         | Screen::AccessSearch
@@ -167,6 +168,16 @@ fn sign_in(model: &mut Model, citizen: usize, helper: Helper) -> Vec<Effect> {
             (Principal::Demo(id), None)
         }
     };
+    sign_in_with(model, principal, refresh, helper)
+}
+
+/// Starts the session of `principal`: for a bearer token, first whom they may act for.
+pub fn sign_in_with(
+    model: &mut Model,
+    principal: Principal,
+    refresh: Option<crate::domain::port::AccessToken>,
+    helper: Helper,
+) -> Vec<Effect> {
     model.generation += 1;
     let bearer = principal.token().is_some();
     let mut session = Session::new(principal, helper, model.now);

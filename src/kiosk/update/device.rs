@@ -7,19 +7,25 @@ use super::super::device::{
 use super::super::effect::{AuthEffect, Effect, Request};
 use super::super::model::{Model, Notice};
 use super::super::screen::Screen;
+use super::staff::Broker;
 use super::{fetch, push, sign_out};
 use crate::domain::port::SourceError;
 use jiff::Timestamp;
 
-/// Opens the sign-in screen and asks the broker for a code.
+/// What the token of a visit staff opened starts with (the server's `assisted::TOKEN_PREFIX`).
+pub const ASSISTED_PREFIX: &str = "ias_";
+
+/// Opens the sign-in screen and asks the broker (the citizen's, or the staff issuer) for a code.
 pub fn start(model: &mut Model) -> Vec<Effect> {
     if *model.screen() != Screen::DeviceSignIn {
         push(model, Screen::DeviceSignIn);
     }
     model.device_attempt += 1;
     model.device = Some(DeviceFlow::Starting);
-    vec![Effect::Auth(AuthEffect::Start {
-        attempt: model.device_attempt,
+    let attempt = model.device_attempt;
+    vec![Effect::Auth(match model.device_broker {
+        Broker::Citizen => AuthEffect::Start { attempt },
+        Broker::Staff => AuthEffect::StaffStart { attempt },
     })]
 }
 
@@ -27,6 +33,7 @@ pub fn start(model: &mut Model) -> Vec<Effect> {
 pub fn cancel(model: &mut Model) {
     model.device_attempt += 1;
     model.device = None;
+    model.device_broker = Broker::Citizen;
     if *model.screen() == Screen::DeviceSignIn {
         model.stack.pop();
     }
@@ -73,9 +80,16 @@ pub fn tick(model: &mut Model, now: Timestamp) -> Vec<Effect> {
         return Vec::new();
     }
     w.polling = true;
-    vec![Effect::Auth(AuthEffect::Poll {
-        attempt: model.device_attempt,
-        device_code: w.auth.device_code.clone(),
+    let (attempt, device_code) = (model.device_attempt, w.auth.device_code.clone());
+    vec![Effect::Auth(match model.device_broker {
+        Broker::Citizen => AuthEffect::Poll {
+            attempt,
+            device_code,
+        },
+        Broker::Staff => AuthEffect::StaffPoll {
+            attempt,
+            device_code,
+        },
     })]
 }
 
@@ -97,6 +111,11 @@ pub fn polled(model: &mut Model, attempt: u64, poll: Poll) -> Vec<Effect> {
         Poll::Denied => model.device = Some(DeviceFlow::Denied),
         Poll::Expired => model.device = Some(DeviceFlow::Expired),
         Poll::Failed(e) => model.device = Some(DeviceFlow::Failed(e)),
+        Poll::Tokens(tokens) if model.device_broker == Broker::Staff => {
+            // The member of staff is signed in: their token is only for opening the visit.
+            model.device = None;
+            super::staff::signed_in(model, tokens.access);
+        }
         Poll::Tokens(tokens) => {
             model.device = Some(DeviceFlow::SignedIn(tokens));
             push(model, Screen::Helper { citizen: 0 });

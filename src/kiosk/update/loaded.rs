@@ -21,6 +21,9 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
     if let Loaded::Represented(r) = result {
         return represented(model, r);
     }
+    if let Loaded::AssistedOpened(r) = result {
+        return super::staff::opened(model, r);
+    }
     let Some(session) = model.session.as_mut() else {
         return Vec::new();
     };
@@ -34,7 +37,7 @@ pub fn apply(model: &mut Model, result: Loaded) -> Vec<Effect> {
             }
             session.citizen = Loadable::from_result(r);
         }
-        Loaded::Represented(_) => {}
+        Loaded::Represented(_) | Loaded::AssistedOpened(_) | Loaded::AssistedEnded => {}
         Loaded::Overview(r) => session.overview = Loadable::from_result(r),
         Loaded::Systems(r) => session.systems = Loadable::from_result(r),
         Loaded::Areas(r) => session.areas = Loadable::from_result(r),

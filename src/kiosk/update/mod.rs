@@ -7,6 +7,7 @@ mod feedback;
 mod loaded;
 mod navigate;
 pub(crate) mod safety;
+pub mod staff;
 
 pub use navigate::list_len;
 
@@ -100,6 +101,10 @@ fn key_pressed(model: &mut Model, key: Key) -> Vec<Effect> {
             Some(effects) => effects,
             None => screen_key(model, key),
         },
+        Layer::CprEntry => match staff::key(model, key) {
+            Some(effects) => effects,
+            None => screen_key(model, key),
+        },
         Layer::Screen => screen_key(model, key),
     }
 }
@@ -125,10 +130,12 @@ fn tapped(model: &mut Model, command: Option<Intent>) -> Vec<Effect> {
             model.notice = None;
             Vec::new()
         }
-        Layer::Pin | Layer::Text | Layer::DeviceSignIn | Layer::Screen => match command {
-            Some(command) => run(model, command),
-            None => Vec::new(),
-        },
+        Layer::Pin | Layer::Text | Layer::DeviceSignIn | Layer::CprEntry | Layer::Screen => {
+            match command {
+                Some(command) => run(model, command),
+                None => Vec::new(),
+            }
+        }
     }
 }
 
@@ -166,6 +173,10 @@ pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
         }
         // Esc on the sign-out question is the skip.
         Intent::Back if *model.screen() == Screen::Feedback => feedback::answer(model, None),
+        Intent::Back if *model.screen() == Screen::StaffCpr => {
+            staff::cancel(model);
+            Vec::new()
+        }
         Intent::Back => navigate::back(model),
         Intent::Retry => navigate::reload_overview(model),
         Intent::BlindAsk | Intent::BlindShow | Intent::BlindKeep => {
@@ -212,6 +223,7 @@ pub fn run(model: &mut Model, command: Intent) -> Vec<Effect> {
             Vec::new()
         }
         Intent::ReadAloud => super::speech::toggle(model),
+        Intent::StaffSignIn => staff::start(model),
         Intent::SpeechFaster => super::speech::change_rate(model, 1),
         Intent::SpeechSlower => super::speech::change_rate(model, -1),
         Intent::Reveal => {
@@ -260,6 +272,17 @@ fn pick(model: &mut Model, index: usize) -> Vec<Effect> {
 pub fn sign_out(model: &mut Model) -> Vec<Effect> {
     let mut effects = super::speech::stop(model);
     effects.push(Effect::PurgeScreen);
+    // A visit staff opened ends on the server too, so its token opens nothing more.
+    let assisted = model.session.as_ref().is_some_and(|s| {
+        s.principal
+            .token()
+            .is_some_and(|t| t.expose().starts_with(device::ASSISTED_PREFIX))
+    });
+    if assisted {
+        effects.push(fetch(model, Request::EndAssisted));
+    }
+    model.staff = None;
+    model.device_broker = staff::Broker::Citizen;
     if model.session.is_some() {
         effects.push(Effect::EndSession);
     }

@@ -71,6 +71,7 @@ pub fn list_len(model: &Model) -> usize {
         Screen::Requests => len_of(session.and_then(|s| s.requests.ready()).map(Vec::len)),
         Screen::Category { .. }
         | Screen::DeviceSignIn
+        | Screen::StaffCpr
         | Screen::Purpose { .. }
         | Screen::AccessSearch
         | Screen::AccessEntry { .. }

@@ -373,6 +373,44 @@ impl DataSource for HttpSource {
         }
     }
 
+    /// The staff member's token as the bearer, the kiosk's key, and the CPR number in the body; the answer
+    /// is the session's token. Never retried and never kept: the member of staff is at the kiosk.
+    fn open_assisted(
+        &self,
+        staff: &AccessToken,
+        cpr: &crate::domain::Cpr,
+    ) -> SourceResult<AccessToken> {
+        #[derive(serde::Deserialize)]
+        struct Opened {
+            token: String,
+        }
+        let body = serde_json::json!({ "cpr": cpr.reveal() });
+        let answer = self
+            .shared
+            .api
+            .post(staff, "/v1/assisted-sessions", None, Some(&body))
+            .map_err(|f| logged("open_assisted", f))?;
+        let mut opened: Opened = api::parse(&answer).map_err(|f| logged("open_assisted", f))?;
+        let token = AccessToken::new(std::mem::take(&mut opened.token));
+        Ok(token)
+    }
+
+    fn end_assisted(&self, who: &Principal) {
+        let Some(token) = who.token() else {
+            return;
+        };
+        let ended = self.shared.api.post(
+            token,
+            "/v1/assisted-sessions/end",
+            None,
+            Some(&serde_json::json!({})),
+        );
+        if let Err(f) = ended {
+            // It ends by itself at its expiry; the server's own limit holds.
+            logged("end_assisted", f);
+        }
+    }
+
     /// Sends the answer as the kiosk alone (its key, no token); the server takes the kiosk's id from its
     /// registry. If the server cannot take it now, it is dropped: it is not kept on the kiosk.
     fn record_feedback(&self, feedback: &Feedback) -> SourceResult<()> {

@@ -4,6 +4,7 @@
 use super::Ctx;
 use crate::i18n::{t, tr};
 use crate::kiosk::device::{DeviceFlow, Waiting, grouped};
+use crate::kiosk::update::staff::Broker;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::qr::{QrMatrix, QrWidget};
 use crate::ui::widgets::spinner;
@@ -14,6 +15,25 @@ use ratatui::widgets::Widget;
 use tui_big_text::{BigText, PixelSize};
 
 pub struct DeviceSignIn<'a>(pub Ctx<'a>);
+
+/// The message for the device sign-in on screen: the citizen's, or a member of staff's (`staff-…`).
+fn id(c: Ctx, citizen: &'static str) -> &'static str {
+    if c.model.device_broker == Broker::Citizen {
+        return citizen;
+    }
+    match citizen {
+        "device-heading" => "staff-device-heading",
+        "device-step-scan" => "staff-device-step-scan",
+        "device-step-compare" => "staff-device-step-compare",
+        "device-step-approve" => "staff-device-step-approve",
+        other => other,
+    }
+}
+
+/// Whether the citizen's sign-in offers "no MitID on my phone" (a member of staff opens the visit).
+fn offers_staff(c: Ctx) -> bool {
+    c.model.settings.staff_sign_in && c.model.device_broker == Broker::Citizen
+}
 
 fn minutes_seconds(secs: i64) -> String {
     format!("{}:{:02}", secs / 60, secs % 60)
@@ -39,12 +59,12 @@ fn waiting(c: Ctx, w: &Waiting, area: Rect, buf: &mut Buffer) {
         _ => area,
     };
     let mut top = Doc::new(c.theme);
-    top.heading(c.t("device-heading"));
+    top.heading(c.t(id(c, "device-heading")));
     if fits.is_none() {
         top.error(c.t("device-qr-too-small"));
     }
-    top.para(c.t("device-step-scan"))
-        .para(c.t("device-step-compare"));
+    top.para(c.t(id(c, "device-step-scan")))
+        .para(c.t(id(c, "device-step-compare")));
     // Room for the heading and two steps, each of which may wrap once on a narrow screen.
     let narrow = u16::from(text_area.width < 50) * 2;
     let top_rows = if fits.is_none() { 4 } else { 3 } + narrow;
@@ -78,7 +98,7 @@ fn waiting(c: Ctx, w: &Waiting, area: Rect, buf: &mut Buffer) {
     let rest_y = code_area.bottom() + 1;
     let mut rest = Doc::new(c.theme);
     rest.muted(tr(lang, "device-code-text", &[("code", code.into())]))
-        .para(c.t("device-step-approve"))
+        .para(c.t(id(c, "device-step-approve")))
         .blank()
         .para(c.t("device-or-open"))
         .line(Line::styled(
@@ -92,6 +112,9 @@ fn waiting(c: Ctx, w: &Waiting, area: Rect, buf: &mut Buffer) {
             &[("time", minutes_seconds(w.seconds_left(c.model.now)).into())],
         ))
         .muted(t(lang, "device-cancel"));
+    if offers_staff(c) {
+        rest.blank().para(c.t("device-no-mitid"));
+    }
     rest.render(
         Rect::new(
             text_area.x,
@@ -111,7 +134,7 @@ impl Widget for &DeviceSignIn<'_> {
         match &c.model.device {
             Some(DeviceFlow::Waiting(w)) => return waiting(c, w, area, buf),
             None | Some(DeviceFlow::Starting) | Some(DeviceFlow::SignedIn(_)) => {
-                d.heading(c.t("device-heading"));
+                d.heading(c.t(id(c, "device-heading")));
                 d.muted(format!(
                     "{} {}",
                     spinner(c.model.now),

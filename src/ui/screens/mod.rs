@@ -28,6 +28,7 @@ mod requests;
 mod rights;
 mod sign_in;
 mod spoken;
+mod staff_cpr;
 
 pub use spoken::{personal, script};
 
@@ -72,6 +73,7 @@ pub fn render(model: &Model, theme: &Theme, area: Rect, buf: &mut Buffer) {
         Screen::Attract => render_screen!(attract::Attract, c, area, buf),
         Screen::SignIn => render_screen!(sign_in::SignIn, c, area, buf),
         Screen::DeviceSignIn => render_screen!(device_sign_in::DeviceSignIn, c, area, buf),
+        Screen::StaffCpr => render_screen!(staff_cpr::StaffCpr, c, area, buf),
         Screen::Helper { .. } => render_screen!(helper::HelperQuestion, c, area, buf),
         Screen::ChooseWho => render_screen!(choose_who::ChooseWho, c, area, buf),
         Screen::Overview => render_screen!(overview::OverviewScreen, c, area, buf),

@@ -9,7 +9,7 @@
 use super::{
     Ctx, access_entry, access_filter, access_log, areas, attract, categories, category, choose_who,
     confirm, consents, decision, decisions, feedback, help, helper, online, overview, purpose,
-    purposes, request, requests, rights, sign_in,
+    purposes, request, requests, rights, sign_in, staff_cpr,
 };
 use crate::i18n::{t, tr};
 use crate::kiosk::{Model, Screen, keymap};
@@ -29,6 +29,7 @@ pub fn personal(screen: &Screen) -> bool {
         screen,
         Screen::Attract
             | Screen::DeviceSignIn
+            | Screen::StaffCpr
             | Screen::Helper { .. }
             | Screen::Rights
             | Screen::Online { .. }
@@ -124,6 +125,7 @@ fn body(c: Ctx) -> Vec<String> {
             choose_who::menu(c, ANY).map(|(_, i)| with_intro(&i, selected, intro))
         }
         Screen::DeviceSignIn => Some(device(c)),
+        Screen::StaffCpr => Some(staff_cpr::doc(c).text()),
         Screen::Helper { .. } => {
             let intro = vec![c.t("helper-question"), c.t("helper-why")];
             Some(with_intro(&helper::menu(c, ANY).1, selected, intro))
