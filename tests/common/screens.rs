@@ -67,6 +67,32 @@ pub const SCREENS: &[(&str, Setup)] = &[
     ("device_sign_in", |k, lang| {
         device_waiting(k, lang);
     }),
+    ("device_sign_in_staff_offer", |k, lang| {
+        k.model.settings.staff_sign_in = true;
+        device_waiting(k, lang);
+    }),
+    ("staff_sign_in", |k, lang| {
+        k.model.settings.staff_sign_in = true;
+        device_waiting(k, lang);
+        k.keys("s");
+        deliver_code(k);
+    }),
+    ("staff_cpr", |k, lang| {
+        staff_cpr(k, lang);
+        k.keys("310241");
+    }),
+    ("staff_cpr_refused", |k, lang| {
+        staff_cpr(k, lang);
+        k.keys("3102414822");
+        k.key(Key::Enter);
+        let generation = k.model.generation;
+        k.send(Msg::Loaded {
+            generation,
+            result: indsigt::kiosk::Loaded::AssistedOpened(Err(
+                indsigt::source::SourceError::NotFound,
+            )),
+        });
+    }),
     ("device_denied", |k, lang| {
         device_waiting(k, lang);
         let attempt = k.model.device_attempt;
@@ -243,10 +269,32 @@ pub const SCREENS: &[(&str, Setup)] = &[
     }),
 ];
 
+/// A member of staff has signed in on a kiosk set up for it: the CPR entry (the sign-in's answers are
+/// sent as msgs).
+pub fn staff_cpr(k: &mut Kiosk, lang: Lang) {
+    k.model.settings.staff_sign_in = true;
+    device_waiting(k, lang);
+    k.keys("s");
+    deliver_code(k);
+    let attempt = k.model.device_attempt;
+    k.send(Msg::Polled {
+        attempt,
+        poll: indsigt::kiosk::device::Poll::Tokens(indsigt::kiosk::device::Tokens {
+            access: indsigt::source::AccessToken::new("staff-token"),
+            refresh: None,
+        }),
+    });
+}
+
 /// The device sign-in screen, with a code from the broker (no network: the answer is sent as a msg).
 pub fn device_waiting(k: &mut Kiosk, lang: Lang) {
     k.model.settings.device_sign_in = true;
     k.keys(if lang == Lang::Da { "1" } else { "2" });
+    deliver_code(k);
+}
+
+/// The broker's code for the device sign-in on screen.
+fn deliver_code(k: &mut Kiosk) {
     let attempt = k.model.device_attempt;
     k.send(Msg::DeviceStarted {
         attempt,
