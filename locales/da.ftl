@@ -217,7 +217,10 @@ log-col-when = Hvornår · hvad
 log-col-who = Hvem
 log-col-what = Hvilke data
 log-col-why = Hvorfor
-log-count = { $count } opslag, nyeste først
+log-count = { $n ->
+    [one] 1 opslag, nyeste først
+   *[other] { $count } opslag, nyeste først
+}
 log-newest-first = Nyeste først
 log-empty = Der er ingen opslag, der passer. Tryk F for at ændre filtrene eller C for at fjerne dem.
 log-retry = Gå op eller ned for at prøve igen.

@@ -217,7 +217,10 @@ log-col-when = When · what
 log-col-who = Who
 log-col-what = Which data
 log-col-why = Why
-log-count = { $count } entries, newest first
+log-count = { $n ->
+    [one] 1 entry, newest first
+   *[other] { $count } entries, newest first
+}
 log-newest-first = Newest first
 log-empty = No entries match. Press F to change the filters or C to remove them.
 log-retry = Move up or down to try again.

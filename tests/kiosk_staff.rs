@@ -48,7 +48,10 @@ fn staff_signed_in() -> Model {
             result: Ok(code()),
         },
     );
-    let fx = update(&mut m, Msg::Tick(now() + jiff::SignedDuration::from_secs(6)));
+    let fx = update(
+        &mut m,
+        Msg::Tick(now() + jiff::SignedDuration::from_secs(6)),
+    );
     assert_eq!(
         fx,
         vec![Effect::Auth(AuthEffect::StaffPoll {
@@ -114,7 +117,10 @@ fn the_cpr_entry_takes_ten_digits_and_backspace_and_shows_none() {
     let mut m = staff_signed_in();
     typed(&mut m, "310-241 48229999");
     let entry = m.staff.as_ref().unwrap();
-    assert_eq!(entry.digits, "3102414822", "other keys and extra digits are not taken");
+    assert_eq!(
+        entry.digits, "3102414822",
+        "other keys and extra digits are not taken"
+    );
     key(&mut m, Key::Backspace);
     assert_eq!(m.staff.as_ref().unwrap().digits, "310241482");
     let screen = format!("{m:?}");
@@ -161,7 +167,13 @@ fn enter_sends_the_staff_token_and_the_cpr_number_and_waits() {
         }
         other => panic!("{other:?}"),
     }
-    assert!(matches!(fx[0], Effect::Fetch { principal: None, .. }));
+    assert!(matches!(
+        fx[0],
+        Effect::Fetch {
+            principal: None,
+            ..
+        }
+    ));
     // While it is on its way, keys do not change the number.
     typed(&mut m, "1");
     key(&mut m, Key::Backspace);
@@ -177,7 +189,10 @@ fn the_servers_session_is_an_ordinary_sign_in_with_staff_as_the_helper() {
     );
     assert!(m.staff.is_none(), "the digits and the staff token are gone");
     let s = m.session.as_ref().unwrap();
-    assert_eq!(s.principal, Principal::Bearer(AccessToken::new("ias_session")));
+    assert_eq!(
+        s.principal,
+        Principal::Bearer(AccessToken::new("ias_session"))
+    );
     assert_eq!(s.helper, Helper::Staff);
     assert_eq!(requests(&fx), vec![Request::Represented]);
     loaded(&mut m, Loaded::Represented(Ok(Vec::new())));

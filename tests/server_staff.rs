@@ -142,14 +142,18 @@ impl Fixture {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn staff_with_the_role_open_a_visit_that_reads_only_that_citizen_and_is_logged_without_them() {
+async fn staff_with_the_role_open_a_visit_that_reads_only_that_citizen_and_is_logged_without_them()
+{
     let f = setup().await;
     let staff = f.staff_token(json!(["other", ROLE]));
     let (status, opened) = f.open(&staff, KIOSK_KEY, CITIZEN).await;
     assert_eq!(status, 201, "{opened}");
     let token = opened["token"].as_str().unwrap().to_owned();
     assert!(token.starts_with("ias_") && token.len() > 40);
-    assert!(!opened.to_string().contains("300241"), "no CPR number in the answer");
+    assert!(
+        !opened.to_string().contains("300241"),
+        "no CPR number in the answer"
+    );
 
     // The session is the citizen's: their data, and no one else's.
     let (status, me) = f.get(&token, "/v1/me").await;
@@ -187,7 +191,10 @@ async fn staff_with_the_role_open_a_visit_that_reads_only_that_citizen_and_is_lo
         "Self-service kiosk, opened by a member of staff"
     );
     let text = page.to_string();
-    assert!(!text.contains("Hanne") && !text.contains("staff-hanne"), "{text}");
+    assert!(
+        !text.contains("Hanne") && !text.contains("staff-hanne"),
+        "{text}"
+    );
     // The municipality's audit keeps who it was.
     assert_eq!(
         f.audit().await,
@@ -240,7 +247,8 @@ async fn an_expired_visit_opens_nothing() {
     assert_error(&f.get(&token, "/v1/overview").await, 401, "unauthorized");
     // A made-up token of the same shape opens nothing either.
     assert_error(
-        &f.get("ias_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/v1/me").await,
+        &f.get("ias_AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA", "/v1/me")
+            .await,
         401,
         "unauthorized",
     );
@@ -251,27 +259,54 @@ async fn no_role_another_issuer_a_kiosk_not_set_up_and_an_unknown_cpr_open_nothi
     let f = setup().await;
     // A staff token without the role.
     let no_role = f.staff_token(json!(["indsigt-reader"]));
-    assert_error(&f.open(&no_role, KIOSK_KEY, CITIZEN).await, 403, "forbidden");
+    assert_error(
+        &f.open(&no_role, KIOSK_KEY, CITIZEN).await,
+        403,
+        "forbidden",
+    );
     // The citizen issuer's token (not the staff issuer's), with the role claim even.
     let mut claims = f.citizens.claims("staff-hanne");
     claims["roles"] = json!([ROLE]);
     let foreign = f.citizens.keys[0].sign(&claims);
-    assert_error(&f.open(&foreign, KIOSK_KEY, CITIZEN).await, 401, "unauthorized");
+    assert_error(
+        &f.open(&foreign, KIOSK_KEY, CITIZEN).await,
+        401,
+        "unauthorized",
+    );
     // A kiosk that is registered but not set up for staff sign-in.
     let staff = f.staff_token(json!([ROLE]));
-    assert_error(&f.open(&staff, LIBRARY_KEY, CITIZEN).await, 403, "not_configured");
+    assert_error(
+        &f.open(&staff, LIBRARY_KEY, CITIZEN).await,
+        403,
+        "not_configured",
+    );
     // An unregistered kiosk.
-    assert_error(&f.open(&staff, "no-such-kiosk", CITIZEN).await, 403, "unknown_kiosk");
+    assert_error(
+        &f.open(&staff, "no-such-kiosk", CITIZEN).await,
+        403,
+        "unknown_kiosk",
+    );
     // A CPR number the server does not know, and one that is not a CPR number.
-    assert_error(&f.open(&staff, KIOSK_KEY, "010203-4444").await, 404, "unknown_citizen");
-    assert_error(&f.open(&staff, KIOSK_KEY, "12345").await, 400, "bad_request");
+    assert_error(
+        &f.open(&staff, KIOSK_KEY, "010203-4444").await,
+        404,
+        "unknown_citizen",
+    );
+    assert_error(
+        &f.open(&staff, KIOSK_KEY, "12345").await,
+        400,
+        "bad_request",
+    );
     assert_eq!(f.sessions().await, 0, "no session was opened");
     assert_eq!(
         f.audit().await,
         [
             ("no_role".to_owned(), Some("staff-hanne".to_owned())),
             ("bad_token".to_owned(), None),
-            ("kiosk_not_allowed".to_owned(), Some("staff-hanne".to_owned())),
+            (
+                "kiosk_not_allowed".to_owned(),
+                Some("staff-hanne".to_owned())
+            ),
             ("unknown_citizen".to_owned(), Some("staff-hanne".to_owned())),
             ("malformed_cpr".to_owned(), Some("staff-hanne".to_owned())),
         ]

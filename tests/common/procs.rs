@@ -100,7 +100,7 @@ pub fn qr_on_screen(t: &Tmux) -> String {
     loop {
         let screen = t.capture_colours();
         if screen.contains('▀')
-            && screen.contains("MitID")
+            && (screen.contains("MitID") || screen.contains("member of staff"))
             && let Ok(url) = qr_decode::try_decode(&qr_decode::cells_of_ansi(&screen))
         {
             return url;

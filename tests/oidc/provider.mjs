@@ -10,6 +10,9 @@
 // also carry the CPR number (NemLog-in's claim name) and the name, as a MitID broker's do. An account's
 // "privileges" (base64 of an OIO Basic Privilege Profile list, as NemLog-in sends powers of attorney) goes
 // in NemLog-in's privilegesIntermediate claim.
+// With STAFF_ACCOUNTS='{"login": {"name": "Full Name", "roles": ["role"]}}', those logins are members of staff:
+// their access tokens carry `roles` and `name`, as the municipality's staff issuer's would. The kiosk signs
+// staff in with the client `indsigt-staff` (device flow).
 // Prints "ready <issuer>" when it listens on 127.0.0.1:PORT.
 import Provider, { errors } from 'oidc-provider';
 import { generateKeyPairSync } from 'node:crypto';
@@ -24,6 +27,7 @@ const jwk = { ...privateKey.export({ format: 'jwk' }), kid: 'test-es256', alg: '
 const CPR_CLAIM = 'https://data.gov.dk/model/core/eid/cprNumber';
 const PRIVILEGES_CLAIM = 'https://data.gov.dk/model/core/eid/privilegesIntermediate';
 const cprAccounts = JSON.parse(process.env.CPR_ACCOUNTS || '{}');
+const staffAccounts = JSON.parse(process.env.STAFF_ACCOUNTS || '{}');
 
 const configuration = {
   clients: [{
@@ -32,6 +36,15 @@ const configuration = {
     token_endpoint_auth_method: 'none',
     id_token_signed_response_alg: 'ES256',
     grant_types: ['urn:ietf:params:oauth:grant-type:device_code', 'refresh_token'],
+    response_types: [],
+    redirect_uris: [],
+  }, {
+    // Sign-in with a member of staff at the kiosk: the staff issuer's device flow.
+    client_id: 'indsigt-staff',
+    client_name: 'Indsigt kiosk, staff sign-in (test)',
+    token_endpoint_auth_method: 'none',
+    id_token_signed_response_alg: 'ES256',
+    grant_types: ['urn:ietf:params:oauth:grant-type:device_code'],
     response_types: [],
     redirect_uris: [],
   }, {
@@ -69,6 +82,8 @@ const configuration = {
   },
   findAccount: async (ctx, id) => ({ accountId: id, async claims() { return { sub: id }; } }),
   extraTokenClaims: async (ctx, token) => {
+    const staff = staffAccounts[token.accountId];
+    if (staff) return { name: staff.name, roles: staff.roles };
     const account = cprAccounts[token.accountId];
     if (!account) return undefined;
     const claims = { [CPR_CLAIM]: account.cpr, name: account.name };

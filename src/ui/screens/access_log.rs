@@ -191,7 +191,10 @@ impl Widget for &AccessLogScreen<'_> {
                 Some(n) => tr(
                     lang,
                     "log-count",
-                    &[("count", count(lang, n as u64).into())],
+                    &[
+                        ("n", (n as u64).into()),
+                        ("count", count(lang, n as u64).into()),
+                    ],
                 ),
                 None => c.t("log-newest-first"),
             };
