@@ -125,11 +125,10 @@ fn the_cpr_entry_takes_ten_digits_and_backspace_and_shows_none() {
     assert_eq!(m.staff.as_ref().unwrap().digits, "310241482");
     let screen = format!("{m:?}");
     assert!(!screen.contains("310241"), "{screen}");
-    assert_eq!(
-        indsigt::ui::screens::script(&m, true)
+    assert!(
+        !indsigt::ui::screens::script(&m, true)
             .iter()
-            .any(|s| s.contains("310241")),
-        false
+            .any(|s| s.contains("310241"))
     );
 }
 
