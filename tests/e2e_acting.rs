@@ -1,9 +1,10 @@
-//! Acting for someone else, end to end with real processes only: panva's oidc-provider issues Anna's
-//! token with a privilege list (the OIO Basic Privilege Profile NemLog-in sends) that gives her power of
-//! attorney to see Karl's data; the CPR system posts that Anna has custody of Emil; `indsigt serve` checks
-//! both; the kiosk in tmux asks Anna whose data she wants to see, offers herself, Emil and Karl, shows the
-//! banner on every screen, and no withdrawal for Karl. Karl's log says Anna looked, with his power of
-//! attorney; Anna's own says she looked at Karl's.
+//! Acting for someone else, end to end with real processes only, on the demo database: panva's
+//! oidc-provider issues the token of the demo citizen Sofie Bach Nielsen with a privilege list (the OIO Basic
+//! Privilege Profile NemLog-in sends) that gives her power of attorney to see Inger Marie Holm's data; the
+//! CPR system posts that Sofie has custody of Emil; `indsigt serve` checks both; the kiosk in tmux asks Sofie
+//! whose data she wants to see, offers herself, Emil and Inger, shows the banner on every screen, and no
+//! withdrawal for Inger. Inger's log says Sofie looked, with her power of attorney; Sofie's own says she
+//! looked at Inger's.
 //!
 //! Needs node, `npm ci` in tests/oidc, and tmux (`.ci/run` does all three). Skipped without them, except
 //! in CI.
@@ -19,19 +20,20 @@ use indsigt::auth::privileges::encode_list;
 use serde_json::{Value, json};
 use std::path::Path;
 
-const ANNA: &str = "300241-1234";
-const KARL: &str = "150530-1234";
+/// Sofie Bach Nielsen and Inger Marie Holm, of the demo municipality; Emil is posted by the test.
+const SOFIE: &str = "300284-2468";
+const INGER: &str = "310441-4822";
 const EMIL: &str = "010316-4321";
-const LOGIN: &str = "anna";
+const LOGIN: &str = "sofie";
 const CPR_CLAIM: &str = "https://data.gov.dk/model/core/eid/cprNumber";
 const NEXUS_KEY: &str = "nexus-ingest-key";
 const CPR_KEY: &str = "cpr-ingest-key";
 const KIOSK_KEY: &str = "acting-kiosk-key";
 const SEE: &str = "urn:dk:eksempel-kommune:indsigt:se";
 const ACT: &str = "urn:dk:eksempel-kommune:indsigt:handle";
-const PEPPER: &[u8] = b"the e2e test's pepper, at least 32 bytes long";
+const PEPPER: &[u8] = indsigt::store::demo::DEMO_PEPPER;
 
-fn serve_config(dir: &Path, port: u16, issuer: &str) -> std::path::PathBuf {
+fn serve_config(dir: &Path, db: &Path, port: u16, issuer: &str) -> std::path::PathBuf {
     let pepper = dir.join("pepper");
     std::fs::write(&pepper, PEPPER).unwrap();
     std::fs::write(dir.join("kiosk.key"), KIOSK_KEY).unwrap();
@@ -62,7 +64,7 @@ see_privilege = "{SEE}"
 act_privilege = "{ACT}"
 relations_system = "CPR"
 "#,
-            db = dir.join("server.db").display(),
+            db = db.display(),
             pepper = pepper.display(),
             nexus = sha(NEXUS_KEY),
             cpr = sha(CPR_KEY),
@@ -97,21 +99,14 @@ fn feed(port: u16) {
         port,
         NEXUS_KEY,
         "holdings",
-        json!({ "records": [holding("a", ANNA), holding("k", KARL), holding("e", EMIL)] }),
-    );
-    post(
-        port,
-        NEXUS_KEY,
-        "consents",
-        json!({ "records": [{ "record_id": "k-c", "cpr": KARL, "version": 1,
-            "consent_type": "share_with_gp", "given_at": "2026-03-04T10:00:00Z" }] }),
+        json!({ "records": [holding("e", EMIL)] }),
     );
     post(
         port,
         CPR_KEY,
         "relations",
-        json!({ "relations": [{ "parent_cpr": ANNA, "child_cpr": EMIL, "custody_from": "2016-03-01",
-            "child_name": "Emil Holm" }] }),
+        json!({ "relations": [{ "parent_cpr": SOFIE, "child_cpr": EMIL, "custody_from": "2016-03-01",
+            "child_name": "Emil Bach Nielsen" }] }),
     );
 }
 
@@ -151,19 +146,20 @@ fn sides(db: &Path, cpr: &str) -> Vec<(String, String)> {
 }
 
 #[test]
-fn anna_chooses_karl_sees_the_banner_and_both_logs_show_the_visit() {
+fn sofie_chooses_inger_sees_the_banner_and_both_logs_show_the_visit() {
     if !oidc_available() {
         eprintln!("node, tests/oidc/node_modules or tmux missing: skipped");
         return;
     }
     let dir = tempfile::tempdir().unwrap();
+    let db = common::kiosk::demo_db(dir.path(), 500);
     let provider_port = free_port();
     let issuer = format!("http://127.0.0.1:{provider_port}");
     let privileges = encode_list(&[
         (
             &format!(
                 "urn:dk:gov:saml:cprNumberIdentifier:{}",
-                KARL.replace('-', "")
+                INGER.replace('-', "")
             ),
             &[SEE],
         ),
@@ -172,26 +168,13 @@ fn anna_chooses_karl_sees_the_banner_and_both_logs_show_the_visit() {
             &["urn:dk:other:privilege"],
         ),
     ]);
-    let accounts = json!({ LOGIN: { "cpr": ANNA.replace('-', ""), "name": "Anna Holm",
+    let accounts = json!({ LOGIN: { "cpr": SOFIE.replace('-', ""), "name": "Sofie Bach Nielsen",
                                     "privileges": privileges } })
     .to_string();
     let _provider = start_provider(provider_port, &[("CPR_ACCOUNTS", &accounts)]);
     let port = free_port();
-    let config = serve_config(dir.path(), port, &issuer);
+    let config = serve_config(dir.path(), &db, port, &issuer);
     let _server = start_serve(&config, port);
-    let catalogue = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-    let out = common::indsigt(
-        "en",
-        &[
-            "catalogue",
-            "import",
-            catalogue.to_str().unwrap(),
-            "--config",
-            config.to_str().unwrap(),
-        ],
-        &[],
-    );
-    assert!(out.status.success(), "{}", common::text(&out.stderr));
     feed(port);
 
     let t = Tmux::start(
@@ -207,26 +190,22 @@ fn anna_chooses_karl_sees_the_banner_and_both_logs_show_the_visit() {
     t.wait_for(&["Is someone helping you today?"]);
     t.send(&["1"]);
     // The server's list: herself, her child, and the person whose power of attorney the token carries.
-    let chooser = t.wait_for(&[
+    t.wait_for(&[
         "Whose data do you want to see?",
         "1  My own data",
-        "2  Emil Holm",
+        "2  Emil Bach Nielsen",
         "Your child. You have custody.",
-        "3  150530-••••",
+        "3  Inger Marie Holm",
         "You have power of attorney. You may see, not act.",
     ]);
-    assert!(!chooser.contains("Anna Holm"), "{chooser}");
     t.send(&["3"]);
-    let banner = "You are looking at 150530-••••'s data, with power of attorney to see.";
-    let overview = t.wait_for(&[banner, "CPR number: 150530-••••"]);
-    assert!(!overview.contains("Anna Holm"), "{overview}");
-    // Karl's consents: on screen, with the banner, and no withdrawal.
+    let banner = "You are looking at Inger Marie Holm's data, with power of attorney to see.";
+    t.wait_for(&[banner, "Hello Inger Marie Holm", "CPR number: 310441-••••"]);
+    // Inger's consents: on screen, with the banner, and no withdrawal of the one in force.
     t.send(&["4"]);
-    let consents = t.wait_for(&[banner, "Share care and training data with your own GP"]);
-    assert!(
-        consents.contains("Your power of attorney does not let you withdraw"),
-        "{consents}"
-    );
+    t.wait_for(&[banner, "In force"]);
+    t.send(&["Down"]);
+    let consents = t.wait_for(&[banner, "Your power of attorney does not let you withdraw"]);
     assert!(!consents.contains("W  Withdraw"), "{consents}");
     t.send(&["w"]);
     std::thread::sleep(std::time::Duration::from_millis(300));
@@ -234,34 +213,39 @@ fn anna_chooses_karl_sees_the_banner_and_both_logs_show_the_visit() {
     t.send(&["Escape"]);
     t.wait_for(&[banner, "Who has looked at your data"]);
 
-    // Karl's log: Anna looked, with his power of attorney. Anna's: she looked at Karl's data.
+    // Inger's log: Sofie looked, with her power of attorney. Sofie's: she looked at Inger's data.
     t.send(&["3"]);
-    t.wait_for(&[banner, "When · what"]);
+    t.wait_for(&[banner, "When · what", "Your data in Indsigt"]);
     t.send(&["Enter"]);
     t.wait_for(&[
-        "Anna Holm looked at your data at a kiosk. You gave Anna Holm power of attorney.",
+        "Sofie Bach Nielsen looked at your data at a kiosk.",
+        "You gave Sofie Bach Nielsen",
     ]);
-    let db = dir.path().join("server.db");
     assert_eq!(
-        sides(&db, KARL),
-        [("by_power_of_attorney".to_owned(), "Anna Holm".to_owned())]
+        sides(&db, INGER),
+        [(
+            "by_power_of_attorney".to_owned(),
+            "Sofie Bach Nielsen".to_owned()
+        )]
     );
     assert_eq!(
-        sides(&db, ANNA),
-        [("for_power_of_attorney".to_owned(), "150530-••••".to_owned())]
+        sides(&db, SOFIE),
+        [(
+            "for_power_of_attorney".to_owned(),
+            "Inger Marie Holm".to_owned()
+        )]
     );
     assert!(sides(&db, EMIL).is_empty());
 
-    // Sign out, and in again as herself: her own log says she looked at Karl's data.
+    // Sign out, and in again as herself: her own log says she looked at Inger's data.
     t.send(&["x"]);
     t.wait_for(&["Was this understandable?"]);
     t.send(&["Escape"]);
     t.wait_for(&["Vælg sprog"]);
     let history = t.capture(true);
-    assert!(
-        !history.contains("150530"),
-        "Karl's birth date is in the history"
-    );
+    for part in ["Inger", "310441"] {
+        assert!(!history.contains(part), "{part} is still in the history");
+    }
     t.send(&["2"]);
     let url = qr_on_screen(&t);
     assert_eq!(approve(&url, LOGIN, false), "approved");
@@ -269,12 +253,28 @@ fn anna_chooses_karl_sees_the_banner_and_both_logs_show_the_visit() {
     t.send(&["1"]);
     t.wait_for(&["Whose data do you want to see?"]);
     t.send(&["1"]);
-    let own = t.wait_for(&["Hello Anna Holm"]);
+    let own = t.wait_for(&["Hello Sofie Bach Nielsen"]);
     assert!(!own.contains("You are looking at"), "{own}");
+    // This visit is recorded before the log is opened, so it is the newest entry.
+    let recorded = (0..100).any(|_| {
+        let own_visits = rusqlite::Connection::open(&db)
+            .unwrap()
+            .query_row(
+                "SELECT count(*) FROM kiosk_visits WHERE actor_citizen_id IS NULL AND basis IS NULL",
+                [],
+                |r| r.get::<_, i64>(0),
+            )
+            .unwrap();
+        if own_visits == 0 {
+            std::thread::sleep(std::time::Duration::from_millis(100));
+        }
+        own_visits > 0
+    });
+    assert!(recorded, "the own visit was not recorded");
     t.send(&["3"]);
-    t.wait_for(&["When · what"]);
-    // Newest first: this visit, then the visit to Karl's data.
+    t.wait_for(&["When · what", "Your data in Indsigt"]);
+    // Newest first: this visit, then the visit to Inger's data.
     t.send(&["Down"]);
     t.send(&["Enter"]);
-    t.wait_for(&["You looked at 150530-••••'s data at a kiosk"]);
+    t.wait_for(&["You looked at Inger Marie Holm's data at a kiosk"]);
 }

@@ -135,7 +135,7 @@ fn a_member_of_staff_opens_the_visit_and_the_citizens_log_says_so() {
     t.send(&["Enter"]);
     t.wait_for(&["Hello Inger Marie Holm", "CPR number: 310441-••••"]);
     t.send(&["3"]);
-    t.wait_for(&["When · what"]);
+    t.wait_for(&["When · what", "Your data in Indsigt"]);
     t.send(&["Enter"]);
     let entry = t.wait_for(&[
         "A member of staff at Citizen Service opened this visit",

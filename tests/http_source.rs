@@ -187,7 +187,9 @@ fn statuses_map_to_what_the_kiosk_says() {
     let server = Server::start(|req| match req.path() {
         "/v1/me" => Reply::error(403, "unknown_citizen"),
         "/v1/areas" => Reply::error(401, "unauthorized"),
+        // Refused for this sign-in (acting for someone, staff sign-in): said as such, not as a lost sign-in.
         "/v1/purposes" => Reply::error(403, "forbidden"),
+        "/v1/consents" => Reply::error(403, "something_else"),
         _ => Reply::error(404, "not_found"),
     });
     let (source, _dir) = source(&server.url());
@@ -199,6 +201,10 @@ fn statuses_map_to_what_the_kiosk_says() {
         (source.areas(&who()).map(|_| ()), SourceError::Unauthorized),
         (
             source.purposes(&who()).map(|_| ()),
+            SourceError::Forbidden("forbidden".into()),
+        ),
+        (
+            source.consents(&who()).map(|_| ()),
             SourceError::Unauthorized,
         ),
         (

@@ -77,10 +77,22 @@ fn new_token() -> Result<String, ApiError> {
 
 pub async fn open(
     State(s): State<ServerState>,
-    kiosk: RegisteredKiosk,
     headers: HeaderMap,
-    JsonBody(body): JsonBody<OpenBody>,
+    kiosk: Result<RegisteredKiosk, ApiError>,
+    body: Result<JsonBody<OpenBody>, ApiError>,
 ) -> Result<(StatusCode, Json<Opened>), ApiError> {
+    // First the staff member's token, then the kiosk, as on every route with both.
+    let Some(token) = bearer(&headers) else {
+        if let Ok(k) = &kiosk {
+            tracing::info!(kiosk = %k.id, "sign-in with staff without a token");
+        }
+        return Err(ApiError::unauthorized(
+            "the staff member's bearer token is required",
+        ));
+    };
+    let kiosk = kiosk.inspect_err(|_| {
+        tracing::warn!("sign-in with staff from a kiosk that is not registered: refused");
+    })?;
     let not_configured = || {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -106,12 +118,6 @@ pub async fn open(
             tracing::info!(kiosk = %attempt.kiosk_id, outcome = attempt.outcome.code(), "sign-in with staff");
             store.record_staff_attempt(attempt).await
         }
-    };
-    let Some(token) = bearer(&headers) else {
-        audit(attempt).await?;
-        return Err(ApiError::unauthorized(
-            "the staff member's bearer token is required",
-        ));
     };
     if let Err(retry_after) = s.limiter.check(
         super::rate_limit::token_key(token),
@@ -150,12 +156,17 @@ pub async fn open(
             "this kiosk is not set up for sign-in with staff",
         ));
     }
-    let Some(cpr) = crate::ingest::cpr::parse_cpr(&body.cpr) else {
+    let cpr = match &body {
+        Ok(JsonBody(b)) => crate::ingest::cpr::parse_cpr(&b.cpr),
+        Err(_) => None,
+    };
+    let Some(cpr) = cpr else {
         attempt.outcome = StaffOutcome::MalformedCpr;
         audit(attempt).await?;
-        return Err(ApiError::bad_request(
-            "`cpr` is not ten digits as ddmmyy-nnnn or ddmmyynnnn",
-        ));
+        return Err(match body {
+            Err(e) => e,
+            Ok(_) => ApiError::bad_request("`cpr` is not ten digits as ddmmyy-nnnn or ddmmyynnnn"),
+        });
     };
     let key = pepper.citizen_key(&cpr);
     let session = new_token()?;
