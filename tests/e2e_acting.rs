@@ -76,17 +76,7 @@ relations_system = "CPR"
 }
 
 fn post(port: u16, key: &str, kind: &str, body: Value) {
-    indsigt::server::tls::install_crypto_provider();
-    let response = reqwest::blocking::Client::new()
-        .post(format!("http://127.0.0.1:{port}/v1/ingest/{kind}"))
-        .header("Authorization", format!("ApiKey {key}"))
-        .json(&body)
-        .send()
-        .unwrap();
-    let status = response.status().as_u16();
-    let answer: Value = response.json().unwrap();
-    assert_eq!(status, 200, "{kind}: {answer}");
-    assert_eq!(answer["rejected"], json!([]), "{kind}: {answer}");
+    common::procs::ingest_all(port, key, kind, body);
 }
 
 fn feed(port: u16) {
@@ -111,21 +101,7 @@ fn feed(port: u16) {
 }
 
 fn kiosk_command(dir: &Path, port: u16, issuer: &str) -> String {
-    let config = dir.join("kiosk.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[source]\nkind = \"http\"\nurl = \"http://127.0.0.1:{port}\"\noutbox_path = \"{}\"\nkiosk_key_file = \"{}\"\n\n[auth]\nkind = \"device\"\nissuer = \"{issuer}\"\nclient_id = \"indsigt-kiosk\"\naudience = \"{AUDIENCE}\"\n",
-            dir.join("outbox.db").display(),
-            dir.join("kiosk.key").display()
-        ),
-    )
-    .unwrap();
-    format!(
-        "env -u NO_COLOR LANG=C.UTF-8 {} --config {}",
-        env!("CARGO_BIN_EXE_indsigt"),
-        config.display()
-    )
+    common::procs::http_kiosk_command(dir, port, issuer, "")
 }
 
 /// The `on_behalf` codes and names in the log of the citizen with this CPR number, oldest first.

@@ -63,23 +63,8 @@ key_sha256 = "{kiosk}"
     config
 }
 
-/// Posts `body` to `/v1/ingest/{kind}` as the system with `key`, and checks every item was accepted.
 fn ingest(port: u16, key: &str, kind: &str, body: Value) {
-    indsigt::server::tls::install_crypto_provider();
-    let response = reqwest::blocking::Client::new()
-        .post(format!("http://127.0.0.1:{port}/v1/ingest/{kind}"))
-        .header("Authorization", format!("ApiKey {key}"))
-        .json(&body)
-        .send()
-        .unwrap();
-    let status = response.status().as_u16();
-    let answer: Value = response.json().unwrap();
-    assert_eq!(status, 200, "{kind}: {answer}");
-    assert_eq!(answer["rejected"], json!([]), "{kind}: {answer}");
-    assert!(
-        answer["accepted"].as_u64().unwrap() >= 1,
-        "{kind}: {answer}"
-    );
+    common::procs::ingest_all(port, key, kind, body);
 }
 
 fn home_care(version: i64, deleted: bool) -> Value {
@@ -157,21 +142,7 @@ fn feed(port: u16) {
 }
 
 fn kiosk_command(dir: &Path, port: u16, issuer: &str) -> String {
-    let config = dir.join("kiosk.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[source]\nkind = \"http\"\nurl = \"http://127.0.0.1:{port}\"\noutbox_path = \"{}\"\nkiosk_key_file = \"{}\"\n\n[auth]\nkind = \"device\"\nissuer = \"{issuer}\"\nclient_id = \"indsigt-kiosk\"\naudience = \"{AUDIENCE}\"\n",
-            dir.join("outbox.db").display(),
-            dir.join("kiosk.key").display()
-        ),
-    )
-    .unwrap();
-    format!(
-        "env -u NO_COLOR LANG=C.UTF-8 {} --config {}",
-        env!("CARGO_BIN_EXE_indsigt"),
-        config.display()
-    )
+    common::procs::http_kiosk_command(dir, port, issuer, "")
 }
 
 fn sign_in(t: &Tmux) {

@@ -59,21 +59,10 @@ role = "{ROLE}"
 }
 
 fn kiosk_command(dir: &Path, port: u16, issuer: &str) -> String {
-    let config = dir.join("kiosk.toml");
-    std::fs::write(
-        &config,
-        format!(
-            "[source]\nkind = \"http\"\nurl = \"http://127.0.0.1:{port}\"\noutbox_path = \"{}\"\nkiosk_key_file = \"{}\"\n\n[auth]\nkind = \"device\"\nissuer = \"{issuer}\"\nclient_id = \"indsigt-kiosk\"\naudience = \"{AUDIENCE}\"\n\n[auth.staff]\nissuer = \"{issuer}\"\nclient_id = \"indsigt-staff\"\naudience = \"{AUDIENCE}\"\n",
-            dir.join("outbox.db").display(),
-            dir.join("kiosk.key").display()
-        ),
-    )
-    .unwrap();
-    format!(
-        "env -u NO_COLOR LANG=C.UTF-8 {} --config {}",
-        env!("CARGO_BIN_EXE_indsigt"),
-        config.display()
-    )
+    let staff = format!(
+        "\n[auth.staff]\nissuer = \"{issuer}\"\nclient_id = \"indsigt-staff\"\naudience = \"{AUDIENCE}\"\n"
+    );
+    common::procs::http_kiosk_command(dir, port, issuer, &staff)
 }
 
 #[test]

@@ -11,7 +11,6 @@ mod support_server;
 use indsigt::auth::Pepper;
 use indsigt::auth::privileges::{PRIVILEGES_CLAIM, encode_list};
 use indsigt::config::{IngestKey, Representation};
-use indsigt::store::Store;
 use serde_json::{Value, json};
 use support_server::{Api, Issuer, KIOSK_KEY, Key, NEXUS_KEY, assert_error, settings};
 
@@ -43,15 +42,8 @@ struct Fixture {
 
 async fn setup() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.db");
-    {
-        let mut store = Store::open(&db).unwrap();
-        let cat = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-        let (c, digest) = indsigt::catalogue::load_with_digest(&cat).unwrap();
-        store.import_catalogue(&c, "catalogue", &digest, 1).unwrap();
-    }
-    let pepper_file = dir.path().join("pepper");
-    std::fs::write(&pepper_file, PEPPER).unwrap();
+    let db = support_server::catalogue_db(dir.path());
+    let pepper_file = support_server::pepper_file(dir.path(), PEPPER);
     let issuer = Issuer::start(vec![Key::es256("k")]).await;
     let mut s = settings(&db, &issuer);
     s.ingest_keys[1].system = "KMD Nexus".into();

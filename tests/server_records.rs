@@ -5,7 +5,6 @@
 
 mod support_server;
 
-use indsigt::store::Store;
 use serde_json::{Value, json};
 use support_server::{Api, Issuer, Key, MOMENTUM_KEY, NEXUS_KEY, assert_error, settings};
 
@@ -20,15 +19,11 @@ struct Fixture {
 
 async fn setup(with_pepper: bool) -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.db");
-    {
-        let mut store = Store::open(&db).unwrap();
-        let cat = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-        let (c, digest) = indsigt::catalogue::load_with_digest(&cat).unwrap();
-        store.import_catalogue(&c, "catalogue", &digest, 1).unwrap();
-    }
-    let pepper = dir.path().join("pepper");
-    std::fs::write(&pepper, b"a test pepper that is at least 32 bytes long\n").unwrap();
+    let db = support_server::catalogue_db(dir.path());
+    let pepper = support_server::pepper_file(
+        dir.path(),
+        b"a test pepper that is at least 32 bytes long\n",
+    );
     let issuer = Issuer::start(vec![Key::es256("k")]).await;
     let mut s = settings(&db, &issuer);
     s.ingest_keys[1].system = "KMD Nexus".into();

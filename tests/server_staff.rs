@@ -8,7 +8,6 @@
 mod support_server;
 
 use indsigt::config::{KioskKey, ServerStaff};
-use indsigt::store::Store;
 use serde_json::{Value, json};
 use support_server::{AUDIENCE, Api, Issuer, KIOSK_KEY, Key, NEXUS_KEY, assert_error, settings};
 
@@ -28,15 +27,8 @@ struct Fixture {
 
 async fn setup() -> Fixture {
     let dir = tempfile::tempdir().unwrap();
-    let db = dir.path().join("server.db");
-    {
-        let mut store = Store::open(&db).unwrap();
-        let cat = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
-        let (c, digest) = indsigt::catalogue::load_with_digest(&cat).unwrap();
-        store.import_catalogue(&c, "catalogue", &digest, 1).unwrap();
-    }
-    let pepper_file = dir.path().join("pepper");
-    std::fs::write(&pepper_file, PEPPER).unwrap();
+    let db = support_server::catalogue_db(dir.path());
+    let pepper_file = support_server::pepper_file(dir.path(), PEPPER);
     let citizens = Issuer::start(vec![Key::es256("citizen")]).await;
     let staff = Issuer::start(vec![Key::es256("staff")]).await;
     let mut s = settings(&db, &citizens);

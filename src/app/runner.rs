@@ -126,12 +126,7 @@ impl Runner {
     where
         F: FnOnce(Option<&dyn Broker>) -> Option<Msg> + Send + 'static,
     {
-        let (broker, tx) = (self.brokers.staff.clone(), self.tx.clone());
-        tokio::task::spawn_blocking(move || {
-            if let Some(msg) = call(broker.as_deref()) {
-                let _ = tx.send(msg);
-            }
-        });
+        self.auth_at(self.brokers.staff.clone(), call);
     }
 
     /// Starts a source call in the background; its answer is sent as `Msg::Loaded`.
@@ -151,12 +146,19 @@ impl Runner {
         });
     }
 
-    /// Runs a call to the broker in the background; its answer, if any, comes back as a msg.
+    /// Runs a call to the citizens' broker in the background; its answer, if any, comes back as a msg.
     fn auth<F>(&self, call: F)
     where
         F: FnOnce(Option<&dyn Broker>) -> Option<Msg> + Send + 'static,
     {
-        let (broker, tx) = (self.brokers.citizen.clone(), self.tx.clone());
+        self.auth_at(self.brokers.citizen.clone(), call);
+    }
+
+    fn auth_at<F>(&self, broker: Option<Arc<dyn Broker>>, call: F)
+    where
+        F: FnOnce(Option<&dyn Broker>) -> Option<Msg> + Send + 'static,
+    {
+        let tx = self.tx.clone();
         tokio::task::spawn_blocking(move || {
             if let Some(msg) = call(broker.as_deref()) {
                 let _ = tx.send(msg);

@@ -130,3 +130,48 @@ pub fn approve(url: &str, login: &str, deny: bool) -> String {
     );
     String::from_utf8_lossy(&out.stdout).trim().to_owned()
 }
+
+/// The command line (for tmux) of the kiosk in HTTP mode against `indsigt serve` on `port`, with its key in
+/// `dir/kiosk.key`, signing citizens in on the phone at `issuer`. `extra` is appended to its config (e.g. an
+/// `[auth.staff]` table).
+pub fn http_kiosk_command(dir: &Path, port: u16, issuer: &str, extra: &str) -> String {
+    let config = dir.join("kiosk.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[source]\nkind = \"http\"\nurl = \"http://127.0.0.1:{port}\"\noutbox_path = \"{}\"\nkiosk_key_file = \"{}\"\n\n[auth]\nkind = \"device\"\nissuer = \"{issuer}\"\nclient_id = \"indsigt-kiosk\"\naudience = \"{AUDIENCE}\"\n{extra}",
+            dir.join("outbox.db").display(),
+            dir.join("kiosk.key").display()
+        ),
+    )
+    .unwrap();
+    format!(
+        "env -u NO_COLOR LANG=C.UTF-8 {} --config {}",
+        env!("CARGO_BIN_EXE_indsigt"),
+        config.display()
+    )
+}
+
+/// Posts `body` to `/v1/ingest/{kind}` of the server on `port` as the system with `key`, and checks that
+/// every item was taken.
+pub fn ingest_all(port: u16, key: &str, kind: &str, body: serde_json::Value) {
+    indsigt::server::tls::install_crypto_provider();
+    let response = reqwest::blocking::Client::new()
+        .post(format!("http://127.0.0.1:{port}/v1/ingest/{kind}"))
+        .header("Authorization", format!("ApiKey {key}"))
+        .json(&body)
+        .send()
+        .unwrap();
+    let status = response.status().as_u16();
+    let answer: serde_json::Value = response.json().unwrap();
+    assert_eq!(status, 200, "{kind}: {answer}");
+    assert_eq!(
+        answer["rejected"],
+        serde_json::json!([]),
+        "{kind}: {answer}"
+    );
+    assert!(
+        answer["accepted"].as_u64().unwrap() >= 1,
+        "{kind}: {answer}"
+    );
+}

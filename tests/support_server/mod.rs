@@ -25,6 +25,23 @@ pub const KIOSK_KEY: &str = "kiosk-secret-key-hovedbiblioteket";
 pub const KIOSK_ID: &str = "kiosk-test-1";
 pub const KIOSK_LOCATION: &str = "Hovedbiblioteket, stueetagen";
 
+/// A fresh SQLite file `dir/server.db` with the shipped catalogue imported, and nothing else.
+pub fn catalogue_db(dir: &Path) -> std::path::PathBuf {
+    let db = dir.join("server.db");
+    let mut store = indsigt::store::Store::open(&db).unwrap();
+    let cat = Path::new(env!("CARGO_MANIFEST_DIR")).join("catalogue");
+    let (c, digest) = indsigt::catalogue::load_with_digest(&cat).unwrap();
+    store.import_catalogue(&c, "catalogue", &digest, 1).unwrap();
+    db
+}
+
+/// Writes `pepper` into `dir/pepper` and returns the path (for `pepper_file`).
+pub fn pepper_file(dir: &Path, pepper: &[u8]) -> std::path::PathBuf {
+    let path = dir.join("pepper");
+    std::fs::write(&path, pepper).unwrap();
+    path
+}
+
 /// Writes the test kiosk's key into `dir/kiosk.key` and returns the path (for `kiosk_key_file`).
 pub fn kiosk_key_file(dir: &Path) -> std::path::PathBuf {
     let path = dir.join("kiosk.key");
