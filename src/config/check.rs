@@ -307,6 +307,16 @@ impl Rules<'_> {
                 &format!("\"{claim}\""),
             );
         }
+        // Acting for others and staff sign-in find citizens by the keyed hash of a CPR number.
+        for table in ["representation", "staff"] {
+            if self.get("server", table).is_some() && !self.is_set("server", "pepper_file") {
+                errors.push(ConfigError::RequiredIn {
+                    origin: self.origin(&[("server", table)]),
+                    key: "server.pepper_file".into(),
+                    table: format!("server.{table}"),
+                });
+            }
+        }
         if let Some(path) = self.str("server", "pepper_file") {
             // Read to check it, and dropped (zeroized) at once.
             if let Err(problem) = crate::auth::citizen_key::Pepper::from_file(Path::new(path)) {
