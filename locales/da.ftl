@@ -806,3 +806,4 @@ staff-refused-role = Din medarbejderkonto må ikke åbne besøg for borgere.
 staff-refused-kiosk = Denne kiosk er ikke sat op til login med en medarbejder.
 staff-unknown-cpr = Kommunen kender ikke dette CPR-nummer. Tjek nummeret, og tast det igen.
 staff-failed = Besøget kunne ikke åbnes lige nu. Prøv igen om lidt.
+overview-data-about = Data om { $name }

@@ -806,3 +806,4 @@ staff-refused-role = Your staff account may not open visits for citizens.
 staff-refused-kiosk = This kiosk is not set up for sign-in with a member of staff.
 staff-unknown-cpr = The municipality does not know this CPR number. Check it and type it again.
 staff-failed = The visit could not be opened just now. Try again in a moment.
+overview-data-about = Data about { $name }

@@ -176,7 +176,11 @@ fn sofie_chooses_inger_sees_the_banner_and_both_logs_show_the_visit() {
     ]);
     t.send(&["3"]);
     let banner = "You are looking at Inger Marie Holm's data, with power of attorney to see.";
-    t.wait_for(&[banner, "Hello Inger Marie Holm", "CPR number: 310441-••••"]);
+    t.wait_for(&[
+        banner,
+        "Data about Inger Marie Holm",
+        "CPR number: 310441-••••",
+    ]);
     // Inger's consents: on screen, with the banner, and no withdrawal of the one in force.
     t.send(&["4"]);
     t.wait_for(&[banner, "In force"]);

@@ -48,7 +48,11 @@ pub fn acting_see_only(k: &mut Kiosk, lang: Lang) {
     signed_in(k, lang);
     let session = k.model.session.as_mut().unwrap();
     session.represented = indsigt::kiosk::Loadable::Ready(represented());
-    session.acting = represented().pop();
+    // The person is the demo citizen whose data the screens show.
+    session.acting = represented().pop().map(|mut p| {
+        p.name = "Inger Marie Holm".into();
+        p
+    });
 }
 
 fn tap(k: &mut Kiosk, index: usize) {

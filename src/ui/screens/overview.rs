@@ -179,9 +179,15 @@ pub fn intro(c: Ctx) -> Doc {
     let mut doc = Doc::new(c.theme);
     match c.model.session.as_ref().and_then(|s| s.citizen.ready()) {
         Some(citizen) => {
+            // Acting for someone: the heading names whose data this is, not the person at the kiosk.
+            let acting = c.model.session.as_ref().is_some_and(|s| s.acting.is_some());
             doc.heading(tr(
                 c.lang(),
-                "overview-greeting",
+                if acting {
+                    "overview-data-about"
+                } else {
+                    "overview-greeting"
+                },
                 &[("name", citizen.name.clone().into())],
             ));
             doc.muted(tr(
