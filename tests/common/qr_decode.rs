@@ -136,8 +136,11 @@ pub fn try_decode(cells: &[Vec<Cell>]) -> Result<String, &'static str> {
     let x1 = found.iter().map(|c| c.0).max().unwrap();
     let y1 = found.iter().map(|c| c.1).max().unwrap();
     let (w, h) = (x1 - x0 + 1, (y1 - y0 + 1) * 2);
+    // A screen caught while it is drawn may have short rows: a cell that is not there is light.
     let dark = |mx: usize, my: usize| -> bool {
-        let c = &cells[y0 + my / 2][x0 + mx];
+        let Some(c) = cells.get(y0 + my / 2).and_then(|row| row.get(x0 + mx)) else {
+            return false;
+        };
         let colour = if my % 2 == 0 { c.fg } else { c.bg };
         colour == Some(BLACK)
     };
