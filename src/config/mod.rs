@@ -15,6 +15,7 @@ mod messages;
 pub mod schema;
 mod schema_server;
 mod types;
+mod types_server;
 mod url;
 
 pub use env::{PREFIX as ENV_PREFIX, var_name as env_var_name};
@@ -24,3 +25,4 @@ pub(crate) use load::line_column;
 pub use load::{DEFAULT_FILE_NAME, DEFAULT_TOML};
 pub use messages::summary;
 pub use types::*;
+pub use types_server::*;

@@ -121,7 +121,7 @@ fn represented(
     let alone = list.is_empty();
     session.represented = Loadable::Ready(list);
     if alone && waiting {
-        return super::activate::begin_visit(model, None);
+        return super::sign_in::begin_visit(model, None);
     }
     Vec::new()
 }

@@ -7,6 +7,7 @@ mod feedback;
 mod loaded;
 mod navigate;
 pub(crate) mod safety;
+mod sign_in;
 pub mod staff;
 
 pub use navigate::list_len;

@@ -168,7 +168,7 @@ pub fn opened(model: &mut Model, result: Result<AccessToken, SourceError>) -> Ve
     match result {
         Ok(token) => {
             model.staff = None;
-            super::activate::sign_in_with(
+            super::sign_in::sign_in_with(
                 model,
                 crate::domain::port::Principal::Bearer(token),
                 None,

@@ -1,21 +1,19 @@
 //! One HTTP call to the server: the bearer token, the timeouts, the body cap, bounded retries for GETs,
 //! and the mapping of every failure to a [`SourceError`].
 
+use super::call_errors::{describe, error_code, read_error, status_error, transport};
 use super::error::HttpError;
 use super::options::HttpOptions;
 use super::tls;
 use crate::source::{AccessToken, SourceError};
+use reqwest::Method;
 use reqwest::blocking::{Client, RequestBuilder, Response};
 use reqwest::header::HeaderValue;
-use reqwest::{Method, StatusCode};
 use secrecy::{ExposeSecret, SecretString};
 use serde::de::DeserializeOwned;
 use std::io::Read;
 use std::time::Duration;
 use zeroize::Zeroizing;
-
-/// How much of an error answer is read to find its `code`.
-const ERROR_BODY_BYTES: u64 = 4096;
 
 /// A failed call: the error the kiosk sees, and the HTTP status if the server answered.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -292,86 +290,10 @@ fn read_capped(mut response: Response, cap: u64) -> Result<Vec<u8>, SourceError>
     Ok(body)
 }
 
-/// The `code` of a JSON error answer, if it has one (`{"code": "...", "message": "..."}`).
-fn error_code(response: Response) -> Option<String> {
-    #[derive(serde::Deserialize)]
-    struct ErrorBody {
-        code: String,
-    }
-    let mut body = Vec::new();
-    response
-        .take(ERROR_BODY_BYTES)
-        .read_to_end(&mut body)
-        .ok()?;
-    serde_json::from_slice::<ErrorBody>(&body)
-        .ok()
-        .map(|b| b.code)
-}
-
-/// The error for an answer that is not 2xx.
-fn status_error(status: StatusCode, code: Option<&str>) -> SourceError {
-    match status.as_u16() {
-        401 => SourceError::Unauthorized,
-        403 if code == Some("unknown_citizen") => SourceError::UnknownCitizen,
-        // The server does not know this kiosk's key: a setup fault of the kiosk, not the citizen's
-        // sign-in, so it must not sign the citizen out. The visit is logged as not recorded.
-        403 if code == Some("unknown_kiosk") => {
-            SourceError::Server("HTTP 403 unknown_kiosk: this kiosk is not registered".into())
-        }
-        // Refusals of what the sign-in may do (acting for someone, staff sign-in): not a lost sign-in.
-        403 if matches!(code, Some("forbidden" | "not_configured")) => {
-            SourceError::Forbidden(code.unwrap_or_default().to_owned())
-        }
-        403 => SourceError::Unauthorized,
-        404 => SourceError::NotFound,
-        n => SourceError::Server(match code {
-            Some(code) => format!("HTTP {n} {code}"),
-            None => format!("HTTP {n}"),
-        }),
-    }
-}
-
-/// The error for a request that got no answer.
-fn transport(e: &reqwest::Error) -> SourceError {
-    if e.is_timeout() {
-        SourceError::Timeout
-    } else if e.is_connect() {
-        SourceError::Unreachable(format!("connect: {}", describe(e)))
-    } else if e.is_body() || e.is_decode() {
-        SourceError::Malformed(format!("body: {}", describe(e)))
-    } else {
-        SourceError::Unreachable(describe(e))
-    }
-}
-
-/// The error for a body that broke off while it was read.
-fn read_error(e: &std::io::Error) -> SourceError {
-    let inner = e
-        .get_ref()
-        .and_then(|inner| inner.downcast_ref::<reqwest::Error>());
-    if e.kind() == std::io::ErrorKind::TimedOut || inner.is_some_and(reqwest::Error::is_timeout) {
-        SourceError::Timeout
-    } else {
-        // The io error may wrap a reqwest error that names the URL: keep only its kind.
-        SourceError::Malformed(format!("truncated: the body broke off ({:?})", e.kind()))
-    }
-}
-
-/// An error and its causes in one line. Give it an error without its URL (`without_url`).
-fn describe(e: &reqwest::Error) -> String {
-    let mut text = e.to_string();
-    let mut source = std::error::Error::source(e);
-    while let Some(cause) = source {
-        text.push_str(": ");
-        text.push_str(&cause.to_string());
-        source = cause.source();
-    }
-    text
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use reqwest::StatusCode;
 
     #[test]
     fn backoff_doubles_with_at_most_half_jitter() {
@@ -384,20 +306,8 @@ mod tests {
     }
 
     #[test]
-    fn statuses_map_to_the_kiosk_errors() {
+    fn a_503_is_retried_and_a_500_kept_and_a_404_or_401_neither() {
         let s = |n| StatusCode::from_u16(n).unwrap();
-        assert_eq!(status_error(s(401), None), SourceError::Unauthorized);
-        assert_eq!(
-            status_error(s(403), Some("unknown_citizen")),
-            SourceError::UnknownCitizen
-        );
-        assert!(matches!(
-            status_error(s(403), Some("unknown_kiosk")),
-            SourceError::Server(_)
-        ));
-        assert_eq!(status_error(s(403), None), SourceError::Unauthorized);
-        assert_eq!(status_error(s(404), None), SourceError::NotFound);
-        assert!(matches!(status_error(s(503), None), SourceError::Server(_)));
         let f = |n| Failure {
             error: status_error(s(n), None),
             status: Some(n),

@@ -14,6 +14,7 @@
 //! next session at this kiosk, and is dropped with a log line when it is older than `outbox_max_age`.
 
 mod api;
+mod call_errors;
 mod error;
 mod options;
 mod outbox;
@@ -22,6 +23,7 @@ mod pending;
 mod query;
 mod session;
 pub mod tls;
+mod visits;
 mod worker;
 mod write;
 
@@ -338,77 +340,20 @@ impl DataSource for HttpSource {
         }
     }
 
-    /// Sends only who helped: the server knows this kiosk by its key, and takes the time from its own
-    /// clock. A visit the server cannot take now waits in the outbox, so it always reaches the log.
     fn record_visit(&self, who: &Principal, visit: &KioskVisit) -> SourceResult<()> {
-        let token = self.token(who)?;
-        if who.acting_for().is_some() {
-            return match self.write(who, OutboxRequest::KioskVisit(visit.helper))? {
-                Ok(_) => Ok(()),
-                Err((failure, _)) => Err(logged("record_visit", failure)),
-            };
-        }
-        if let Err(e) = self.subject(who) {
-            // The server cannot say who the citizen is now, so the visit cannot be filed under their key
-            // yet: it is held for this session and filed when `/v1/me` answers (the kiosk retries it).
-            if !matches!(
-                e,
-                SourceError::Unreachable(_) | SourceError::Timeout | SourceError::Server(_)
-            ) {
-                return Err(e);
-            }
-            if self
-                .shared
-                .sessions
-                .hold_visit(token, visit.helper)
-                .is_none()
-            {
-                tracing::info!("a kiosk visit waits until the citizen's sign-in is confirmed");
-                return Ok(());
-            }
-        }
-        match self.write(who, OutboxRequest::KioskVisit(visit.helper))? {
-            Ok(_) | Err((_, true)) => Ok(()),
-            Err((failure, false)) => Err(logged("record_visit", failure)),
-        }
+        self.file_visit(who, visit)
     }
 
-    /// The staff member's token as the bearer, the kiosk's key, and the CPR number in the body; the answer
-    /// is the session's token. Never retried and never kept: the member of staff is at the kiosk.
     fn open_assisted(
         &self,
         staff: &AccessToken,
         cpr: &crate::domain::Cpr,
     ) -> SourceResult<AccessToken> {
-        #[derive(serde::Deserialize)]
-        struct Opened {
-            token: String,
-        }
-        let body = serde_json::json!({ "cpr": cpr.reveal() });
-        let answer = self
-            .shared
-            .api
-            .post(staff, "/v1/assisted-sessions", None, Some(&body))
-            .map_err(|f| logged("open_assisted", f))?;
-        let mut opened: Opened = api::parse(&answer).map_err(|f| logged("open_assisted", f))?;
-        let token = AccessToken::new(std::mem::take(&mut opened.token));
-        Ok(token)
+        self.open_assisted_session(staff, cpr)
     }
 
     fn end_assisted(&self, who: &Principal) {
-        let Some(token) = who.token() else {
-            return;
-        };
-        let ended = self.shared.api.post(
-            token,
-            "/v1/assisted-sessions/end",
-            None,
-            Some(&serde_json::json!({})),
-        );
-        if let Err(f) = ended {
-            // It ends by itself at its expiry; the server's own limit holds.
-            logged("end_assisted", f);
-        }
+        self.end_assisted_session(who);
     }
 
     /// Sends the answer as the kiosk alone (its key, no token); the server takes the kiosk's id from its
