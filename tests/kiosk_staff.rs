@@ -10,7 +10,7 @@ mod common;
 use common::fixtures::*;
 use common::update::{key, loaded, requests};
 use indsigt::kiosk::device::{DeviceAuthorization, Poll, Tokens};
-use indsigt::kiosk::update::staff::{Broker, StaffProblem};
+use indsigt::kiosk::staff::{Broker, StaffProblem};
 use indsigt::kiosk::{AuthEffect, Effect, Key, Loaded, Model, Msg, Request, Screen, update};
 use indsigt::source::{AccessToken, Helper, Principal, SourceError};
 

@@ -3,7 +3,7 @@
 //! The core (`kiosk`) and the adapters (`source`, `store`, `server`) both use these types; they live here so
 //! that the core imports nothing from an adapter. The adapters implement [`DataSource`].
 
-pub use super::token::AccessToken;
+pub use super::token::{ASSISTED_TOKEN_PREFIX, AccessToken};
 use super::{
     AccessCursor, AccessEvent, AccessFilter, AccessPage, AccessReport, Area, CategorySummary,
     Citizen, CitizenId, CitizenRequest, CitizenSummary, Consent, DataCategory, DecisionSupport,

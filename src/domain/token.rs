@@ -3,6 +3,10 @@
 use secrecy::{ExposeSecret, SecretString};
 use std::fmt;
 
+/// What the token of a visit a member of staff opened starts with: the server makes it, the kiosk ends it
+/// at sign-out, and neither takes it for an issuer's JWT.
+pub const ASSISTED_TOKEN_PREFIX: &str = "ias_";
+
 /// An OAuth access token. `Debug` prints `[REDACTED]`; the memory is zeroized when it is dropped.
 #[derive(Clone)]
 pub struct AccessToken(SecretString);

@@ -297,7 +297,7 @@ pub fn active(model: &Model) -> Vec<Context> {
         out.push(Context::Speech);
     }
     let citizen_sign_in = *model.screen() == Screen::DeviceSignIn
-        && model.device_broker == crate::kiosk::update::staff::Broker::Citizen;
+        && model.device_broker == super::staff::Broker::Citizen;
     if model.settings.staff_sign_in && citizen_sign_in {
         out.push(Context::StaffOffer);
     }

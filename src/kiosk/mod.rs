@@ -10,6 +10,7 @@ pub mod model;
 pub mod msg;
 pub mod screen;
 pub mod speech;
+pub mod staff;
 pub mod timers;
 pub mod update;
 pub mod url;

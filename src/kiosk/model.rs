@@ -273,9 +273,9 @@ pub struct Model {
     /// Read-aloud.
     pub speech: super::speech::Speech,
     /// Whose device sign-in is on screen: the citizen's, or a member of staff's.
-    pub device_broker: super::update::staff::Broker,
+    pub device_broker: super::staff::Broker,
     /// The CPR entry after a member of staff signed in.
-    pub staff: Option<super::update::staff::StaffEntry>,
+    pub staff: Option<super::staff::StaffEntry>,
 }
 
 impl Model {

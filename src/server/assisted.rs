@@ -20,7 +20,7 @@ use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
 
 /// What a session token starts with, so the server knows it from an issuer's JWT.
-pub const TOKEN_PREFIX: &str = "ias_";
+pub use crate::domain::port::ASSISTED_TOKEN_PREFIX as TOKEN_PREFIX;
 
 /// `[server.staff]`, ready to use.
 #[derive(Debug)]

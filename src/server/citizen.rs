@@ -13,6 +13,7 @@ use crate::domain::{
 };
 use crate::source::{KioskVisit, Organisation};
 use crate::store::CitizenRef;
+use crate::store::kiosk_entry::{VisitFor, Visitor};
 use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
@@ -22,7 +23,7 @@ type Answer<T> = Result<Json<T>, ApiError>;
 
 /// The citizen whose data the request is about (the verified token's, or the person it acts for), and
 /// the current time in whole seconds (as the store keeps times, so a first answer equals every later one).
-fn citizen_of(_state: &ServerState, who: &Acting) -> Result<(CitizenRef, Timestamp), ApiError> {
+fn citizen_of(who: &Acting) -> Result<(CitizenRef, Timestamp), ApiError> {
     let now =
         Timestamp::from_second(Timestamp::now().as_second()).map_err(|_| ApiError::internal())?;
     Ok((who.citizen.clone(), now))
@@ -44,7 +45,7 @@ pub fn citizen_ref(state: &ServerState, subject: &str) -> Result<CitizenRef, Api
 pub async fn me(State(s): State<ServerState>, who: Acting) -> Answer<Citizen> {
     // A citizen first known from a system's ingest has no name in the database: the token's is used (or,
     // for someone acted for, the name the chooser showed).
-    let (citizen, _) = citizen_of(&s, &who)?;
+    let (citizen, _) = citizen_of(&who)?;
     let mut found = s.store.citizen(&citizen).await?;
     let fallback = match &who.on_behalf {
         Some(o) => Some(o.candidate.display_name()),
@@ -69,12 +70,12 @@ pub async fn represented(
 }
 
 pub async fn overview(State(s): State<ServerState>, who: Acting) -> Answer<Overview> {
-    let (who, now) = citizen_of(&s, &who)?;
+    let (who, now) = citizen_of(&who)?;
     s.store.overview(&who, now).await.map(Json)
 }
 
 pub async fn areas(State(s): State<ServerState>, who: Acting) -> Answer<Vec<Area>> {
-    let (who, _) = citizen_of(&s, &who)?;
+    let (who, _) = citizen_of(&who)?;
     s.store.areas(&who).await.map(Json)
 }
 
@@ -83,7 +84,7 @@ pub async fn categories(
     who: Acting,
     Path(code): Path<String>,
 ) -> Answer<Vec<CategorySummary>> {
-    let (who, _) = citizen_of(&s, &who)?;
+    let (who, _) = citizen_of(&who)?;
     s.store.area_categories(&who, code).await.map(Json)
 }
 
@@ -92,17 +93,17 @@ pub async fn category(
     who: Acting,
     Id(category): Id,
 ) -> Answer<DataCategory> {
-    let (who, _) = citizen_of(&s, &who)?;
+    let (who, _) = citizen_of(&who)?;
     s.store.category(&who, category).await.map(Json)
 }
 
 pub async fn purposes(State(s): State<ServerState>, who: Acting) -> Answer<Vec<Purpose>> {
-    let (who, _) = citizen_of(&s, &who)?;
+    let (who, _) = citizen_of(&who)?;
     s.store.purposes(&who).await.map(Json)
 }
 
 pub async fn organisations(State(s): State<ServerState>, who: Acting) -> Answer<Vec<Organisation>> {
-    let (who, now) = citizen_of(&s, &who)?;
+    let (who, now) = citizen_of(&who)?;
     s.store.organisations(&who, now).await.map(Json)
 }
 
@@ -119,7 +120,7 @@ pub async fn access_log(
     who: Acting,
     query: AccessQuery,
 ) -> Answer<AccessPage> {
-    let (who, now) = citizen_of(&s, &who)?;
+    let (who, now) = citizen_of(&who)?;
     let mut page = s
         .store
         .access_page(&who, query.filter, query.after, query.limit, now)
@@ -135,7 +136,7 @@ pub async fn access_event(
     who: Acting,
     Id(event): Id,
 ) -> Answer<AccessEvent> {
-    let (who, now) = citizen_of(&s, &who)?;
+    let (who, now) = citizen_of(&who)?;
     let mut entry = s.store.access_event(&who, event, now).await?;
     apply_name_policy(s.show_employee_names, &mut entry);
     Ok(Json(entry))
@@ -148,7 +149,7 @@ pub async fn report(
     FilingLang(lang): FilingLang,
 ) -> Result<(StatusCode, Json<AccessReport>), ApiError> {
     who.may_act()?;
-    let (who, now) = citizen_of(&s, &who)?;
+    let (who, now) = citizen_of(&who)?;
     let (is_new, report) = s.store.report_access(&who, event, lang, now).await?;
     let status = if is_new {
         StatusCode::CREATED
@@ -159,7 +160,7 @@ pub async fn report(
 }
 
 pub async fn reports(State(s): State<ServerState>, who: Acting) -> Answer<Vec<AccessReport>> {
-    let (who, _) = citizen_of(&s, &who)?;
+    let (who, _) = citizen_of(&who)?;
     s.store.access_reports(&who).await.map(Json)
 }
 
@@ -167,7 +168,7 @@ pub async fn systems(
     State(s): State<ServerState>,
     who: Acting,
 ) -> Answer<Vec<crate::domain::ConnectedSystem>> {
-    let (who, now) = citizen_of(&s, &who)?;
+    let (who, now) = citizen_of(&who)?;
     s.store
         .connected_systems(&who, now, s.stale_after_secs)
         .await
@@ -175,7 +176,7 @@ pub async fn systems(
 }
 
 pub async fn consents(State(s): State<ServerState>, who: Acting) -> Answer<Vec<Consent>> {
-    let (who, _) = citizen_of(&s, &who)?;
+    let (who, _) = citizen_of(&who)?;
     s.store.consents(&who).await.map(Json)
 }
 
@@ -186,7 +187,7 @@ pub async fn withdraw(
     FilingLang(lang): FilingLang,
 ) -> Answer<Consent> {
     who.may_act()?;
-    let (who, now) = citizen_of(&s, &who)?;
+    let (who, now) = citizen_of(&who)?;
     s.store
         .withdraw_consent(&who, consent, lang, now)
         .await
@@ -198,7 +199,7 @@ pub async fn requests(
     State(s): State<ServerState>,
     who: Acting,
 ) -> Answer<Vec<crate::domain::CitizenRequest>> {
-    let (who, _) = citizen_of(&s, &who)?;
+    let (who, _) = citizen_of(&who)?;
     s.store.citizen_requests(&who).await.map(Json)
 }
 
@@ -210,7 +211,7 @@ pub async fn requests_seen(
 ) -> Result<StatusCode, ApiError> {
     // What is new is new to the citizen themself: someone acting for them does not clear it.
     who.only_self()?;
-    let (who, now) = citizen_of(&s, &who)?;
+    let (who, now) = citizen_of(&who)?;
     s.store.mark_requests_seen(&who, now).await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -219,7 +220,7 @@ pub async fn decision_support(
     State(s): State<ServerState>,
     who: Acting,
 ) -> Answer<Vec<DecisionSupport>> {
-    let (who, _) = citizen_of(&s, &who)?;
+    let (who, _) = citizen_of(&who)?;
     s.store.decision_support(&who).await.map(Json)
 }
 
@@ -231,19 +232,17 @@ pub async fn kiosk_visit(
     kiosk: RegisteredKiosk,
     JsonBody(body): JsonBody<VisitBody>,
 ) -> Result<StatusCode, ApiError> {
-    let (citizen, now) = citizen_of(&s, &who)?;
+    let (citizen, now) = citizen_of(&who)?;
     let visit = KioskVisit {
         kiosk_id: kiosk.id,
         location: kiosk.location,
         started_at: now,
         helper: body.helper,
     };
-    match &who.on_behalf {
+    let visitor = match &who.on_behalf {
         // A member of staff opened the visit: the citizen's log says so, and never who.
-        None if who.subject.assisted.is_some() => {
-            s.store.record_assisted_visit(&citizen, visit).await?
-        }
-        None => s.store.record_visit(&citizen, visit).await?,
+        None if who.subject.assisted.is_some() => Visitor::StaffOpened,
+        None => Visitor::Citizen,
         Some(o) => {
             // Both logs show the other person by name: the actor's from the store, else the token's.
             let stored = s.store.citizen(&o.actor).await.map(|c| c.name.clone());
@@ -256,14 +255,14 @@ pub async fn kiosk_visit(
                     .map(|n| n.to_string())
                     .unwrap_or_default(),
             };
-            let acting = crate::store::kiosk_entry::VisitFor {
+            Visitor::For(VisitFor {
                 actor: o.actor.clone(),
                 basis: o.candidate.basis,
                 actor_name,
                 subject_name: o.candidate.display_name(),
-            };
-            s.store.record_visit_for(&citizen, visit, acting).await?;
+            })
         }
-    }
+    };
+    s.store.record_visit(&citizen, visit, visitor).await?;
     Ok(StatusCode::NO_CONTENT)
 }

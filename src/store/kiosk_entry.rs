@@ -24,19 +24,51 @@ impl std::fmt::Debug for VisitFor {
     }
 }
 
-impl VisitFor {
-    /// The side each log entry shows: the subject's (`By`, the actor's name) and the actor's (`For`).
-    pub(crate) fn sides(&self) -> (OnBehalf, OnBehalf) {
-        (
-            OnBehalf::By {
-                basis: self.basis,
-                name: self.actor_name.clone(),
-            },
-            OnBehalf::For {
-                basis: self.basis,
-                name: self.subject_name.clone(),
-            },
-        )
+/// Who was at the kiosk for a visit to a citizen's data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Visitor {
+    /// The citizen themself.
+    Citizen,
+    /// Someone who may act for them: the visit is in both logs.
+    For(VisitFor),
+    /// The citizen, at a visit a member of staff opened after checking their ID.
+    StaffOpened,
+}
+
+impl Visitor {
+    /// The side the citizen's own entry shows, if it is not their own plain visit.
+    pub(crate) fn subject_side(&self) -> Option<OnBehalf> {
+        match self {
+            Visitor::Citizen => None,
+            Visitor::For(a) => Some(OnBehalf::By {
+                basis: a.basis,
+                name: a.actor_name.clone(),
+            }),
+            Visitor::StaffOpened => Some(OnBehalf::Assisted),
+        }
+    }
+
+    /// The actor and the side their own entry shows, for a visit made in another's name.
+    pub(crate) fn actor_side(&self) -> Option<(&CitizenRef, OnBehalf)> {
+        match self {
+            Visitor::For(a) => Some((
+                &a.actor,
+                OnBehalf::For {
+                    basis: a.basis,
+                    name: a.subject_name.clone(),
+                },
+            )),
+            Visitor::Citizen | Visitor::StaffOpened => None,
+        }
+    }
+
+    /// `kiosk_visits.basis`: why someone other than the citizen alone opened it.
+    pub(crate) fn basis_code(&self) -> Option<&'static str> {
+        match self {
+            Visitor::Citizen => None,
+            Visitor::For(a) => Some(a.basis.code()),
+            Visitor::StaffOpened => Some("staff_assisted"),
+        }
     }
 }
 

@@ -4,7 +4,7 @@ use crate::domain::port::KioskVisit;
 use crate::domain::{AccessReport, CitizenId, Consent, Lang, ReportStatus, Text};
 use crate::store::dims::{self, NameTable, NewPurpose};
 use crate::store::kiosk_entry::{
-    CITIZEN_SERVICE_AREA, CITIZEN_SERVICE_SORT, VisitFor, helper_code, kiosk_entry,
+    CITIZEN_SERVICE_AREA, CITIZEN_SERVICE_SORT, Visitor, helper_code, kiosk_entry,
 };
 use crate::store::queries::consents::{consent_select, row_to_consent};
 use crate::store::requests;
@@ -135,36 +135,35 @@ impl Store {
     /// Records a kiosk visit: a `kiosk_visits` row and an entry in the citizen's own access log.
     /// Returns the id of the log entry. Nothing about the helper is kept beyond staff/volunteer.
     pub fn record_visit(&mut self, who: &CitizenId, visit: &KioskVisit) -> StoreResult<i64> {
-        self.record_visit_for(who, visit, None)
+        self.record_visit_by(who, visit, &Visitor::Citizen)
     }
 
-    /// Records a kiosk visit to `who`'s data. With `acting`, someone else was at the kiosk: the visit is in
-    /// both logs (each from its side), and the `kiosk_visits` row keeps the actor apart from the subject.
-    /// Returns the id of the entry in `who`'s log.
-    pub fn record_visit_for(
+    /// Records a kiosk visit to `who`'s data by `visitor`. Someone acting for them: the visit is in both
+    /// logs (each from its side), and the `kiosk_visits` row keeps the actor apart from the subject. A visit
+    /// staff opened: the entry says so; who the staff member was stays in the municipality's audit. Returns
+    /// the id of the entry in `who`'s log.
+    pub fn record_visit_by(
         &mut self,
         who: &CitizenId,
         visit: &KioskVisit,
-        acting: Option<&VisitFor>,
+        visitor: &Visitor,
     ) -> StoreResult<i64> {
         let key = self.citizen_key(who)?;
-        let actor = acting
-            .map(|a| {
-                let id = self.citizen_by_ref(&a.actor)?.id.clone();
-                self.citizen_key(&id)
+        let actor = visitor
+            .actor_side()
+            .map(|(actor, side)| {
+                let id = self.citizen_by_ref(actor)?.id.clone();
+                Ok::<_, crate::store::StoreError>((self.citizen_key(&id)?, side))
             })
             .transpose()?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let sides = acting.map(VisitFor::sides);
-        let event = kiosk_event(&tx, key, visit, sides.as_ref().map(|(by, _)| by))?;
-        let actor_event = match (&sides, actor) {
-            (Some((_, for_other)), Some(actor)) => {
-                Some(kiosk_event(&tx, actor, visit, Some(for_other))?)
-            }
-            _ => None,
-        };
+        let event = kiosk_event(&tx, key, visit, visitor.subject_side().as_ref())?;
+        let actor_event = actor
+            .as_ref()
+            .map(|(actor, side)| kiosk_event(&tx, *actor, visit, Some(side)))
+            .transpose()?;
         tx.prepare_cached(
             "INSERT INTO kiosk_visits (citizen_id, kiosk_id, location, started_at, helper, event_id,
                                        actor_citizen_id, basis, actor_event_id)
@@ -177,43 +176,12 @@ impl Store {
             visit.started_at.as_second(),
             helper_code(visit.helper),
             event,
-            actor,
-            acting.map(|a| a.basis.code()),
+            actor.map(|(a, _)| a),
+            visitor.basis_code(),
             actor_event
         ])?;
         tx.commit()?;
-        tracing::info!(event, on_behalf = acting.is_some(), "kiosk visit recorded");
-        Ok(event)
-    }
-}
-
-impl Store {
-    /// Records a visit a member of staff opened for `who` (no MitID on their phone): the entry in their log
-    /// says so; who the staff member was stays in the municipality's audit (`staff_sign_ins`).
-    pub fn record_assisted_visit(
-        &mut self,
-        who: &CitizenId,
-        visit: &KioskVisit,
-    ) -> StoreResult<i64> {
-        let key = self.citizen_key(who)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let event = kiosk_event(&tx, key, visit, Some(&crate::domain::OnBehalf::Assisted))?;
-        tx.prepare_cached(
-            "INSERT INTO kiosk_visits (citizen_id, kiosk_id, location, started_at, helper, event_id, basis)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 'staff_assisted')",
-        )?
-        .execute(params![
-            key,
-            visit.kiosk_id,
-            visit.location,
-            visit.started_at.as_second(),
-            helper_code(visit.helper),
-            event
-        ])?;
-        tx.commit()?;
-        tracing::info!(event, "kiosk visit opened by staff recorded");
+        tracing::info!(event, basis = visitor.basis_code(), "kiosk visit recorded");
         Ok(event)
     }
 }

@@ -7,13 +7,10 @@ use super::super::device::{
 use super::super::effect::{AuthEffect, Effect, Request};
 use super::super::model::{Model, Notice};
 use super::super::screen::Screen;
-use super::staff::Broker;
+use super::super::staff::Broker;
 use super::{fetch, push, sign_out};
 use crate::domain::port::SourceError;
 use jiff::Timestamp;
-
-/// What the token of a visit staff opened starts with (the server's `assisted::TOKEN_PREFIX`).
-pub const ASSISTED_PREFIX: &str = "ias_";
 
 /// Opens the sign-in screen and asks the broker (the citizen's, or the staff issuer) for a code.
 pub fn start(model: &mut Model) -> Vec<Effect> {

@@ -275,15 +275,16 @@ pub fn sign_out(model: &mut Model) -> Vec<Effect> {
     effects.push(Effect::PurgeScreen);
     // A visit staff opened ends on the server too, so its token opens nothing more.
     let assisted = model.session.as_ref().is_some_and(|s| {
-        s.principal
-            .token()
-            .is_some_and(|t| t.expose().starts_with(device::ASSISTED_PREFIX))
+        s.principal.token().is_some_and(|t| {
+            t.expose()
+                .starts_with(crate::domain::port::ASSISTED_TOKEN_PREFIX)
+        })
     });
     if assisted {
         effects.push(fetch(model, Request::EndAssisted));
     }
     model.staff = None;
-    model.device_broker = staff::Broker::Citizen;
+    model.device_broker = super::staff::Broker::Citizen;
     if model.session.is_some() {
         effects.push(Effect::EndSession);
     }

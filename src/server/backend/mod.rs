@@ -251,16 +251,23 @@ impl Backend {
         }
     }
 
-    pub async fn record_visit(&self, who: &CitizenRef, visit: KioskVisit) -> Result<(), ApiError> {
+    /// Records a visit to `who`'s data by `visitor`: the citizen, someone acting for them (both logs), or
+    /// a visit staff opened.
+    pub async fn record_visit(
+        &self,
+        who: &CitizenRef,
+        visit: KioskVisit,
+        visitor: crate::store::kiosk_entry::Visitor,
+    ) -> Result<(), ApiError> {
         match self {
             Backend::Sqlite(p) => {
                 on_sqlite(p, who, move |s, c| {
-                    s.record_visit(&c.id, &visit)?;
+                    s.record_visit_by(&c.id, &visit, &visitor)?;
                     Ok(())
                 })
                 .await
             }
-            Backend::Postgres(pg) => Ok(pg.record_visit(who, &visit).await?),
+            Backend::Postgres(pg) => Ok(pg.record_visit_by(who, &visit, &visitor).await?),
         }
     }
 }

@@ -3,10 +3,8 @@
 
 use super::Backend;
 use crate::server::error::ApiError;
-use crate::source::KioskVisit;
 use crate::store::CitizenRef;
 use crate::store::assisted::{AssistedSession, StaffAttempt};
-use crate::store::kiosk_entry::VisitFor;
 use crate::store::relations::{NewRelation, Person, RelationRejected};
 use jiff::Timestamp;
 use jiff::civil::Date;
@@ -116,47 +114,6 @@ impl Backend {
                     .await
             }
             Backend::Postgres(pg) => Ok(pg.end_assisted_session(&hash, now).await?),
-        }
-    }
-
-    /// Records a visit a member of staff opened for `who`.
-    pub async fn record_assisted_visit(
-        &self,
-        who: &CitizenRef,
-        visit: KioskVisit,
-    ) -> Result<(), ApiError> {
-        match self {
-            Backend::Sqlite(p) => {
-                let who = who.clone();
-                p.run(move |s| {
-                    let id = s.citizen_by_ref(&who)?.id.clone();
-                    s.record_assisted_visit(&id, &visit)?;
-                    Ok(())
-                })
-                .await
-            }
-            Backend::Postgres(pg) => Ok(pg.record_assisted_visit(who, &visit).await?),
-        }
-    }
-
-    /// Records a visit to `who`'s data made by `acting.actor`, in both logs.
-    pub async fn record_visit_for(
-        &self,
-        who: &CitizenRef,
-        visit: KioskVisit,
-        acting: VisitFor,
-    ) -> Result<(), ApiError> {
-        match self {
-            Backend::Sqlite(p) => {
-                let who = who.clone();
-                p.run(move |s| {
-                    let id = s.citizen_by_ref(&who)?.id.clone();
-                    s.record_visit_for(&id, &visit, Some(&acting))?;
-                    Ok(())
-                })
-                .await
-            }
-            Backend::Postgres(pg) => Ok(pg.record_visit_for(who, &visit, Some(&acting)).await?),
         }
     }
 }

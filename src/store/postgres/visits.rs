@@ -8,7 +8,7 @@ use crate::domain::{Action, KIOSK_SYSTEM, OnBehalf};
 use crate::source::KioskVisit;
 use crate::store::dims::{NameTable, NewPurpose};
 use crate::store::kiosk_entry::{
-    CITIZEN_SERVICE_AREA, CITIZEN_SERVICE_SORT, VisitFor, helper_code, kiosk_entry,
+    CITIZEN_SERVICE_AREA, CITIZEN_SERVICE_SORT, Visitor, helper_code, kiosk_entry,
 };
 use crate::store::queries::access_log::action_code;
 use crate::store::{CitizenRef, StoreResult};
@@ -18,32 +18,30 @@ impl PgStore {
     /// Records a kiosk visit: a `kiosk_visits` row and an entry in the citizen's own access log, in one
     /// transaction. Nothing about the helper is kept beyond staff/volunteer.
     pub async fn record_visit(&self, who: &CitizenRef, visit: &KioskVisit) -> StoreResult<()> {
-        self.record_visit_for(who, visit, None).await
+        self.record_visit_by(who, visit, &Visitor::Citizen).await
     }
 
-    /// Records a kiosk visit to `who`'s data; with `acting`, in both people's logs, the actor kept apart.
-    pub async fn record_visit_for(
+    /// Records a kiosk visit to `who`'s data by `visitor` (the twin of SQLite's `record_visit_by`): for
+    /// someone acting for them, in both people's logs with the actor kept apart.
+    pub async fn record_visit_by(
         &self,
         who: &CitizenRef,
         visit: &KioskVisit,
-        acting: Option<&VisitFor>,
+        visitor: &Visitor,
     ) -> StoreResult<()> {
         self.ensure_partitions([visit.started_at.as_second()])
             .await?;
         let mut client = self.client().await?;
         let key = citizens::citizen_key(&client, who).await?;
-        let actor = match acting {
-            Some(a) => Some(citizens::citizen_key(&client, &a.actor).await?),
+        let actor = match visitor.actor_side() {
+            Some((actor, side)) => Some((citizens::citizen_key(&client, actor).await?, side)),
             None => None,
         };
         let tx = client.transaction().await.map_err(pg)?;
-        let sides = acting.map(VisitFor::sides);
-        let event = kiosk_event(&tx, key, visit, sides.as_ref().map(|(by, _)| by)).await?;
-        let actor_event = match (&sides, actor) {
-            (Some((_, for_other)), Some(actor)) => {
-                Some(kiosk_event(&tx, actor, visit, Some(for_other)).await?)
-            }
-            _ => None,
+        let event = kiosk_event(&tx, key, visit, visitor.subject_side().as_ref()).await?;
+        let actor_event = match &actor {
+            Some((actor, side)) => Some(kiosk_event(&tx, *actor, visit, Some(side)).await?),
+            None => None,
         };
         let st = tx
             .prepare_cached(
@@ -62,54 +60,15 @@ impl PgStore {
                 &visit.started_at.as_second(),
                 &helper_code(visit.helper),
                 &event,
-                &actor,
-                &acting.map(|a| a.basis.code()),
+                &actor.as_ref().map(|(a, _)| *a),
+                &visitor.basis_code(),
                 &actor_event,
             ],
         )
         .await
         .map_err(pg)?;
         tx.commit().await.map_err(pg)?;
-        tracing::info!(event, on_behalf = acting.is_some(), "kiosk visit recorded");
-        Ok(())
-    }
-}
-
-impl PgStore {
-    /// Records a visit a member of staff opened for `who`: the entry in their log says so, never who.
-    pub async fn record_assisted_visit(
-        &self,
-        who: &CitizenRef,
-        visit: &KioskVisit,
-    ) -> StoreResult<()> {
-        self.ensure_partitions([visit.started_at.as_second()])
-            .await?;
-        let mut client = self.client().await?;
-        let key = citizens::citizen_key(&client, who).await?;
-        let tx = client.transaction().await.map_err(pg)?;
-        let event = kiosk_event(&tx, key, visit, Some(&OnBehalf::Assisted)).await?;
-        let st = tx
-            .prepare_cached(
-                "INSERT INTO kiosk_visits (citizen_id, kiosk_id, location, started_at, helper, event_id, basis)
-                 VALUES ($1, $2, $3, $4, $5, $6, 'staff_assisted')",
-            )
-            .await
-            .map_err(pg)?;
-        tx.execute(
-            &st,
-            &[
-                &key,
-                &visit.kiosk_id,
-                &visit.location,
-                &visit.started_at.as_second(),
-                &helper_code(visit.helper),
-                &event,
-            ],
-        )
-        .await
-        .map_err(pg)?;
-        tx.commit().await.map_err(pg)?;
-        tracing::info!(event, "kiosk visit opened by staff recorded");
+        tracing::info!(event, basis = visitor.basis_code(), "kiosk visit recorded");
         Ok(())
     }
 }

@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::i18n::{t, tr};
 use crate::kiosk::device::{DeviceFlow, Waiting, grouped};
-use crate::kiosk::update::staff::Broker;
+use crate::kiosk::staff::Broker;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::qr::{QrMatrix, QrWidget};
 use crate::ui::widgets::spinner;

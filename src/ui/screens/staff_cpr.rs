@@ -2,7 +2,7 @@
 //! checking the citizen's ID. The digits are never shown: each is a dot as it is typed.
 
 use super::Ctx;
-use crate::kiosk::update::staff::CPR_DIGITS;
+use crate::kiosk::staff::CPR_DIGITS;
 use crate::ui::widgets::doc::Doc;
 use crate::ui::widgets::spinner;
 use ratatui::buffer::Buffer;
