@@ -268,3 +268,17 @@ fn esc_on_the_staff_code_goes_back_to_the_start_as_the_citizens_sign_in() {
     assert_eq!(*m.screen(), Screen::Attract);
     assert_eq!(m.device_broker, Broker::Citizen);
 }
+
+#[test]
+fn continue_online_is_not_offered_while_staff_type_the_number() {
+    let mut m = staff_signed_in();
+    typed(&mut m, "3102");
+    let hints: Vec<_> = indsigt::kiosk::keymap::footer_now(&m)
+        .iter()
+        .map(|b| b.hint)
+        .collect();
+    assert!(!hints.contains(&"hint-online"), "{hints:?}");
+    key(&mut m, Key::Char('o'));
+    assert_eq!(*m.screen(), Screen::StaffCpr);
+    assert_eq!(m.staff.as_ref().unwrap().digits, "3102");
+}

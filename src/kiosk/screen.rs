@@ -219,9 +219,10 @@ impl Screen {
         }
         match command {
             Intent::Back => !matches!(self, Screen::Attract | Screen::Overview | Screen::ChooseWho),
+            // Not while a member of staff types a citizen's CPR number: the QR code is the citizen's.
             Intent::ContinueOnline => !matches!(
                 self,
-                Screen::Online { .. } | Screen::AccessSearch | Screen::Operator
+                Screen::Online { .. } | Screen::AccessSearch | Screen::Operator | Screen::StaffCpr
             ),
             Intent::Help => !matches!(self, Screen::Help | Screen::AccessSearch | Screen::Operator),
             Intent::Operator => *self != Screen::Operator,
