@@ -2,7 +2,9 @@
 # How the citizen's log page costs as the log grows, on PostgreSQL. Not a test; not run in CI.
 #
 # For each size (default 1M 10M 100M events): a fresh database in a cluster of its own, loaded by binary COPY
-# (`examples/pg_bench_load.rs`: 24 monthly partitions, CITIZENS citizens, one heavy citizen with HEAVY events),
+# (`examples/pg_bench_load.rs`: 24 monthly partitions, CITIZENS citizens, one heavy citizen with HEAVY events,
+# 1,000 measured normal citizens with REGULAR events each at every size, so that their page is the same 50 rows
+# at 1M as at 100M; the rest spread over the other citizens),
 # then the 50-row page for a normal citizen and for the heavy one, without and with an area filter:
 #  - through `indsigt serve` with wrk (p50, p99, requests/s; normal citizens: a token each for 1,000 of them,
 #    picked at random per request),
@@ -10,7 +12,8 @@
 # Prints a Markdown table, the load time and disk size, and keeps EXPLAIN (ANALYZE, BUFFERS) of each page.
 #
 # Needs: PostgreSQL's binaries (initdb, pgbench), wrk, python3, curl. Uses 127.0.0.1 only.
-# Env: SIZES ("1000000 10000000 100000000"), CITIZENS (500000), HEAVY (100000), SECONDS_PER_RUN (15),
+# Env: SIZES ("1000000 10000000 100000000"), CITIZENS (500000), HEAVY (100000), REGULAR (200: a citizen's
+#      share of 100M events over 500,000 citizens), SECONDS_PER_RUN (15),
 #      CONNECTIONS (4: on 2 cores more only queue), OUT (folder for the results, default a new one under /tmp), PROFILE (release),
 #      DEFER_FROM (sizes from this many events on are loaded with the secondary indexes made after the COPY;
 #      default 1, i.e. all).
@@ -20,6 +23,7 @@ cd "$(dirname "$0")/.."
 SIZES=${SIZES:-"1000000 10000000 100000000"}
 CITIZENS=${CITIZENS:-500000}
 HEAVY=${HEAVY:-100000}
+REGULAR=${REGULAR:-200}
 DURATION=${SECONDS_PER_RUN:-15}
 CONNS=${CONNECTIONS:-4}
 PROFILE=${PROFILE:-release}
@@ -83,7 +87,7 @@ for N in $SIZES; do
   psql -d postgres -c "DROP DATABASE IF EXISTS $DB" -c "CREATE DATABASE $DB"
   URL="postgres://postgres@127.0.0.1:$PGPORT/$DB"
   DEFER=""; [ "$N" -ge "${DEFER_FROM:-1}" ] && DEFER=defer
-  "$LOAD_BIN" "$URL" "$N" "$CITIZENS" "$HEAVY" "$W" $DEFER | tee "$W/load.txt"
+  "$LOAD_BIN" "$URL" "$N" "$CITIZENS" "$HEAVY" "$REGULAR" "$W" $DEFER | tee "$W/load.txt"
   val() { sed -n "s/^$1=//p" "$W/load.txt"; }
   FIRST=$(val first_citizen); NOW=$(val now); AREA=$(val area_code); AREA_ID=$(val area_id)
   BYTES=$(val log_bytes)
@@ -95,8 +99,8 @@ for N in $SIZES; do
   VAC=$(python3 -c "print(f'{$(date +%s.%N) - $T0:.1f}')")
   echo "| $N | $(val events_secs) | $(val events_per_sec) | $IDX | $VAC | $(val citizens_secs) | $((BYTES / 1048576)) MiB | $((BYTES * 10000000 / N / 1048576)) MiB |" >> "$LOADS"
 
-  # 1,000 normal citizens spread over the ids, the same for wrk and pgbench.
-  STEP=$(( (CITIZENS - 1) / 1000 ))
+  # The 1,000 measured normal citizens, spread over the ids as the loader placed them; the same for wrk and pgbench.
+  STEP=$(val step)
   ISSUER_PORT=$(free_port)
   # A bench citizen's subject is its number, so pgbench's integer variable is the statement's parameter
   # as it is: the server's statement, text for text.

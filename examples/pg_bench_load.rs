@@ -1,10 +1,12 @@
 //! Loads a PostgreSQL database for `benches/pg_scale.sh`: the demo catalogue and dimensions (copied from a
 //! demo SQLite file), then `citizens` bench citizens, whose subjects are their numbers (`0` … ; `0` is the heavy one), and
-//! `events` access events by binary COPY, spread evenly over the 24 months before now, `heavy` of them the
-//! heavy citizen's and the rest spread over the others. Then ANALYZE, and it prints what it did as
-//! `key=value` lines, and writes the page statements the server runs (`all`, `area` filter) to `out/`.
+//! `events` access events by binary COPY, spread evenly over the 24 months before now: `heavy` of them the
+//! heavy citizen's, `regular` for each of the 1,000 measured normal citizens (subjects `1 + k * step`,
+//! `step = (citizens - 1) / 1000`; the same number at every size, so that their page holds the same rows
+//! however large the log), and the rest spread over the other citizens. Then ANALYZE, and it prints what it
+//! did as `key=value` lines, and writes the page statements the server runs (`all`, `area` filter) to `out/`.
 //!
-//! `cargo run --release --example pg_bench_load -- <url> <events> <citizens> <heavy> <out dir> [defer]`
+//! `cargo run --release --example pg_bench_load -- <url> <events> <citizens> <heavy> <regular> <out dir> [defer]`
 //! (the password in `INDSIGT_PG_PASSWORD`; TLS off: loopback only). With `defer`, the log's secondary
 //! indexes are dropped before the COPY and made again after it (the same definitions, read from
 //! `pg_indexes`), as a bulk load of a large log would do; without it, every row updates every index.
@@ -21,6 +23,8 @@ use tokio_postgres::types::{ToSql, Type};
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
 const MONTHS: i64 = 24;
+/// How many normal citizens the bench measures.
+const MEASURED: u64 = 1000;
 
 /// A small, fast, reproducible generator (SplitMix64).
 struct Rng(u64);
@@ -51,17 +55,31 @@ async fn ids(client: &tokio_postgres::Client, table: &str) -> Result<Vec<i64>, E
 #[tokio::main(flavor = "multi_thread", worker_threads = 2)]
 async fn main() -> Result<(), Error> {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let (url, events, citizens, heavy, out, defer) = match args.as_slice() {
-        [url, e, c, h, o] => (url, e, c, h, o, false),
-        [url, e, c, h, o, d] if d == "defer" => (url, e, c, h, o, true),
+    let (url, events, citizens, heavy, regular, out, defer) = match args.as_slice() {
+        [url, e, c, h, r, o] => (url, e, c, h, r, o, false),
+        [url, e, c, h, r, o, d] if d == "defer" => (url, e, c, h, r, o, true),
         _ => {
-            return Err(
-                "usage: pg_bench_load <url> <events> <citizens> <heavy> <out dir> [defer]".into(),
-            );
+            return Err("usage: pg_bench_load <url> <events> <citizens> <heavy> <regular> <out dir> [defer]"
+                .into());
         }
     };
-    let (events, citizens, heavy): (u64, u64, u64) =
-        (events.parse()?, citizens.parse()?, heavy.parse()?);
+    let (events, citizens, heavy, regular): (u64, u64, u64, u64) = (
+        events.parse()?,
+        citizens.parse()?,
+        heavy.parse()?,
+        regular.parse()?,
+    );
+    // The measured normal citizens: 1,000 spread over the numbers, as `benches/pg_scale.sh` picks them.
+    let step = (citizens.saturating_sub(1) / MEASURED).max(1);
+    let measured = |who: u64| who >= 1 && (who - 1) % step == 0 && (who - 1) / step < MEASURED;
+    let fixed = heavy + MEASURED * regular;
+    if citizens <= MEASURED * 2 || events < fixed {
+        return Err(format!(
+            "needs more than {} citizens and at least {fixed} events (heavy + 1,000 × regular)",
+            MEASURED * 2
+        )
+        .into());
+    }
     let out = PathBuf::from(out);
     std::fs::create_dir_all(&out)?;
     let now = jiff::Timestamp::now();
@@ -175,8 +193,16 @@ async fn main() -> Result<(), Error> {
         let id = first_event + n as i64;
         let who = if n < heavy {
             0
+        } else if n < fixed {
+            1 + ((n - heavy) % MEASURED) * step
         } else {
-            1 + rng.below(citizens.saturating_sub(1))
+            // Any other citizen: the measured ones have their `regular` events and no more.
+            loop {
+                let who = 1 + rng.below(citizens - 1);
+                if !measured(who) {
+                    break who;
+                }
+            }
         };
         let citizen = first_citizen + who as i64;
         let at = end - rng.below(span as u64) as i64;
@@ -290,6 +316,8 @@ async fn main() -> Result<(), Error> {
     println!("citizens={citizens}");
     println!("events={events}");
     println!("heavy={heavy}");
+    println!("regular={regular}");
+    println!("step={step}");
     println!("first_citizen={first_citizen}");
     println!("now={}", now.as_second());
     println!("area_code={area_code}");

@@ -21,13 +21,11 @@ fn env(pairs: &[(&str, &str)]) -> Vec<(String, String)> {
 
 const KIOSK_KEY: &str = "kiosk-key-of-the-app-test";
 
-fn http_config(url: &str, outbox: &std::path::Path) -> Result<Config, String> {
-    // Not beside the outbox: one test points the outbox into a directory that does not exist.
-    // One file per call: the tests run in parallel.
-    static CALLS: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
-    let n = CALLS.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let key_file =
-        std::env::temp_dir().join(format!("indsigt-app-kiosk-{}-{n}.key", std::process::id()));
+fn http_config(url: &str, dir: &std::path::Path, outbox: &str) -> Result<Config, String> {
+    // The key beside the test's own directory, not beside the outbox: one test points the outbox into a
+    // directory that does not exist. The directory goes when the test ends, and the key with it.
+    let key_file = dir.join("kiosk.key");
+    let outbox = dir.join(outbox);
     std::fs::write(&key_file, format!("{KIOSK_KEY}\n")).unwrap();
     Config::load_with_env(
         None,
@@ -48,9 +46,9 @@ fn http_config(url: &str, outbox: &std::path::Path) -> Result<Config, String> {
 #[test]
 fn the_config_refuses_plain_http_to_another_host() {
     let dir = tempfile::tempdir().unwrap();
-    let err = http_config("http://indsigt.example.dk", &dir.path().join("o.db")).unwrap_err();
+    let err = http_config("http://indsigt.example.dk", dir.path(), "o.db").unwrap_err();
     assert!(err.contains("source.url"), "{err}");
-    http_config("http://127.0.0.1:3000", &dir.path().join("o.db")).unwrap();
+    http_config("http://127.0.0.1:3000", dir.path(), "o.db").unwrap();
 }
 
 #[test]
@@ -58,7 +56,7 @@ fn open_source_gives_the_http_source() {
     let dir = tempfile::tempdir().unwrap();
     let server = Server::start(|_| Reply::ok(&Vec::<indsigt::domain::Area>::new()));
     let outbox = dir.path().join("outbox.db");
-    let config = http_config(&server.url(), &outbox).unwrap();
+    let config = http_config(&server.url(), dir.path(), "outbox.db").unwrap();
     let source = open_source(&config).unwrap();
     let who = Principal::Bearer(AccessToken::new("app-token"));
     assert!(source.areas(&who).unwrap().is_empty());
@@ -66,7 +64,7 @@ fn open_source_gives_the_http_source() {
     assert_eq!(source.demo_citizens(), Err(SourceError::Unsupported));
 
     // An outbox that cannot be opened stops the kiosk with a sentence, not a panic.
-    let config = http_config(&server.url(), &dir.path().join("no/such/dir/outbox.db")).unwrap();
+    let config = http_config(&server.url(), dir.path(), "no/such/dir/outbox.db").unwrap();
     let err = open_source(&config).err().unwrap();
     for lang in [indsigt::domain::Lang::Da, indsigt::domain::Lang::En] {
         let sentence = err.localized(lang);
@@ -98,7 +96,7 @@ fn the_visit_is_posted_and_a_report_waits_when_the_server_cannot_take_it() {
         ),
         _ => Reply::error(404, "not_found"),
     });
-    let config = http_config(&server.url(), &dir.path().join("outbox.db")).unwrap();
+    let config = http_config(&server.url(), dir.path(), "outbox.db").unwrap();
     let source = indsigt::source::HttpSource::from_config(&config).unwrap();
     let who = Principal::Bearer(AccessToken::new("visit-token"));
     let visit = KioskVisit {

@@ -149,6 +149,38 @@ async fn a_rotated_key_is_fetched_on_its_first_use_and_refreshes_are_rate_limite
     );
 }
 
+async fn ready(api: &Api) -> u16 {
+    let r = api.http.get(api.url("/readyz")).send().await.unwrap();
+    r.status().as_u16()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_issuer_down_at_start_gives_503_until_it_answers_then_tokens_pass() {
+    let d = demo();
+    let subject = open(&d).citizen(&cid(ELDERLY)).unwrap().subject.clone();
+    let issuer = Issuer::start(vec![Key::es256("k")]).await;
+    issuer.set_up(false);
+    let api = Api::start(&settings(&d.path, &issuer)).await;
+    let token = issuer.token(&subject);
+    // The keys could not be had: the token cannot be checked, which is not a bad token.
+    assert_error(&api.get("/v1/me", &token).await, 503, "unavailable");
+    assert_error(&api.get("/v1/me", &token).await, 503, "unavailable");
+    assert_eq!(ready(&api).await, 503);
+    issuer.set_up(true);
+    // Within the refresh interval (1 s in the tests) the issuer is not asked again; after it, it is.
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(api.get("/v1/me", &token).await.0, 200);
+    assert_eq!(ready(&api).await, 200);
+    // A token signed by a key the issuer does not publish is still refused as such.
+    let stray = Key::es256("stray");
+    assert_error(
+        &api.get("/v1/me", &stray.sign(&issuer.claims(&subject)))
+            .await,
+        401,
+        "unauthorized",
+    );
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_token_over_its_rate_limit_gets_429_json_and_others_do_not() {
     let d = demo();

@@ -62,6 +62,13 @@ struct Cached {
     fetched: Option<Instant>,
 }
 
+/// The last time the issuer was asked, and why it did not answer if it did not.
+#[derive(Debug)]
+struct Attempt {
+    at: Instant,
+    failed: Option<JwksError>,
+}
+
 /// The cache of the issuer's keys.
 #[derive(Debug)]
 pub struct JwksCache {
@@ -69,7 +76,7 @@ pub struct JwksCache {
     client: reqwest::Client,
     cached: RwLock<Cached>,
     /// One refresh at a time; the others wait for it and use its result.
-    refreshing: Mutex<Option<Instant>>,
+    refreshing: Mutex<Option<Attempt>>,
     max_age: Duration,
     min_refresh: Duration,
 }
@@ -140,19 +147,30 @@ impl JwksCache {
 
     async fn refresh(&self, unless_younger: Option<Duration>) -> Result<Arc<Vec<Jwk>>, JwksError> {
         let mut last = self.refreshing.lock().await;
-        if let Some(at) = *last {
-            let fresh_enough = match unless_younger {
-                Some(min) => at.elapsed() < min,
-                // Someone else refreshed while we waited for the lock.
-                None => at.elapsed() < self.max_age,
+        if let Some(attempt) = last.as_ref() {
+            let loaded = self.cached.read().await.fetched.is_some();
+            let window = match (unless_younger, loaded) {
+                (Some(min), _) => min,
+                // Never fetched: the issuer was down. Ask again after `min_refresh`, not `max_age`.
+                (None, false) => self.min_refresh,
+                // Someone else refreshed while we waited for the lock (or failed to, and the keys
+                // fetched before stay in use until the next try).
+                (None, true) => self.max_age,
             };
-            if fresh_enough {
-                return Ok(self.cached.read().await.keys.clone());
+            if attempt.at.elapsed() < window {
+                return match (&attempt.failed, loaded) {
+                    // No keys at all: the token cannot be checked (503), which is not an unknown key (401).
+                    (Some(failed), false) => Err(failed.clone()),
+                    _ => Ok(self.cached.read().await.keys.clone()),
+                };
             }
         }
         let result = self.fetch().await;
         // A failed fetch also counts, so a broken issuer is not asked on every request.
-        *last = Some(Instant::now());
+        *last = Some(Attempt {
+            at: Instant::now(),
+            failed: result.as_ref().err().cloned(),
+        });
         match result {
             Ok(keys) => {
                 let keys = Arc::new(keys);

@@ -10,6 +10,7 @@ use ring::signature::{self, EcdsaKeyPair, KeyPair, RsaKeyPair};
 use rsa::pkcs8::EncodePrivateKey;
 use rsa::traits::PublicKeyParts;
 use serde_json::{Value, json};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 
 /// A signing key with its public JWK.
@@ -97,12 +98,14 @@ impl Key {
     }
 }
 
-/// The issuer: its URL, its published keys (changeable), and a count of JWKS fetches.
+/// The issuer: its URL, its published keys (changeable), a count of JWKS fetches, and whether it answers
+/// (when `up` is false, its discovery document and JWKS are 503).
 pub struct Issuer {
     pub url: String,
     pub published: Arc<Mutex<Vec<Value>>>,
     pub fetches: Arc<Mutex<u32>>,
     pub keys: Vec<Key>,
+    pub up: Arc<AtomicBool>,
 }
 
 impl Issuer {
@@ -123,17 +126,28 @@ impl Issuer {
         let discovery = json!({ "issuer": format!("{url}{suffix}"), "jwks_uri": format!("{url}/jwks"),
                                 "token_endpoint": format!("{url}/token") });
         let (jwks, count) = (published.clone(), fetches.clone());
+        let up = Arc::new(AtomicBool::new(true));
+        let (up_d, up_j) = (up.clone(), up.clone());
+        let down = || (axum::http::StatusCode::SERVICE_UNAVAILABLE, Json(json!({})));
         let app = axum::Router::new()
             .route(
                 "/.well-known/openid-configuration",
-                get(move || async move { Json(discovery) }),
+                get(move || async move {
+                    if !up_d.load(Ordering::SeqCst) {
+                        return down();
+                    }
+                    (axum::http::StatusCode::OK, Json(discovery))
+                }),
             )
             .route(
                 "/jwks",
                 get(move || async move {
+                    if !up_j.load(Ordering::SeqCst) {
+                        return down();
+                    }
                     *count.lock().unwrap() += 1;
                     let keys = jwks.lock().unwrap().clone();
-                    Json(json!({ "keys": keys }))
+                    (axum::http::StatusCode::OK, Json(json!({ "keys": keys })))
                 }),
             );
         tokio::spawn(async move { axum::serve(listener, app).await });
@@ -142,6 +156,7 @@ impl Issuer {
             published,
             fetches,
             keys,
+            up,
         }
     }
 
@@ -155,6 +170,11 @@ impl Issuer {
     /// A valid token for `subject`, signed with the first key.
     pub fn token(&self, subject: &str) -> String {
         self.keys[0].sign(&self.claims(subject))
+    }
+
+    /// Stops answering (503) or starts again.
+    pub fn set_up(&self, up: bool) {
+        self.up.store(up, Ordering::SeqCst);
     }
 
     pub fn jwks_fetches(&self) -> u32 {
