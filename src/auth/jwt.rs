@@ -2,12 +2,15 @@
 //!
 //! Checks, in order: the shape; the header's `alg` (RS256/384/512, PS256, ES256, ES384 — never `none` or
 //! HMAC) and `typ`; the signature with the issuer's key of that `kid` (refreshing the keys once if the kid is
-//! unknown); then `iss`, `aud`, `exp` and `nbf` with [`CLOCK_SKEW_SECS`] of slack; then the subject claim.
+//! unknown; a token whose signature this process checked before with the same keys is not checked again,
+//! see [`super::signature_memo`]); then `iss`, `aud`, `exp` and `nbf` with [`CLOCK_SKEW_SECS`] of slack;
+//! then the subject claim.
 
 use super::jwks::{Jwk, JwksCache, JwksError};
+use super::signature::{Alg, key_fits, verify_with};
+use super::signature_memo::SignatureMemo;
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use ring::signature::{self, RsaPublicKeyComponents, UnparsedPublicKey};
 use serde::Deserialize;
 use std::time::Duration;
 use thiserror::Error;
@@ -87,105 +90,8 @@ struct Header {
     typ: Option<String>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Alg {
-    Rs256,
-    Rs384,
-    Rs512,
-    Ps256,
-    Es256,
-    Es384,
-}
-
-impl Alg {
-    fn parse(s: &str) -> Option<Alg> {
-        Some(match s {
-            "RS256" => Alg::Rs256,
-            "RS384" => Alg::Rs384,
-            "RS512" => Alg::Rs512,
-            "PS256" => Alg::Ps256,
-            "ES256" => Alg::Es256,
-            "ES384" => Alg::Es384,
-            _ => return None,
-        })
-    }
-
-    fn name(self) -> &'static str {
-        match self {
-            Alg::Rs256 => "RS256",
-            Alg::Rs384 => "RS384",
-            Alg::Rs512 => "RS512",
-            Alg::Ps256 => "PS256",
-            Alg::Es256 => "ES256",
-            Alg::Es384 => "ES384",
-        }
-    }
-
-    fn kty(self) -> &'static str {
-        match self {
-            Alg::Es256 | Alg::Es384 => "EC",
-            _ => "RSA",
-        }
-    }
-}
-
 fn b64(s: &str) -> Result<Vec<u8>, TokenError> {
     URL_SAFE_NO_PAD.decode(s).map_err(|_| TokenError::Malformed)
-}
-
-/// Whether `key` can verify a token with `alg` (its kind, curve, declared algorithm and use agree).
-fn key_fits(key: &Jwk, alg: Alg) -> bool {
-    if key.kty != alg.kty() {
-        return false;
-    }
-    if key.alg.as_deref().is_some_and(|a| a != alg.name()) {
-        return false;
-    }
-    if key.use_.as_deref().is_some_and(|u| u != "sig") {
-        return false;
-    }
-    match alg {
-        Alg::Es256 => key.crv.as_deref() == Some("P-256"),
-        Alg::Es384 => key.crv.as_deref() == Some("P-384"),
-        _ => true,
-    }
-}
-
-/// Checks `signature` over `message` with `key`. Any decoding problem of the key counts as a bad signature.
-fn verify_with(key: &Jwk, alg: Alg, message: &[u8], sig: &[u8]) -> bool {
-    let field = |v: &Option<String>| v.as_deref().and_then(|s| URL_SAFE_NO_PAD.decode(s).ok());
-    match alg.kty() {
-        "RSA" => {
-            let (Some(n), Some(e)) = (field(&key.n), field(&key.e)) else {
-                return false;
-            };
-            let params = match alg {
-                Alg::Rs256 => &signature::RSA_PKCS1_2048_8192_SHA256,
-                Alg::Rs384 => &signature::RSA_PKCS1_2048_8192_SHA384,
-                Alg::Rs512 => &signature::RSA_PKCS1_2048_8192_SHA512,
-                _ => &signature::RSA_PSS_2048_8192_SHA256,
-            };
-            RsaPublicKeyComponents { n, e }
-                .verify(params, message, sig)
-                .is_ok()
-        }
-        _ => {
-            let (Some(x), Some(y)) = (field(&key.x), field(&key.y)) else {
-                return false;
-            };
-            let mut point = Vec::with_capacity(1 + x.len() + y.len());
-            point.push(4);
-            point.extend_from_slice(&x);
-            point.extend_from_slice(&y);
-            let params = match alg {
-                Alg::Es256 => &signature::ECDSA_P256_SHA256_FIXED,
-                _ => &signature::ECDSA_P384_SHA384_FIXED,
-            };
-            UnparsedPublicKey::new(params, point)
-                .verify(message, sig)
-                .is_ok()
-        }
-    }
 }
 
 /// Verifies access tokens of one issuer for one audience.
@@ -193,6 +99,7 @@ fn verify_with(key: &Jwk, alg: Alg, message: &[u8], sig: &[u8]) -> bool {
 pub struct Verifier {
     settings: VerifierSettings,
     jwks: JwksCache,
+    memo: SignatureMemo,
 }
 
 impl Verifier {
@@ -202,7 +109,11 @@ impl Verifier {
             settings.jwks_max_age,
             settings.jwks_min_refresh,
         );
-        Verifier { settings, jwks }
+        Verifier {
+            settings,
+            jwks,
+            memo: SignatureMemo::new(),
+        }
     }
 
     /// Fetches the keys now, so the first request need not wait (failure is logged and retried later).
@@ -222,7 +133,7 @@ impl Verifier {
 
     /// Verifies `token` at unix time `now` and returns the subject and, if the token names one, the name.
     pub async fn verify(&self, token: &str, now: i64) -> Result<Verified, TokenError> {
-        let claims = self.signed_claims(token).await?;
+        let claims = self.signed_claims(token, now).await?;
         self.check_claims(&claims, now)
     }
 
@@ -236,7 +147,7 @@ impl Verifier {
         now: i64,
         nonce: &str,
     ) -> Result<Verified, TokenError> {
-        let claims = self.signed_claims(token).await?;
+        let claims = self.signed_claims(token, now).await?;
         let verified = self.check_claims(&claims, now)?;
         let given = claims.get("nonce").and_then(|v| v.as_str()).unwrap_or("");
         if !bool::from(subtle::ConstantTimeEq::ct_eq(
@@ -253,6 +164,7 @@ impl Verifier {
     async fn signed_claims(
         &self,
         token: &str,
+        now: i64,
     ) -> Result<serde_json::Map<String, serde_json::Value>, TokenError> {
         let mut parts = token.split('.');
         let (Some(h), Some(p), Some(s), None) =
@@ -273,17 +185,29 @@ impl Verifier {
             .get(..h.len() + 1 + p.len())
             .ok_or(TokenError::Malformed)?;
 
+        let claims = || -> Result<serde_json::Map<String, serde_json::Value>, TokenError> {
+            serde_json::from_slice(&b64(p)?).map_err(|_| TokenError::Malformed)
+        };
         let keys = self.jwks.keys().await?;
-        let verified = match self.check_signature(&keys, &header, alg, signed, &sig) {
+        if self.memo.knows(&keys, token.as_bytes(), now) {
+            return claims();
+        }
+        let (verified, keys) = match self.check_signature(&keys, &header, alg, signed, &sig) {
             Err(TokenError::UnknownKey) => {
                 let keys = self.jwks.refresh_for_unknown_kid().await?;
-                self.check_signature(&keys, &header, alg, signed, &sig)
+                (
+                    self.check_signature(&keys, &header, alg, signed, &sig),
+                    keys,
+                )
             }
-            other => other,
+            other => (other, keys),
         };
         verified?;
-
-        serde_json::from_slice(&b64(p)?).map_err(|_| TokenError::Malformed)
+        let claims = claims()?;
+        if let Some(exp) = claims.get("exp").and_then(|v| v.as_f64()) {
+            self.memo.remember(&keys, token.as_bytes(), exp as i64, now);
+        }
+        Ok(claims)
     }
 
     fn check_signature(

@@ -14,6 +14,8 @@ pub mod jwks;
 pub mod jwt;
 pub mod oidc;
 pub mod privileges;
+pub mod signature;
+pub mod signature_memo;
 
 pub use api_key::{ApiKeys, sha256_hex};
 pub use citizen_key::{MIN_PEPPER_BYTES, Pepper, PepperError};
