@@ -29,6 +29,17 @@ struct Inner {
     seen: HashMap<Digest, i64>,
 }
 
+impl Inner {
+    /// The entries checked with `keys`: none if the keys were fetched again since.
+    fn with_keys(&mut self, keys: &Arc<Vec<Jwk>>) -> &mut HashMap<Digest, i64> {
+        if !self.keys.as_ref().is_some_and(|k| Arc::ptr_eq(k, keys)) {
+            self.keys = Some(keys.clone());
+            self.seen.clear();
+        }
+        &mut self.seen
+    }
+}
+
 /// See the module's text.
 #[derive(Default)]
 pub struct SignatureMemo {
@@ -59,14 +70,8 @@ impl SignatureMemo {
 
     /// Whether `token`'s signature was checked with `keys` and may be taken as good at `now`.
     pub fn knows(&self, keys: &Arc<Vec<Jwk>>, token: &[u8], now: i64) -> bool {
-        let mut inner = self.lock();
-        if !inner.keys.as_ref().is_some_and(|k| Arc::ptr_eq(k, keys)) {
-            inner.keys = Some(keys.clone());
-            inner.seen.clear();
-            return false;
-        }
-        inner
-            .seen
+        self.lock()
+            .with_keys(keys)
             .get(&digest(token))
             .is_some_and(|&until| now < until)
     }
@@ -78,26 +83,20 @@ impl SignatureMemo {
             return;
         }
         let mut inner = self.lock();
-        if !inner.keys.as_ref().is_some_and(|k| Arc::ptr_eq(k, keys)) {
-            inner.keys = Some(keys.clone());
-            inner.seen.clear();
-        }
-        if inner.seen.len() >= CAPACITY {
-            inner.seen.retain(|_, &mut until| now < until);
-            if inner.seen.len() >= CAPACITY {
-                inner.seen.clear();
+        let seen = inner.with_keys(keys);
+        if seen.len() >= CAPACITY {
+            seen.retain(|_, &mut until| now < until);
+            if seen.len() >= CAPACITY {
+                seen.clear();
             }
         }
-        inner.seen.insert(digest(token), until);
+        seen.insert(digest(token), until);
     }
 
     /// How many entries are kept.
-    pub fn len(&self) -> usize {
+    #[cfg(test)]
+    fn len(&self) -> usize {
         self.lock().seen.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.len() == 0
     }
 }
 
@@ -141,7 +140,7 @@ mod tests {
         // The same keys, fetched again: another set, checked anew.
         let new = keys();
         assert!(!memo.knows(&new, b"t", 1000));
-        assert!(memo.is_empty());
+        assert_eq!(memo.len(), 0);
         assert!(!memo.knows(&old, b"t", 1000));
     }
 
