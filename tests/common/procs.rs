@@ -100,7 +100,9 @@ pub fn qr_on_screen(t: &Tmux) -> String {
     loop {
         let screen = t.capture_colours();
         if screen.contains('▀')
-            && (screen.contains("MitID") || screen.contains("member of staff"))
+            && ["MitID", "member of staff", "medarbejder"]
+                .iter()
+                .any(|w| screen.contains(w))
             && let Ok(url) = qr_decode::try_decode(&qr_decode::cells_of_ansi(&screen))
         {
             return url;
